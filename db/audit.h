@@ -1,0 +1,16 @@
+// The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained, so a removed or
+// altered entry breaks the chain (MLPS 2.0 "protect audit records"). Entries name rows by id only.
+#pragma once
+
+#include <string_view>
+
+namespace gl::db {
+
+struct LedgerState;
+
+void appendAudit(LedgerState& state, std::string_view action, std::string_view table, std::string_view row,
+                 std::int64_t count, std::string_view detail);
+// The seq of the first entry whose hash does not follow from its predecessor, or 0 when intact.
+std::int64_t firstBrokenAuditEntry(LedgerState& state);
+
+}  // namespace gl::db

@@ -1,0 +1,27 @@
+// The `clock` table of DESIGN's sync protocol: stamped by the write code, not by triggers (triggers
+// cost 5× here). A new row is stamped once (col = ''); a later change stamps its own cell.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "core/hlc.h"
+#include "core/schema.h"
+
+namespace gl::db {
+
+struct LedgerState;
+
+class ChangeLog {
+ public:
+  explicit ChangeLog(LedgerState& state);
+  void rowInserted(core::Table table, std::string_view row, core::Hlc hlc);
+  // `base` becomes the clock this site had seen for the cell, kept while an earlier edit is still unsent.
+  void cellChanged(core::Table table, std::string_view row, std::string_view column, core::Hlc hlc);
+
+ private:
+  LedgerState& s_;
+  std::int64_t ackedSeq_;
+};
+
+}  // namespace gl::db

@@ -1,0 +1,13 @@
+# Writes OUT: a C++ table of the migration files in FILES (in order), as raw string literals.
+set(body "// Generated from db/migrations/*.sql by embed_migrations.cmake. Do not edit.\n#include \"db/migrations.h\"\n\nnamespace gl::db {\n\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> list = {\n")
+string(REPLACE "|" ";" FILES "${FILES}")
+foreach(f IN LISTS FILES)
+  get_filename_component(name ${f} NAME_WE)
+  string(SUBSTRING ${name} 0 4 number)
+  math(EXPR version "${number}")
+  file(READ ${f} sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"gl_sql(${sql})gl_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return list;\n}\n\n}  // namespace gl::db\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

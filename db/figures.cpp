@@ -1,0 +1,57 @@
+// Today's figures. Table counts come from row_count (kept by the write code) and the quarantine
+// figures from partial indexes over active cases, so a county-sized ledger answers in milliseconds.
+#include <map>
+
+#include "db/connection.h"
+#include "db/ledger.h"
+#include "db/ledger_state.h"
+#include "db/policy_rows.h"
+
+namespace gl::db {
+
+Figures Ledger::figures(core::Date today) const {
+  return withState(*state_, [&] {
+    Figures f;
+    auto& db = *state_->db;
+    std::map<int, std::int64_t> live;
+    {
+      SQLite::Statement st(db, "SELECT tbl, live FROM row_count");
+      while (st.executeStep()) live[st.getColumn(0).getInt()] = st.getColumn(1).getInt64();
+    }
+    for (const auto& spec : core::tables()) f.tables.push_back({std::string(spec.pluralName), std::string(spec.name), live[static_cast<int>(spec.table)]});
+
+    std::map<std::string, int> slots;
+    for (const auto& p : policies()) slots[p.code] = p.slotsPerDay;
+    const std::string day = today.iso();
+    {
+      SQLite::Statement st(db,
+                           "SELECT planned_end_on, start_on, policy FROM quarantine "
+                           "WHERE status = 'active' AND deleted = 0");
+      while (st.executeStep()) {
+        ++f.activeQuarantines;
+        std::string end = st.getColumn(0).getString(), start = st.getColumn(1).getString();
+        if (end < day) ++f.overdueReleases;
+        if (end == day) ++f.releasesDueToday;
+        if (start <= day && day <= end) {
+          auto it = slots.find(st.getColumn(2).isNull() ? std::string() : st.getColumn(2).getString());
+          f.checksDueToday += it == slots.end() ? 2 : it->second;
+        }
+      }
+    }
+    SQLite::Statement arrivals(db, "SELECT count(*) FROM quarantine WHERE start_on = ? AND deleted = 0");
+    arrivals.bind(1, day);
+    arrivals.executeStep();
+    f.arrivalsToday = arrivals.getColumn(0).getInt64();
+    SQLite::Statement checks(db,
+                             "SELECT count(*), coalesce(sum(temperature >= 37.3), 0) FROM health_check "
+                             "WHERE checked_on = ? AND deleted = 0");
+    checks.bind(1, day);
+    checks.executeStep();
+    f.checksDoneToday = checks.getColumn(0).getInt64();
+    f.feversToday = checks.getColumn(1).getInt64();
+    f.pendingChanges = pendingChanges();
+    return f;
+  });
+}
+
+}  // namespace gl::db

@@ -1,0 +1,226 @@
+#include "db/ledger.h"
+
+#include <sodium.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "core/error.h"
+#include "db/audit.h"
+#include "db/connection.h"
+#include "db/ledger_state.h"
+#include "db/migrations.h"
+#include "db/policy_rows.h"
+#include "db/row_io.h"
+#include "db/writer.h"
+
+namespace gl::db {
+
+std::int64_t systemMillis() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+void randomFill(std::uint8_t* out, std::size_t n) { randombytes_buf(out, n); }
+
+std::string defaultActor() {
+  for (const char* var : {"GRIDLEDGER_USER", "USER", "LOGNAME"})
+    if (const char* v = std::getenv(var); v && *v) return v;
+  return "uid:" + std::to_string(getuid());
+}
+
+}  // namespace
+
+LedgerState::LedgerState(std::filesystem::path p, std::unique_ptr<SQLite::Database> d)
+    : path(std::move(p)), db(std::move(d)), clock(systemMillis), uuids(systemMillis, randomFill), actor(defaultActor()) {}
+
+SQLite::Statement& LedgerState::statement(const std::string& sql) {
+  auto it = statements.find(sql);
+  if (it == statements.end()) it = statements.emplace(sql, std::make_unique<SQLite::Statement>(*db, sql)).first;
+  it->second->reset();
+  it->second->clearBindings();
+  return *it->second;
+}
+
+void LedgerState::resetAll() {
+  for (auto& [sql, st] : statements) st->tryReset();
+}
+
+const core::Value& Row::operator[](std::string_view column) const {
+  static const core::Value kNull;
+  const core::Value* v = findCell(cells, column);
+  return v ? *v : kNull;
+}
+
+Ledger::Ledger(std::unique_ptr<LedgerState> state) : state_(std::move(state)) {}
+Ledger::~Ledger() = default;
+
+std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& path, Mode mode) {
+  if (sodium_init() < 0) throw Error(Error::Kind::Environment, N_("The cryptography library could not start"));
+  std::error_code ec;
+  bool exists = std::filesystem::exists(path, ec);
+  if (mode == Mode::CreateNew && exists)
+    throw Error(Error::Kind::BadInput, N_("A ledger already exists at {path}"), {{"path", path.string()}});
+  auto db = openConnection(path, mode != Mode::OpenExisting);
+  auto state = std::make_unique<LedgerState>(path, std::move(db));
+  guarded(path.string(), [&] {
+    migrate(*state->db);
+    SQLite::Transaction tx(*state->db, SQLite::TransactionBehavior::IMMEDIATE);
+    state->db->exec("INSERT OR IGNORE INTO sync_state (one) VALUES (1)");
+    SQLite::Statement site(*state->db, "SELECT uuid FROM site WHERE n = 1");
+    if (site.executeStep()) {
+      state->siteUuid = site.getColumn(0).getString();
+    } else {
+      state->siteUuid = state->uuids.next();
+      SQLite::Statement add(*state->db, "INSERT INTO site (n, uuid) VALUES (1, ?)");
+      add.bind(1, state->siteUuid);
+      add.exec();
+    }
+    site.reset();
+    SQLite::Statement last(*state->db, "SELECT last_hlc FROM sync_state WHERE one = 1");
+    if (last.executeStep()) state->clock = core::HlcClock(systemMillis, core::Hlc::unpack(last.getColumn(0).getInt64()));
+    last.reset();
+    tx.commit();
+  });
+  return std::unique_ptr<Ledger>(new Ledger(std::move(state)));
+}
+
+void Ledger::initialize(std::string_view countyCode, std::string_view countyName) {
+  if (initialized())
+    throw Error(Error::Kind::Rejected, N_("This ledger is already set up for county {code}"),
+                {{"code", setting("county_code").value_or("")}}, state_->path.string());
+  if (countyCode.size() != 6 || countyCode.find_first_not_of("0123456789") != std::string_view::npos)
+    throw Error(Error::Kind::BadInput, N_("The county code must be 6 digits (GB/T 2260), not “{code}”"),
+                {{"code", std::string(countyCode)}});
+  write([&](Writer& w) {
+    w.insert(core::Table::Region,
+             {{"code", std::string(countyCode)}, {"name", std::string(countyName)}, {"level", std::string("county")}});
+    for (const auto& p : core::builtinPolicies()) w.insert(core::Table::Policy, policyCells(p));
+  });
+  setSetting("county_code", countyCode);
+  setSetting("county_name", countyName);
+}
+
+bool Ledger::initialized() const { return setting("county_code").has_value(); }
+const std::filesystem::path& Ledger::path() const { return state_->path; }
+int Ledger::schemaVersion() const {
+  return withState(*state_, [&] { return state_->db->execAndGet("PRAGMA user_version").getInt(); });
+}
+std::string Ledger::siteId() const { return state_->siteUuid; }
+void Ledger::setActor(std::string actor) { state_->actor = std::move(actor); }
+void Ledger::setToday(core::Date today) { state_->today = today; }
+core::Date Ledger::today() const { return state_->currentDate(); }
+
+void Ledger::write(const std::function<void(Writer&)>& work) {
+  withState(*state_, [&] {
+    SQLite::Transaction tx(*state_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    Writer writer(*state_);
+    work(writer);
+    writer.finish();
+    state_->resetAll();
+    tx.commit();
+  });
+}
+
+std::string Ledger::insert(core::Table table, core::Cells cells) {
+  std::string id;
+  write([&](Writer& w) { id = w.insert(table, std::move(cells)); });
+  return id;
+}
+
+void Ledger::update(core::Table table, std::string_view id, core::Cells cells) {
+  write([&](Writer& w) { w.update(table, id, std::move(cells)); });
+}
+
+void Ledger::tombstone(core::Table table, std::string_view id) {
+  write([&](Writer& w) { w.tombstone(table, id); });
+}
+
+void Ledger::audit(std::string_view action, std::string_view table, std::string_view row, std::int64_t count,
+                   std::string_view detail) {
+  withState(*state_, [&] {
+    SQLite::Transaction tx(*state_->db, SQLite::TransactionBehavior::IMMEDIATE);
+    appendAudit(*state_, action, table, row, count, detail);
+    tx.commit();
+  });
+}
+
+std::int64_t Ledger::verifyAuditChain() const {
+  return withState(*state_, [&] { return firstBrokenAuditEntry(*state_); });
+}
+
+std::optional<Row> Ledger::get(core::Table table, std::string_view id) const {
+  return withState(*state_, [&]() -> std::optional<Row> {
+    const auto& spec = core::tableSpec(table);
+    auto& st = state_->statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?");
+    st.bind(1, std::string(id));
+    if (!st.executeStep()) return std::nullopt;
+    Row row = readRow(st, spec);
+    st.reset();
+    return row;
+  });
+}
+
+std::vector<std::string> Ledger::residentsWithIdNumber(std::string_view normalized) const {
+  return withState(*state_, [&] {
+    // Through the search index: the reversed number is a whole term.
+    auto& st = state_->statement(
+        "SELECT r.id FROM search_term t JOIN resident r ON r.rid = t.rid "
+        "WHERE t.term = ? AND t.tbl = ? AND r.deleted = 0 AND r.id_number = ?");
+    st.bind(1, "i:" + std::string(normalized.rbegin(), normalized.rend()));
+    st.bind(2, static_cast<int>(core::Table::Resident));
+    st.bind(3, std::string(normalized));
+    std::vector<std::string> ids;
+    while (st.executeStep()) ids.push_back(st.getColumn(0).getString());
+    return ids;
+  });
+}
+
+void Ledger::forEachRow(core::Table table, const std::function<void(const Row&)>& visit) const {
+  withState(*state_, [&] {
+    const auto& spec = core::tableSpec(table);
+    // A separate statement: the visitor may itself query the ledger.
+    SQLite::Statement st(*state_->db, "SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) +
+                                          " WHERE deleted = 0 ORDER BY " + (hasRid(table) ? "rid" : "rowid"));
+    while (st.executeStep()) visit(readRow(st, spec));
+  });
+}
+
+std::vector<core::Policy> Ledger::policies() const {
+  std::vector<core::Policy> out;
+  forEachRow(core::Table::Policy, [&](const Row& r) { out.push_back(policyFromCells(r.cells)); });
+  return out;
+}
+
+std::optional<std::string> Ledger::setting(std::string_view key) const {
+  return withState(*state_, [&]() -> std::optional<std::string> {
+    auto& st = state_->statement("SELECT value FROM setting WHERE key = ?");
+    st.bind(1, std::string(key));
+    if (!st.executeStep() || st.getColumn(0).isNull()) return std::nullopt;
+    std::string v = st.getColumn(0).getString();
+    st.reset();
+    return v;
+  });
+}
+
+void Ledger::setSetting(std::string_view key, std::string_view value) {
+  withState(*state_, [&] {
+    auto& st = state_->statement("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)");
+    st.bind(1, std::string(key));
+    st.bind(2, std::string(value));
+    st.exec();
+  });
+}
+
+std::int64_t Ledger::pendingChanges() const {
+  return withState(*state_, [&] {
+    return state_->db
+        ->execAndGet("SELECT count(*) FROM clock WHERE seq > (SELECT acked_seq FROM sync_state WHERE one = 1)")
+        .getInt64();
+  });
+}
+
+}  // namespace gl::db

@@ -1,0 +1,119 @@
+// The ledger: one SQLite file per client holding the county data a worker may see. The Ledger API is
+// the only code that writes SQL (DESIGN.md "Layers"): every write is one IMMEDIATE transaction and
+// stamps each changed cell with its HLC in the change log, so sync can be built without touching callers.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/policy.h"
+#include "core/schema.h"
+
+namespace gl::db {
+
+class Writer;
+struct LedgerState;
+
+struct Row {
+  std::string id;
+  core::Cells cells;  // every column of the table, in schema order
+  bool deleted = false;
+
+  const core::Value& operator[](std::string_view column) const;
+};
+
+struct TableCount {
+  std::string table;  // plural name: "residents"
+  std::string name;   // singular, as in the data model: "resident"
+  std::int64_t rows = 0;
+};
+
+// The figures of the Today tab and `gridctl stats`.
+struct Figures {
+  std::vector<TableCount> tables;
+  std::int64_t activeQuarantines = 0;
+  std::int64_t checksDueToday = 0;     // check slots due today across active cases
+  std::int64_t checksDoneToday = 0;
+  std::int64_t feversToday = 0;        // checks today at or above 37.3 ℃
+  std::int64_t releasesDueToday = 0;   // active cases whose planned end is today
+  std::int64_t overdueReleases = 0;    // active cases past their planned end: never dropped silently
+  std::int64_t arrivalsToday = 0;      // cases that started today
+  std::int64_t pendingChanges = 0;     // change-log entries not yet acknowledged by the data center
+};
+
+struct SearchHit {
+  core::Table table = core::Table::Resident;  // Resident or Household
+  std::string id;
+  std::string name;       // resident's name, or the household's address
+  std::string idNumber;   // full value: callers mask it (DESIGN "Personal information")
+  std::string phone;
+  std::string householdId;
+  std::string address;
+  std::string grid;       // grid name
+  std::string matchedBy;  // name, initials, pinyin, id_number, phone, household_no, address
+};
+
+class Ledger {
+ public:
+  enum class Mode { OpenExisting, CreateNew, OpenOrCreate };
+
+  // Opens (and migrates) a ledger. CreateNew refuses an existing file.
+  static std::unique_ptr<Ledger> open(const std::filesystem::path& path, Mode mode = Mode::OpenExisting);
+  ~Ledger();
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
+
+  // First set-up of a new ledger: the county region, its name and the built-in quarantine policies.
+  void initialize(std::string_view countyCode, std::string_view countyName);
+  bool initialized() const;
+
+  const std::filesystem::path& path() const;
+  int schemaVersion() const;
+  std::string siteId() const;
+  // Who the audit log names for this connection's writes (an account, else the OS user).
+  void setActor(std::string actor);
+  // The date rules use as "today" (tests and benchmarks fix it).
+  void setToday(core::Date today);
+  core::Date today() const;
+
+  // One-row writes, each its own transaction. Throw gl::ValidationError with issues on bad input.
+  std::string insert(core::Table table, core::Cells cells);
+  void update(core::Table table, std::string_view id, core::Cells cells);
+  void tombstone(core::Table table, std::string_view id);
+  // Many rows in one transaction: all or nothing.
+  void write(const std::function<void(Writer&)>& work);
+
+  // Appends to the audit log (export, print, reveal, search …): row ids and counts, never values.
+  void audit(std::string_view action, std::string_view table, std::string_view row, std::int64_t count,
+             std::string_view detail);
+
+  std::optional<Row> get(core::Table table, std::string_view id) const;
+  std::vector<std::string> residentsWithIdNumber(std::string_view normalized) const;
+  // Every live (not tombstoned) row, in insertion order.
+  void forEachRow(core::Table table, const std::function<void(const Row&)>& visit) const;
+  std::vector<core::Policy> policies() const;
+  std::optional<std::string> setting(std::string_view key) const;
+  void setSetting(std::string_view key, std::string_view value);
+
+  Figures figures(core::Date today) const;
+  std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
+  std::int64_t pendingChanges() const;
+
+  // For the ledger's own tests and tools: verifies the audit hash chain; returns the first bad seq or 0.
+  std::int64_t verifyAuditChain() const;
+  // Rebuilds the derived search index from the rows (after a restore or an index change).
+  void rebuildSearchIndex();
+
+ private:
+  explicit Ledger(std::unique_ptr<LedgerState> state);
+  std::unique_ptr<LedgerState> state_;
+};
+
+}  // namespace gl::db

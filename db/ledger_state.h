@@ -1,0 +1,53 @@
+// Internal to gl_db: what one open ledger holds (its connection, clocks, cached statements).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/date.h"
+#include "core/hlc.h"
+#include "core/uuid.h"
+#include "db/connection.h"
+
+namespace gl::db {
+
+struct LedgerState {
+  std::filesystem::path path;
+  std::unique_ptr<SQLite::Database> db;
+  core::HlcClock clock;
+  core::UuidV7Generator uuids;
+  std::string siteUuid;
+  std::string actor;
+  std::optional<core::Date> today;  // fixed by tests; else the local date
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+
+  LedgerState(std::filesystem::path p, std::unique_ptr<SQLite::Database> d);
+
+  // A prepared statement for `sql`, reset and with its bindings cleared (prepared statements only).
+  SQLite::Statement& statement(const std::string& sql);
+  core::Date currentDate() const { return today ? *today : core::localToday(); }
+  // Resets every cached statement, so that none keeps a read snapshot open after an API call
+  // (under WAL a stepped, unreset statement would hide other connections' commits).
+  void resetAll();
+};
+
+// Resets the cached statements when an API call ends, however it ends.
+struct StatementsReset {
+  LedgerState& state;
+  ~StatementsReset() { state.resetAll(); }
+};
+
+std::int64_t systemMillis();
+
+// Runs one API call: SQLite failures become gl::Error, and cached statements are reset afterwards.
+template <typename Fn>
+auto withState(LedgerState& state, Fn&& fn) -> decltype(fn()) {
+  StatementsReset reset{state};
+  return guarded(state.path.string(), std::forward<Fn>(fn));
+}
+
+}  // namespace gl::db

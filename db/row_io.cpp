@@ -1,0 +1,62 @@
+#include "db/row_io.h"
+
+#include <algorithm>
+
+namespace gl::db {
+
+bool hasRid(core::Table t) { return t == core::Table::Household || t == core::Table::Resident; }
+
+std::string selectColumns(const core::TableSpec& spec) {
+  std::string sql = "id";
+  for (const auto& c : spec.columns) sql.append(", ").append(c.name);
+  sql += ", deleted";
+  if (hasRid(spec.table)) sql += ", rid";
+  return sql;
+}
+
+void bindValue(SQLite::Statement& st, int index, const core::ColumnSpec& column, const core::Value& value) {
+  if (!value) {
+    st.bind(index);
+    return;
+  }
+  switch (column.type) {
+    case core::ColumnType::Integer:
+      st.bind(index, static_cast<std::int64_t>(std::stoll(*value)));
+      break;
+    case core::ColumnType::Real:
+    case core::ColumnType::Temperature:
+      st.bind(index, std::stod(*value));
+      break;
+    default:
+      st.bind(index, *value);
+  }
+}
+
+core::Value readValue(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+Row readRow(SQLite::Statement& st, const core::TableSpec& spec, std::int64_t* rid) {
+  Row row;
+  row.id = st.getColumn(0).getString();
+  int i = 1;
+  row.cells.reserve(spec.columns.size());
+  for (const auto& c : spec.columns) row.cells.push_back({std::string(c.name), readValue(st.getColumn(i++))});
+  row.deleted = st.getColumn(i++).getInt() != 0;
+  if (rid && hasRid(spec.table)) *rid = st.getColumn(i).getInt64();
+  return row;
+}
+
+const core::Value* findCell(const core::Cells& cells, std::string_view column) {
+  auto it = std::find_if(cells.begin(), cells.end(), [&](const core::Cell& c) { return c.column == column; });
+  return it == cells.end() ? nullptr : &it->value;
+}
+
+void setCell(core::Cells& cells, std::string_view column, core::Value value) {
+  auto it = std::find_if(cells.begin(), cells.end(), [&](const core::Cell& c) { return c.column == column; });
+  if (it == cells.end()) cells.push_back({std::string(column), std::move(value)});
+  else it->value = std::move(value);
+}
+
+}  // namespace gl::db

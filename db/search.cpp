@@ -1,0 +1,163 @@
+// One search box for everything a grid worker types: a name (张三), pinyin initials (zs) or full
+// pinyin (zhangsan), an identity or phone number whole or by its last 4+ digits, a household number,
+// or address text. Every kind is a prefix range on search_term's primary key or a trigram FTS5 match:
+// no table scan, whatever the ledger's size.
+#include <algorithm>
+#include <set>
+
+#include "core/pinyin.h"
+#include "core/utf8.h"
+#include "db/connection.h"
+#include "db/ledger.h"
+#include "db/ledger_state.h"
+#include "db/search_index.h"
+
+namespace gl::db {
+
+namespace {
+
+using core::Table;
+
+struct Found {
+  Table table;
+  std::int64_t rid;
+  std::string_view matchedBy;
+};
+
+bool allDigits(std::string_view s, bool allowTrailingX) {
+  if (s.empty()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool ok = (c >= '0' && c <= '9') || (allowTrailingX && i + 1 == s.size() && (c == 'X' || c == 'x'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string withoutSeparators(std::string_view s, std::string_view drop) {
+  std::string out;
+  for (char c : s)
+    if (drop.find(c) == std::string_view::npos) out += c;
+  return out;
+}
+
+std::string ftsPhrase(std::string_view q) {
+  std::string out = "\"";
+  for (char c : q) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+class Collector {
+ public:
+  Collector(LedgerState& s, int limit) : s_(s), limit_(limit) {}
+  bool full() const { return static_cast<int>(found_.size()) >= limit_; }
+
+  void prefix(std::string_view termPrefix, std::string_view key, std::string_view matchedBy) {
+    if (full()) return;
+    std::string low = std::string(termPrefix) + std::string(key);
+    // UTF-8 never contains 0xFF, so every term starting with `low` sorts below low + 0xFF.
+    auto& st = s_.statement("SELECT tbl, rid FROM search_term WHERE term >= ? AND term < ? LIMIT ?");
+    st.bind(1, low);
+    st.bind(2, low + "\xFF");
+    st.bind(3, limit_ * 2);
+    while (!full() && st.executeStep())
+      add({static_cast<Table>(st.getColumn(0).getInt()), st.getColumn(1).getInt64(), matchedBy});
+    st.reset();
+  }
+
+  void address(std::string_view q) {
+    if (full() || core::utf8::decode(q).size() < 3) return;  // trigrams need three characters
+    auto& st = s_.statement("SELECT rowid FROM household_address WHERE household_address MATCH ? LIMIT ?");
+    st.bind(1, ftsPhrase(q));
+    st.bind(2, limit_);
+    while (!full() && st.executeStep()) add({Table::Household, st.getColumn(0).getInt64(), "address"});
+    st.reset();
+  }
+
+  const std::vector<Found>& found() const { return found_; }
+
+ private:
+  void add(Found f) {
+    if (seen_.insert({static_cast<int>(f.table), f.rid}).second) found_.push_back(f);
+  }
+  LedgerState& s_;
+  int limit_;
+  std::vector<Found> found_;
+  std::set<std::pair<int, std::int64_t>> seen_;
+};
+
+std::optional<SearchHit> resolve(LedgerState& s, const Found& f) {
+  SearchHit hit;
+  hit.table = f.table;
+  hit.matchedBy = f.matchedBy;
+  auto text = [](SQLite::Statement& st, int i) {
+    return st.getColumn(i).isNull() ? std::string() : st.getColumn(i).getString();
+  };
+  if (f.table == Table::Resident) {
+    auto& st = s.statement(
+        "SELECT r.id, r.name, r.id_number, r.phone, h.id, h.address, g.name FROM resident r "
+        "LEFT JOIN household h ON h.id = r.household LEFT JOIN grid g ON g.id = h.grid "
+        "WHERE r.rid = ? AND r.deleted = 0");
+    st.bind(1, f.rid);
+    if (!st.executeStep()) return std::nullopt;
+    hit.id = text(st, 0);
+    hit.name = text(st, 1);
+    hit.idNumber = text(st, 2);
+    hit.phone = text(st, 3);
+    hit.householdId = text(st, 4);
+    hit.address = text(st, 5);
+    hit.grid = text(st, 6);
+    st.reset();
+  } else {
+    auto& st = s.statement(
+        "SELECT h.id, h.address, h.phone, g.name FROM household h LEFT JOIN grid g ON g.id = h.grid "
+        "WHERE h.rid = ? AND h.deleted = 0");
+    st.bind(1, f.rid);
+    if (!st.executeStep()) return std::nullopt;
+    hit.id = text(st, 0);
+    hit.name = hit.address = text(st, 1);
+    hit.phone = text(st, 2);
+    hit.householdId = hit.id;
+    hit.grid = text(st, 3);
+    st.reset();
+  }
+  return hit;
+}
+
+}  // namespace
+
+std::vector<SearchHit> Ledger::search(std::string_view query, int limit) const {
+  std::string q = core::utf8::trim(core::utf8::foldWidth(query));
+  if (q.empty() || limit <= 0) return {};
+  return withState(*state_, [&] {
+    Collector c(*state_, limit);
+    std::string digits = withoutSeparators(q, " -");
+    if (allDigits(digits, true) && digits.size() >= 4) {
+      std::string upper = digits;
+      if (upper.back() == 'x') upper.back() = 'X';
+      c.prefix(term::kIdNumber, reversed(upper), "id_number");
+      if (allDigits(digits, false)) c.prefix(term::kPhone, reversed(digits), "phone");
+      c.prefix(term::kHouseholdNo, digits, "household_no");
+    } else if (core::pinyin::looksLikePinyin(q)) {
+      std::string letters = withoutSeparators(q, " '");
+      std::transform(letters.begin(), letters.end(), letters.begin(),
+                     [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      c.prefix(term::kInitials, letters, "initials");
+      c.prefix(term::kPinyin, letters, "pinyin");
+      c.prefix(term::kHouseholdNo, letters, "household_no");
+    } else {
+      c.prefix(term::kName, q, "name");
+      std::string lower = q;
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char ch) { return ch < 0x80 ? static_cast<char>(std::tolower(ch)) : static_cast<char>(ch); });
+      c.prefix(term::kHouseholdNo, lower, "household_no");
+      c.address(q);
+    }
+    std::vector<SearchHit> hits;
+    for (const auto& f : c.found())
+      if (auto hit = resolve(*state_, f)) hits.push_back(std::move(*hit));
+    return hits;
+  });
+}
+
+}  // namespace gl::db

@@ -1,0 +1,112 @@
+#include "db/search_index.h"
+
+#include <algorithm>
+
+#include "core/phone.h"
+#include "core/pinyin.h"
+#include "db/ledger_state.h"
+
+namespace gl::db {
+
+namespace {
+
+const core::Value* cell(const core::Cells& cells, std::string_view column) {
+  for (const auto& c : cells)
+    if (c.column == column) return c.value ? &c.value : nullptr;
+  return nullptr;
+}
+
+std::string lowerAscii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string joined(std::string_view prefix, std::string_view key) {
+  std::string t;
+  t.reserve(prefix.size() + key.size());
+  t.append(prefix).append(key);
+  return t;
+}
+
+}  // namespace
+
+std::string reversed(std::string_view ascii) { return std::string(ascii.rbegin(), ascii.rend()); }
+
+std::vector<std::string> phoneDigits(std::string_view cellText) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < cellText.size()) {
+    auto comma = cellText.find(',', start);
+    auto part = cellText.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    auto checked = core::checkPhone(part);
+    if (checked.valid && !checked.digits.empty()) out.push_back(checked.digits);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells) {
+  std::vector<std::string> terms;
+  auto addPhones = [&](const core::Value* phone) {
+    if (!phone) return;
+    for (const auto& digits : phoneDigits(**phone)) terms.push_back(joined(term::kPhone, reversed(digits)));
+  };
+  if (table == core::Table::Resident) {
+    if (auto* name = cell(cells, "name")) {
+      terms.push_back(joined(term::kName, **name));
+      std::string full = core::pinyin::full(**name);
+      std::string initials = core::pinyin::initials(**name);
+      // Initials first, then the full pinyin: "zs" lists 张三 before 张思 in pinyin order.
+      if (!initials.empty()) terms.push_back(joined(term::kInitials, initials + '\x1f' + full));
+      if (!full.empty()) terms.push_back(joined(term::kPinyin, full));
+    }
+    if (auto* id = cell(cells, "id_number")) terms.push_back(joined(term::kIdNumber, reversed(**id)));
+    addPhones(cell(cells, "phone"));
+  } else if (table == core::Table::Household) {
+    if (auto* no = cell(cells, "household_no")) terms.push_back(joined(term::kHouseholdNo, lowerAscii(**no)));
+    addPhones(cell(cells, "phone"));
+  }
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  return terms;
+}
+
+SearchIndex::SearchIndex(LedgerState& s) : s_(s) {}
+
+void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& cells) {
+  for (const auto& t : searchTerms(table, cells)) {
+    auto& st = s_.statement("INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)");
+    st.bind(1, t);
+    st.bind(2, static_cast<int>(table));
+    st.bind(3, static_cast<std::int64_t>(rid));
+    st.exec();
+  }
+  if (table == core::Table::Household)
+    if (auto* address = cell(cells, "address")) {
+      auto& st = s_.statement("INSERT INTO household_address (rowid, address) VALUES (?, ?)");
+      st.bind(1, static_cast<std::int64_t>(rid));
+      st.bind(2, **address);
+      st.exec();
+    }
+}
+
+void SearchIndex::remove(core::Table table, std::int64_t rid, const core::Cells& cells) {
+  for (const auto& t : searchTerms(table, cells)) {
+    auto& st = s_.statement("DELETE FROM search_term WHERE term = ? AND tbl = ? AND rid = ?");
+    st.bind(1, t);
+    st.bind(2, static_cast<int>(table));
+    st.bind(3, static_cast<std::int64_t>(rid));
+    st.exec();
+  }
+  if (table == core::Table::Household)
+    if (auto* address = cell(cells, "address")) {
+      // A contentless FTS5 table forgets a row only when told its old text.
+      auto& st = s_.statement("INSERT INTO household_address (household_address, rowid, address) VALUES ('delete', ?, ?)");
+      st.bind(1, static_cast<std::int64_t>(rid));
+      st.bind(2, **address);
+      st.exec();
+    }
+}
+
+}  // namespace gl::db

@@ -1,0 +1,46 @@
+// The derived search index (local, never synced): search_term rows for names, pinyin initials, full
+// pinyin, identity numbers and phones reversed (so a suffix is a prefix range), household numbers;
+// household addresses in the trigram FTS5 table. Kept by the write code from old and new values,
+// so no second index on search_term is needed for deletions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/schema.h"
+
+namespace gl::db {
+
+struct LedgerState;
+
+// Term prefixes, one letter per kind of key.
+namespace term {
+inline constexpr std::string_view kName = "n:";
+inline constexpr std::string_view kInitials = "a:";
+inline constexpr std::string_view kPinyin = "f:";
+inline constexpr std::string_view kIdNumber = "i:";
+inline constexpr std::string_view kPhone = "p:";
+inline constexpr std::string_view kHouseholdNo = "h:";
+}  // namespace term
+
+// The terms one row contributes, from its cells (schema order, as Row holds them).
+std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells);
+std::string reversed(std::string_view ascii);
+// The significant digits of each phone in a normalized phone cell ("0571-88888888,13800138000").
+std::vector<std::string> phoneDigits(std::string_view cell);
+
+class SearchIndex {
+ public:
+  explicit SearchIndex(LedgerState& state);
+  void add(core::Table table, std::int64_t rid, const core::Cells& cells);
+  void remove(core::Table table, std::int64_t rid, const core::Cells& cells);
+  static bool indexed(core::Table table) {
+    return table == core::Table::Resident || table == core::Table::Household;
+  }
+
+ private:
+  LedgerState& s_;
+};
+
+}  // namespace gl::db

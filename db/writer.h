@@ -1,0 +1,52 @@
+// The writes of one transaction (Ledger::write). Each insert, update and tombstone validates its
+// cells through the data model, stamps the change log, keeps the search index and the live-row
+// counts, and is audited by row id when the transaction finishes.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "core/schema.h"
+#include "db/change_log.h"
+#include "db/search_index.h"
+
+namespace gl::db {
+
+struct LedgerState;
+
+class Writer {
+ public:
+  // Returns the new row's id (UUIDv7).
+  std::string insert(core::Table table, core::Cells cells);
+  // Changes only the given cells; cells whose value is unchanged are not stamped.
+  void update(core::Table table, std::string_view id, core::Cells cells);
+  void tombstone(core::Table table, std::string_view id);
+
+  core::Date today() const;
+
+ private:
+  friend class Ledger;
+  explicit Writer(LedgerState& state);
+  void finish();  // counts, clock high-water mark and audit entries, before commit
+
+  void validate(const core::TableSpec& spec, core::Cells& cells, bool isNew, std::string_view id);
+  void derive(core::Table table, core::Cells& cells, const core::Cells* current);
+  void checkReferences(const core::TableSpec& spec, const core::Cells& cells, std::vector<core::Issue>& issues);
+  void note(std::string_view action, core::Table table, std::string_view id, std::string detail = {});
+
+  LedgerState& s_;
+  ChangeLog log_;
+  SearchIndex index_;
+  core::Cells current_;  // the row being updated, for derive()
+  std::map<int, std::int64_t> countDelta_;
+  struct AuditNote {
+    std::int64_t count = 0;
+    std::string row;
+    std::string detail;
+  };
+  std::map<std::pair<std::string, int>, AuditNote> audit_;
+};
+
+}  // namespace gl::db

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The one list of Debian 12 packages that GridLedger's build and tests need. Installs only what is
+# missing (so a second run costs nothing) and needs root for that: run as root or through sudo.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git
+  # libraries (DESIGN.md "Stack"; nothing is vendored)
+  libsqlitecpp-dev libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libsodium-dev
+  # tests
+  doctest-dev
+  # translations: msgfmt, xgettext; the zh_CN locale
+  gettext locales
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "Installing: ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+      echo "These packages are missing and installing them needs root: ${missing[*]}" >&2
+      exit 1
+    fi
+  else
+    SUDO=
+  fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# zh_CN.UTF-8 lets the programs follow a Chinese system locale (gettext falls back to C.UTF-8 otherwise).
+if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+  if [[ $(id -u) -eq 0 ]]; then
+    sed -i 's/^# *zh_CN.UTF-8 UTF-8/zh_CN.UTF-8 UTF-8/' /etc/locale.gen && locale-gen >/dev/null || true
+  fi
+fi

@@ -1,0 +1,69 @@
+// Validation results as data (STYLE.md "Errors"): rules return issues, callers place them next to a
+// field, a spreadsheet cell or a command-line argument, and gl_text turns each code into one msgid.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace gl::core {
+
+enum class IssueCode {
+  // identity documents (GB 11643 and the permits of DOMAIN.md section 1)
+  IdEmpty,
+  IdBadLength,
+  IdBadCharacters,
+  IdBadChecksum,
+  IdBadDate,
+  IdFutureDate,
+  IdUnknownProvince,
+  IdStoredAsNumber,
+  IdUnknownCounty,        // warning: retired or unlisted county code
+  IdCentenarianSequence,  // warning: 15-digit number with a 996-999 sequence, the century is unsure
+  IdUnrecognized,
+  // phones
+  PhoneEmpty,
+  PhoneBadFormat,
+  PhoneBadMobile,
+  PhoneBadAreaCode,
+  // dates
+  DateEmpty,
+  DateBadFormat,
+  DateInvalid,
+  DateOutOfRange,
+  // temperatures
+  TemperatureBadFormat,
+  TemperatureOutOfRange,
+  // quarantine policies and cases
+  PolicyBadDays,
+  PolicyBadSlots,
+  PolicyBadTestDay,
+  QuarantineEndBeforeStart,
+  QuarantineBadStatus,
+  // generic field rules
+  FieldRequired,
+  FieldTooLong,
+  ValueNotAllowed,
+  BadNumber,
+  UnknownColumn,
+  ReadOnlyColumn,
+  BadReference,
+};
+
+enum class Severity { Error, Warning };
+
+struct Issue {
+  IssueCode code;
+  std::string field;   // column or field name, as in the data model
+  int row = 0;         // spreadsheet row (1-based) where it applies, else 0
+  int column = 0;      // spreadsheet column (1-based) where it applies, else 0
+  std::string detail;  // the offending value or an extra word, shown in {detail}
+  Severity severity = Severity::Error;
+};
+
+inline bool hasErrors(const std::vector<Issue>& issues) {
+  for (const auto& i : issues)
+    if (i.severity == Severity::Error) return true;
+  return false;
+}
+
+}  // namespace gl::core

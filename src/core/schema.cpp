@@ -1,0 +1,298 @@
+#include "core/schema.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/date_parse.h"
+#include "core/identity.h"
+#include "core/phone.h"
+#include "core/temperature.h"
+#include "core/utf8.h"
+
+namespace gl::core {
+
+namespace {
+
+using CT = ColumnType;
+using P = Privacy;
+
+// Column order is the export order after `id`; keep it as DESIGN's data model lists it.
+constexpr ColumnSpec kRegion[] = {
+    {"code", CT::Text, P::Ordinary, true, {}, {}, 12},
+    {"name", CT::Text, P::Ordinary, true},
+    {"level", CT::Code, P::Ordinary, true, {}, codes::kRegionLevel},
+    {"parent", CT::Reference, P::Ordinary, false, "region"},
+};
+constexpr ColumnSpec kGrid[] = {
+    {"code", CT::Text, P::Ordinary, true, {}, {}, 20},
+    {"region", CT::Reference, P::Ordinary, true, "region"},
+    {"name", CT::Text, P::Ordinary, true},
+    {"leader", CT::Reference, P::Ordinary, false, "worker"},
+};
+constexpr ColumnSpec kWorker[] = {
+    {"name", CT::Text, P::Identifying, true},
+    {"phone", CT::Phone, P::Identifying},
+    {"role", CT::Code, P::Ordinary, true, {}, codes::kWorkerRole},
+    {"scope", CT::Text, P::Ordinary, false, {}, {}, 2000},
+};
+constexpr ColumnSpec kHousehold[] = {
+    {"grid", CT::Reference, P::Ordinary, false, "grid"},
+    {"household_no", CT::Text, P::Ordinary, false, {}, {}, 40},
+    {"building", CT::Text, P::Ordinary, false, {}, {}, 40},
+    {"unit", CT::Text, P::Ordinary, false, {}, {}, 20},
+    {"room", CT::Text, P::Identifying, false, {}, {}, 20},
+    {"address", CT::Text, P::Identifying, true, {}, {}, 200},
+    {"kind", CT::Code, P::Ordinary, false, {}, codes::kHouseholdKind},
+    {"phone", CT::Phone, P::Identifying},
+    {"notes", CT::Text, P::Ordinary, false, {}, {}, 2000},
+};
+constexpr ColumnSpec kResident[] = {
+    {"household", CT::Reference, P::Ordinary, false, "household"},
+    {"name", CT::Text, P::Identifying, true, {}, {}, 60},
+    {"sex", CT::Code, P::Ordinary, false, {}, codes::kSex},
+    {"id_type", CT::Code, P::Ordinary, false, {}, codes::kIdType},
+    {"id_number", CT::IdNumber, P::Sensitive},
+    {"birth_date", CT::Date, P::Identifying},
+    {"ethnicity", CT::Text, P::Sensitive, false, {}, {}, 20},
+    {"phone", CT::Phone, P::Identifying},
+    {"relation", CT::Text, P::Ordinary, false, {}, {}, 20},
+    {"residence", CT::Code, P::Ordinary, false, {}, codes::kResidence},
+    {"care_flags", CT::CodeList, P::Sensitive, false, {}, codes::kCareFlags},
+    {"notes", CT::Text, P::Ordinary, false, {}, {}, 2000},
+};
+constexpr ColumnSpec kQuarantine[] = {
+    {"resident", CT::Reference, P::Ordinary, true, "resident"},
+    {"policy", CT::Text, P::Ordinary, false, {}, {}, 60},
+    {"kind", CT::Code, P::Sensitive, true, {}, codes::kQuarantineKind},
+    {"reason", CT::Code, P::Sensitive, false, {}, codes::kQuarantineReason},
+    {"source_place", CT::Text, P::Sensitive, false, {}, {}, 200},
+    {"arrived_on", CT::Date, P::Sensitive},
+    {"start_on", CT::Date, P::Sensitive, true},
+    {"planned_end_on", CT::Date, P::Sensitive, true},
+    {"ended_on", CT::Date, P::Sensitive},
+    {"status", CT::Code, P::Sensitive, true, {}, codes::kQuarantineStatus},
+    {"place", CT::Text, P::Sensitive, false, {}, {}, 200},
+};
+constexpr ColumnSpec kHealthCheck[] = {
+    {"quarantine", CT::Reference, P::Ordinary, true, "quarantine"},
+    {"checked_on", CT::Date, P::Sensitive, true},
+    {"slot", CT::Code, P::Ordinary, true, {}, codes::kSlot},
+    {"temperature", CT::Temperature, P::Sensitive},
+    {"symptoms", CT::Text, P::Sensitive, false, {}, {}, 200},
+    {"test_result", CT::Code, P::Sensitive, false, {}, codes::kTestResult},
+    {"checked_by", CT::Reference, P::Ordinary, false, "worker"},
+};
+constexpr ColumnSpec kVisit[] = {
+    {"household", CT::Reference, P::Ordinary, true, "household"},
+    {"resident", CT::Reference, P::Ordinary, false, "resident"},
+    {"campaign", CT::Reference, P::Ordinary, false, "campaign"},
+    {"visited_on", CT::Date, P::Ordinary, true},
+    {"worker", CT::Reference, P::Ordinary, false, "worker"},
+    {"outcome", CT::Code, P::Ordinary, true, {}, codes::kVisitOutcome},
+    {"temperature", CT::Temperature, P::Sensitive},
+    {"symptoms", CT::Text, P::Sensitive, false, {}, {}, 200},
+    {"health_code", CT::Code, P::Sensitive, false, {}, codes::kHealthCode},
+    {"travel", CT::Text, P::Sensitive, false, {}, {}, 500},
+    {"follow_up", CT::Text, P::Ordinary, false, {}, {}, 500},
+    {"notes", CT::Text, P::Ordinary, false, {}, {}, 2000},
+};
+constexpr ColumnSpec kCampaign[] = {
+    {"name", CT::Text, P::Ordinary, true, {}, {}, 100},
+    {"scope", CT::Text, P::Ordinary, true, {}, {}, 2000},
+    {"start_on", CT::Date, P::Ordinary, true},
+    {"end_on", CT::Date, P::Ordinary},
+};
+constexpr ColumnSpec kPolicy[] = {
+    {"code", CT::Text, P::Ordinary, true, {}, {}, 60},
+    {"name", CT::Text, P::Ordinary, true},
+    {"kind", CT::Code, P::Ordinary, true, {}, codes::kQuarantineKind},
+    {"days", CT::Integer, P::Ordinary, true},
+    {"slots_per_day", CT::Integer, P::Ordinary, true},
+    {"test_days", CT::Text, P::Ordinary, false, {}, {}, 200},
+    {"extend_on_missed", CT::Integer, P::Ordinary, false},
+    {"extension_days", CT::Integer, P::Ordinary, false},
+    {"follow_on", CT::Text, P::Ordinary, false, {}, {}, 60},
+};
+
+constexpr TableSpec kTables[] = {
+    {Table::Region, "region", "regions", kRegion},
+    {Table::Grid, "grid", "grids", kGrid},
+    {Table::Worker, "worker", "workers", kWorker},
+    {Table::Household, "household", "households", kHousehold},
+    {Table::Resident, "resident", "residents", kResident},
+    {Table::Quarantine, "quarantine", "quarantines", kQuarantine},
+    {Table::HealthCheck, "health_check", "health_checks", kHealthCheck},
+    {Table::Visit, "visit", "visits", kVisit},
+    {Table::Campaign, "campaign", "campaigns", kCampaign},
+    {Table::Policy, "policy", "policies", kPolicy},
+};
+
+Issue issue(IssueCode code, const ColumnSpec& c, std::string detail = {}) {
+  return Issue{code, std::string(c.name), 0, 0, std::move(detail)};
+}
+
+bool isCode(std::span<const std::string_view> list, std::string_view v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+std::size_t countChars(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+void normalizeNumber(const ColumnSpec& c, std::string& text, std::vector<Issue>& out) {
+  bool integer = c.type == ColumnType::Integer;
+  char* end = nullptr;
+  errno = 0;
+  if (integer) {
+    long long v = std::strtoll(text.c_str(), &end, 10);
+    if (end == text.c_str() || *end != '\0' || errno != 0) {
+      out.push_back(issue(IssueCode::BadNumber, c, text));
+      return;
+    }
+    text = std::to_string(v);
+  } else {
+    double v = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0' || errno != 0) {
+      out.push_back(issue(IssueCode::BadNumber, c, text));
+      return;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.15g", v);
+    text = buf;
+  }
+}
+
+}  // namespace
+
+const ColumnSpec* TableSpec::column(std::string_view n) const {
+  for (const auto& c : columns)
+    if (c.name == n) return &c;
+  return nullptr;
+}
+
+std::span<const TableSpec> tables() { return kTables; }
+
+const TableSpec& tableSpec(Table t) {
+  for (const auto& s : kTables)
+    if (s.table == t) return s;
+  return kTables[0];
+}
+
+const TableSpec* findTable(std::string_view name) {
+  for (const auto& s : kTables)
+    if (s.name == name || s.pluralName == name) return &s;
+  return nullptr;
+}
+
+std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) {
+  std::vector<Issue> out;
+  if (!value) return out;
+  std::string text = utf8::trim(*value);
+  if (text.empty()) {
+    value.reset();
+    return out;
+  }
+  switch (c.type) {
+    case ColumnType::Text:
+    case ColumnType::Reference:
+      break;
+    case ColumnType::Integer:
+    case ColumnType::Real:
+      normalizeNumber(c, text = utf8::foldWidth(text), out);
+      break;
+    case ColumnType::Date: {
+      DateParseOptions opts;
+      opts.field = std::string(c.name);
+      auto parsed = parseDate(text, opts);
+      if (parsed.date)
+        text = parsed.date->iso();
+      else
+        out.insert(out.end(), parsed.issues.begin(), parsed.issues.end());
+      break;
+    }
+    case ColumnType::Code:
+      if (!isCode(c.codes, text)) out.push_back(issue(IssueCode::ValueNotAllowed, c, text));
+      break;
+    case ColumnType::CodeList: {
+      std::string normalized;
+      std::size_t start = 0;
+      while (start <= text.size()) {
+        auto comma = text.find(',', start);
+        std::string item = utf8::trim(text.substr(start, comma == std::string::npos ? comma : comma - start));
+        if (!item.empty()) {
+          if (!isCode(c.codes, item))
+            out.push_back(issue(IssueCode::ValueNotAllowed, c, item));
+          else if ((',' + normalized + ',').find(',' + item + ',') == std::string::npos)
+            normalized += (normalized.empty() ? "" : ",") + item;
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+      text = normalized;
+      break;
+    }
+    case ColumnType::IdNumber: {
+      IdCheck id = checkId(text, today);
+      for (auto& i : id.issues) {
+        i.field = std::string(c.name);
+        out.push_back(std::move(i));
+      }
+      if (id.valid) text = id.normalized;
+      break;
+    }
+    case ColumnType::Phone: {
+      std::string joined;
+      for (auto& p : checkPhones(text)) {
+        for (auto& i : p.issues) {
+          i.field = std::string(c.name);
+          out.push_back(std::move(i));
+        }
+        if (p.valid) joined += (joined.empty() ? "" : ",") + p.normalized;
+      }
+      if (!hasErrors(out)) text = joined;
+      break;
+    }
+    case ColumnType::Temperature: {
+      auto t = parseTemperature(text);
+      for (auto& i : t.issues) {
+        i.field = std::string(c.name);
+        out.push_back(std::move(i));
+      }
+      if (t.tenths) text = formatTemperature(*t.tenths);
+      break;
+    }
+  }
+  if (c.type == ColumnType::Text && countChars(text) > static_cast<std::size_t>(c.maxLength))
+    out.push_back(issue(IssueCode::FieldTooLong, c, std::to_string(c.maxLength)));
+  value = std::move(text);
+  if (value->empty()) value.reset();
+  return out;
+}
+
+std::vector<Issue> checkRequired(const TableSpec& table, const Cells& cells) {
+  std::vector<Issue> out;
+  for (const auto& c : table.columns) {
+    if (!c.required) continue;
+    auto it = std::find_if(cells.begin(), cells.end(), [&](const Cell& x) { return x.column == c.name; });
+    if (it == cells.end() || !it->value) out.push_back(issue(IssueCode::FieldRequired, c));
+  }
+  return out;
+}
+
+std::string_view slotCode(int slot, int slotsPerDay) {
+  if (slotsPerDay >= 3) return slot == 0 ? "am" : slot == 1 ? "noon" : "pm";
+  return slot == 0 ? "am" : "pm";
+}
+
+std::optional<int> slotIndex(std::string_view code, int slotsPerDay) {
+  for (int s = 0; s < std::max(1, slotsPerDay); ++s)
+    if (slotCode(s, slotsPerDay) == code) return s;
+  return std::nullopt;
+}
+
+}  // namespace gl::core

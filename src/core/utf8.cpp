@@ -1,0 +1,111 @@
+#include "core/utf8.h"
+
+namespace gl::core::utf8 {
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+      out += U'\uFFFD';
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      auto c = static_cast<unsigned char>(s[i + k]);
+      if ((c & 0xC0) != 0x80) {
+        ok = false;
+        break;
+      }
+      cp = (cp << 6) | (c & 0x3F);
+    }
+    if (!ok) {
+      out += U'\uFFFD';
+      ++i;
+      continue;
+    }
+    out += cp;
+    i += len;
+  }
+  return out;
+}
+
+std::string encode(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+std::string encode(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t cp : text) out += encode(cp);
+  return out;
+}
+
+std::string foldWidth(std::string_view text) {
+  // Fast path: plain ASCII needs no decoding.
+  bool ascii = true;
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  if (ascii) return std::string(text);
+  std::u32string cps = decode(text);
+  for (char32_t& cp : cps) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E)
+      cp = cp - 0xFF01 + 0x21;
+    else if (cp == 0x3000)
+      cp = U' ';
+  }
+  return encode(cps);
+}
+
+std::string trim(std::string_view text) {
+  auto isSpace = [](std::string_view s, std::size_t at, bool fromEnd, std::size_t& len) {
+    static constexpr std::string_view kWide[] = {"\u3000", "\u00A0", "\uFEFF"};
+    char c = fromEnd ? s[at - 1] : s[at];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
+      len = 1;
+      return true;
+    }
+    for (auto w : kWide) {
+      if (!fromEnd && s.substr(at).starts_with(w)) {
+        len = w.size();
+        return true;
+      }
+      if (fromEnd && s.substr(0, at).ends_with(w)) {
+        len = w.size();
+        return true;
+      }
+    }
+    return false;
+  };
+  std::size_t b = 0, e = text.size(), len = 0;
+  while (b < e && isSpace(text, b, false, len)) b += len;
+  while (e > b && isSpace(text, e, true, len)) e -= len;
+  return std::string(text.substr(b, e - b));
+}
+
+bool isHan(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
+
+}  // namespace gl::core::utf8

@@ -1,0 +1,48 @@
+#include "text/describe.h"
+
+#include <fmt/args.h>
+
+#include "text/labels.h"
+#include "text/text.h"
+
+namespace gl::text {
+
+std::string describe(const gl::Error& error) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& a : error.args()) store.push_back(fmt::arg(a.name.c_str(), a.value));
+  std::string translated = tr(error.msgid());
+  try {
+    return fmt::vformat(translated, store);
+  } catch (const fmt::format_error&) {
+    return formatNamed(error.msgid(), error.args());
+  }
+}
+
+std::string describe(std::exception_ptr error) {
+  try {
+    if (error) std::rethrow_exception(error);
+    return {};
+  } catch (const gl::Error& e) {
+    return describe(e);
+  } catch (const std::bad_alloc&) {
+    return tr(N_("Out of memory"));
+  } catch (const std::exception& e) {
+    // xgettext:python-brace-format
+    return format(N_("Internal error: {detail}"), fmt::arg("detail", e.what()));
+  }
+}
+
+std::string describe(const core::Issue& issue) {
+  std::string field = fieldLabel(issue.field);
+  std::string message = format(issueMessageId(issue.code), fmt::arg("field", field), fmt::arg("detail", issue.detail));
+  if (issue.row > 0 && issue.column > 0)
+    // xgettext:python-brace-format
+    return format(N_("Row {row}, column {column}: {message}"), fmt::arg("row", issue.row),
+                  fmt::arg("column", issue.column), fmt::arg("message", message));
+  if (issue.row > 0)
+    // xgettext:python-brace-format
+    return format(N_("Row {row}: {message}"), fmt::arg("row", issue.row), fmt::arg("message", message));
+  return message;
+}
+
+}  // namespace gl::text

@@ -1,0 +1,13 @@
+// gridctl and gridcenter translate with glibc's gettext on the same .mo the window uses.
+#pragma once
+
+#include <string>
+
+namespace gl::text {
+
+// Finds the catalog next to the executable (<prefix>/bin/../share/locale installed, <build>/bin/../locale
+// in a build tree), binds it and installs gettext as the translator. `language` is "zh_CN", "en" or empty
+// for the system locale. Returns the language in effect ("zh_CN" or "en").
+std::string useGettext(const std::string& language, const char* argv0);
+
+}  // namespace gl::text

@@ -1,0 +1,83 @@
+// The English message id of every IssueCode. Each sentence takes {field} (a translated field label)
+// and {detail} (the offending value or a number); translators see both in zh_CN.po.
+#include "text/describe.h"
+#include "text/text.h"
+
+namespace gl::text {
+
+using core::IssueCode;
+
+const char* issueMessageId(IssueCode code) {
+  switch (code) {
+    // xgettext:python-brace-format
+    case IssueCode::IdEmpty: return N_("{field} is empty");
+    // xgettext:python-brace-format
+    case IssueCode::IdBadLength: return N_("{field}: “{detail}” has the wrong length for an identity document");
+    // xgettext:python-brace-format
+    case IssueCode::IdBadCharacters: return N_("{field}: “{detail}” contains characters an identity number cannot have");
+    // xgettext:python-brace-format
+    case IssueCode::IdBadChecksum: return N_("{field}: the check digit of “{detail}” is wrong");
+    // xgettext:python-brace-format
+    case IssueCode::IdBadDate: return N_("{field}: “{detail}” does not contain a real birth date");
+    // xgettext:python-brace-format
+    case IssueCode::IdFutureDate: return N_("{field}: the birth date in “{detail}” is in the future");
+    // xgettext:python-brace-format
+    case IssueCode::IdUnknownProvince: return N_("{field}: “{detail}” does not start with a known province code");
+    // TRANSLATORS: Excel keeps 15 significant digits, so an 18-digit number typed into a numeric cell loses its end.
+    // xgettext:python-brace-format
+    case IssueCode::IdStoredAsNumber: return N_("{field}: “{detail}” was stored as a number, last digits lost; set the column to text in the source file and enter the numbers again");
+    // xgettext:python-brace-format
+    case IssueCode::IdUnknownCounty: return N_("{field}: the county code of “{detail}” is not in the current list (it may be a retired code)");
+    // xgettext:python-brace-format
+    case IssueCode::IdCentenarianSequence: return N_("{field}: “{detail}” is an old 15-digit number with a centenarian sequence; check the birth century");
+    // xgettext:python-brace-format
+    case IssueCode::IdUnrecognized: return N_("{field}: “{detail}” is not a recognized identity document number");
+    // xgettext:python-brace-format
+    case IssueCode::PhoneEmpty: return N_("{field} is empty");
+    // xgettext:python-brace-format
+    case IssueCode::PhoneBadFormat: return N_("{field}: “{detail}” is not a phone number");
+    // xgettext:python-brace-format
+    case IssueCode::PhoneBadMobile: return N_("{field}: “{detail}” is not a valid mobile number (11 digits starting with 13 to 19)");
+    // xgettext:python-brace-format
+    case IssueCode::PhoneBadAreaCode: return N_("{field}: “{detail}” has an unknown area code");
+    // xgettext:python-brace-format
+    case IssueCode::DateEmpty: return N_("{field} is empty");
+    // xgettext:python-brace-format
+    case IssueCode::DateBadFormat: return N_("{field}: “{detail}” is not a date");
+    // xgettext:python-brace-format
+    case IssueCode::DateInvalid: return N_("{field}: “{detail}” is not a real calendar date");
+    // xgettext:python-brace-format
+    case IssueCode::DateOutOfRange: return N_("{field}: “{detail}” is outside the accepted range of dates");
+    // xgettext:python-brace-format
+    case IssueCode::TemperatureBadFormat: return N_("{field}: “{detail}” is not a temperature");
+    // xgettext:python-brace-format
+    case IssueCode::TemperatureOutOfRange: return N_("{field}: {detail} ℃ is outside the plausible range of 34 to 43 ℃");
+    // xgettext:python-brace-format
+    case IssueCode::PolicyBadDays: return N_("{field}: the number of days must be between 1 and 60");
+    // xgettext:python-brace-format
+    case IssueCode::PolicyBadSlots: return N_("{field}: checks per day must be 1, 2 or 3");
+    // xgettext:python-brace-format
+    case IssueCode::PolicyBadTestDay: return N_("{field}: test day {detail} is outside the period");
+    // xgettext:python-brace-format
+    case IssueCode::QuarantineEndBeforeStart: return N_("{field}: the end date is before the start date");
+    // xgettext:python-brace-format
+    case IssueCode::QuarantineBadStatus: return N_("{field}: “{detail}” is not a quarantine status");
+    // xgettext:python-brace-format
+    case IssueCode::FieldRequired: return N_("{field} is required");
+    // xgettext:python-brace-format
+    case IssueCode::FieldTooLong: return N_("{field} is too long (at most {detail} characters)");
+    // xgettext:python-brace-format
+    case IssueCode::ValueNotAllowed: return N_("{field}: “{detail}” is not an allowed value");
+    // xgettext:python-brace-format
+    case IssueCode::BadNumber: return N_("{field}: “{detail}” is not a number");
+    // xgettext:python-brace-format
+    case IssueCode::UnknownColumn: return N_("“{detail}” is not a column of this table");
+    // xgettext:python-brace-format
+    case IssueCode::ReadOnlyColumn: return N_("{field} cannot be changed this way");
+    // xgettext:python-brace-format
+    case IssueCode::BadReference: return N_("{field}: no record “{detail}” exists");
+  }
+  return N_("Unknown problem");
+}
+
+}  // namespace gl::text

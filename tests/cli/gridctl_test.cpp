@@ -1,0 +1,200 @@
+// End-to-end: the real gridctl binary on a ledger in a temporary folder, as a script or a user runs it.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+struct Run {
+  int exit = -1;
+  std::string out;
+  std::string err;
+  nlohmann::json json() const { return nlohmann::json::parse(out); }
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+struct Sandbox {
+  std::filesystem::path dir;
+  Sandbox() {
+    std::random_device rd;
+    dir = std::filesystem::temp_directory_path() / ("gl-cli-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(dir);
+  }
+  ~Sandbox() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  std::string db() const { return (dir / "county.gridledger").string(); }
+
+  Run run(const std::vector<std::string>& args, const std::string& env = "LANG=C.UTF-8 LANGUAGE=") const {
+    std::string cmd = "env " + env + " " + quote(GRIDCTL) + " --db " + quote(db()) + " --today 2022-11-20";
+    for (const auto& a : args) cmd += " " + quote(a);
+    auto errFile = dir / "stderr.txt";
+    cmd += " 2>" + quote(errFile.string());
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+    int status = pclose(p);
+    r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream e(errFile);
+    std::ostringstream s;
+    s << e.rdbuf();
+    r.err = s.str();
+    return r;
+  }
+};
+
+Sandbox initialized(int households = 0) {
+  Sandbox s;
+  REQUIRE(s.run({"init", "--county", "370322", "--name", "高青县"}).exit == 0);
+  if (households > 0) REQUIRE(s.run({"demo", "--households", std::to_string(households), "--seed", "3"}).exit == 0);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("init creates a ledger once and refuses to overwrite it") {
+  Sandbox s;
+  auto r = s.run({"--json", "init", "--county", "370322", "--name", "高青县"});
+  CHECK(r.exit == 0);
+  CHECK(r.json()["county"] == "370322");
+  CHECK(std::filesystem::exists(s.db()));
+  auto again = s.run({"init", "--county", "370322", "--name", "高青县"});
+  CHECK(again.exit == 1);
+  CHECK(again.err.find("already exists") != std::string::npos);
+  auto bad = Sandbox().run({"init", "--county", "3703", "--name", "x"});
+  CHECK(bad.exit == 1);
+  CHECK(bad.err.find("6 digits") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 and commands on a missing ledger exit 1 with a message") {
+  Sandbox s;
+  CHECK(s.run({}).exit == 2);
+  CHECK(s.run({"frobnicate"}).exit == 2);
+  CHECK(s.run({"demo"}).exit == 2);
+  CHECK(s.run({"search"}).exit == 2);
+  auto missing = s.run({"stats"});
+  CHECK(missing.exit == 1);
+  CHECK(missing.err.find("No ledger") != std::string::npos);
+  CHECK(s.run({"--help"}).exit == 0);
+}
+
+TEST_CASE("check-id validates, normalizes and derives, with the contract's JSON") {
+  Sandbox s;
+  auto ok = s.run({"--json", "check-id", "１１０１０１１９６００１０１００２x"});
+  CHECK(ok.exit == 0);
+  auto j = ok.json();
+  CHECK(j["valid"] == true);
+  CHECK(j["normalized"] == "11010119600101002X");
+  CHECK(j["kind"] == "resident");
+  CHECK(j["birth_date"] == "1960-01-01");
+  CHECK(j["sex"] == "female");
+  CHECK(j["error"].is_null());
+
+  auto lost = s.run({"--json", "check-id", "3.70322198501011E+17"});
+  CHECK(lost.exit == 1);
+  CHECK(lost.json()["valid"] == false);
+  CHECK(lost.json()["error"].get<std::string>().find("stored as a number") != std::string::npos);
+  CHECK(lost.err.find("stored as a number") != std::string::npos);
+
+  auto upgraded = s.run({"--json", "check-id", "110101491231001"});
+  CHECK(upgraded.json()["normalized"] == "110101194912310016");
+  auto human = s.run({"check-id", "110101190002290011"});
+  CHECK(human.exit == 1);
+  CHECK(human.out.empty());
+  CHECK(human.err.find("real birth date") != std::string::npos);
+}
+
+TEST_CASE("messages follow --lang and the system locale") {
+  Sandbox s;
+  auto zh = s.run({"--lang", "zh_CN", "check-id", "110101190001010015"});
+  CHECK(zh.exit == 1);
+  CHECK(zh.err.find("校验") != std::string::npos);
+  auto sys = s.run({"check-id", "110101190001010015"}, "LANG=zh_CN.UTF-8 LANGUAGE=");
+  CHECK(sys.err.find("校验") != std::string::npos);
+  auto en = s.run({"--lang", "en", "check-id", "110101190001010015"}, "LANG=zh_CN.UTF-8");
+  CHECK(en.err.find("check digit") != std::string::npos);
+}
+
+TEST_CASE("demo, stats and search work together on a demo county") {
+  Sandbox s = initialized(300);
+  auto stats = s.run({"--json", "stats"});
+  REQUIRE(stats.exit == 0);
+  auto j = stats.json();
+  for (auto key : {"regions", "grids", "workers", "households", "residents", "quarantines", "health_checks", "visits",
+                   "campaigns", "policies", "active_quarantines", "checks_due_today"})
+    CHECK_MESSAGE(j.contains(key), key);
+  CHECK(j["households"] == 300);
+  CHECK(j["residents"].get<long long>() > 300);
+
+  auto zs = s.run({"--json", "search", "z", "--limit", "5"});
+  REQUIRE(zs.exit == 0);
+  auto hits = zs.json();
+  REQUIRE(hits.size() == 5);
+  for (const auto& h : hits) {
+    CHECK(h["table"] == "resident");
+    std::string id = h["id_number"];
+    CHECK(id.find("********") == 6);  // masked: 110101********0014
+    CHECK(h.contains("household"));
+    CHECK(h.contains("grid"));
+  }
+  CHECK(s.run({"search", "没有这个人"}).out.find("Nothing found") != std::string::npos);
+}
+
+TEST_CASE("set and delete edit records by id number, refuse bad values, and export shows the result") {
+  Sandbox s = initialized(20);
+  auto csv = s.dir / "residents.csv";
+  REQUIRE(s.run({"export", "residents", "--out", csv.string()}).exit == 0);
+  std::ifstream in(csv);
+  std::string header, first;
+  std::getline(in, header);
+  std::getline(in, first);
+  CHECK(header.find("id,household,name,sex,id_type,id_number") != std::string::npos);
+  // The sixth field of the first row is its identity number.
+  std::vector<std::string> fields;
+  std::stringstream row(first);
+  for (std::string f; std::getline(row, f, ',');) fields.push_back(f);
+  REQUIRE(fields.size() > 6);
+  std::string idNumber = fields[5];
+
+  auto set = s.run({"--json", "set", "residents", idNumber, "phone=13800138000", "notes=独居老人"});
+  CHECK(set.exit == 0);
+  CHECK(set.json()["id"] == fields[0]);
+  auto bad = s.run({"set", "residents", idNumber, "phone=12345"});
+  CHECK(bad.exit == 1);
+  CHECK(bad.err.find("Phone") != std::string::npos);
+  CHECK(s.run({"set", "residents", idNumber, "religion=x"}).exit == 1);
+  CHECK(s.run({"set", "residents", "110101190001010014", "notes=x"}).exit == 1);  // nobody has it
+  CHECK(s.run({"set", "nosuchtable", fields[0], "a=b"}).exit == 1);
+
+  auto found = s.run({"--json", "search", "8000"}).json();
+  bool sawPhone = false;
+  for (const auto& h : found) sawPhone |= h["id"] == fields[0];
+  CHECK(sawPhone);
+
+  auto del = s.run({"--json", "delete", "residents", fields[0]});
+  CHECK(del.exit == 0);
+  CHECK(s.run({"delete", "residents", fields[0]}).exit == 1);
+  REQUIRE(s.run({"export", "residents", "--out", csv.string()}).exit == 0);
+  std::ifstream again(csv);
+  std::string all((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>());
+  CHECK(all.find(fields[0]) == std::string::npos);
+}

@@ -1,0 +1,105 @@
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "core/hlc.h"
+#include "db/writer.h"
+#include "temp_ledger.h"
+
+using gl::core::Table;
+using gl::test::TempLedger;
+
+namespace {
+
+struct Entry {
+  long long seq;
+  std::string col;
+  long long hlc;
+  std::optional<long long> base;
+};
+
+std::vector<Entry> entries(const std::filesystem::path& file, const std::string& row) {
+  SQLite::Database db(file.string());
+  SQLite::Statement st(db, "SELECT seq, col, hlc, base FROM clock WHERE row = ? ORDER BY seq");
+  st.bind(1, row);
+  std::vector<Entry> out;
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getInt64(),
+                   st.getColumn(3).isNull() ? std::nullopt : std::optional<long long>(st.getColumn(3).getInt64())});
+  return out;
+}
+
+void acknowledgeEverything(const std::filesystem::path& file) {
+  SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
+  db.exec("UPDATE sync_state SET acked_seq = (SELECT max(seq) FROM clock)");
+}
+
+}  // namespace
+
+TEST_CASE("a new row is stamped once for all its cells") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("青城镇李家村1001号")}, {"phone", std::string("13900001111")}});
+  auto log = entries(l.file(), h);
+  REQUIRE(log.size() == 1);
+  CHECK(log[0].col.empty());
+  CHECK_FALSE(log[0].base.has_value());
+}
+
+TEST_CASE("each changed cell gets its own stamp, later than the row's, and unchanged cells none") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("青城镇李家村1002号")}});
+  l->update(Table::Household, h, {{"phone", std::string("13900002222")}, {"address", std::string("青城镇李家村1002号")}});
+  auto log = entries(l.file(), h);
+  REQUIRE(log.size() == 2);
+  CHECK(log[1].col == "phone");
+  CHECK(log[1].hlc > log[0].hlc);
+  CHECK(log[1].seq > log[0].seq);
+}
+
+TEST_CASE("the base is the clock the server had seen; repeated unsent edits keep it") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("青城镇李家村1003号")}});
+  // Not yet sent: the server never saw the row, so an edit has no base.
+  l->update(Table::Household, h, {{"notes", std::string("a")}});
+  CHECK_FALSE(entries(l.file(), h).back().base.has_value());
+
+  acknowledgeEverything(l.file());
+  auto l2 = gl::db::Ledger::open(l.file());
+  long long sent = entries(l.file(), h).back().hlc;
+  l2->update(Table::Household, h, {{"notes", std::string("b")}});
+  CHECK(entries(l.file(), h).back().base == sent);
+  l2->update(Table::Household, h, {{"notes", std::string("c")}});
+  auto log = entries(l.file(), h);
+  CHECK(log.back().base == sent);  // still the server's, not the unsent "b"
+  CHECK(log.size() == 2);          // one entry per cell: the row's and the notes cell's
+  CHECK(l2->pendingChanges() == 1);
+}
+
+TEST_CASE("stamps keep increasing across reopening the ledger") {
+  TempLedger l;
+  std::string a = l->insert(Table::Household, {{"address", std::string("一")}});
+  long long first = entries(l.file(), a).back().hlc;
+  l.ledger.reset();
+  auto again = gl::db::Ledger::open(l.file());
+  std::string b = again->insert(Table::Household, {{"address", std::string("二")}});
+  CHECK(entries(l.file(), b).back().hlc > first);
+}
+
+TEST_CASE("a tombstone is an ordinary stamped cell") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("青城镇李家村1004号")}});
+  l->tombstone(Table::Household, h);
+  auto log = entries(l.file(), h);
+  REQUIRE(log.size() == 2);
+  CHECK(log[1].col == "deleted");
+}
+
+TEST_CASE("a failed write leaves no change-log entries behind") {
+  TempLedger l;
+  long long before = l->pendingChanges();
+  CHECK_THROWS(l->write([&](gl::db::Writer& w) {
+    w.insert(Table::Household, {{"address", std::string("五")}});
+    w.insert(Table::Resident, {{"name", std::string("")}});
+  }));
+  CHECK(l->pendingChanges() == before);
+}

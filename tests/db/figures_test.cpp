@@ -1,0 +1,69 @@
+#include <doctest/doctest.h>
+
+#include "db/writer.h"
+#include "temp_ledger.h"
+
+using gl::core::Date;
+using gl::core::Table;
+using gl::test::TempLedger;
+
+namespace {
+
+long long tableRows(const gl::db::Figures& f, const std::string& plural) {
+  for (const auto& t : f.tables)
+    if (t.table == plural) return t.rows;
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("today's figures count active cases, checks due and done, fevers, releases and arrivals") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("青城镇王家村2001号")}});
+  auto person = [&](const char* name) {
+    return l->insert(Table::Resident, {{"household", h}, {"name", std::string(name)}});
+  };
+  auto quarantine = [&](const std::string& r, const char* policy, const char* start, const char* status = "active") {
+    return l->insert(Table::Quarantine, {{"resident", r}, {"policy", std::string(policy)},
+                                         {"start_on", std::string(start)}, {"status", std::string(status)}});
+  };
+  // 2022-11-20 is "today". 7-day central (7+3, 2022): 11-14 → 11-20 ends today.
+  std::string a = quarantine(person("甲"), "central7_monitor3_2022", "2022-11-14");
+  // 5-day central from today: an arrival.
+  quarantine(person("乙"), "central5_home3_2022", "2022-11-20");
+  // Ended 11-16 but still active: overdue, never silently dropped.
+  quarantine(person("丙"), "central5_home3_2022", "2022-11-12");
+  // Released: counts nowhere among the active.
+  quarantine(person("丁"), "central5_home3_2022", "2022-11-01", "released");
+  l->insert(Table::HealthCheck, {{"quarantine", a}, {"checked_on", std::string("2022-11-20")}, {"slot", std::string("am")},
+                                 {"temperature", std::string("37.5℃")}});
+  l->insert(Table::HealthCheck, {{"quarantine", a}, {"checked_on", std::string("2022-11-19")}, {"slot", std::string("pm")},
+                                 {"temperature", std::string("36.6")}});
+
+  auto f = l->figures(Date{2022, 11, 20});
+  CHECK(f.activeQuarantines == 3);
+  CHECK(f.checksDueToday == 4);  // two active cases in their period, two slots each
+  CHECK(f.checksDoneToday == 1);
+  CHECK(f.feversToday == 1);
+  CHECK(f.releasesDueToday == 1);
+  CHECK(f.overdueReleases == 1);
+  CHECK(f.arrivalsToday == 1);
+  CHECK(tableRows(f, "quarantines") == 4);
+  CHECK(tableRows(f, "health_checks") == 2);
+  CHECK(tableRows(f, "residents") == 4);
+  CHECK(tableRows(f, "policies") >= 5);
+  CHECK(f.pendingChanges > 0);
+}
+
+TEST_CASE("live-row counts kept by the write code equal a real count") {
+  TempLedger l;
+  std::vector<std::string> ids;
+  l->write([&](gl::db::Writer& w) {
+    for (int i = 0; i < 50; ++i) ids.push_back(w.insert(Table::Household, {{"address", "地址" + std::to_string(i)}}));
+  });
+  for (int i = 0; i < 50; i += 3) l->tombstone(Table::Household, ids[static_cast<std::size_t>(i)]);
+  long long counted = 0;
+  l->forEachRow(Table::Household, [&](const gl::db::Row&) { ++counted; });
+  CHECK(tableRows(l->figures(l->today()), "households") == counted);
+  CHECK(counted == 33);
+}

@@ -1,0 +1,132 @@
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "db/search_index.h"
+#include "db/writer.h"
+#include "temp_ledger.h"
+
+using gl::core::Table;
+using gl::test::TempLedger;
+
+namespace {
+
+struct People {
+  TempLedger l;
+  std::string household, zhangsan, zhangsi, lisi, ouyang;
+  People() {
+    household = l->insert(Table::Household, {{"address", std::string("高青县田镇街道幸福社区3号楼2单元301室")},
+                                              {"household_no", std::string("000123456")}});
+    auto add = [&](const char* name, const char* id, const char* phone) {
+      return l->insert(Table::Resident, {{"household", household}, {"name", std::string(name)},
+                                         {"id_number", std::string(id)}, {"phone", std::string(phone)}});
+    };
+    zhangsan = add("张三", "110101190001010014", "13800138000");
+    zhangsi = add("张思", "110101190001010022", "13912345678");
+    lisi = add("李四", "11010119040229007X", "15066667777");
+    ouyang = add("欧阳娜娜", "110101198002290018", "0533-6123456");
+  }
+  std::vector<std::string> ids(const std::string& query) {
+    std::vector<std::string> out;
+    for (const auto& h : l->search(query, 20)) out.push_back(h.id);
+    return out;
+  }
+};
+
+bool has(const std::vector<std::string>& v, const std::string& id) { return std::find(v.begin(), v.end(), id) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("a name, its beginning, its pinyin initials and its full pinyin find the person") {
+  People p;
+  CHECK(p.ids("张三") == std::vector<std::string>{p.zhangsan});
+  auto zhang = p.ids("张");
+  CHECK(has(zhang, p.zhangsan));
+  CHECK(has(zhang, p.zhangsi));
+  CHECK_FALSE(has(zhang, p.lisi));
+  auto zs = p.ids("zs");
+  REQUIRE(zs.size() == 2);
+  CHECK(zs[0] == p.zhangsan);  // zhangsan sorts before zhangsi
+  CHECK(p.ids("ZS") == zs);
+  CHECK(p.ids("zhangsan") == std::vector<std::string>{p.zhangsan});
+  CHECK(p.ids("oynn") == std::vector<std::string>{p.ouyang});
+  CHECK(p.ids("ouyang") == std::vector<std::string>{p.ouyang});
+}
+
+TEST_CASE("identity and phone numbers are found whole or by their last digits") {
+  People p;
+  CHECK(p.ids("110101190001010014") == std::vector<std::string>{p.zhangsan});
+  CHECK(p.ids("0014") == std::vector<std::string>{p.zhangsan});
+  CHECK(p.ids("007x") == std::vector<std::string>{p.lisi});
+  CHECK(p.ids("８０００") == std::vector<std::string>{p.zhangsan});  // full-width digits from a Chinese IME
+  CHECK(p.ids("13912345678") == std::vector<std::string>{p.zhangsi});
+  CHECK(p.ids("5678") == std::vector<std::string>{p.zhangsi});
+  CHECK(p.ids("6123456") == std::vector<std::string>{p.ouyang});
+  CHECK(p.ids("123").empty() == true);  // fewer than 4 digits matches no number (and no address trigram here)
+}
+
+TEST_CASE("address text and household numbers find the household") {
+  People p;
+  auto hits = p.l->search("幸福社区", 10);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].table == Table::Household);
+  CHECK(hits[0].id == p.household);
+  CHECK(p.ids("2单元301") == std::vector<std::string>{p.household});
+  CHECK(p.ids("000123456") == std::vector<std::string>{p.household});
+  CHECK(p.ids("和平社区").empty());
+}
+
+TEST_CASE("search results carry what a list shows, and follow edits and deletions") {
+  People p;
+  auto hit = p.l->search("张三", 5).at(0);
+  CHECK(hit.name == "张三");
+  CHECK(hit.idNumber == "110101190001010014");
+  CHECK(hit.householdId == p.household);
+  CHECK(hit.address.find("幸福社区") != std::string::npos);
+  CHECK(hit.matchedBy == "name");
+  p.l->update(Table::Resident, p.zhangsan, {{"name", std::string("章三")}});
+  CHECK(p.ids("张三").empty());
+  CHECK(p.ids("章三") == std::vector<std::string>{p.zhangsan});
+  CHECK(p.ids("zs").size() == 2);  // 章 is zhang too
+  p.l->tombstone(Table::Resident, p.zhangsi);
+  CHECK(p.ids("张思").empty());
+  CHECK(p.ids("5678").empty());
+  p.l->update(Table::Household, p.household, {{"address", std::string("高青县芦湖街道和平社区1号楼")}});
+  CHECK(p.ids("幸福社区").empty());
+  CHECK(p.ids("和平社区") == std::vector<std::string>{p.household});
+}
+
+TEST_CASE("the limit is respected and an empty query finds nothing") {
+  People p;
+  CHECK(p.l->search("z", 1).size() == 1);
+  CHECK(p.l->search("   ", 10).empty());
+  CHECK(p.l->search("张", 0).empty());
+}
+
+TEST_CASE("every search kind reads an index, never scans a table") {
+  People p;
+  SQLite::Database db(p.l.file().string());
+  auto plan = [&](const std::string& sql) {
+    SQLite::Statement st(db, "EXPLAIN QUERY PLAN " + sql);
+    std::string all;
+    while (st.executeStep()) all += st.getColumn(3).getString() + "\n";
+    return all;
+  };
+  std::string terms = plan("SELECT tbl, rid FROM search_term WHERE term >= 'n:张' AND term < 'n:张\xFF' LIMIT 40");
+  CHECK(terms.find("SEARCH search_term USING PRIMARY KEY") != std::string::npos);
+  std::string address = plan("SELECT rowid FROM household_address WHERE household_address MATCH '\"幸福社区\"'");
+  CHECK(address.find("VIRTUAL TABLE INDEX") != std::string::npos);
+  std::string resolve = plan("SELECT r.id FROM resident r LEFT JOIN household h ON h.id = r.household "
+                             "LEFT JOIN grid g ON g.id = h.grid WHERE r.rid = 1");
+  CHECK(resolve.find("SCAN") == std::string::npos);
+}
+
+TEST_CASE("a rebuilt index answers exactly like the maintained one") {
+  People p;
+  auto before = p.l->search("zs", 10);
+  p.l->rebuildSearchIndex();
+  auto after = p.l->search("zs", 10);
+  REQUIRE(before.size() == after.size());
+  for (std::size_t i = 0; i < before.size(); ++i) CHECK(before[i].id == after[i].id);
+  CHECK(p.ids("幸福社区") == std::vector<std::string>{p.household});
+}

@@ -1,0 +1,43 @@
+#include <doctest/doctest.h>
+
+#include "core/error.h"
+#include "core/issue.h"
+#include "text/describe.h"
+#include "text/labels.h"
+#include "text/text.h"
+
+using gl::core::Issue;
+using gl::core::IssueCode;
+
+TEST_CASE("without a translator, ids come back in English with their values") {
+  gl::text::setTranslators({}, {});
+  CHECK(gl::text::format("Row {row}: {field}", fmt::arg("row", 3), fmt::arg("field", "x")) == "Row 3: x");
+  CHECK(gl::text::describe(Issue{IssueCode::FieldRequired, "name"}) == "Name is required");
+  CHECK(gl::text::describe(Issue{IssueCode::BadNumber, "days", 7, 3, "x"}) == "Row 7, column 3: Days: “x” is not a number");
+}
+
+TEST_CASE("a translation with a broken placeholder falls back to English instead of throwing") {
+  gl::text::setTranslators([](const char* id) { return std::string(id) == "Hello {name}" ? "你好 {nmae}" : id; }, {});
+  CHECK(gl::text::format("Hello {name}", fmt::arg("name", "张三")) == "Hello 张三");
+  gl::text::setTranslators({}, {});
+}
+
+TEST_CASE("describe fills a gl::Error's named arguments and names other exceptions") {
+  gl::Error e(gl::Error::Kind::BadInput, "Cannot read {path}", {{"path", "/a.csv"}});
+  CHECK(gl::text::describe(std::make_exception_ptr(e)) == "Cannot read /a.csv");
+  CHECK(gl::text::describe(std::make_exception_ptr(std::runtime_error("boom"))) == "Internal error: boom");
+}
+
+TEST_CASE("every issue code has its own message id") {
+  for (int c = 0; c <= static_cast<int>(IssueCode::BadReference); ++c) {
+    std::string id = gl::text::issueMessageId(static_cast<IssueCode>(c));
+    CHECK_MESSAGE(id != "Unknown problem", c);
+    CHECK(id.find("{field}") != std::string::npos || id.find("{detail}") != std::string::npos);
+  }
+}
+
+TEST_CASE("labels turn stored words into words people use") {
+  CHECK(gl::text::fieldLabel("id_number") == "Identity number");
+  CHECK(gl::text::codeLabel("home") == "home quarantine");
+  CHECK(gl::text::codeLabel("never-seen") == "never-seen");
+}
