@@ -1,5 +1,7 @@
 #include "db/change_log.h"
 
+#include <algorithm>
+
 #include "db/ledger_state.h"
 
 namespace gl::db {
@@ -24,34 +26,37 @@ void ChangeLog::rowInserted(core::Table table, std::string_view row, core::Hlc h
   st.bind(3, static_cast<std::int64_t>(hlc.packed()));
   st.bind(4, kLocalSite);
   st.exec();
+  ++pendingAdded_;
 }
 
 void ChangeLog::cellChanged(core::Table table, std::string_view row, std::string_view column, core::Hlc hlc) {
   std::string rowText(row), col(column);
-  // What this site had seen for the cell: its own entry, else the row's creation stamp.
-  std::optional<std::int64_t> base;
-  bool keepBase = false;
+  // What this site had seen for the cell: its own entry, else the row's creation stamp. 0 = none.
+  std::int64_t base = 0;
+  bool settled = false;
   auto& own = s_.statement("SELECT seq, hlc, base FROM clock WHERE row = ? AND col = ?");
   own.bind(1, rowText);
   own.bind(2, col);
   if (own.executeStep()) {
     if (own.getColumn(0).getInt64() > ackedSeq_) {
       // Still unsent: the server has not seen the earlier local value, so the base stays as it was.
-      keepBase = true;
-      if (!own.getColumn(2).isNull()) base = own.getColumn(2).getInt64();
+      settled = true;
+      base = own.getColumn(2).isNull() ? 0 : own.getColumn(2).getInt64();
     } else {
       base = own.getColumn(1).getInt64();
     }
   }
-  if (!keepBase) {
+  own.reset();
+  if (!settled) ++pendingAdded_;
+  if (!settled) {
     auto& created = s_.statement("SELECT seq, hlc FROM clock WHERE row = ? AND col = ''");
     created.bind(1, rowText);
     if (created.executeStep()) {
-      bool createdUnsent = created.getColumn(0).getInt64() > ackedSeq_;
-      std::int64_t createdHlc = created.getColumn(1).getInt64();
-      if (createdUnsent) base.reset();
-      else if (!base || *base < createdHlc) base = createdHlc;
+      // A row the server has never seen gives its later edits no base either.
+      if (created.getColumn(0).getInt64() > ackedSeq_) base = 0;
+      else base = std::max(base, created.getColumn(1).getInt64());
     }
+    created.reset();
   }
   auto& st = s_.statement("INSERT OR REPLACE INTO clock (tbl, row, col, hlc, site, base) VALUES (?, ?, ?, ?, ?, ?)");
   st.bind(1, static_cast<int>(table));
@@ -59,7 +64,7 @@ void ChangeLog::cellChanged(core::Table table, std::string_view row, std::string
   st.bind(3, col);
   st.bind(4, static_cast<std::int64_t>(hlc.packed()));
   st.bind(5, kLocalSite);
-  if (base) st.bind(6, *base);
+  if (base != 0) st.bind(6, base);
   else st.bind(6);
   st.exec();
 }

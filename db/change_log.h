@@ -18,10 +18,13 @@ class ChangeLog {
   void rowInserted(core::Table table, std::string_view row, core::Hlc hlc);
   // `base` becomes the clock this site had seen for the cell, kept while an earlier edit is still unsent.
   void cellChanged(core::Table table, std::string_view row, std::string_view column, core::Hlc hlc);
+  // New unsent entries since construction (an edit of an already unsent cell replaces it: no change).
+  std::int64_t pendingAdded() const { return pendingAdded_; }
 
  private:
   LedgerState& s_;
   std::int64_t ackedSeq_;
+  std::int64_t pendingAdded_ = 0;
 };
 
 }  // namespace gl::db

@@ -5,6 +5,7 @@
 #include "db/connection.h"
 #include "db/ledger.h"
 #include "db/ledger_state.h"
+#include "core/temperature.h"
 #include "db/policy_rows.h"
 
 namespace gl::db {
@@ -43,13 +44,19 @@ Figures Ledger::figures(core::Date today) const {
     arrivals.executeStep();
     f.arrivalsToday = arrivals.getColumn(0).getInt64();
     SQLite::Statement checks(db,
-                             "SELECT count(*), coalesce(sum(temperature >= 37.3), 0) FROM health_check "
+                             "SELECT count(*), coalesce(sum(temperature >= ?), 0) FROM health_check "
                              "WHERE checked_on = ? AND deleted = 0");
-    checks.bind(1, day);
+    checks.bind(1, core::kFeverTenths / 10.0);
+    checks.bind(2, day);
     checks.executeStep();
     f.checksDoneToday = checks.getColumn(0).getInt64();
     f.feversToday = checks.getColumn(1).getInt64();
     f.pendingChanges = pendingChanges();
+    for (const auto& r : reviewDueCases(today)) {
+      f.releasesProposed += r.proposal == core::Proposal::Release || r.proposal == core::Proposal::ReleaseAndChain;
+      f.extensionsProposed += r.proposal == core::Proposal::Extend;
+      f.needDecision += r.proposal == core::Proposal::Overdue;
+    }
     return f;
   });
 }

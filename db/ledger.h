@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/lifecycle.h"
 #include "core/policy.h"
 #include "core/schema.h"
 
@@ -44,6 +45,9 @@ struct Figures {
   std::int64_t feversToday = 0;        // checks today at or above 37.3 ℃
   std::int64_t releasesDueToday = 0;   // active cases whose planned end is today
   std::int64_t overdueReleases = 0;    // active cases past their planned end: never dropped silently
+  std::int64_t releasesProposed = 0;   // at or past the end with every last-day check done
+  std::int64_t extensionsProposed = 0; // last check missed, the policy extends
+  std::int64_t needDecision = 0;       // last check missed, no extension rule: a person decides
   std::int64_t arrivalsToday = 0;      // cases that started today
   std::int64_t pendingChanges = 0;     // change-log entries not yet acknowledged by the data center
 };
@@ -58,6 +62,30 @@ struct SearchHit {
   std::string address;
   std::string grid;       // grid name
   std::string matchedBy;  // name, initials, pinyin, id_number, phone, household_no, address
+};
+
+// One line of the active-quarantine list: the person, where they live and where the case stands.
+struct QuarantineItem {
+  std::string id;  // quarantine row id
+  std::string residentId, name, idNumber, phone;
+  std::string householdId, address, grid;
+  std::string kind, policy, status;
+  core::Date start, plannedEnd;
+  int day = 0;        // day N …
+  int totalDays = 0;  // … of M
+};
+
+// What the quarantine lifecycle proposes for a case at or past its planned end (core/lifecycle):
+// nobody under quarantine drops off a list silently; a person confirms each proposal.
+struct CaseReview {
+  std::string quarantineId;
+  std::string residentId;
+  core::Proposal proposal = core::Proposal::None;
+  core::Date plannedEnd;
+  core::Date newPlannedEnd;  // for Extend
+  int missedChecks = 0;
+  std::string followOnPolicy;  // for ReleaseAndChain
+  core::Date followOnStart, followOnEnd;
 };
 
 class Ledger {
@@ -87,6 +115,8 @@ class Ledger {
   std::string insert(core::Table table, core::Cells cells);
   void update(core::Table table, std::string_view id, core::Cells cells);
   void tombstone(core::Table table, std::string_view id);
+  // For loads of many thousands of rows (demo, big imports): more cache, fewer checkpoints.
+  void setBulkLoad(bool on);
   // Many rows in one transaction: all or nothing.
   void write(const std::function<void(Writer&)>& work);
 
@@ -103,6 +133,12 @@ class Ledger {
   void setSetting(std::string_view key, std::string_view value);
 
   Figures figures(core::Date today) const;
+  // Lists, in the order a grid worker walks: grid, building, unit, room.
+  std::vector<QuarantineItem> activeQuarantines(core::Date on) const;
+  // Active cases whose planned end is on or before `today`, each with the lifecycle's proposal.
+  std::vector<CaseReview> reviewDueCases(core::Date today) const;
+  std::vector<Row> households(std::string_view gridId, int offset, int limit) const;  // empty gridId: every grid
+  std::vector<Row> residentsOf(std::string_view householdId) const;
   std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
   std::int64_t pendingChanges() const;
 

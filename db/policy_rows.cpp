@@ -27,7 +27,7 @@ int number(const core::Cells& cells, std::string_view column, int fallback) {
 
 core::Cells policyCells(const core::Policy& p) {
   std::string days;
-  for (int d : p.testDays) days += (days.empty() ? "" : ",") + std::to_string(d);
+  for (int d : p.testDays) days.append(days.empty() ? "" : ",").append(std::to_string(d));
   core::Cells cells = {
       {"code", p.code},
       {"name", p.name},

@@ -156,6 +156,14 @@ std::vector<SearchHit> Ledger::search(std::string_view query, int limit) const {
     std::vector<SearchHit> hits;
     for (const auto& f : c.found())
       if (auto hit = resolve(*state_, f)) hits.push_back(std::move(*hit));
+    // Name matches come from the index in code-point order; people expect pinyin order (张三 before
+    // 张思 before 张伟), so each kind's page is sorted by the pinyin sort key.
+    auto isName = [](const SearchHit& h) { return h.matchedBy == "name"; };
+    auto first = std::find_if(hits.begin(), hits.end(), isName);
+    auto last = std::find_if_not(first, hits.end(), isName);
+    std::stable_sort(first, last, [](const SearchHit& a, const SearchHit& b) {
+      return core::pinyin::sortKey(a.name) < core::pinyin::sortKey(b.name);
+    });
     return hits;
   });
 }

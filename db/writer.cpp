@@ -29,7 +29,9 @@ std::string insertSql(const core::TableSpec& spec) {
 }
 
 std::string context(const core::TableSpec& spec, std::string_view id) {
-  return std::string(spec.name) + (id.empty() ? "" : " " + std::string(id));
+  std::string out(spec.name);
+  if (!id.empty()) out.append(" ").append(id);
+  return out;
 }
 
 // Loads a row for change; a missing or tombstoned row is refused.
@@ -177,14 +179,14 @@ void Writer::update(Table table, std::string_view id, Cells cells) {
   if (table == Table::Policy) checkPolicyCells(next, context(spec, id));
 
   std::string sql = "UPDATE " + std::string(spec.name) + " SET ";
-  for (std::size_t k = 0; k < changed.size(); ++k) sql += (k ? ", " : "") + changed[k].column + " = ?";
+  for (std::size_t k = 0; k < changed.size(); ++k) sql.append(k ? ", " : "").append(changed[k].column).append(" = ?");
   sql += " WHERE id = ?";
   auto& st = s_.statement(sql);
   int i = 1;
   std::string detail;
   for (const auto& c : changed) {
     bindValue(st, i++, *spec.column(c.column), c.value);
-    detail += (detail.empty() ? "" : ",") + c.column;
+    detail.append(detail.empty() ? "" : ",").append(c.column);
   }
   st.bind(i, std::string(id));
   st.exec();
@@ -227,8 +229,9 @@ void Writer::finish() {
     st.bind(2, delta);
     st.exec();
   }
-  auto& hw = s_.statement("UPDATE sync_state SET last_hlc = max(last_hlc, ?) WHERE one = 1");
+  auto& hw = s_.statement("UPDATE sync_state SET last_hlc = max(last_hlc, ?), pending = pending + ? WHERE one = 1");
   hw.bind(1, static_cast<std::int64_t>(s_.clock.last().packed()));
+  hw.bind(2, log_.pendingAdded());
   hw.exec();
   // One audit entry per action and table: the row id when a single row changed, else the count.
   for (const auto& [key, n] : audit_) {

@@ -61,6 +61,7 @@ CREATE TABLE sync_state (
   cursor INTEGER NOT NULL DEFAULT 0,
   clock_offset_ms INTEGER NOT NULL DEFAULT 0,
   acked_seq INTEGER NOT NULL DEFAULT 0,
+  pending INTEGER NOT NULL DEFAULT 0,  -- change-log entries above acked_seq, kept by the write code
   last_hlc INTEGER NOT NULL DEFAULT 0
 );
 

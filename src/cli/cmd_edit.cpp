@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_context.h"
+#include "core/error.h"
 #include "core/identity.h"
 #include "core/uuid.h"
 #include "text/text.h"

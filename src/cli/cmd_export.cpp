@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_context.h"
+#include "core/error.h"
 #include "exchange/table_export.h"
 #include "text/text.h"
 

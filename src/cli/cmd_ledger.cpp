@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_context.h"
+#include "core/error.h"
 #include "demo/demo.h"
 #include "text/labels.h"
 #include "text/text.h"
@@ -72,6 +73,9 @@ void runStats(const Context& ctx) {
       {"fevers_today", N_("Fevers today (37.3 ℃ or more)"), f.feversToday},
       {"releases_due_today", N_("Releases due today"), f.releasesDueToday},
       {"overdue_releases", N_("Past their planned end"), f.overdueReleases},
+      {"releases_proposed", N_("Ready for release"), f.releasesProposed},
+      {"extensions_proposed", N_("To extend (last check missed)"), f.extensionsProposed},
+      {"need_decision", N_("Last check missed: decide"), f.needDecision},
       {"arrivals_today", N_("New cases today"), f.arrivalsToday},
       {"pending_changes", N_("Changes not yet sent"), f.pendingChanges},
   };

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_context.h"
+#include "core/error.h"
 #include "core/identity.h"
 #include "core/mask.h"
 #include "text/describe.h"
@@ -45,9 +46,13 @@ void runCheckId(const Context& ctx, const std::string& number) {
     if (auto d = core::Date::fromIso(ctx.today)) today = *d;
   auto r = core::checkId(number, today);
   std::string error;
+  const core::Issue* firstError = nullptr;
   std::vector<std::string> warnings;
   for (const auto& issue : r.issues) {
-    if (issue.severity == core::Severity::Error && error.empty()) error = text::describe(issue);
+    if (issue.severity == core::Severity::Error && !firstError) {
+      firstError = &issue;
+      error = text::describe(issue);
+    }
     if (issue.severity == core::Severity::Warning) warnings.push_back(text::describe(issue));
   }
   nlohmann::json j = {{"valid", r.valid},
@@ -60,8 +65,9 @@ void runCheckId(const Context& ctx, const std::string& number) {
   if (!r.upgradedFrom.empty()) j["upgraded_from"] = r.upgradedFrom;
   if (!r.valid) {
     if (ctx.json) ctx.print(j, {});
-    // The reason is already translated; it fills the placeholder of this sentence.
-    throw Error(Error::Kind::BadInput, N_("Invalid identity number: {reason}"), {{"reason", error}});
+    // The issue's own sentence, which already names the field.
+    throw Error(Error::Kind::BadInput, text::issueMessageId(firstError->code),
+                {{"field", text::fieldLabel(firstError->field)}, {"detail", firstError->detail}});
   }
   std::string human;
   {

@@ -10,7 +10,9 @@ namespace {
 
 constexpr Date kLastDate{9999, 12, 31};
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool allDigits(std::string_view s) {
   for (char c : s)
@@ -26,7 +28,8 @@ int toInt(std::string_view digits) {
 }
 
 // Reads a run of 1..maxLength digits at `pos`; false when there is none or it is longer.
-bool readNumber(std::string_view s, std::size_t& pos, std::size_t maxLength, int& value, std::size_t& length) {
+bool readNumber(std::string_view s, std::size_t& pos, std::size_t maxLength, int& value,
+                std::size_t& length) {
   std::size_t start = pos;
   while (pos < s.size() && isDigit(s[pos])) ++pos;
   length = pos - start;
@@ -203,8 +206,8 @@ DateParse parseDate(std::string_view text, const DateParseOptions& options) {
   Fields f;
   auto dot = datePart.find('.');
   // 44868 or 44868.5: digits with at most one decimal point.
-  bool plainNumber = allDigits(datePart.substr(0, dot)) &&
-                     (dot == std::string::npos || allDigits(datePart.substr(dot + 1)));
+  bool plainNumber =
+      allDigits(datePart.substr(0, dot)) && (dot == std::string::npos || allDigits(datePart.substr(dot + 1)));
   if (plainNumber && dot == std::string::npos && datePart.size() == 8) {
     f.year = toInt(datePart.substr(0, 4));
     f.month = toInt(datePart.substr(4, 2));

@@ -263,7 +263,7 @@ IdCheck checkId(std::string_view raw, Date today, IdTypeHint hint) {
     // The layout and check digit of the 2004/2017 card are undocumented (DOMAIN.md 1.4): accept the
     // shape, but flag that nothing beyond it could be checked.
     r.kind = IdKind::ForeignerPermanentOld;
-    addWarning(r, IssueCode::IdUnrecognized, s);
+    addWarning(r, IssueCode::IdShapeOnly, s);
   } else {
     reportUnmatched(r);
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace gl::core {
@@ -20,6 +21,7 @@ enum class IssueCode {
   IdUnknownCounty,        // warning: retired or unlisted county code
   IdCentenarianSequence,  // warning: 15-digit number with a 996-999 sequence, the century is unsure
   IdUnrecognized,
+  IdShapeOnly,  // warning: a document accepted by its form alone (old foreigner card), nothing to check
   // phones
   PhoneEmpty,
   PhoneBadFormat,
@@ -52,6 +54,9 @@ enum class IssueCode {
 enum class Severity { Error, Warning };
 
 struct Issue {
+  Issue(IssueCode c, std::string f = {}, int r = 0, int col = 0, std::string d = {}, Severity s = Severity::Error)
+      : code(c), field(std::move(f)), row(r), column(col), detail(std::move(d)), severity(s) {}
+
   IssueCode code;
   std::string field;   // column or field name, as in the data model
   int row = 0;         // spreadsheet row (1-based) where it applies, else 0

@@ -11,13 +11,17 @@ namespace {
 constexpr std::size_t kTail = 4;
 constexpr std::size_t kIdHead = 6;  // the GB/T 2260 division code of where the number was issued
 
-bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool isDigit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
 
 bool allDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string stars(std::size_t n) { return std::string(n, kMaskChar); }
+std::string stars(std::size_t n) {
+  return std::string(n, kMaskChar);
+}
 
 // Shows at most the last 4 code points and at most half of them.
 std::string maskTail(std::string_view text) {
@@ -36,7 +40,8 @@ bool isResidentIdShape(const std::u32string& cps) {
 }
 
 std::string maskOnePhone(std::string_view p) {
-  if (p.size() == 11 && p[0] == '1' && allDigits(p)) return std::string(p.substr(0, 3)) + stars(4) + std::string(p.substr(7));
+  if (p.size() == 11 && p[0] == '1' && allDigits(p))
+    return std::string(p.substr(0, 3)) + stars(4) + std::string(p.substr(7));
   if (p.starts_with('+')) {
     auto space = p.find(' ');
     if (space == std::string_view::npos) return maskTail(p);
@@ -53,9 +58,10 @@ std::string maskOnePhone(std::string_view p) {
     if (shaped) {
       // A well-formed local number (7 or 8 digits) shows its last 4 as the product asks, even when
       // that is more than half of a 7-digit one; anything shorter falls back to the half rule.
-      std::string out = std::string(area) + '-' +
-                        (local.size() >= 7 ? stars(local.size() - kTail) + std::string(local.substr(local.size() - kTail))
-                                           : maskTail(local));
+      std::string out =
+          std::string(area) + '-' +
+          (local.size() >= 7 ? stars(local.size() - kTail) + std::string(local.substr(local.size() - kTail))
+                             : maskTail(local));
       if (extAt != std::string_view::npos) out += '-' + stars(ext.size());
       return out;
     }
@@ -77,7 +83,8 @@ std::string maskPhone(std::string_view normalized) {
   std::size_t start = 0;
   while (true) {
     auto comma = normalized.find(',', start);
-    auto piece = normalized.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    auto piece =
+        normalized.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     if (start > 0) out += ',';
     out += maskOnePhone(piece);
     if (comma == std::string_view::npos) break;

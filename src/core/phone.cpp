@@ -11,7 +11,9 @@ namespace {
 constexpr std::string_view kField = "phone";
 constexpr std::size_t kMaxExtension = 6;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool allDigits(std::string_view s) {
   for (char c : s)
@@ -19,7 +21,9 @@ bool allDigits(std::string_view s) {
   return !s.empty();
 }
 
-char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+char lowerAscii(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 std::size_t findNoCase(std::string_view text, std::string_view needle) {
   for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
@@ -104,7 +108,9 @@ struct Classified {
   std::string digits;
 };
 
-Classified bad(IssueCode code) { return Classified{code, PhoneKind::Mobile, {}, {}}; }
+Classified bad(IssueCode code) {
+  return Classified{code, PhoneKind::Mobile, {}, {}};
+}
 
 // Local numbers are 7 or 8 digits and never begin with 0 (the trunk prefix) or 1 (special services).
 bool validLocal(std::string_view local) {
@@ -192,7 +198,7 @@ Classified classify(std::vector<std::string> groups, bool plus, std::string& ext
     // like the start of a mobile, but mobiles never have 1 and 0 as their first two digits).
     bool service = (all.starts_with("400") || all.starts_with("800")) && all.size() >= 10;
     if (!groups.empty() && !all.starts_with('0') && !service && (all[0] != '1' || all.starts_with("10")))
-      groups.front().insert(0, "0");
+      groups.front().insert(groups.front().begin(), '0');
   }
   all = concat(groups);
   Classified c = classifyMainland(all);
@@ -209,7 +215,9 @@ Classified classify(std::vector<std::string> groups, bool plus, std::string& ext
   return c;
 }
 
-bool hasSpace(std::string_view s) { return s.find(' ') != std::string_view::npos; }
+bool hasSpace(std::string_view s) {
+  return s.find(' ') != std::string_view::npos;
+}
 
 std::vector<std::string> splitCell(std::string_view text) {
   static constexpr std::string_view kDunhao = "、";  // U+3001, not a full-width form, so not folded

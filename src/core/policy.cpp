@@ -165,8 +165,15 @@ std::string formatTestDays(const std::vector<int>& days) {
 
 std::optional<std::vector<int>> parseTestDays(std::string_view text) {
   // Chinese input methods type '，', '、' and full-width digits: "1、4、7、14" is a normal entry.
-  std::string folded = utf8::foldWidth(text);
-  for (std::size_t at; (at = folded.find("\u3001")) != std::string::npos;) folded.replace(at, 3, ",");
+  std::string raw = utf8::foldWidth(text), folded;
+  for (std::size_t i = 0; i < raw.size();) {
+    if (raw.compare(i, 3, "\u3001") == 0) {
+      folded += ',';
+      i += 3;
+    } else {
+      folded += raw[i++];
+    }
+  }
   std::vector<int> out;
   std::string part;
   auto flush = [&]() -> bool {

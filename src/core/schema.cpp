@@ -228,7 +228,7 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) 
           if (!isCode(c.codes, item))
             out.push_back(issue(IssueCode::ValueNotAllowed, c, item));
           else if ((',' + normalized + ',').find(',' + item + ',') == std::string::npos)
-            normalized += (normalized.empty() ? "" : ",") + item;
+            normalized.append(normalized.empty() ? "" : ",").append(item);
         }
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -252,7 +252,7 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) 
           i.field = std::string(c.name);
           out.push_back(std::move(i));
         }
-        if (p.valid) joined += (joined.empty() ? "" : ",") + p.normalized;
+        if (p.valid) joined.append(joined.empty() ? "" : ",").append(p.normalized);
       }
       if (!hasErrors(out)) text = joined;
       break;

@@ -1,7 +1,7 @@
 #include "core/temperature.h"
 
-#include <cstdlib>
 #include <fmt/format.h>
+#include <cstdlib>
 
 #include "core/utf8.h"
 
@@ -13,7 +13,9 @@ constexpr std::string_view kField = "temperature";
 // Bounds the digits read, so thousandths of a degree fit in a long.
 constexpr std::size_t kMaxIntegerDigits = 5;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Units after the number, compared with spaces removed. "º" (U+00BA) is typed for "°" often enough
 // by Chinese input methods to accept it too.
@@ -28,7 +30,9 @@ bool isOneOf(std::string_view s, const std::string_view (&list)[N]) {
 }
 
 // Rounds num/den half away from zero; den > 0.
-int roundDiv(long num, long den) { return static_cast<int>(num >= 0 ? (2 * num + den) / (2 * den) : -((-2 * num + den) / (2 * den))); }
+int roundDiv(long num, long den) {
+  return static_cast<int>(num >= 0 ? (2 * num + den) / (2 * den) : -((-2 * num + den) / (2 * den)));
+}
 
 }  // namespace
 
@@ -66,7 +70,8 @@ TemperatureParse parseTemperature(std::string_view text) {
   // later digits never moves a value across it; Fahrenheit is read to the same three decimals.
   long thousandths = 0;
   for (char c : integer) thousandths = thousandths * 10 + (c - '0');
-  for (std::size_t i = 0; i < 3; ++i) thousandths = thousandths * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
+  for (std::size_t i = 0; i < 3; ++i)
+    thousandths = thousandths * 10 + (i < fraction.size() ? fraction[i] - '0' : 0);
 
   // Rounded half up once, at the end; for ℉, ℃ = (℉ − 32) × 5/9.
   int tenths = fahrenheit ? roundDiv((thousandths - 32000) * 5, 900) : roundDiv(thousandths, 100);

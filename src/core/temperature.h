@@ -33,6 +33,8 @@ TemperatureParse parseTemperature(std::string_view text);
 // 365 → "36.5", 370 → "37.0"; the form stored in the ledger.
 std::string formatTemperature(int tenths);
 
-inline bool isFever(int tenths) { return tenths >= kFeverTenths; }
+inline bool isFever(int tenths) {
+  return tenths >= kFeverTenths;
+}
 
 }  // namespace gl::core

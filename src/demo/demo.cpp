@@ -1,7 +1,7 @@
 #include "demo/demo.h"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "core/lifecycle.h"
 #include "core/schema.h"
@@ -19,9 +19,10 @@ using core::Value;
 // 高青县's real townships first (two 街道, seven 镇), then made-up ones for very large demos.
 constexpr const char* kTownships[] = {"田镇街道", "芦湖街道", "青城镇", "高城镇", "黑里寨镇",
                                       "唐坊镇",   "常家镇",   "花沟镇", "木李镇"};
-constexpr const char* kPlaceWords[] = {"幸福", "和平", "东关", "西关", "南苑", "北辰", "新华", "建设", "文化",
-                                       "青苑", "清河", "康乐", "瑞丰", "金岭", "柳园", "桃园", "李家", "王家",
-                                       "张家", "刘庄", "孙庄", "赵庄", "前屯", "后屯", "大郭", "小郭", "丰收"};
+constexpr const char* kPlaceWords[] = {"幸福", "和平", "东关", "西关", "南苑", "北辰", "新华",
+                                       "建设", "文化", "青苑", "清河", "康乐", "瑞丰", "金岭",
+                                       "柳园", "桃园", "李家", "王家", "张家", "刘庄", "孙庄",
+                                       "赵庄", "前屯", "后屯", "大郭", "小郭", "丰收"};
 constexpr const char* kSources[] = {"上海市浦东新区", "北京市朝阳区", "济南市历下区", "广州市白云区",
                                     "石家庄市长安区", "郑州市金水区", "天津市河西区", "青岛市黄岛区"};
 
@@ -35,10 +36,13 @@ struct Context {
   Result& result;
 };
 
-Value text(const std::string& s) { return s.empty() ? Value() : Value(s); }
+Value text(const std::string& s) {
+  return s.empty() ? Value() : Value(s);
+}
 
 void addQuarantine(Context& c, const std::string& resident, const std::string& worker) {
-  const auto& policy = c.policies[static_cast<std::size_t>(uniform(c.rng, 0, static_cast<int>(c.policies.size()) - 1))];
+  const auto& policy =
+      c.policies[static_cast<std::size_t>(uniform(c.rng, 0, static_cast<int>(c.policies.size()) - 1))];
   core::Date start = c.today.addDays(-uniform(c.rng, 0, policy.days + 6));
   core::Date end = core::plannedEnd(policy, start);
   std::string status = "active";
@@ -50,18 +54,18 @@ void addQuarantine(Context& c, const std::string& resident, const std::string& w
   }
   static constexpr const char* kReasons[] = {"close_contact", "secondary_contact", "risk_area"};
   std::string id = c.w.insert(
-      Table::Quarantine,
-      {{"resident", resident},
-       {"policy", policy.code},
-       {"reason", std::string(kReasons[uniform(c.rng, 0, 2)])},
-       {"source_place", std::string(kSources[uniform(c.rng, 0, std::size(kSources) - 1)])},
-       {"arrived_on", start.addDays(-uniform(c.rng, 0, 1)).iso()},
-       {"start_on", start.iso()},
-       {"planned_end_on", end.iso()},
-       {"ended_on", ended},
-       {"status", status},
-       {"place", policy.kind == core::QuarantineKind::Centralized ? Value("县隔离点" + std::to_string(uniform(c.rng, 1, 3)) + "号楼")
-                                                                  : Value()}});
+      Table::Quarantine, {{"resident", resident},
+                          {"policy", policy.code},
+                          {"reason", std::string(kReasons[uniform(c.rng, 0, 2)])},
+                          {"source_place", std::string(kSources[uniform(c.rng, 0, std::size(kSources) - 1)])},
+                          {"arrived_on", start.addDays(-uniform(c.rng, 0, 1)).iso()},
+                          {"start_on", start.iso()},
+                          {"planned_end_on", end.iso()},
+                          {"ended_on", ended},
+                          {"status", status},
+                          {"place", policy.kind == core::QuarantineKind::Centralized
+                                        ? Value("县隔离点" + std::to_string(uniform(c.rng, 1, 3)) + "号楼")
+                                        : Value()}});
   ++c.result.quarantines;
   core::CaseView view{start, end, core::QuarantineStatus::Active};
   core::Date last = std::min(end, c.today);
@@ -75,7 +79,8 @@ void addQuarantine(Context& c, const std::string& resident, const std::string& w
                      {"slot", std::string(core::slotCode(slot, policy.slotsPerDay))},
                      {"temperature", fmt::format("{}.{}", tenths / 10, tenths % 10)},
                      {"checked_by", worker}};
-      if (slot == 0 && core::isTestDay(policy, view, d)) check.push_back({"test_result", std::string("negative")});
+      if (slot == 0 && core::isTestDay(policy, view, d))
+        check.push_back({"test_result", std::string("negative")});
       c.w.insert(Table::HealthCheck, std::move(check));
       ++c.result.healthChecks;
     }
@@ -84,7 +89,8 @@ void addQuarantine(Context& c, const std::string& resident, const std::string& w
 
 // One household of 1–6 people: a head, maybe a spouse, children and parents of plausible ages.
 void addHousehold(Context& c, const std::string& grid, const std::string& worker, const std::string& address,
-                  const std::string& building, const std::string& unit, const std::string& room, long long number) {
+                  const std::string& building, const std::string& unit, const std::string& room,
+                  long long number) {
   static constexpr int kSizeWeights[] = {15, 28, 25, 17, 10, 5};
   int roll = uniform(c.rng, 0, 99), size = 1;
   for (int w : kSizeWeights) {
@@ -96,29 +102,32 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
   int headAge = size == 1 ? uniform(c.rng, 20, 90) : uniform(c.rng, 26, 80);
   bool headMale = chance(c.rng, 0.7);
   Person head = person(c.rng, family, headMale, headAge, c.today, c.county.c_str());
-  std::string household = c.w.insert(Table::Household, {{"grid", grid},
-                                                        {"household_no", fmt::format("{:09}", number)},
-                                                        {"building", text(building)},
-                                                        {"unit", text(unit)},
-                                                        {"room", text(room)},
-                                                        {"address", address},
-                                                        {"kind", std::string(chance(c.rng, 0.12) ? "rental" : "occupied")},
-                                                        {"phone", text(head.phone)}});
+  std::string household =
+      c.w.insert(Table::Household, {{"grid", grid},
+                                    {"household_no", fmt::format("{:09}", number)},
+                                    {"building", text(building)},
+                                    {"unit", text(unit)},
+                                    {"room", text(room)},
+                                    {"address", address},
+                                    {"kind", std::string(chance(c.rng, 0.12) ? "rental" : "occupied")},
+                                    {"phone", text(head.phone)}});
   ++c.result.households;
   auto add = [&](const Person& p, const char* relation, int age, bool alone) {
     std::string flags;
     if (alone && age >= 70) flags = "elderly_alone";
     if (age >= 50 && chance(c.rng, 0.08)) flags += flags.empty() ? "chronic" : ",chronic";
     if (chance(c.rng, 0.015)) flags += flags.empty() ? "disability" : ",disability";
-    if (!p.male && age >= 21 && age <= 40 && chance(c.rng, 0.02)) flags += flags.empty() ? "pregnancy" : ",pregnancy";
-    std::string id = c.w.insert(Table::Resident, {{"household", household},
-                                                  {"name", p.name},
-                                                  {"id_number", p.idNumber},
-                                                  {"ethnicity", std::string(chance(c.rng, 0.01) ? "回族" : "汉族")},
-                                                  {"phone", text(p.phone)},
-                                                  {"relation", std::string(relation)},
-                                                  {"residence", std::string(chance(c.rng, 0.08) ? "temporary" : "permanent")},
-                                                  {"care_flags", text(flags)}});
+    if (!p.male && age >= 21 && age <= 40 && chance(c.rng, 0.02))
+      flags += flags.empty() ? "pregnancy" : ",pregnancy";
+    std::string id = c.w.insert(Table::Resident,
+                                {{"household", household},
+                                 {"name", p.name},
+                                 {"id_number", p.idNumber},
+                                 {"ethnicity", std::string(chance(c.rng, 0.01) ? "回族" : "汉族")},
+                                 {"phone", text(p.phone)},
+                                 {"relation", std::string(relation)},
+                                 {"residence", std::string(chance(c.rng, 0.08) ? "temporary" : "permanent")},
+                                 {"care_flags", text(flags)}});
     ++c.result.residents;
     if (chance(c.rng, 0.03)) addQuarantine(c, id, worker);
   };
@@ -126,12 +135,14 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
   int members = 1;
   if (size >= 2) {
     int age = std::clamp(headAge + uniform(c.rng, -3, 3), 20, 95);
-    add(person(c.rng, headMale ? surname(c.rng) : family, !headMale, age, c.today, c.county.c_str()), "配偶", age, false);
+    add(person(c.rng, headMale ? surname(c.rng) : family, !headMale, age, c.today, c.county.c_str()), "配偶",
+        age, false);
     ++members;
   }
   for (; members < size; ++members) {
     bool older = headAge < 55 && members == size - 1 && chance(c.rng, 0.4);
-    int age = older ? std::min(headAge + uniform(c.rng, 24, 32), 99) : std::max(headAge - uniform(c.rng, 22, 34), 0);
+    int age = older ? std::min(headAge + uniform(c.rng, 24, 32), 99)
+                    : std::max(headAge - uniform(c.rng, 22, 34), 0);
     bool male = chance(c.rng, 0.51);
     const char* relation = older ? (male ? "父亲" : "母亲") : (male ? "子" : "女");
     add(person(c.rng, family, male, age, c.today, c.county.c_str()), relation, age, false);
@@ -142,7 +153,9 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
                    {"campaign", c.campaign},
                    {"visited_on", c.today.addDays(-uniform(c.rng, 0, 13)).iso()},
                    {"worker", worker},
-                   {"outcome", std::string(outcome < 90 ? "seen" : outcome < 98 ? "absent" : "refused")}};
+                   {"outcome", std::string(outcome < 90   ? "seen"
+                                           : outcome < 98 ? "absent"
+                                                          : "refused")}};
     if (outcome < 90) {
       visit.push_back({"temperature", fmt::format("36.{}", uniform(c.rng, 2, 9))});
       visit.push_back({"health_code", std::string("green")});
@@ -174,7 +187,8 @@ Result generate(db::Ledger& ledger, const Options& options,
     if (t.name == "household") householdNo = t.rows;
   ledger.write([&](db::Writer& w) {
     if (countyId.empty())
-      countyId = w.insert(Table::Region, {{"code", countyCode}, {"name", countyName}, {"level", std::string("county")}});
+      countyId = w.insert(Table::Region,
+                          {{"code", countyCode}, {"name", countyName}, {"level", std::string("county")}});
     if (campaign.empty())
       campaign = w.insert(Table::Campaign, {{"name", std::string("冬季入户排查")},
                                             {"scope", countyCode},
@@ -182,65 +196,80 @@ Result generate(db::Ledger& ledger, const Options& options,
                                             {"end_on", today.addDays(7).iso()}});
   });
 
+  // Per connection only: if the load fails, the setting goes with the connection.
+  ledger.setBulkLoad(true);
   long long remaining = options.households;
   while (remaining > 0) {
     int t = townships++;
     bool street = t < 2 || t >= static_cast<int>(std::size(kTownships));
     std::string townshipCode = countyCode + fmt::format("{:03}", street ? t + 1 : 100 + t);
-    std::string townshipName = t < static_cast<int>(std::size(kTownships)) ? kTownships[t] : fmt::format("新区第{}街道", t);
+    std::string townshipName =
+        t < static_cast<int>(std::size(kTownships)) ? kTownships[t] : fmt::format("新区第{}街道", t);
     std::vector<std::pair<std::string, std::string>> communities;  // id, name
     std::string townshipId;
     int communityCount = uniform(rng, 8, 16);
+    // One transaction per township: a county-sized load that commits every few hundred rows writes
+    // the same search-index pages to the WAL over and over.
     ledger.write([&](db::Writer& w) {
-      townshipId = w.insert(Table::Region, {{"code", townshipCode}, {"name", townshipName},
-                                            {"level", std::string("township")}, {"parent", countyId}});
+      townshipId = w.insert(Table::Region, {{"code", townshipCode},
+                                            {"name", townshipName},
+                                            {"level", std::string("township")},
+                                            {"parent", countyId}});
       for (int k = 0; k < communityCount; ++k) {
-        std::string name = std::string(kPlaceWords[uniform(rng, 0, std::size(kPlaceWords) - 1)]) + (street ? "社区" : "村");
+        std::string name =
+            std::string(kPlaceWords[uniform(rng, 0, std::size(kPlaceWords) - 1)]) + (street ? "社区" : "村");
         std::string code = townshipCode + fmt::format("{:03}", street ? k + 1 : 200 + k);
-        communities.emplace_back(w.insert(Table::Region, {{"code", code}, {"name", name},
-                                                          {"level", std::string("community")}, {"parent", townshipId}}),
+        communities.emplace_back(w.insert(Table::Region, {{"code", code},
+                                                          {"name", name},
+                                                          {"level", std::string("community")},
+                                                          {"parent", townshipId}}),
                                  name + "|" + code);
       }
-    });
-    for (const auto& [communityId, nameCode] : communities) {
-      if (remaining <= 0) break;
-      std::string communityName = nameCode.substr(0, nameCode.find('|'));
-      std::string communityCode = nameCode.substr(nameCode.find('|') + 1);
-      int grids = uniform(rng, 3, 6);
-      for (int g = 1; g <= grids && remaining > 0; ++g) {
-        long long count = std::min<long long>(remaining, uniform(rng, 250, 350));
-        ledger.write([&](db::Writer& w) {
-          Person gw = person(rng, surname(rng), chance(rng, 0.4), uniform(rng, 25, 50), today, countyCode.c_str());
-          std::string worker = w.insert(Table::Worker, {{"name", gw.name}, {"phone", mobile(rng)},
-                                                        {"role", std::string("grid_worker")},
-                                                        {"scope", communityCode + "-" + std::to_string(g)}});
-          std::string grid = w.insert(Table::Grid, {{"code", communityCode + "-" + std::to_string(g)},
-                                                    {"region", communityId},
-                                                    {"name", fmt::format("第{}网格", g)},
-                                                    {"leader", worker}});
-          ++result.grids;
-          Context c{w, rng, today, countyCode, policies, campaign, result};
-          std::string prefix = countyName + townshipName + communityName;
-          for (long long h = 0; h < count; ++h) {
-            ++householdNo;
-            if (street) {
-              int building = g * 10 + static_cast<int>(h / 24) + 1, unit = static_cast<int>(h % 24) / 12 + 1;
-              int room = (static_cast<int>(h % 12) / 2 + 1) * 100 + static_cast<int>(h % 2) + 1;
-              addHousehold(c, grid, worker,
-                           fmt::format("{}{}号楼{}单元{}室", prefix, building, unit, room),
-                           std::to_string(building), std::to_string(unit), std::to_string(room), householdNo);
-            } else {
-              int number = g * 1000 + static_cast<int>(h) + 1;
-              addHousehold(c, grid, worker, fmt::format("{}{}号", prefix, number), {}, {}, std::to_string(number),
-                           householdNo);
+      for (const auto& [communityId, nameCode] : communities) {
+        if (remaining <= 0) break;
+        std::string communityName = nameCode.substr(0, nameCode.find('|'));
+        std::string communityCode = nameCode.substr(nameCode.find('|') + 1);
+        int grids = uniform(rng, 3, 6);
+        for (int g = 1; g <= grids && remaining > 0; ++g) {
+          long long count = std::min<long long>(remaining, uniform(rng, 250, 350));
+          {
+            Person gw =
+                person(rng, surname(rng), chance(rng, 0.4), uniform(rng, 25, 50), today, countyCode.c_str());
+            std::string worker =
+                w.insert(Table::Worker, {{"name", gw.name},
+                                         {"phone", mobile(rng)},
+                                         {"role", std::string("grid_worker")},
+                                         {"scope", communityCode + "-" + std::to_string(g)}});
+            std::string grid = w.insert(Table::Grid, {{"code", communityCode + "-" + std::to_string(g)},
+                                                      {"region", communityId},
+                                                      {"name", fmt::format("第{}网格", g)},
+                                                      {"leader", worker}});
+            ++result.grids;
+            Context c{w, rng, today, countyCode, policies, campaign, result};
+            std::string prefix = countyName + townshipName + communityName;
+            for (long long h = 0; h < count; ++h) {
+              ++householdNo;
+              if (street) {
+                int building = g * 10 + static_cast<int>(h / 24) + 1,
+                    unit = static_cast<int>(h % 24) / 12 + 1;
+                int room = (static_cast<int>(h % 12) / 2 + 1) * 100 + static_cast<int>(h % 2) + 1;
+                addHousehold(c, grid, worker, fmt::format("{}{}号楼{}单元{}室", prefix, building, unit, room),
+                             std::to_string(building), std::to_string(unit), std::to_string(room),
+                             householdNo);
+              } else {
+                int number = g * 1000 + static_cast<int>(h) + 1;
+                addHousehold(c, grid, worker, fmt::format("{}{}号", prefix, number), {}, {},
+                             std::to_string(number), householdNo);
+              }
             }
           }
-        });
-        remaining -= count;
-        if (progress) progress(options.households - remaining, options.households);
+          remaining -= count;
+          if (progress) progress(options.households - remaining, options.households);
+        }
       }
-    }
+    });
   }
+  ledger.setBulkLoad(false);
   return result;
 }
 

@@ -49,7 +49,7 @@ std::string useGettext(const std::string& language, const char* argv0) {
   if (!set || std::string(set) == "C" || std::string(set) == "POSIX") std::setlocale(LC_ALL, "C.UTF-8");
   bool chinese = language.empty() ? systemWantsChinese() : language.rfind("zh", 0) == 0;
   if (!language.empty()) setenv("LANGUAGE", chinese ? "zh_CN" : "en", 1);
-  else if (chinese && !std::getenv("LANGUAGE")) setenv("LANGUAGE", "zh_CN", 1);
+  else if (const char* l = std::getenv("LANGUAGE"); chinese && (!l || !*l)) setenv("LANGUAGE", "zh_CN", 1);
 
   std::string dir = findLocaleDir(argv0);
   bindtextdomain(kDomain, dir.c_str());

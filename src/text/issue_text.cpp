@@ -33,6 +33,8 @@ const char* issueMessageId(IssueCode code) {
     // xgettext:python-brace-format
     case IssueCode::IdUnrecognized: return N_("{field}: “{detail}” is not a recognized identity document number");
     // xgettext:python-brace-format
+    case IssueCode::IdShapeOnly: return N_("{field}: “{detail}” is accepted by its form only; it has no check digit to verify");
+    // xgettext:python-brace-format
     case IssueCode::PhoneEmpty: return N_("{field} is empty");
     // xgettext:python-brace-format
     case IssueCode::PhoneBadFormat: return N_("{field}: “{detail}” is not a phone number");

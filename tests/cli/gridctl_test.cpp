@@ -178,7 +178,7 @@ TEST_CASE("set and delete edit records by id number, refuse bad values, and expo
   auto set = s.run({"--json", "set", "residents", idNumber, "phone=13800138000", "notes=独居老人"});
   CHECK(set.exit == 0);
   CHECK(set.json()["id"] == fields[0]);
-  auto bad = s.run({"set", "residents", idNumber, "phone=12345"});
+  auto bad = s.run({"set", "residents", idNumber, "phone=1234567"});
   CHECK(bad.exit == 1);
   CHECK(bad.err.find("Phone") != std::string::npos);
   CHECK(s.run({"set", "residents", idNumber, "religion=x"}).exit == 1);

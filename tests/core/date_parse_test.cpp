@@ -7,9 +7,9 @@
 #include "core/date_parse.h"
 
 using gl::core::Date;
+using gl::core::dateFromExcelSerial;
 using gl::core::DateParseOptions;
 using gl::core::DateSystem;
-using gl::core::dateFromExcelSerial;
 using gl::core::IssueCode;
 using gl::core::parseDate;
 
@@ -89,14 +89,9 @@ TEST_CASE("the date forms seen in rosters all parse to the same day") {
 
 TEST_CASE("dates without a year take the caller's year and are refused without one") {
   const Good cases[] = {
-      {"3月5日", "2022-03-05"},
-      {"3月5号", "2022-03-05"},
-      {"11月3日", "2022-11-03"},
-      {"11-03", "2022-11-03"},
-      {"11/3", "2022-11-03"},
-      {"3.5", "2022-03-05"},
-      {"１１月３日", "2022-11-03"},
-      {"11-03 08:30", "2022-11-03"},
+      {"3月5日", "2022-03-05"},     {"3月5号", "2022-03-05"},      {"11月3日", "2022-11-03"},
+      {"11-03", "2022-11-03"},      {"11/3", "2022-11-03"},        {"3.5", "2022-03-05"},
+      {"１１月３日", "2022-11-03"}, {"11-03 08:30", "2022-11-03"},
   };
   for (const auto& c : cases) {
     std::string shown = c.text;
@@ -157,7 +152,7 @@ TEST_CASE("text that is not a date, or not a real day, is rejected with the righ
       {"202211", IssueCode::DateBadFormat},
       {"2022110", IssueCode::DateBadFormat},
       {"202211031", IssueCode::DateBadFormat},
-      {"44868", IssueCode::DateBadFormat},     // a serial needs allowSerial
+      {"44868", IssueCode::DateBadFormat},  // a serial needs allowSerial
       {"44868.5", IssueCode::DateBadFormat},
       {"待定", IssueCode::DateBadFormat},
       {"-", IssueCode::DateBadFormat},
@@ -199,10 +194,22 @@ TEST_CASE("Excel 1900 serials skip the fictitious 29 February 1900") {
     const char* iso;  // nullptr: no such day
   };
   const Case cases[] = {
-      {1, "1900-01-01"},      {2, "1900-01-02"},         {31, "1900-01-31"},         {59, "1900-02-28"},
-      {60, nullptr},          {61, "1900-03-01"},        {36526, "2000-01-01"},      {43831, "2020-01-01"},
-      {44868, "2022-11-03"},  {44868.5, "2022-11-03"},   {44868.999, "2022-11-03"},  {45000, "2023-03-15"},
-      {2958465, "9999-12-31"}, {2958466, nullptr},       {0, nullptr},               {0.5, nullptr},
+      {1, "1900-01-01"},
+      {2, "1900-01-02"},
+      {31, "1900-01-31"},
+      {59, "1900-02-28"},
+      {60, nullptr},
+      {61, "1900-03-01"},
+      {36526, "2000-01-01"},
+      {43831, "2020-01-01"},
+      {44868, "2022-11-03"},
+      {44868.5, "2022-11-03"},
+      {44868.999, "2022-11-03"},
+      {45000, "2023-03-15"},
+      {2958465, "9999-12-31"},
+      {2958466, nullptr},
+      {0, nullptr},
+      {0.5, nullptr},
       {-1, nullptr},
   };
   for (const auto& c : cases) {
@@ -224,7 +231,8 @@ TEST_CASE("Excel 1904 serials count from 1 January 1904") {
   CHECK(dateFromExcelSerial(43406, DateSystem::Excel1904)->iso() == "2022-11-03");
   CHECK(dateFromExcelSerial(43406.75, DateSystem::Excel1904)->iso() == "2022-11-03");
   // The same day is 1462 apart in the two systems.
-  CHECK(dateFromExcelSerial(44868, DateSystem::Excel1900) == dateFromExcelSerial(44868 - 1462, DateSystem::Excel1904));
+  CHECK(dateFromExcelSerial(44868, DateSystem::Excel1900) ==
+        dateFromExcelSerial(44868 - 1462, DateSystem::Excel1904));
   CHECK_FALSE(dateFromExcelSerial(-0.5, DateSystem::Excel1904));
   CHECK_FALSE(dateFromExcelSerial(std::numeric_limits<double>::quiet_NaN(), DateSystem::Excel1904));
   CHECK_FALSE(dateFromExcelSerial(std::numeric_limits<double>::infinity(), DateSystem::Excel1900));
@@ -232,14 +240,10 @@ TEST_CASE("Excel 1904 serials count from 1 January 1904") {
 
 TEST_CASE("numeric text is a serial only when the caller allows serials") {
   const Good cases[] = {
-      {"44868", "2022-11-03"},
-      {"44868.5", "2022-11-03"},
-      {"４４８６８", "2022-11-03"},
-      {"1", "1900-01-01"},
-      {"61", "1900-03-01"},
-      {"73415", "2100-12-31"},
-      {"44868 12:00", "2022-11-03"},
-      {"20221103", "2022-11-03"},  // eight digits stay YYYYMMDD even when serials are allowed
+      {"44868", "2022-11-03"},       {"44868.5", "2022-11-03"},  {"４４８６８", "2022-11-03"},
+      {"1", "1900-01-01"},           {"61", "1900-03-01"},       {"73415", "2100-12-31"},
+      {"44868 12:00", "2022-11-03"}, {"20221103", "2022-11-03"},  // eight digits stay YYYYMMDD even when
+                                                                  // serials are allowed
       {"2022-11-03", "2022-11-03"},
   };
   for (const auto& c : cases) {
@@ -253,16 +257,11 @@ TEST_CASE("numeric text is a serial only when the caller allows serials") {
   CHECK(parseDate("0", serials(DateSystem::Excel1904)).date->iso() == "1904-01-01");
 
   const Bad bad[] = {
-      {"60", IssueCode::DateInvalid},
-      {"0", IssueCode::DateInvalid},
-      {"0.25", IssueCode::DateInvalid},
-      {"-1", IssueCode::DateBadFormat},
-      {"44868.", IssueCode::DateBadFormat},
-      {".5", IssueCode::DateBadFormat},
-      {"4.4868E+4", IssueCode::DateBadFormat},
-      {"73416", IssueCode::DateOutOfRange},
-      {"2958466", IssueCode::DateOutOfRange},
-      {"99999999999999999999", IssueCode::DateOutOfRange},
+      {"60", IssueCode::DateInvalid},          {"0", IssueCode::DateInvalid},
+      {"0.25", IssueCode::DateInvalid},        {"-1", IssueCode::DateBadFormat},
+      {"44868.", IssueCode::DateBadFormat},    {".5", IssueCode::DateBadFormat},
+      {"4.4868E+4", IssueCode::DateBadFormat}, {"73416", IssueCode::DateOutOfRange},
+      {"2958466", IssueCode::DateOutOfRange},  {"99999999999999999999", IssueCode::DateOutOfRange},
   };
   for (const auto& c : bad) {
     std::string shown = c.text;

@@ -220,6 +220,7 @@ TEST_CASE("the old foreigner card is accepted by shape with a warning") {
   CHECK(r.normalized == "USA310085021301");
   REQUIRE(r.issues.size() == 1);
   CHECK(r.issues[0].severity == Severity::Warning);
+  CHECK(r.issues[0].code == gl::core::IssueCode::IdShapeOnly);
   CHECK_FALSE(r.birthDate);
 }
 

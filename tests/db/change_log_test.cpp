@@ -31,7 +31,7 @@ std::vector<Entry> entries(const std::filesystem::path& file, const std::string&
 
 void acknowledgeEverything(const std::filesystem::path& file) {
   SQLite::Database db(file.string(), SQLite::OPEN_READWRITE);
-  db.exec("UPDATE sync_state SET acked_seq = (SELECT max(seq) FROM clock)");
+  db.exec("UPDATE sync_state SET acked_seq = (SELECT max(seq) FROM clock), pending = 0");
 }
 
 }  // namespace
@@ -102,4 +102,25 @@ TEST_CASE("a failed write leaves no change-log entries behind") {
     w.insert(Table::Resident, {{"name", std::string("")}});
   }));
   CHECK(l->pendingChanges() == before);
+}
+
+TEST_CASE("the pending count kept by the write code equals the unsent entries of the change log") {
+  TempLedger l;
+  auto realPending = [&] {
+    SQLite::Database db(l.file().string());
+    return db.execAndGet("SELECT count(*) FROM clock WHERE seq > (SELECT acked_seq FROM sync_state)").getInt64();
+  };
+  std::vector<std::string> ids;
+  for (int i = 0; i < 10; ++i) ids.push_back(l->insert(Table::Household, {{"address", "待发" + std::to_string(i)}}));
+  l->update(Table::Household, ids[0], {{"notes", std::string("x")}});
+  l->update(Table::Household, ids[0], {{"notes", std::string("y")}});
+  l->tombstone(Table::Household, ids[1]);
+  CHECK(l->pendingChanges() == realPending());
+  acknowledgeEverything(l.file());
+  auto again = gl::db::Ledger::open(l.file());
+  again->update(Table::Household, ids[2], {{"notes", std::string("z")}, {"phone", std::string("13800138000")}});
+  again->update(Table::Household, ids[2], {{"notes", std::string("w")}});
+  again->insert(Table::Household, {{"address", std::string("新的")}});
+  CHECK(again->pendingChanges() == 3);
+  CHECK(again->pendingChanges() == realPending());
 }

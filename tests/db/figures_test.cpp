@@ -67,3 +67,49 @@ TEST_CASE("live-row counts kept by the write code equal a real count") {
   CHECK(tableRows(l->figures(l->today()), "households") == counted);
   CHECK(counted == 33);
 }
+
+TEST_CASE("cases at their end are proposed for release, extension or a decision, never dropped") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("青城镇王家村2002号")}});
+  auto person = [&](const char* name) { return l->insert(Table::Resident, {{"household", h}, {"name", std::string(name)}}); };
+  auto quarantine = [&](const char* policy, const char* start) {
+    return l->insert(Table::Quarantine, {{"resident", person("某")}, {"policy", std::string(policy)},
+                                         {"start_on", std::string(start)}});
+  };
+  auto checkAll = [&](const std::string& q, Date from, Date to) {
+    for (Date d = from; d <= to; d = d.addDays(1))
+      for (const char* slot : {"am", "pm"})
+        l->insert(Table::HealthCheck, {{"quarantine", q}, {"checked_on", d.iso()}, {"slot", std::string(slot)},
+                                       {"temperature", std::string("36.5")}});
+  };
+  // 5+3 (2022-11): 5 days central from 11-15 ends 11-19, then 3 days at home.
+  std::string done = quarantine("central5_home3_2022", "2022-11-15");
+  checkAll(done, Date{2022, 11, 15}, Date{2022, 11, 19});
+  // Home 7 days from 11-13 ends 11-19; its last evening check is missing.
+  std::string missed = quarantine("home7_2022", "2022-11-13");
+  checkAll(missed, Date{2022, 11, 13}, Date{2022, 11, 18});
+  l->insert(Table::HealthCheck, {{"quarantine", missed}, {"checked_on", std::string("2022-11-19")},
+                                 {"slot", std::string("am")}, {"temperature", std::string("36.6")}});
+  // Ends today: still due, no proposal yet.
+  quarantine("home7_2022", "2022-11-14");
+
+  auto reviews = l->reviewDueCases(Date{2022, 11, 20});
+  REQUIRE(reviews.size() == 3);
+  for (const auto& r : reviews) {
+    if (r.quarantineId == done) {
+      CHECK(r.proposal == gl::core::Proposal::ReleaseAndChain);
+      CHECK(r.followOnStart == Date{2022, 11, 20});
+      CHECK(r.followOnEnd == Date{2022, 11, 22});
+    } else if (r.quarantineId == missed) {
+      CHECK(r.proposal == gl::core::Proposal::Overdue);
+      CHECK(r.missedChecks == 1);
+    } else {
+      CHECK(r.proposal == gl::core::Proposal::None);
+    }
+  }
+  auto f = l->figures(Date{2022, 11, 20});
+  CHECK(f.releasesProposed == 1);
+  CHECK(f.needDecision == 1);
+  CHECK(f.extensionsProposed == 0);
+  CHECK(f.activeQuarantines == 3);
+}

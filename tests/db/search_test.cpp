@@ -130,3 +130,13 @@ TEST_CASE("a rebuilt index answers exactly like the maintained one") {
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(before[i].id == after[i].id);
   CHECK(p.ids("幸福社区") == std::vector<std::string>{p.household});
 }
+
+TEST_CASE("people found by name are listed in pinyin order") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("木李镇刘庄1号")}});
+  for (const char* name : {"张伟", "张三", "张思", "张爱国"})
+    l->insert(Table::Resident, {{"household", h}, {"name", std::string(name)}});
+  std::vector<std::string> names;
+  for (const auto& hit : l->search("张", 10)) names.push_back(hit.name);
+  CHECK(names == std::vector<std::string>{"张爱国", "张三", "张思", "张伟"});
+}

@@ -32,7 +32,8 @@ TEST_CASE("every issue code has its own message id") {
   for (int c = 0; c <= static_cast<int>(IssueCode::BadReference); ++c) {
     std::string id = gl::text::issueMessageId(static_cast<IssueCode>(c));
     CHECK_MESSAGE(id != "Unknown problem", c);
-    CHECK(id.find("{field}") != std::string::npos || id.find("{detail}") != std::string::npos);
+    bool named = id.find("{field}") != std::string::npos || id.find("{detail}") != std::string::npos;
+    CHECK(named);
   }
 }
 
