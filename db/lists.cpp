@@ -11,7 +11,6 @@ namespace {
 constexpr const char* kWalkingOrder =
     "g.code, CAST(h.building AS INTEGER), h.building, CAST(h.unit AS INTEGER), h.unit, CAST(h.room AS INTEGER), h.room";
 
-std::string text(SQLite::Statement& st, int i) { return st.getColumn(i).isNull() ? std::string() : st.getColumn(i).getString(); }
 }  // namespace
 
 std::vector<QuarantineItem> Ledger::activeQuarantines(core::Date on) const {
@@ -26,19 +25,19 @@ std::vector<QuarantineItem> Ledger::activeQuarantines(core::Date on) const {
     std::vector<QuarantineItem> out;
     while (st.executeStep()) {
       QuarantineItem q;
-      q.id = text(st, 0);
-      q.residentId = text(st, 1);
-      q.name = text(st, 2);
-      q.idNumber = text(st, 3);
-      q.phone = text(st, 4);
-      q.householdId = text(st, 5);
-      q.address = text(st, 6);
-      q.grid = text(st, 7);
-      q.kind = text(st, 8);
-      q.policy = text(st, 9);
-      q.status = text(st, 10);
-      q.start = core::Date::fromIso(text(st, 11)).value_or(on);
-      q.plannedEnd = core::Date::fromIso(text(st, 12)).value_or(q.start);
+      q.id = textOf(st, 0);
+      q.residentId = textOf(st, 1);
+      q.name = textOf(st, 2);
+      q.idNumber = textOf(st, 3);
+      q.phone = textOf(st, 4);
+      q.householdId = textOf(st, 5);
+      q.address = textOf(st, 6);
+      q.grid = textOf(st, 7);
+      q.kind = textOf(st, 8);
+      q.policy = textOf(st, 9);
+      q.status = textOf(st, 10);
+      q.start = core::Date::fromIso(textOf(st, 11)).value_or(on);
+      q.plannedEnd = core::Date::fromIso(textOf(st, 12)).value_or(q.start);
       core::CaseView view{q.start, q.plannedEnd, core::QuarantineStatus::Active};
       q.day = core::dayNumber(view, on);
       q.totalDays = core::totalDays(view);

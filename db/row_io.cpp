@@ -37,6 +37,11 @@ core::Value readValue(const SQLite::Column& column) {
   return column.getString();
 }
 
+std::string textOf(SQLite::Statement& st, int index) {
+  auto column = st.getColumn(index);
+  return column.isNull() ? std::string() : column.getString();
+}
+
 Row readRow(SQLite::Statement& st, const core::TableSpec& spec, std::int64_t* rid) {
   Row row;
   row.id = st.getColumn(0).getString();

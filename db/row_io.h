@@ -18,6 +18,8 @@ bool hasRid(core::Table table);  // tables with an explicit rowid the search ind
 std::string selectColumns(const core::TableSpec& spec);  // "id, c1, …, deleted[, rid]"
 void bindValue(SQLite::Statement& st, int index, const core::ColumnSpec& column, const core::Value& value);
 core::Value readValue(const SQLite::Column& column);
+// A column's text, or "" for NULL.
+std::string textOf(SQLite::Statement& st, int index);
 // Reads a row selected with selectColumns(); `rid` receives the rowid where the table has one.
 Row readRow(SQLite::Statement& st, const core::TableSpec& spec, std::int64_t* rid = nullptr);
 const core::Value* findCell(const core::Cells& cells, std::string_view column);

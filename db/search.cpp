@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <set>
 
+#include "core/ascii.h"
 #include "core/pinyin.h"
 #include "core/utf8.h"
 #include "db/connection.h"
 #include "db/ledger.h"
 #include "db/ledger_state.h"
+#include "db/row_io.h"
 #include "db/search_index.h"
 
 namespace gl::db {
@@ -90,9 +92,6 @@ std::optional<SearchHit> resolve(LedgerState& s, const Found& f) {
   SearchHit hit;
   hit.table = f.table;
   hit.matchedBy = f.matchedBy;
-  auto text = [](SQLite::Statement& st, int i) {
-    return st.getColumn(i).isNull() ? std::string() : st.getColumn(i).getString();
-  };
   if (f.table == Table::Resident) {
     auto& st = s.statement(
         "SELECT r.id, r.name, r.id_number, r.phone, h.id, h.address, g.name FROM resident r "
@@ -100,13 +99,13 @@ std::optional<SearchHit> resolve(LedgerState& s, const Found& f) {
         "WHERE r.rid = ? AND r.deleted = 0");
     st.bind(1, f.rid);
     if (!st.executeStep()) return std::nullopt;
-    hit.id = text(st, 0);
-    hit.name = text(st, 1);
-    hit.idNumber = text(st, 2);
-    hit.phone = text(st, 3);
-    hit.householdId = text(st, 4);
-    hit.address = text(st, 5);
-    hit.grid = text(st, 6);
+    hit.id = textOf(st, 0);
+    hit.name = textOf(st, 1);
+    hit.idNumber = textOf(st, 2);
+    hit.phone = textOf(st, 3);
+    hit.householdId = textOf(st, 4);
+    hit.address = textOf(st, 5);
+    hit.grid = textOf(st, 6);
     st.reset();
   } else {
     auto& st = s.statement(
@@ -114,11 +113,11 @@ std::optional<SearchHit> resolve(LedgerState& s, const Found& f) {
         "WHERE h.rid = ? AND h.deleted = 0");
     st.bind(1, f.rid);
     if (!st.executeStep()) return std::nullopt;
-    hit.id = text(st, 0);
-    hit.name = hit.address = text(st, 1);
-    hit.phone = text(st, 2);
+    hit.id = textOf(st, 0);
+    hit.name = hit.address = textOf(st, 1);
+    hit.phone = textOf(st, 2);
     hit.householdId = hit.id;
-    hit.grid = text(st, 3);
+    hit.grid = textOf(st, 3);
     st.reset();
   }
   return hit;
@@ -139,18 +138,13 @@ std::vector<SearchHit> Ledger::search(std::string_view query, int limit) const {
       if (allDigits(digits, false)) c.prefix(term::kPhone, reversed(digits), "phone");
       c.prefix(term::kHouseholdNo, digits, "household_no");
     } else if (core::pinyin::looksLikePinyin(q)) {
-      std::string letters = withoutSeparators(q, " '");
-      std::transform(letters.begin(), letters.end(), letters.begin(),
-                     [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      std::string letters = core::ascii::toLower(withoutSeparators(q, " '"));
       c.prefix(term::kInitials, letters, "initials");
       c.prefix(term::kPinyin, letters, "pinyin");
       c.prefix(term::kHouseholdNo, letters, "household_no");
     } else {
       c.prefix(term::kName, q, "name");
-      std::string lower = q;
-      std::transform(lower.begin(), lower.end(), lower.begin(),
-                     [](unsigned char ch) { return ch < 0x80 ? static_cast<char>(std::tolower(ch)) : static_cast<char>(ch); });
-      c.prefix(term::kHouseholdNo, lower, "household_no");
+      c.prefix(term::kHouseholdNo, core::ascii::toLower(q), "household_no");
       c.address(q);
     }
     std::vector<SearchHit> hits;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/phone.h"
+#include "core/ascii.h"
 #include "core/pinyin.h"
 #include "db/ledger_state.h"
 
@@ -16,10 +17,7 @@ const core::Value* cell(const core::Cells& cells, std::string_view column) {
   return nullptr;
 }
 
-std::string lowerAscii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
+using core::ascii::toLower;
 
 std::string joined(std::string_view prefix, std::string_view key) {
   std::string t;
@@ -64,7 +62,7 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
     if (auto* id = cell(cells, "id_number")) terms.push_back(joined(term::kIdNumber, reversed(**id)));
     addPhones(cell(cells, "phone"));
   } else if (table == core::Table::Household) {
-    if (auto* no = cell(cells, "household_no")) terms.push_back(joined(term::kHouseholdNo, lowerAscii(**no)));
+    if (auto* no = cell(cells, "household_no")) terms.push_back(joined(term::kHouseholdNo, toLower(**no)));
     addPhones(cell(cells, "phone"));
   }
   std::sort(terms.begin(), terms.end());

@@ -1,4 +1,5 @@
 #include "core/date_parse.h"
+#include "core/ascii.h"
 
 #include <cmath>
 
@@ -10,15 +11,8 @@ namespace {
 
 constexpr Date kLastDate{9999, 12, 31};
 
-bool isDigit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-bool allDigits(std::string_view s) {
-  for (char c : s)
-    if (!isDigit(c)) return false;
-  return !s.empty();
-}
+using ascii::allDigits;
+using ascii::isDigit;
 
 // Callers bound the length first, so this never overflows.
 int toInt(std::string_view digits) {

@@ -1,4 +1,5 @@
 #include "core/hlc.h"
+#include "core/ascii.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -24,12 +25,7 @@ Hlc make(std::int64_t wallMs, std::uint32_t counter) {
   return Hlc{wallMs, static_cast<std::uint16_t>(counter)};
 }
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+using ascii::hexValue;
 
 }  // namespace
 

@@ -1,4 +1,5 @@
 #include "core/mask.h"
+#include "core/ascii.h"
 
 #include <algorithm>
 
@@ -11,13 +12,8 @@ namespace {
 constexpr std::size_t kTail = 4;
 constexpr std::size_t kIdHead = 6;  // the GB/T 2260 division code of where the number was issued
 
-bool isDigit(char32_t c) {
-  return c >= U'0' && c <= U'9';
-}
-
-bool allDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
+using ascii::allDigits;
+using ascii::isDigit;
 
 std::string stars(std::size_t n) {
   return std::string(n, kMaskChar);

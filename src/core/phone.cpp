@@ -1,4 +1,5 @@
 #include "core/phone.h"
+#include "core/ascii.h"
 
 #include <optional>
 
@@ -11,15 +12,8 @@ namespace {
 constexpr std::string_view kField = "phone";
 constexpr std::size_t kMaxExtension = 6;
 
-bool isDigit(char c) {
-  return c >= '0' && c <= '9';
-}
-
-bool allDigits(std::string_view s) {
-  for (char c : s)
-    if (!isDigit(c)) return false;
-  return !s.empty();
-}
+using ascii::allDigits;
+using ascii::isDigit;
 
 char lowerAscii(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;

@@ -1,4 +1,5 @@
 #include "core/temperature.h"
+#include "core/ascii.h"
 
 #include <fmt/format.h>
 #include <cstdlib>
@@ -13,9 +14,7 @@ constexpr std::string_view kField = "temperature";
 // Bounds the digits read, so thousandths of a degree fit in a long.
 constexpr std::size_t kMaxIntegerDigits = 5;
 
-bool isDigit(char c) {
-  return c >= '0' && c <= '9';
-}
+using ascii::isDigit;
 
 // Units after the number, compared with spaces removed. "º" (U+00BA) is typed for "°" often enough
 // by Chinese input methods to accept it too.

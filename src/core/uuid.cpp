@@ -1,4 +1,5 @@
 #include "core/uuid.h"
+#include "core/ascii.h"
 
 #include <algorithm>
 #include <array>
@@ -16,12 +17,7 @@ constexpr char kHex[] = "0123456789abcdef";
 
 bool isHyphenAt(std::size_t i) { return i == 8 || i == 13 || i == 18 || i == 23; }
 
-int hexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+using ascii::hexValue;
 
 }  // namespace
 
