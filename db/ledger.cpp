@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "core/error.h"
+#include "core/utf8.h"
 #include "db/audit.h"
 #include "db/connection.h"
 #include "db/ledger_state.h"
@@ -122,16 +123,22 @@ void Ledger::initialize(std::string_view countyCode, std::string_view countyName
   if (initialized())
     throw Error(Error::Kind::Rejected, N_("This ledger is already set up for county {code}"),
                 {{"code", setting("county_code").value_or("")}}, state_->path.string());
-  if (countyCode.size() != 6 || countyCode.find_first_not_of("0123456789") != std::string_view::npos)
-    throw Error(Error::Kind::BadInput, N_("The county code must be 6 digits (GB/T 2260), not “{code}”"),
-                {{"code", std::string(countyCode)}});
+  checkCounty(countyCode, countyName);
   write([&](Writer& w) {
     w.insert(core::Table::Region,
              {{"code", std::string(countyCode)}, {"name", std::string(countyName)}, {"level", std::string("county")}});
     for (const auto& p : core::builtinPolicies()) w.insert(core::Table::Policy, policyCells(p));
+    w.setSetting("county_code", countyCode);
+    w.setSetting("county_name", countyName);
   });
-  setSetting("county_code", countyCode);
-  setSetting("county_name", countyName);
+}
+
+void checkCounty(std::string_view countyCode, std::string_view countyName) {
+  if (countyCode.size() != 6 || countyCode.find_first_not_of("0123456789") != std::string_view::npos)
+    throw Error(Error::Kind::BadInput, N_("The county code must be 6 digits (GB/T 2260), not “{code}”"),
+                {{"code", std::string(countyCode)}});
+  if (core::utf8::trim(countyName).empty())
+    throw Error(Error::Kind::BadInput, N_("The county needs a name"));
 }
 
 bool Ledger::initialized() const { return setting("county_code").has_value(); }

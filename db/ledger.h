@@ -16,6 +16,7 @@
 #include "core/lifecycle.h"
 #include "core/policy.h"
 #include "core/schema.h"
+#include "db/views.h"
 
 namespace gl::db {
 
@@ -88,6 +89,9 @@ struct CaseReview {
   core::Date followOnStart, followOnEnd;
 };
 
+// Refuses a county code that is not 6 digits (GB/T 2260) or an empty name, before any file is made.
+void checkCounty(std::string_view countyCode, std::string_view countyName);
+
 class Ledger {
  public:
   enum class Mode { OpenExisting, CreateNew, OpenOrCreate };
@@ -139,6 +143,36 @@ class Ledger {
   std::vector<CaseReview> reviewDueCases(core::Date today) const;
   std::vector<Row> households(std::string_view gridId, int offset, int limit) const;  // empty gridId: every grid
   std::vector<Row> residentsOf(std::string_view householdId) const;
+
+  // The grid tree: county → townships → communities → grids → buildings (lazily, one level a call).
+  std::vector<RegionNode> childRegions(std::string_view parentId) const;  // "" = the top (county) regions
+  std::vector<GridNode> gridsOf(std::string_view regionId) const;
+  std::vector<BuildingNode> buildingsOf(std::string_view gridId) const;
+  // The household browser: keys (row numbers) of every matching household in walking order, then
+  // the rows of a page of keys, in the order given; a virtual list holds keys, not rows.
+  std::vector<std::int64_t> householdKeys(const HouseholdFilter& filter) const;
+  std::vector<Row> householdsByKey(const std::vector<std::int64_t>& keys) const;
+
+  // The Today tab's chart: `days` days ending with `last`, oldest first.
+  std::vector<DayTrend> trend(core::Date last, int days) const;
+  // The check sheet: every active case within its period on `on` (optionally one grid's), walking order.
+  std::vector<CheckSheetRow> checkSheet(core::Date on, std::string_view gridId = {}) const;
+  // Records or corrects a temperature: one health_check row per case, date and slot. Returns its id.
+  std::string recordCheck(std::string_view quarantineId, core::Date on, int slot, int tenths,
+                          std::string_view symptoms = {});
+
+  // Case actions, each one transaction. Releasing a case whose policy has a follow-on opens the
+  // follow-on period as a new case and returns its id ("" otherwise).
+  std::string releaseCase(std::string_view quarantineId, core::Date on);
+  void extendCase(std::string_view quarantineId, core::Date newPlannedEnd);
+  // status: transferred or hospitalized; `place` says where to.
+  void transferCase(std::string_view quarantineId, core::Date on, core::QuarantineStatus status,
+                    std::string_view place);
+
+  // Screening campaigns: progress per grid and building of the campaign's scope, and the households
+  // of one grid still to visit in it.
+  std::vector<VisitProgress> visitProgress(std::string_view campaignId) const;
+  std::vector<Row> householdsToVisit(std::string_view campaignId, std::string_view gridId) const;
   std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
   std::int64_t pendingChanges() const;
 

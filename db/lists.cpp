@@ -17,9 +17,9 @@ std::vector<QuarantineItem> Ledger::activeQuarantines(core::Date on) const {
   return withState(*state_, [&] {
     auto& st = state_->statement(std::string(
         "SELECT q.id, r.id, r.name, r.id_number, r.phone, h.id, h.address, g.name, q.kind, q.policy, q.status, "
-        "q.start_on, q.planned_end_on FROM quarantine q "
-        "JOIN resident r ON r.id = q.resident LEFT JOIN household h ON h.id = r.household "
-        "LEFT JOIN grid g ON g.id = h.grid "
+        "q.start_on, q.planned_end_on FROM quarantine q INDEXED BY quarantine_active "
+        "JOIN resident r ON r.id = q.resident AND r.deleted = 0 "
+        "LEFT JOIN household h ON h.id = r.household AND h.deleted = 0 LEFT JOIN grid g ON g.id = h.grid "
         "WHERE q.status = 'active' AND q.deleted = 0 AND q.start_on <= ? ORDER BY ") + kWalkingOrder + ", r.name");
     st.bind(1, on.iso());
     std::vector<QuarantineItem> out;

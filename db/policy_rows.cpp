@@ -68,11 +68,6 @@ core::Policy policyFromCells(const core::Cells& cells) {
   return p;
 }
 
-void checkPolicyCells(const core::Cells& cells, const std::string& context) {
-  auto issues = core::validatePolicy(policyFromCells(cells));
-  if (core::hasErrors(issues)) throw ValidationError(std::move(issues), context);
-}
-
 std::optional<core::Policy> findPolicy(LedgerState& s, std::string_view code) {
   const auto& spec = core::tableSpec(core::Table::Policy);
   auto& st = s.statement("SELECT " + selectColumns(spec) + " FROM policy WHERE code = ? AND deleted = 0 LIMIT 1");

@@ -15,8 +15,6 @@ struct LedgerState;
 
 core::Cells policyCells(const core::Policy& policy);
 core::Policy policyFromCells(const core::Cells& cells);
-// Throws ValidationError when the cells do not make a valid policy.
-void checkPolicyCells(const core::Cells& cells, const std::string& context);
 std::optional<core::Policy> findPolicy(LedgerState& state, std::string_view code);
 
 }  // namespace gl::db

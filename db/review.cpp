@@ -2,6 +2,7 @@
 // the proposal core/lifecycle makes from its policy and its recorded checks.
 #include <map>
 
+#include "core/error.h"
 #include "db/ledger.h"
 #include "db/ledger_state.h"
 
@@ -43,7 +44,14 @@ std::vector<CaseReview> Ledger::reviewDueCases(core::Date today) const {
         if (on && slot) done.push_back({*on, *slot});
       }
       checks.reset();
-      auto review = core::review(policy, view, done, today, all);
+      core::Review review;
+      try {
+        review = core::review(policy, view, done, today, all);
+      } catch (const gl::Error&) {
+        // A policy whose follow-on is missing (edited elsewhere and synced in): a person decides.
+        review.proposal = core::Proposal::Overdue;
+        review.newPlannedEnd = *end;
+      }
       r.proposal = review.proposal;
       r.newPlannedEnd = review.newPlannedEnd;
       r.missedChecks = static_cast<int>(review.missed.size());

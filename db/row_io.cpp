@@ -1,6 +1,7 @@
 #include "db/row_io.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace gl::db {
 
@@ -14,6 +15,15 @@ std::string selectColumns(const core::TableSpec& spec) {
   return sql;
 }
 
+namespace {
+// Locale-free: a comma-decimal locale must not turn 36.5 into 36.
+double parseDouble(const std::string& text) {
+  double v = 0;
+  std::from_chars(text.data(), text.data() + text.size(), v);
+  return v;
+}
+}  // namespace
+
 void bindValue(SQLite::Statement& st, int index, const core::ColumnSpec& column, const core::Value& value) {
   if (!value) {
     st.bind(index);
@@ -25,7 +35,7 @@ void bindValue(SQLite::Statement& st, int index, const core::ColumnSpec& column,
       break;
     case core::ColumnType::Real:
     case core::ColumnType::Temperature:
-      st.bind(index, std::stod(*value));
+      st.bind(index, parseDouble(*value));
       break;
     default:
       st.bind(index, *value);

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "core/ascii.h"
+#include "core/identity.h"
+#include "core/phone.h"
 #include "core/pinyin.h"
 #include "core/utf8.h"
 #include "db/connection.h"
@@ -95,7 +97,7 @@ std::optional<SearchHit> resolve(LedgerState& s, const Found& f) {
   if (f.table == Table::Resident) {
     auto& st = s.statement(
         "SELECT r.id, r.name, r.id_number, r.phone, h.id, h.address, g.name FROM resident r "
-        "LEFT JOIN household h ON h.id = r.household LEFT JOIN grid g ON g.id = h.grid "
+        "LEFT JOIN household h ON h.id = r.household AND h.deleted = 0 LEFT JOIN grid g ON g.id = h.grid "
         "WHERE r.rid = ? AND r.deleted = 0");
     st.bind(1, f.rid);
     if (!st.executeStep()) return std::nullopt;
@@ -130,6 +132,12 @@ std::vector<SearchHit> Ledger::search(std::string_view query, int limit) const {
   if (q.empty() || limit <= 0) return {};
   return withState(*state_, [&] {
     Collector c(*state_, limit);
+    // A whole document or phone number in any written form (EF1260892, +86 138-0013-8000, an old
+    // 15-digit number) is looked up by its normalized form first.
+    if (auto id = core::checkId(q, state_->currentDate()); id.valid)
+      c.prefix(term::kIdNumber, reversed(id.normalized), "id_number");
+    if (auto phone = core::checkPhone(q); phone.valid && !phone.digits.empty())
+      c.prefix(term::kPhone, reversed(phone.digits), "phone");
     std::string digits = withoutSeparators(q, " -");
     if (allDigits(digits, true) && digits.size() >= 4) {
       std::string upper = digits;

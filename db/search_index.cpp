@@ -53,11 +53,15 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
   if (table == core::Table::Resident) {
     if (auto* name = cell(cells, "name")) {
       terms.push_back(joined(term::kName, **name));
-      std::string full = core::pinyin::full(**name);
-      std::string initials = core::pinyin::initials(**name);
-      // Initials first, then the full pinyin: "zs" lists 张三 before 张思 in pinyin order.
-      if (!initials.empty()) terms.push_back(joined(term::kInitials, initials + '\x1f' + full));
-      if (!full.empty()) terms.push_back(joined(term::kPinyin, full));
+      // A surname with its own reading (曾 zēng, 单 shàn) is found under both readings: the surname's
+      // and the everyday one people may type.
+      auto fulls = core::pinyin::fullVariants(**name);
+      auto initials = core::pinyin::initialsVariants(**name);
+      for (std::size_t k = 0; k < fulls.size() && k < initials.size(); ++k) {
+        // Initials first, then the full pinyin: "zs" lists 张三 before 张思 in pinyin order.
+        if (!initials[k].empty()) terms.push_back(joined(term::kInitials, initials[k] + '\x1f' + fulls[k]));
+        if (!fulls[k].empty()) terms.push_back(joined(term::kPinyin, fulls[k]));
+      }
     }
     if (auto* id = cell(cells, "id_number")) terms.push_back(joined(term::kIdNumber, reversed(**id)));
     addPhones(cell(cells, "phone"));

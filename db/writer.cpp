@@ -2,12 +2,11 @@
 
 #include <algorithm>
 
-#include "core/identity.h"
-#include "core/lifecycle.h"
 #include "core/validation_error.h"
 #include "db/audit.h"
 #include "db/ledger_state.h"
 #include "db/policy_rows.h"
+#include "db/record_rules.h"
 #include "db/row_io.h"
 
 namespace gl::db {
@@ -55,7 +54,7 @@ Writer::Writer(LedgerState& s) : s_(s), log_(s), index_(s) {}
 
 core::Date Writer::today() const { return s_.currentDate(); }
 
-void Writer::validate(const core::TableSpec& spec, Cells& cells, bool isNew, std::string_view id) {
+void Writer::validate(const core::TableSpec& spec, Cells& cells, const Cells* current, std::string_view id) {
   std::vector<Issue> issues;
   for (auto& c : cells) {
     const core::ColumnSpec* column = spec.column(c.column);
@@ -68,10 +67,12 @@ void Writer::validate(const core::TableSpec& spec, Cells& cells, bool isNew, std
     issues.insert(issues.end(), found.begin(), found.end());
   }
   if (core::hasErrors(issues)) throw ValidationError(std::move(issues), context(spec, id));
-  // Derived values are already in their stored form; required cells and references are checked after.
-  derive(spec.table, cells, isNew ? nullptr : &current_);
-  if (isNew) {
-    auto missing = core::checkRequired(spec, cells);
+  // The row as it will be; derived cells are already in their stored form.
+  Cells row = current ? *current : Cells{};
+  for (const auto& c : cells) setCell(row, c.column, c.value);
+  applyRecordRules(s_, spec.table, cells, row, current == nullptr, today(), issues);
+  if (!current) {
+    auto missing = core::checkRequired(spec, row);
     issues.insert(issues.end(), missing.begin(), missing.end());
   } else {
     for (const auto& c : cells)
@@ -94,46 +95,9 @@ void Writer::checkReferences(const core::TableSpec& spec, const Cells& cells, st
   }
 }
 
-// Values that follow from others: birth date, sex and document type from an identity number; the
-// planned end and kind of a quarantine from its policy. Explicit values in the same write win.
-void Writer::derive(Table table, Cells& cells, const Cells* current) {
-  auto given = [&](std::string_view col) { return findCell(cells, col) != nullptr; };
-  auto valueOf = [&](std::string_view col) -> core::Value {
-    if (const auto* v = findCell(cells, col)) return *v;
-    if (current)
-      if (const auto* v = findCell(*current, col)) return *v;
-    return std::nullopt;
-  };
-  if (table == Table::Resident && given("id_number")) {
-    core::Value id = valueOf("id_number");
-    if (!id) return;
-    auto checked = core::checkId(*id, today());
-    if (!checked.valid) return;
-    if (!given("id_type")) setCell(cells, "id_type", std::string(core::idKindCode(checked.kind)));
-    if (!given("birth_date") && checked.birthDate) setCell(cells, "birth_date", checked.birthDate->iso());
-    if (!given("sex") && checked.sex != core::Sex::Unknown) setCell(cells, "sex", std::string(core::sexCode(checked.sex)));
-  }
-  if (table == Table::Quarantine && !current) {
-    if (!given("status")) setCell(cells, "status", std::string("active"));
-    core::Value code = valueOf("policy"), start = valueOf("start_on");
-    if (!code) return;
-    auto policy = findPolicy(s_, *code);
-    if (!policy) return;
-    if (!given("kind")) setCell(cells, "kind", std::string(core::kindCode(policy->kind)));
-    if (!given("planned_end_on") && start)
-      if (auto d = core::Date::fromIso(*start)) setCell(cells, "planned_end_on", core::plannedEnd(*policy, *d).iso());
-  }
-}
-
 std::string Writer::insert(Table table, Cells cells) {
   const auto& spec = core::tableSpec(table);
-  validate(spec, cells, true, {});
-  if (table == Table::Quarantine) {
-    auto start = findCell(cells, "start_on"), end = findCell(cells, "planned_end_on");
-    if (start && end && *start && *end && **end < **start)
-      throw ValidationError({{IssueCode::QuarantineEndBeforeStart, "planned_end_on"}}, context(spec, {}));
-  }
-  if (table == Table::Policy) checkPolicyCells(cells, context(spec, {}));
+  validate(spec, cells, nullptr, {});
 
   std::string id = s_.uuids.next();
   auto& st = s_.statement(insertSql(spec));
@@ -152,6 +116,7 @@ std::string Writer::insert(Table table, Cells cells) {
   if (SearchIndex::indexed(table)) index_.add(table, rid, ordered);
   ++countDelta_[static_cast<int>(table)];
   note("insert", table, id);
+  policiesChanged_ |= table == Table::Policy;
   return id;
 }
 
@@ -159,8 +124,7 @@ void Writer::update(Table table, std::string_view id, Cells cells) {
   const auto& spec = core::tableSpec(table);
   std::int64_t rid = 0;
   Row current = loadLive(s_, spec, id, rid);
-  current_ = current.cells;
-  validate(spec, cells, false, id);
+  validate(spec, cells, &current.cells, id);
 
   Cells changed;
   for (auto& c : cells) {
@@ -171,12 +135,6 @@ void Writer::update(Table table, std::string_view id, Cells cells) {
   if (changed.empty()) return;
   Cells next = current.cells;
   for (const auto& c : changed) setCell(next, c.column, c.value);
-  if (table == Table::Quarantine) {
-    auto start = findCell(next, "start_on"), end = findCell(next, "planned_end_on");
-    if (start && end && *start && *end && **end < **start)
-      throw ValidationError({{IssueCode::QuarantineEndBeforeStart, "planned_end_on"}}, context(spec, id));
-  }
-  if (table == Table::Policy) checkPolicyCells(next, context(spec, id));
 
   std::string sql = "UPDATE " + std::string(spec.name) + " SET ";
   for (std::size_t k = 0; k < changed.size(); ++k) sql.append(k ? ", " : "").append(changed[k].column).append(" = ?");
@@ -197,12 +155,14 @@ void Writer::update(Table table, std::string_view id, Cells cells) {
     index_.add(table, rid, next);
   }
   note("update", table, id, detail);
+  policiesChanged_ |= table == Table::Policy;
 }
 
 void Writer::tombstone(Table table, std::string_view id) {
   const auto& spec = core::tableSpec(table);
   std::int64_t rid = 0;
   Row current = loadLive(s_, spec, id, rid);
+  checkNoDependants(s_, table, id, current.cells);
   auto& st = s_.statement("UPDATE " + std::string(spec.name) + " SET deleted = 1 WHERE id = ?");
   st.bind(1, std::string(id));
   st.exec();
@@ -210,6 +170,7 @@ void Writer::tombstone(Table table, std::string_view id) {
   if (SearchIndex::indexed(table)) index_.remove(table, rid, current.cells);
   --countDelta_[static_cast<int>(table)];
   note("tombstone", table, id);
+  policiesChanged_ |= table == Table::Policy;
 }
 
 void Writer::note(std::string_view action, Table table, std::string_view id, std::string detail) {
@@ -220,7 +181,17 @@ void Writer::note(std::string_view action, Table table, std::string_view id, std
   }
 }
 
+void Writer::setSetting(std::string_view key, std::string_view value) {
+  auto& st = s_.statement("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)");
+  st.bind(1, std::string(key));
+  st.bind(2, std::string(value));
+  st.exec();
+}
+
 void Writer::finish() {
+  // The policy set is checked as a whole once the transaction's writes are in: a chain of new
+  // policies may name a follow-on that the same transaction adds later.
+  if (policiesChanged_) checkPolicySet(s_, "policy");
   for (const auto& [tbl, delta] : countDelta_) {
     if (delta == 0) continue;
     auto& st = s_.statement(

@@ -24,6 +24,9 @@ class Writer {
   void update(core::Table table, std::string_view id, core::Cells cells);
   void tombstone(core::Table table, std::string_view id);
 
+  // A local (not synced) ledger setting, in the same transaction.
+  void setSetting(std::string_view key, std::string_view value);
+
   core::Date today() const;
 
  private:
@@ -31,16 +34,17 @@ class Writer {
   explicit Writer(LedgerState& state);
   void finish();  // counts, clock high-water mark and audit entries, before commit
 
-  void validate(const core::TableSpec& spec, core::Cells& cells, bool isNew, std::string_view id);
-  void derive(core::Table table, core::Cells& cells, const core::Cells* current);
+  // Normalizes the given cells, applies the record's rules (db/record_rules.h) against the row as it
+  // will be (`current` = the row before an update, nullptr for a new one), checks references.
+  void validate(const core::TableSpec& spec, core::Cells& cells, const core::Cells* current, std::string_view id);
   void checkReferences(const core::TableSpec& spec, const core::Cells& cells, std::vector<core::Issue>& issues);
   void note(std::string_view action, core::Table table, std::string_view id, std::string detail = {});
 
   LedgerState& s_;
   ChangeLog log_;
   SearchIndex index_;
-  core::Cells current_;  // the row being updated, for derive()
   std::map<int, std::int64_t> countDelta_;
+  bool policiesChanged_ = false;
   struct AuditNote {
     std::int64_t count = 0;
     std::string row;

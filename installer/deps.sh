@@ -8,8 +8,10 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # libraries (DESIGN.md "Stack"; nothing is vendored)
   libsqlitecpp-dev libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libsodium-dev
-  # tests
-  doctest-dev
+  # the desktop window (wxWidgets 3.2 GTK3, its own translations) and a Chinese font
+  libwxgtk3.2-dev wx3.2-i18n fonts-wqy-microhei
+  # tests: doctest; the GUI suite under Xvfb; screenshots (ImageMagick's import)
+  doctest-dev xvfb xauth imagemagick
   # translations: msgfmt, xgettext; the zh_CN locale
   gettext locales
 )

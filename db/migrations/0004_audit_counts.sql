@@ -24,3 +24,16 @@ CREATE TABLE row_count (
   tbl INTEGER PRIMARY KEY,
   live INTEGER NOT NULL DEFAULT 0
 );
+
+-- A ledger upgraded from version 3 already has rows: count them once here.
+INSERT INTO row_count (tbl, live)
+SELECT 1, count(*) FROM region WHERE deleted = 0 UNION ALL
+SELECT 2, count(*) FROM grid WHERE deleted = 0 UNION ALL
+SELECT 3, count(*) FROM worker WHERE deleted = 0 UNION ALL
+SELECT 4, count(*) FROM household WHERE deleted = 0 UNION ALL
+SELECT 5, count(*) FROM resident WHERE deleted = 0 UNION ALL
+SELECT 6, count(*) FROM quarantine WHERE deleted = 0 UNION ALL
+SELECT 7, count(*) FROM health_check WHERE deleted = 0 UNION ALL
+SELECT 8, count(*) FROM visit WHERE deleted = 0 UNION ALL
+SELECT 9, count(*) FROM campaign WHERE deleted = 0 UNION ALL
+SELECT 10, count(*) FROM policy WHERE deleted = 0;

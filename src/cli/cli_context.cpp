@@ -21,13 +21,17 @@ std::filesystem::path Context::ledgerPath() const {
 }
 
 std::unique_ptr<db::Ledger> Context::open(db::Ledger::Mode mode) const {
+  core::Date fixed = todayOr(core::Date{});
   auto ledger = db::Ledger::open(ledgerPath(), mode);
-  if (!today.empty()) {
-    auto d = core::Date::fromIso(today);
-    if (!d) throw Error(Error::Kind::BadInput, N_("--today needs a date as YYYY-MM-DD, not “{value}”"), {{"value", today}});
-    ledger->setToday(*d);
-  }
+  if (!today.empty()) ledger->setToday(fixed);
   return ledger;
+}
+
+core::Date Context::todayOr(core::Date fallback) const {
+  if (today.empty()) return fallback;
+  auto d = core::Date::fromIso(today);
+  if (!d) throw Error(Error::Kind::BadInput, N_("--today needs a date as YYYY-MM-DD, not “{value}”"), {{"value", today}});
+  return *d;
 }
 
 void Context::print(const nlohmann::json& machine, const std::string& human) const {

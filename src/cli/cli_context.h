@@ -20,6 +20,8 @@ struct Context {
   std::string today;   // --today YYYY-MM-DD (hidden; tests and benchmarks fix the date)
 
   std::filesystem::path ledgerPath() const;
+  // --today when given (refused unless YYYY-MM-DD), else `fallback`.
+  core::Date todayOr(core::Date fallback) const;
   std::unique_ptr<db::Ledger> open(db::Ledger::Mode mode = db::Ledger::Mode::OpenExisting) const;
   void print(const nlohmann::json& machine, const std::string& human) const;
 };

@@ -4,8 +4,10 @@
 
 #include "cli/cli_context.h"
 #include "core/error.h"
+#include "core/ascii.h"
 #include "core/identity.h"
 #include "core/uuid.h"
+#include "text/labels.h"
 #include "text/text.h"
 
 namespace gl::cli {
@@ -23,7 +25,8 @@ const core::TableSpec& tableNamed(const std::string& name) {
 }
 
 std::string resolveKey(db::Ledger& ledger, const core::TableSpec& spec, const std::string& key) {
-  if (core::isUuid(key)) return key;
+  // Row ids are stored in lower case; one copied from elsewhere in upper case is the same id.
+  if (core::isUuid(key)) return core::ascii::toLower(key);
   if (spec.table == core::Table::Resident) {
     auto id = core::checkId(key, ledger.today());
     if (id.valid) {
@@ -62,7 +65,7 @@ void runSet(const Context& ctx, const std::string& table, const std::string& key
   ledger->update(spec.table, id, std::move(cells));
   // xgettext:python-brace-format
   ctx.print({{"table", std::string(spec.name)}, {"id", id}, {"columns", columns}},
-            format(N_("Updated {table} {id}"), fmt::arg("table", std::string(spec.name)), fmt::arg("id", id)));
+            format(N_("Updated {table} {id}"), fmt::arg("table", text::tableLabel(spec.name)), fmt::arg("id", id)));
 }
 
 void runDelete(const Context& ctx, const std::string& table, const std::string& key) {
@@ -72,7 +75,7 @@ void runDelete(const Context& ctx, const std::string& table, const std::string& 
   ledger->tombstone(spec.table, id);
   // xgettext:python-brace-format
   ctx.print({{"table", std::string(spec.name)}, {"id", id}, {"deleted", true}},
-            format(N_("Deleted {table} {id}"), fmt::arg("table", std::string(spec.name)), fmt::arg("id", id)));
+            format(N_("Deleted {table} {id}"), fmt::arg("table", text::tableLabel(spec.name)), fmt::arg("id", id)));
 }
 
 }  // namespace

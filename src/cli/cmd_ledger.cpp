@@ -20,6 +20,7 @@ using text::tr;
 namespace {
 
 void runInit(const Context& ctx, const std::string& county, const std::string& name) {
+  db::checkCounty(county, name);  // before the file exists: a refused init leaves nothing behind
   auto ledger = ctx.open(db::Ledger::Mode::CreateNew);
   ledger->initialize(county, name);
   // xgettext:python-brace-format

@@ -41,9 +41,7 @@ void runSearch(const Context& ctx, const std::string& query, int limit) {
 }
 
 void runCheckId(const Context& ctx, const std::string& number) {
-  core::Date today = core::localToday();
-  if (!ctx.today.empty())
-    if (auto d = core::Date::fromIso(ctx.today)) today = *d;
+  core::Date today = ctx.todayOr(core::localToday());
   auto r = core::checkId(number, today);
   std::string error;
   const core::Issue* firstError = nullptr;

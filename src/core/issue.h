@@ -42,6 +42,8 @@ enum class IssueCode {
   QuarantineEndBeforeStart,
   QuarantineBadStatus,
   // generic field rules
+  BadText,          // not UTF-8, or holds control characters
+  IdContradiction,  // a birth date or sex that the identity number says otherwise
   FieldRequired,
   FieldTooLong,
   ValueNotAllowed,

@@ -1,6 +1,7 @@
 #include "core/schema.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -156,8 +157,10 @@ void normalizeNumber(const ColumnSpec& c, std::string& text, std::vector<Issue>&
     }
     text = std::to_string(v);
   } else {
-    double v = std::strtod(text.c_str(), &end);
-    if (end == text.c_str() || *end != '\0' || errno != 0) {
+    // from_chars, unlike strtod, never follows the locale's decimal comma.
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || ptr != text.data() + text.size()) {
       out.push_back(issue(IssueCode::BadNumber, c, text));
       return;
     }
@@ -192,6 +195,16 @@ const TableSpec* findTable(std::string_view name) {
 std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) {
   std::vector<Issue> out;
   if (!value) return out;
+  // Control characters other than tab and line ends, or bytes that are not UTF-8, come from damaged
+  // files or copy accidents; they would travel on to exports and other ledgers.
+  bool control = std::any_of(value->begin(), value->end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\t' && c != '\r' && c != '\n') || u == 0x7F;
+  });
+  if (control || !utf8::isValid(*value)) {
+    out.push_back(issue(IssueCode::BadText, c));
+    return out;
+  }
   std::string text = utf8::trim(*value);
   if (text.empty()) {
     value.reset();
@@ -208,6 +221,8 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) 
     case ColumnType::Date: {
       DateParseOptions opts;
       opts.field = std::string(c.name);
+      // GB 11643's own example is born in 1880 (DOMAIN.md 1.1); birth dates go back that far.
+      if (c.name == "birth_date") opts.earliest = Date{1880, 1, 1};
       auto parsed = parseDate(text, opts);
       if (parsed.date)
         text = parsed.date->iso();

@@ -23,6 +23,10 @@ std::u32string decode(std::string_view s) {
       }
       cp = (cp << 6) | (c & 0x3F);
     }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8 (RFC 3629):
+    // accepting them would let 0xC0 0xB1 pass for the digit 1.
+    static constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (ok && (cp < kMinimum[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)) ok = false;
     if (!ok) {
       out += U'\uFFFD';
       ++i;
@@ -32,6 +36,12 @@ std::u32string decode(std::string_view s) {
     i += len;
   }
   return out;
+}
+
+bool isValid(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return encode(decode(text)) == text;  // bad bytes became U+FFFD
+  return true;
 }
 
 std::string encode(char32_t cp) {

@@ -9,9 +9,11 @@
 
 namespace gl::core::utf8 {
 
-// Decodes UTF-8; invalid bytes become U+FFFD.
+// Decodes UTF-8 strictly (RFC 3629: no overlong forms, surrogates or code points past U+10FFFF);
+// each invalid byte becomes U+FFFD.
 std::u32string decode(std::string_view text);
 std::string encode(char32_t cp);
+bool isValid(std::string_view text);
 std::string encode(std::u32string_view text);
 
 // Full-width ASCII variants (U+FF01..U+FF5E) and the ideographic space (U+3000) to ASCII; other

@@ -34,6 +34,7 @@ struct Context {
   std::vector<core::Policy> policies;
   std::string campaign;
   Result& result;
+  IssuedIds& issued;
 };
 
 Value text(const std::string& s) {
@@ -101,7 +102,7 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
   std::string family = surname(c.rng);
   int headAge = size == 1 ? uniform(c.rng, 20, 90) : uniform(c.rng, 26, 80);
   bool headMale = chance(c.rng, 0.7);
-  Person head = person(c.rng, family, headMale, headAge, c.today, c.county.c_str());
+  Person head = person(c.rng, family, headMale, headAge, c.today, c.county.c_str(), c.issued);
   std::string household =
       c.w.insert(Table::Household, {{"grid", grid},
                                     {"household_no", fmt::format("{:09}", number)},
@@ -135,7 +136,7 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
   int members = 1;
   if (size >= 2) {
     int age = std::clamp(headAge + uniform(c.rng, -3, 3), 20, 95);
-    add(person(c.rng, headMale ? surname(c.rng) : family, !headMale, age, c.today, c.county.c_str()), "配偶",
+    add(person(c.rng, headMale ? surname(c.rng) : family, !headMale, age, c.today, c.county.c_str(), c.issued), "配偶",
         age, false);
     ++members;
   }
@@ -145,7 +146,7 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
                     : std::max(headAge - uniform(c.rng, 22, 34), 0);
     bool male = chance(c.rng, 0.51);
     const char* relation = older ? (male ? "父亲" : "母亲") : (male ? "子" : "女");
-    add(person(c.rng, family, male, age, c.today, c.county.c_str()), relation, age, false);
+    add(person(c.rng, family, male, age, c.today, c.county.c_str(), c.issued), relation, age, false);
   }
   if (!c.campaign.empty() && chance(c.rng, 0.55)) {
     int outcome = uniform(c.rng, 0, 99);
@@ -171,6 +172,7 @@ Result generate(db::Ledger& ledger, const Options& options,
                 const std::function<void(long long, long long)>& progress) {
   Result result;
   Random rng(options.seed);
+  IssuedIds issued;
   core::Date today = ledger.today();
   std::string countyId, countyCode = ledger.setting("county_code").value_or(kDemoCountyCode);
   std::string countyName = ledger.setting("county_name").value_or(kDemoCountyName);
@@ -201,8 +203,11 @@ Result generate(db::Ledger& ledger, const Options& options,
   long long remaining = options.households;
   while (remaining > 0) {
     int t = townships++;
+    // GB/T 10114: 001–099 街道, 100–199 镇, 400–599 for units like development zones. The two real
+    // 街道 are 001 and 002, the seven 镇 102–108; made-up 街道 continue at 003 and then at 400.
     bool street = t < 2 || t >= static_cast<int>(std::size(kTownships));
-    std::string townshipCode = countyCode + fmt::format("{:03}", street ? t + 1 : 100 + t);
+    int number = t < 2 ? t + 1 : !street ? 100 + t : t - 6 <= 99 ? t - 6 : 400 + (t - 106);
+    std::string townshipCode = countyCode + fmt::format("{:03}", number);
     std::string townshipName =
         t < static_cast<int>(std::size(kTownships)) ? kTownships[t] : fmt::format("新区第{}街道", t);
     std::vector<std::pair<std::string, std::string>> communities;  // id, name
@@ -234,7 +239,7 @@ Result generate(db::Ledger& ledger, const Options& options,
           long long count = std::min<long long>(remaining, uniform(rng, 250, 350));
           {
             Person gw =
-                person(rng, surname(rng), chance(rng, 0.4), uniform(rng, 25, 50), today, countyCode.c_str());
+                person(rng, surname(rng), chance(rng, 0.4), uniform(rng, 25, 50), today, countyCode.c_str(), issued);
             std::string worker =
                 w.insert(Table::Worker, {{"name", gw.name},
                                          {"phone", mobile(rng)},
@@ -245,7 +250,7 @@ Result generate(db::Ledger& ledger, const Options& options,
                                                       {"name", fmt::format("第{}网格", g)},
                                                       {"leader", worker}});
             ++result.grids;
-            Context c{w, rng, today, countyCode, policies, campaign, result};
+            Context c{w, rng, today, countyCode, policies, campaign, result, issued};
             std::string prefix = countyName + townshipName + communityName;
             for (long long h = 0; h < count; ++h) {
               ++householdNo;

@@ -76,12 +76,16 @@ std::string givenName(Random& rng, bool male) {
   return name;
 }
 
-std::string idNumber(Random& rng, const core::Date& birth, bool male, const char* localCounty) {
-  const char* county = chance(rng, 0.85) ? localCounty : kOtherCounties[uniform(rng, 0, std::size(kOtherCounties) - 1)];
-  int seq = uniform(rng, 0, 499) * 2 + (male ? 1 : 2);
-  if (seq > 999) seq -= 2;
-  std::string first17 = fmt::format("{}{:04}{:02}{:02}{:03}", county, birth.year, birth.month, birth.day, seq);
-  return first17 + core::gb11643CheckDigit(first17);
+std::string idNumber(Random& rng, const core::Date& birth, bool male, const char* localCounty, IssuedIds& issued) {
+  for (int attempt = 0;; ++attempt) {
+    const char* county = chance(rng, 0.85) || attempt > 20 ? localCounty
+                                                          : kOtherCounties[uniform(rng, 0, std::size(kOtherCounties) - 1)];
+    // Odd sequence numbers are men's, even ones women's (GB 11643 §5.3): 001–999 and 002–998.
+    int seq = male ? uniform(rng, 0, 499) * 2 + 1 : uniform(rng, 1, 499) * 2;
+    std::string first17 = fmt::format("{}{:04}{:02}{:02}{:03}", county, birth.year, birth.month, birth.day, seq);
+    std::string id = first17 + core::gb11643CheckDigit(first17);
+    if (issued.insert(id).second || attempt > 1000) return id;
+  }
 }
 
 std::string mobile(Random& rng) {
@@ -89,12 +93,12 @@ std::string mobile(Random& rng) {
 }
 
 Person person(Random& rng, const std::string& familyName, bool male, int age, const core::Date& today,
-              const char* localCounty) {
+              const char* localCounty, IssuedIds& issued) {
   Person p;
   p.male = male;
   p.name = familyName + givenName(rng, male);
   p.birth = today.addDays(-(static_cast<long>(age) * 365 + uniform(rng, 0, 364)));
-  p.idNumber = idNumber(rng, p.birth, male, localCounty);
+  p.idNumber = idNumber(rng, p.birth, male, localCounty, issued);
   if (age >= 14 && (age < 75 || chance(rng, 0.5))) p.phone = mobile(rng);
   return p;
 }

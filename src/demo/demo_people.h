@@ -4,6 +4,7 @@
 
 #include <random>
 #include <string>
+#include <unordered_set>
 
 #include "core/date.h"
 
@@ -21,11 +22,13 @@ struct Person {
 
 std::string surname(Random& rng);
 std::string givenName(Random& rng, bool male);
-// An 18-digit number under a county code mostly local (births in the county), some from elsewhere.
-std::string idNumber(Random& rng, const core::Date& birth, bool male, const char* localCounty);
+// An 18-digit number under a county code mostly local (births in the county), some from elsewhere,
+// never one already handed out by this generator (real numbers are unique per person).
+using IssuedIds = std::unordered_set<std::string>;
+std::string idNumber(Random& rng, const core::Date& birth, bool male, const char* localCounty, IssuedIds& issued);
 std::string mobile(Random& rng);
 Person person(Random& rng, const std::string& familyName, bool male, int age, const core::Date& today,
-              const char* localCounty);
+              const char* localCounty, IssuedIds& issued);
 
 int uniform(Random& rng, int lo, int hi);  // inclusive
 bool chance(Random& rng, double p);

@@ -1,8 +1,10 @@
 #include "exchange/atomic_file.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include "core/error.h"
@@ -19,8 +21,15 @@ namespace {
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
   temp_ = target_;
   temp_ += ".tmp-" + std::to_string(getpid());
-  file_ = std::fopen(temp_.c_str(), "wb");
-  if (!file_) fail(target_, errno);
+  // Exports hold personal data: readable by the user only (the umask cannot widen 0600).
+  int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) fail(target_, errno);
+  file_ = ::fdopen(fd, "wb");
+  if (!file_) {
+    int err = errno;
+    ::close(fd);
+    fail(target_, err);
+  }
 }
 
 AtomicFile::~AtomicFile() {
@@ -42,11 +51,18 @@ void AtomicFile::commit() {
   std::FILE* f = file_;
   file_ = nullptr;
   if (std::fclose(f) != 0) fail(target_, errno);
-  std::error_code ec;
-  std::filesystem::rename(temp_, target_, ec);
-  if (ec) {
+  if (std::rename(temp_.c_str(), target_.c_str()) != 0) {
+    int err = errno;
+    std::error_code ec;
     std::filesystem::remove(temp_, ec);
-    fail(target_, EIO);
+    fail(target_, err);
+  }
+  // The rename itself is durable only once the folder is synced.
+  std::filesystem::path dir = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
+  int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dirFd >= 0) {
+    ::fsync(dirFd);
+    ::close(dirFd);
   }
 }
 

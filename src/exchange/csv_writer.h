@@ -10,14 +10,17 @@
 
 namespace gl::exchange {
 
-// Quotes a field when it holds a comma, quote, CR or LF. A field that Excel would run as a formula
-// (starting with = + @, or - before a non-digit) gets a leading apostrophe (OWASP CSV injection).
-std::string csvField(std::string_view value);
+// Quotes a field when it holds a comma, quote, CR or LF. With `freeText`, a field that Excel would
+// run as a formula (starting with = + @ tab CR, or - before a non-digit) gets a leading apostrophe
+// (OWASP CSV injection). Canonical values (ids, phones such as +852 …, dates, codes) are never
+// changed: an export carries full values.
+std::string csvField(std::string_view value, bool freeText = true);
 
 class CsvWriter {
  public:
   explicit CsvWriter(AtomicFile& out);  // writes the BOM
-  void row(const std::vector<std::string>& fields);
+  // `freeText[i]` says whether field i is typed text (guarded) or a canonical value; empty = all text.
+  void row(const std::vector<std::string>& fields, const std::vector<bool>& freeText = {});
   long long rows() const { return rows_; }
 
  private:

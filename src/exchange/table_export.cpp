@@ -17,13 +17,17 @@ ExportResult exportTable(db::Ledger& ledger, core::Table table, const std::files
   AtomicFile file(out);
   CsvWriter csv(file);
   std::vector<std::string> fields{"id"};
-  for (const auto& c : spec.columns) fields.emplace_back(c.name);
-  csv.row(fields);
+  std::vector<bool> freeText{false};
+  for (const auto& c : spec.columns) {
+    fields.emplace_back(c.name);
+    freeText.push_back(c.type == core::ColumnType::Text);
+  }
+  csv.row(fields, {});
   ledger.forEachRow(table, [&](const db::Row& r) {
     fields.clear();
     fields.push_back(r.id);
     for (const auto& c : r.cells) fields.push_back(c.value.value_or(""));
-    csv.row(fields);
+    csv.row(fields, freeText);
   });
   file.commit();
   ExportResult result{csv.rows() - 1};

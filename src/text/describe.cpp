@@ -9,12 +9,20 @@ namespace gl::text {
 
 std::string describe(const gl::Error& error) {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& a : error.args()) store.push_back(fmt::arg(a.name.c_str(), a.value));
+  // By convention an argument named "table" or "field" holds a data-model name (resident,
+  // id_number): the user sees its label in their language.
+  std::vector<std::string> values;
+  values.reserve(error.args().size());
+  for (const auto& a : error.args())
+    values.push_back(a.name == "table" ? tableLabel(a.value) : a.name == "field" ? fieldLabel(a.value) : a.value);
+  for (std::size_t i = 0; i < values.size(); ++i) store.push_back(fmt::arg(error.args()[i].name.c_str(), values[i]));
   std::string translated = tr(error.msgid());
   try {
     return fmt::vformat(translated, store);
   } catch (const fmt::format_error&) {
-    return formatNamed(error.msgid(), error.args());
+    std::vector<MessageArg> english;
+    for (std::size_t i = 0; i < values.size(); ++i) english.push_back({error.args()[i].name, values[i]});
+    return formatNamed(error.msgid(), english);
   }
 }
 

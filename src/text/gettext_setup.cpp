@@ -23,6 +23,8 @@ std::filesystem::path executableDir(const char* argv0) {
   return self.parent_path();
 }
 
+}  // namespace
+
 std::string findLocaleDir(const char* argv0) {
   if (const char* env = std::getenv("GRIDLEDGER_LOCALEDIR"); env && *env) return env;
   auto bin = executableDir(argv0);
@@ -40,8 +42,6 @@ bool systemWantsChinese() {
   }
   return false;
 }
-
-}  // namespace
 
 std::string useGettext(const std::string& language, const char* argv0) {
   const char* set = std::setlocale(LC_ALL, "");

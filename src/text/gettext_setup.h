@@ -10,4 +10,9 @@ namespace gl::text {
 // for the system locale. Returns the language in effect ("zh_CN" or "en").
 std::string useGettext(const std::string& language, const char* argv0);
 
+// Where gridledger.mo is: $GRIDLEDGER_LOCALEDIR, else beside the executable, else the install prefix.
+std::string findLocaleDir(const char* argv0);
+// Whether LANGUAGE, LC_ALL, LC_MESSAGES or LANG (the first one set) asks for Chinese.
+bool systemWantsChinese();
+
 }  // namespace gl::text

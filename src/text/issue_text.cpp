@@ -65,6 +65,10 @@ const char* issueMessageId(IssueCode code) {
     // xgettext:python-brace-format
     case IssueCode::QuarantineBadStatus: return N_("{field}: “{detail}” is not a quarantine status");
     // xgettext:python-brace-format
+    case IssueCode::BadText: return N_("{field} contains characters that are not text (a damaged file or a control character)");
+    // xgettext:python-brace-format
+    case IssueCode::IdContradiction: return N_("{field}: “{detail}” does not match the identity number");
+    // xgettext:python-brace-format
     case IssueCode::FieldRequired: return N_("{field} is required");
     // xgettext:python-brace-format
     case IssueCode::FieldTooLong: return N_("{field} is too long (at most {detail} characters)");

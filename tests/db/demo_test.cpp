@@ -24,6 +24,7 @@ TEST_CASE("a demo county looks like a real one") {
   CHECK(result.visits > 600 / 3);
 
   std::map<std::string, int> householdSizes;
+  std::set<std::string> idNumbers;
   std::set<std::string> flags;
   long long invalidIds = 0, invalidPhones = 0, residents = 0;
   l->forEachRow(Table::Resident, [&](const gl::db::Row& r) {
@@ -31,11 +32,13 @@ TEST_CASE("a demo county looks like a real one") {
     if (!gl::core::checkId(*r["id_number"], l->today()).valid) ++invalidIds;
     if (r["phone"] && !gl::core::checkPhone(*r["phone"]).valid) ++invalidPhones;
     ++householdSizes[*r["household"]];
+    idNumbers.insert(*r["id_number"]);
     if (r["care_flags"]) flags.insert(*r["care_flags"]);
     CHECK(r["birth_date"].has_value());
     CHECK(r["sex"].has_value());
   });
   CHECK(residents == result.residents);
+  CHECK(static_cast<long long>(idNumbers.size()) == residents);  // one number, one person
   CHECK(invalidIds == 0);
   CHECK(invalidPhones == 0);
   for (const auto& [household, size] : householdSizes) {

@@ -26,14 +26,19 @@ TEST_CASE("a CSV export has a BOM, the data model's header, full values and no t
   std::string keep = l->insert(Table::Resident, {{"household", h}, {"name", std::string("郑十一")},
                                                  {"id_number", std::string("110101190001010014")}});
   std::string gone = l->insert(Table::Resident, {{"household", h}, {"name", std::string("王十二")}});
+  std::string hk = l->insert(Table::Resident, {{"household", h}, {"name", std::string("=HYPERLINK()")},
+                                               {"phone", std::string("+852 91234567")}});
   l->tombstone(Table::Resident, gone);
   auto out = l.dir.path / "residents.csv";
   auto result = gl::exchange::exportTable(*l, Table::Resident, out, "test");
-  CHECK(result.rows == 1);
+  CHECK(result.rows == 2);
   std::string csv = slurp(out);
   CHECK(csv.rfind("\xEF\xBB\xBF" "id,household,name,sex,id_type,id_number,birth_date,", 0) == 0);
   CHECK(csv.find(keep + "," + h + ",郑十一,male,resident,110101190001010014,1900-01-01") != std::string::npos);
   CHECK(csv.find(gone) == std::string::npos);
+  // Canonical values travel whole; typed text that Excel would run as a formula is defused.
+  CHECK(csv.find(",+852 91234567,") != std::string::npos);
+  CHECK(csv.find(",'=HYPERLINK(),") != std::string::npos);
   CHECK(csv.find("\r\n") != std::string::npos);
   gl::exchange::exportTable(*l, Table::Household, l.dir.path / "households.csv", "test");
   CHECK(slurp(l.dir.path / "households.csv").find("\"幸福社区1号楼, 2单元 \"\"东\"\"\"") != std::string::npos);

@@ -24,8 +24,10 @@ TEST_CASE("today's figures count active cases, checks due and done, fevers, rele
     return l->insert(Table::Resident, {{"household", h}, {"name", std::string(name)}});
   };
   auto quarantine = [&](const std::string& r, const char* policy, const char* start, const char* status = "active") {
-    return l->insert(Table::Quarantine, {{"resident", r}, {"policy", std::string(policy)},
-                                         {"start_on", std::string(start)}, {"status", std::string(status)}});
+    gl::core::Cells cells = {{"resident", r}, {"policy", std::string(policy)}, {"start_on", std::string(start)},
+                             {"status", std::string(status)}};
+    if (std::string(status) != "active") cells.push_back({"ended_on", std::string("2022-11-06")});
+    return l->insert(Table::Quarantine, std::move(cells));
   };
   // 2022-11-20 is "today". 7-day central (7+3, 2022): 11-14 → 11-20 ends today.
   std::string a = quarantine(person("甲"), "central7_monitor3_2022", "2022-11-14");

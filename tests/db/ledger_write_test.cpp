@@ -176,3 +176,89 @@ TEST_CASE("a second connection sees only committed writes") {
   addHousehold(*l, "已提交的地址二号");
   CHECK(other->search("已提交的地址", 5).size() == 1);
 }
+
+TEST_CASE("the policy set stays whole: no dangling follow-on, no duplicate code, no deleting a used policy") {
+  TempLedger l;
+  std::string central, monitor;
+  l->forEachRow(Table::Policy, [&](const gl::db::Row& r) {
+    if (r["code"] == Value("central7_monitor3_2022")) central = r.id;
+    if (r["code"] == Value("monitor3_2022")) monitor = r.id;
+  });
+  REQUIRE_FALSE(central.empty());
+  REQUIRE_FALSE(monitor.empty());
+  CHECK(firstIssue([&] { l->update(Table::Policy, central, {{"follow_on", std::string("nothing_here")}}); }) ==
+        IssueCode::BadReference);
+  CHECK(firstIssue([&] { l->update(Table::Policy, central, {{"code", std::string("home14_2020")}}); }) ==
+        IssueCode::ValueNotAllowed);
+  CHECK_THROWS_AS(l->tombstone(Table::Policy, monitor), gl::Error);  // central7_monitor3_2022 follows on to it
+  CHECK((*l->get(Table::Policy, central))["follow_on"] == Value("monitor3_2022"));
+  CHECK_FALSE(l->get(Table::Policy, monitor)->deleted);
+}
+
+TEST_CASE("text that is not UTF-8 or holds control characters is refused") {
+  TempLedger l;
+  std::string h = addHousehold(*l);
+  CHECK(firstIssue([&] { l->insert(Table::Resident, {{"household", h}, {"name", std::string("\xff\xfe张")}}); }) ==
+        IssueCode::BadText);
+  CHECK(firstIssue([&] {
+          l->insert(Table::Resident, {{"household", h}, {"name", std::string("张三")}, {"notes", std::string("a\x01" "b")}});
+        }) == IssueCode::BadText);
+  CHECK(firstIssue([&] {  // an overlong encoding of "1"
+          l->insert(Table::Resident, {{"household", h}, {"name", std::string("张三")}, {"id_number", std::string("\xc0\xb1")}});
+        }) != IssueCode::FieldRequired);
+  l->insert(Table::Resident, {{"household", h}, {"name", std::string("张三")}, {"notes", std::string("第一行\n第二行\t完")}});
+}
+
+TEST_CASE("birth date, sex and document type follow the identity number and may not contradict it") {
+  TempLedger l;
+  std::string h = addHousehold(*l);
+  std::string id = l->insert(Table::Resident, {{"household", h}, {"name", std::string("冯某")},
+                                               {"id_number", std::string("11010119600101002X")}});
+  CHECK(firstIssue([&] { l->update(Table::Resident, id, {{"sex", std::string("male")}}); }) == IssueCode::IdContradiction);
+  CHECK(firstIssue([&] { l->update(Table::Resident, id, {{"birth_date", std::string("1961-01-01")}}); }) ==
+        IssueCode::IdContradiction);
+  l->update(Table::Resident, id, {{"id_number", std::string("110101198002290018")}});
+  auto row = *l->get(Table::Resident, id);
+  CHECK(row["birth_date"] == Value("1980-02-29"));
+  CHECK(row["sex"] == Value("male"));
+  l->update(Table::Resident, id, {{"id_number", std::string("EF1260892")}});
+  CHECK((*l->get(Table::Resident, id))["id_type"] == Value("passport"));
+  l->update(Table::Resident, id, {{"id_number", std::string("")}});
+  CHECK_FALSE((*l->get(Table::Resident, id))["id_type"].has_value());
+  std::string other = l->insert(Table::Resident, {{"household", h}, {"name", std::string("褚某")}});
+  CHECK(firstIssue([&] { l->update(Table::Resident, other, {{"birth_date", std::string("2099-01-01")}}); }) ==
+        IssueCode::DateOutOfRange);
+}
+
+TEST_CASE("a household with residents and a person under quarantine cannot be deleted") {
+  TempLedger l;
+  std::string h = addHousehold(*l);
+  std::string r = l->insert(Table::Resident, {{"household", h}, {"name", std::string("卫某")}});
+  CHECK_THROWS_AS(l->tombstone(Table::Household, h), gl::Error);
+  std::string q = l->insert(Table::Quarantine, {{"resident", r}, {"policy", std::string("home7_2022")},
+                                                {"start_on", std::string("2022-11-18")}});
+  CHECK_THROWS_AS(l->tombstone(Table::Resident, r), gl::Error);
+  l->update(Table::Quarantine, q, {{"status", std::string("cancelled")}});
+  l->tombstone(Table::Resident, r);
+  l->tombstone(Table::Household, h);
+  CHECK(l->get(Table::Household, h)->deleted);
+}
+
+TEST_CASE("a quarantine's policy must exist, a new policy re-derives the end, and a closed case has its end date") {
+  TempLedger l;
+  std::string h = addHousehold(*l);
+  std::string r = l->insert(Table::Resident, {{"household", h}, {"name", std::string("蒋某")}});
+  CHECK(firstIssue([&] {
+          l->insert(Table::Quarantine, {{"resident", r}, {"policy", std::string("no_such_policy")},
+                                        {"start_on", std::string("2022-11-18")}});
+        }) == IssueCode::BadReference);
+  std::string q = l->insert(Table::Quarantine, {{"resident", r}, {"policy", std::string("home14_2020")},
+                                                {"start_on", std::string("2022-11-10")}});
+  CHECK((*l->get(Table::Quarantine, q))["planned_end_on"] == Value("2022-11-23"));
+  l->update(Table::Quarantine, q, {{"policy", std::string("home7_2022")}});
+  CHECK((*l->get(Table::Quarantine, q))["planned_end_on"] == Value("2022-11-16"));
+  CHECK(firstIssue([&] { l->update(Table::Quarantine, q, {{"status", std::string("released")}}); }) ==
+        IssueCode::FieldRequired);
+  l->update(Table::Quarantine, q, {{"status", std::string("released")}, {"ended_on", std::string("2022-11-17")}});
+  CHECK((*l->get(Table::Quarantine, q))["status"] == Value("released"));
+}

@@ -140,3 +140,36 @@ TEST_CASE("people found by name are listed in pinyin order") {
   for (const auto& hit : l->search("张", 10)) names.push_back(hit.name);
   CHECK(names == std::vector<std::string>{"张爱国", "张三", "张思", "张伟"});
 }
+
+TEST_CASE("whole numbers in any written form find their person, and surnames under both readings") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("高城镇孙庄8号")}});
+  std::string traveller = l->insert(Table::Resident, {{"household", h}, {"name", std::string("曾小贤")},
+                                                      {"id_number", std::string("EF1260892")},
+                                                      {"phone", std::string("13878481630")}});
+  auto ids = [&](const std::string& q) {
+    std::vector<std::string> out;
+    for (const auto& hit : l->search(q, 10)) out.push_back(hit.id);
+    return out;
+  };
+  CHECK(ids("EF1260892") == std::vector<std::string>{traveller});
+  CHECK(ids("ef1260892") == std::vector<std::string>{traveller});
+  CHECK(ids("+86 138-7848-1630") == std::vector<std::string>{traveller});
+  CHECK(ids("zxx") == std::vector<std::string>{traveller});  // 曾 as a surname: zēng
+  CHECK(ids("cxx") == std::vector<std::string>{traveller});  // as typed by someone who reads it céng
+  CHECK(ids("zengxiaoxian") == std::vector<std::string>{traveller});
+}
+
+TEST_CASE("today's figures and the active list read only active cases through their partial index") {
+  TempLedger l;
+  SQLite::Database db(l.file().string());
+  auto plan = [&](const std::string& sql) {
+    SQLite::Statement st(db, "EXPLAIN QUERY PLAN " + sql);
+    std::string all;
+    while (st.executeStep()) all += st.getColumn(3).getString() + "\n";
+    return all;
+  };
+  CHECK(plan("SELECT planned_end_on, start_on, policy FROM quarantine INDEXED BY quarantine_active "
+             "WHERE status = 'active' AND deleted = 0")
+            .find("quarantine_active") != std::string::npos);
+}

@@ -1,0 +1,33 @@
+// Internal to gl_db: the rules a record obeys beyond its single cells, applied by the Writer to the
+// whole row as it will be after the write (`row` = current cells with the change applied).
+//  - resident: birth date, sex and document type follow from a valid identity number; an explicit
+//    value that contradicts the number, or a birth date in the future, is refused.
+//  - quarantine: a known policy; kind and planned end follow from the policy and start date; the
+//    end is not before the start; a closed case has its end date; a new case starts active.
+//  - policy: the whole set stays valid (unique codes, follow-ons that exist, no cycles).
+//  - tombstones: a household with live residents, a resident under active quarantine and a policy
+//    that live cases or policies use cannot be deleted.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/issue.h"
+#include "core/schema.h"
+
+namespace gl::db {
+
+struct LedgerState;
+
+// `given` are the cells the caller wrote; `row` is the whole row after the write (it receives the
+// derived cells too, which are also appended to `given`). Issues are appended to `issues`.
+void applyRecordRules(LedgerState& state, core::Table table, core::Cells& given, core::Cells& row, bool isNew,
+                      core::Date today, std::vector<core::Issue>& issues);
+
+// Checks the policy set as it stands inside the transaction; throws ValidationError.
+void checkPolicySet(LedgerState& state, const std::string& context);
+
+// Throws gl::Error (Rejected) when live records still depend on the row.
+void checkNoDependants(LedgerState& state, core::Table table, std::string_view id, const core::Cells& row);
+
+}  // namespace gl::db

@@ -1,0 +1,79 @@
+#include "app/campaign_dialog.h"
+
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "core/date_parse.h"
+
+namespace gl::app {
+
+CampaignDialog::CampaignDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledger) {
+  wxXmlResource::Get()->LoadDialog(this, parent, "CampaignDialog");
+  name_ = XRCCTRL(*this, "name", wxTextCtrl);
+  scope_ = XRCCTRL(*this, "scope", wxTextCtrl);
+  start_ = XRCCTRL(*this, "startOn", wxTextCtrl);
+  end_ = XRCCTRL(*this, "endOn", wxTextCtrl);
+  messages_.add("name", name_, XRCCTRL(*this, "nameMessage", wxStaticText));
+  messages_.add("scope", scope_, XRCCTRL(*this, "scopeMessage", wxStaticText));
+  messages_.add("start_on", start_, XRCCTRL(*this, "startMessage", wxStaticText));
+  messages_.add("end_on", end_, XRCCTRL(*this, "endMessage", wxStaticText));
+  messages_.add("", nullptr, XRCCTRL(*this, "message", wxStaticText));
+
+  // A campaign usually covers the whole county: its code is the default scope.
+  std::string county = ledger_.setting("county_code").value_or("");
+  scope_->ChangeValue(toWx(county));
+  if (auto countyName = ledger_.setting("county_name"); countyName && !county.empty()) {
+    auto* hint = XRCCTRL(*this, "scopeHint", wxStaticText);
+    // TRANSLATORS: under a campaign's scope; %1$s is the county code (370322), %2$s its name (高青县).
+    hint->SetLabel(hint->GetLabel() + "\n" +
+                   wxString::Format(_("%1$s is the whole of %2$s."), toWx(county), toWx(*countyName)));
+  }
+  start_->ChangeValue(toWx(ledger_.today().iso()));
+
+  for (auto* text : {name_, scope_, start_, end_})
+    text->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { dirty_ = true; });
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (save()) EndModal(wxID_OK);
+  }, wxID_OK);
+  // Escape and the window's close button come here too (wxDialog sends them as wxID_CANCEL).
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (dirty_ && !confirmDiscard(this)) return;
+    if (IsModal()) EndModal(wxID_CANCEL);
+    else Hide();
+  }, wxID_CANCEL);
+  GetSizer()->SetSizeHints(this);
+  CentreOnParent();
+  name_->SetFocus();
+}
+
+core::Cells CampaignDialog::collect() const {
+  return {{"name", cellFrom(name_->GetValue())},
+          {"scope", cellFrom(scope_->GetValue())},
+          {"start_on", cellFrom(start_->GetValue())},
+          {"end_on", cellFrom(end_->GetValue())}};
+}
+
+bool CampaignDialog::save() {
+  core::Cells cells = collect();
+  if (!messages_.show(checkCells(core::Table::Campaign, cells, ledger_.today(), true))) return false;
+  // The period's order is the form's rule (the ledger stores any two dates).
+  auto start = core::parseDate(fromWx(start_->GetValue())).date;
+  auto end = core::parseDate(fromWx(end_->GetValue())).date;
+  if (start && end && *end < *start) {
+    auto* message = XRCCTRL(*this, "endMessage", wxStaticText);
+    message->SetLabel(_("The end date is before the start date."));
+    end_->SetFocus();
+    Layout();
+    return false;
+  }
+  std::string id;
+  if (!saveOrShow([&] { id = ledger_.insert(core::Table::Campaign, cells); }, messages_, this)) return false;
+  savedId_ = id;
+  dirty_ = false;
+  return true;
+}
+
+}  // namespace gl::app

@@ -1,0 +1,45 @@
+// A new screening campaign (forms/campaign_dialog.xrc): its name, the regions or grids it covers
+// (the whole county by default) and its period.
+#pragma once
+
+#include <string>
+
+#include <wx/dialog.h>
+
+#include "app/form_support.h"
+#include "db/ledger.h"
+
+class wxTextCtrl;
+
+namespace gl::app {
+
+class CampaignDialog : public wxDialog {
+ public:
+  CampaignDialog(wxWindow* parent, db::Ledger& ledger);
+
+  core::Cells collect() const;
+  // Checks the fields and writes the campaign (one transaction); problems go beside their fields.
+  bool save();
+  // The new campaign's id once saved, "" before.
+  const std::string& savedId() const { return savedId_; }
+  bool dirty() const { return dirty_; }
+
+  // The fields, for tests.
+  wxTextCtrl* nameField() const { return name_; }
+  wxTextCtrl* scopeField() const { return scope_; }
+  wxTextCtrl* startField() const { return start_; }
+  wxTextCtrl* endField() const { return end_; }
+  wxString message(const std::string& column) const { return messages_.message(column); }
+
+ private:
+  db::Ledger& ledger_;
+  FieldMessages messages_;
+  std::string savedId_;
+  bool dirty_ = false;
+  wxTextCtrl* name_ = nullptr;
+  wxTextCtrl* scope_ = nullptr;
+  wxTextCtrl* start_ = nullptr;
+  wxTextCtrl* end_ = nullptr;
+};
+
+}  // namespace gl::app

@@ -1,0 +1,91 @@
+#include "app/form_support.h"
+
+#include <wx/msgdlg.h>
+#include <wx/stattext.h>
+#include <wx/window.h>
+
+#include "app/app.h"
+#include "core/validation_error.h"
+#include "text/describe.h"
+
+namespace gl::app {
+
+core::Value cellFrom(const wxString& text) {
+  wxString t = text;
+  t.Trim(true).Trim(false);
+  return t.empty() ? core::Value() : core::Value(fromWx(t));
+}
+
+void FieldMessages::add(const std::string& column, wxWindow* control, wxStaticText* message) {
+  fields_.push_back({column, control, message});
+}
+
+void FieldMessages::clear() {
+  for (auto& f : fields_)
+    if (f.message) f.message->SetLabel(wxString());
+}
+
+bool FieldMessages::show(const std::vector<core::Issue>& issues) {
+  clear();
+  wxWindow* firstBad = nullptr;
+  bool ok = true;
+  for (const auto& issue : issues) {
+    if (issue.severity == core::Severity::Error) ok = false;
+    auto it = std::find_if(fields_.begin(), fields_.end(), [&](const Field& f) { return f.column == issue.field; });
+    if (it == fields_.end())
+      it = std::find_if(fields_.begin(), fields_.end(), [](const Field& f) { return f.column.empty(); });
+    if (it == fields_.end() || !it->message) continue;
+    wxString text = toWx(text::describe(issue));
+    wxString current = it->message->GetLabel();
+    it->message->SetLabel(current.empty() ? text : current + "\n" + text);
+    it->message->SetForegroundColour(issue.severity == core::Severity::Error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
+    if (issue.severity == core::Severity::Error && !firstBad) firstBad = it->control;
+  }
+  if (firstBad) firstBad->SetFocus();
+  for (auto& f : fields_)
+    if (f.message && f.message->GetParent()) f.message->GetParent()->Layout();
+  return ok;
+}
+
+wxString FieldMessages::message(const std::string& column) const {
+  for (const auto& f : fields_)
+    if (f.column == column && f.message) return f.message->GetLabel();
+  return {};
+}
+
+std::vector<core::Issue> checkCells(core::Table table, core::Cells cells, core::Date today, bool isNew) {
+  const auto& spec = core::tableSpec(table);
+  std::vector<core::Issue> issues;
+  for (auto& c : cells) {
+    const auto* column = spec.column(c.column);
+    if (!column) continue;
+    auto found = core::normalizeCell(*column, c.value, today);
+    issues.insert(issues.end(), found.begin(), found.end());
+  }
+  if (isNew && !core::hasErrors(issues)) {
+    auto missing = core::checkRequired(spec, cells);
+    issues.insert(issues.end(), missing.begin(), missing.end());
+  }
+  return issues;
+}
+
+bool saveOrShow(const std::function<void()>& write, FieldMessages& messages, wxWindow* parent) {
+  try {
+    write();
+    messages.clear();
+    return true;
+  } catch (const ValidationError& e) {
+    messages.show(e.issues());
+    return false;
+  } catch (const gl::Error&) {
+    showError(parent, std::current_exception());
+    return false;
+  }
+}
+
+bool confirmDiscard(wxWindow* parent) {
+  return wxMessageBox(_("You have changes that are not saved. Close without saving them?"), _("Unsaved changes"),
+                      wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, parent) == wxYES;
+}
+
+}  // namespace gl::app

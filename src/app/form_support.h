@@ -1,0 +1,56 @@
+// What every form shares (STYLE.md "Forms"): validation messages placed next to their fields, a
+// save that turns a refused write into those messages, and asking before unsaved input is lost.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <wx/string.h>
+
+#include "core/issue.h"
+#include "core/schema.h"
+
+class wxStaticText;
+class wxWindow;
+
+namespace gl::app {
+
+inline wxString toWx(std::string_view s) { return wxString::FromUTF8(s.data(), s.size()); }
+inline std::string fromWx(const wxString& s) { return s.utf8_string(); }
+// A cell value from a text field: empty text is NULL.
+core::Value cellFrom(const wxString& text);
+
+class FieldMessages {
+ public:
+  // `message` is the (initially empty) red text beside or below `control`.
+  void add(const std::string& column, wxWindow* control, wxStaticText* message);
+  void clear();
+  // Shows each issue beside its field (those without a field go to the form's general message, if
+  // one was added under the column ""), focuses the first field with an error, and returns whether
+  // there were none.
+  bool show(const std::vector<core::Issue>& issues);
+  // The message currently shown for a column ("" when none).
+  wxString message(const std::string& column) const;
+
+ private:
+  struct Field {
+    std::string column;
+    wxWindow* control;
+    wxStaticText* message;
+  };
+  std::vector<Field> fields_;
+};
+
+// Validates a record's cells without writing (as the ledger would), for messages as the user types.
+std::vector<core::Issue> checkCells(core::Table table, core::Cells cells, core::Date today, bool isNew);
+
+// Runs a ledger write. A refused record (gl::ValidationError) shows its issues beside the fields and
+// returns false; any other gl::Error is described in a message box and returns false.
+bool saveOrShow(const std::function<void()>& write, FieldMessages& messages, wxWindow* parent);
+
+// "Discard your changes?" — true when the user agrees to lose them.
+bool confirmDiscard(wxWindow* parent);
+
+}  // namespace gl::app

@@ -1,0 +1,34 @@
+// What the main window's tabs share: the open ledger, a reload after anything changed, and a way
+// to tell the frame that they changed something (so the other tabs and the status bar follow).
+#pragma once
+
+#include <functional>
+
+#include <wx/panel.h>
+
+#include "db/ledger.h"
+
+namespace gl::app {
+
+class LedgerPanel : public wxPanel {
+ public:
+  using ChangedCallback = std::function<void()>;
+
+  LedgerPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed)
+      : wxPanel(parent, wxID_ANY), ledger_(ledger), changed_(std::move(changed)) {}
+
+  // Re-reads what the panel shows from the ledger (after a save, an import, a sync, a date change).
+  virtual void reload() = 0;
+
+ protected:
+  db::Ledger& ledger() { return ledger_; }
+  void notifyChanged() {
+    if (changed_) changed_();
+  }
+
+ private:
+  db::Ledger& ledger_;
+  ChangedCallback changed_;
+};
+
+}  // namespace gl::app

@@ -1,0 +1,106 @@
+#include "app/search_pane.h"
+
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/srchctrl.h>
+
+#include "core/mask.h"
+
+namespace gl::app {
+
+namespace {
+constexpr int kLimit = 50;
+}
+
+SearchPane::SearchPane(wxWindow* parent, db::Ledger& ledger, Open open)
+    : wxPanel(parent, wxID_ANY), ledger_(ledger), open_(std::move(open)) {
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  query_ = new wxSearchCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
+  query_->SetDescriptiveText(_("Find a person or household: name, pinyin (zs), id or phone digits, address  (Ctrl+F)"));
+  query_->ShowCancelButton(true);
+  sizer->Add(query_, wxSizerFlags().Expand());
+  list_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxSize(-1, FromDIP(180)), wxLC_REPORT | wxLC_SINGLE_SEL);
+  list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(220));
+  list_->AppendColumn(_("Identity number"), wxLIST_FORMAT_LEFT, FromDIP(170));
+  list_->AppendColumn(_("Phone"), wxLIST_FORMAT_LEFT, FromDIP(120));
+  list_->AppendColumn(_("Grid"), wxLIST_FORMAT_LEFT, FromDIP(90));
+  list_->AppendColumn(_("Address"), wxLIST_FORMAT_LEFT, FromDIP(420));
+  sizer->Add(list_, wxSizerFlags().Expand().Border(wxTOP, FromDIP(2)));
+  SetSizer(sizer);
+  list_->Hide();
+
+  query_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { runQuery(); });
+  query_->Bind(wxEVT_SEARCH_CANCEL, [this](wxCommandEvent&) {
+    query_->Clear();
+    runQuery();
+  });
+  // Enter opens the best match: a scanned door card or a whole id number goes straight there.
+  query_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
+    if (!hits_.empty()) openResult(0);
+  });
+  query_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+    if (e.GetKeyCode() == WXK_DOWN && !hits_.empty()) {
+      list_->SetFocus();
+      list_->Select(0);
+      list_->Focus(0);
+    } else if (e.GetKeyCode() == WXK_ESCAPE) {
+      query_->Clear();
+      runQuery();
+    } else {
+      e.Skip();
+    }
+  });
+  list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) { openResult(static_cast<std::size_t>(e.GetIndex())); });
+  list_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+    if (e.GetKeyCode() == WXK_ESCAPE) {
+      query_->SetFocus();
+    } else if (e.GetKeyCode() == WXK_UP && list_->GetFirstSelected() == 0) {
+      query_->SetFocus();
+    } else {
+      e.Skip();
+    }
+  });
+}
+
+void SearchPane::focusQuery() {
+  query_->SetFocus();
+  query_->SelectAll();
+}
+
+void SearchPane::setQuery(const wxString& text) {
+  query_->ChangeValue(text);
+  runQuery();
+}
+
+void SearchPane::runQuery() {
+  hits_ = ledger_.search(query_->GetValue().utf8_string(), kLimit);
+  list_->Freeze();
+  list_->DeleteAllItems();
+  long row = 0;
+  for (const auto& h : hits_) {
+    bool household = h.table == core::Table::Household;
+    list_->InsertItem(row, household ? _("Household") + ": " + wxString::FromUTF8(h.name) : wxString::FromUTF8(h.name));
+    list_->SetItem(row, 1, h.idNumber.empty() ? wxString() : wxString::FromUTF8(core::maskId(h.idNumber)));
+    list_->SetItem(row, 2, h.phone.empty() ? wxString() : wxString::FromUTF8(core::maskPhone(h.phone)));
+    list_->SetItem(row, 3, wxString::FromUTF8(h.grid));
+    list_->SetItem(row, 4, wxString::FromUTF8(h.address));
+    ++row;
+  }
+  list_->Thaw();
+  showResults(!query_->GetValue().empty());
+}
+
+void SearchPane::showResults(bool show) {
+  if (list_->IsShown() == show) return;
+  list_->Show(show);
+  GetParent()->Layout();
+}
+
+void SearchPane::openResult(std::size_t index) {
+  if (index >= hits_.size()) return;
+  const auto& h = hits_[index];
+  std::string resident = h.table == core::Table::Resident ? h.id : std::string();
+  if (open_) open_(h.householdId, resident);
+}
+
+}  // namespace gl::app

@@ -1,0 +1,52 @@
+#include "gui_support.h"
+
+#include <cstdlib>
+#include <random>
+
+#include <wx/app.h>
+#include <wx/utils.h>
+
+#include "demo/demo.h"
+
+namespace gl::test {
+
+void pump(int ms) {
+  auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+  do {
+    wxTheApp->Yield(true);
+    wxMilliSleep(5);
+  } while (std::chrono::steady_clock::now() < end);
+}
+
+bool pumpUntil(const std::function<bool()>& done, int ms) {
+  auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+  while (!done() && std::chrono::steady_clock::now() < end) pump(20);
+  return done();
+}
+
+void screenshot(const std::string& name) {
+  pump(200);
+  std::filesystem::create_directories(GL_SCREENSHOT_DIR);
+  std::string cmd = "import -window root '" + std::string(GL_SCREENSHOT_DIR) + "/" + name + ".png' 2>/dev/null";
+  if (std::system(cmd.c_str()) != 0) {
+    // No ImageMagick or no display: screenshots are for people, not for passing tests.
+  }
+}
+
+GuiLedger::GuiLedger(long long demoHouseholds) {
+  std::random_device rd;
+  dir = std::filesystem::temp_directory_path() / ("gl-gui-" + std::to_string(rd()) + std::to_string(rd()));
+  std::filesystem::create_directories(dir);
+  ledger = db::Ledger::open(file(), db::Ledger::Mode::CreateNew);
+  ledger->setToday(core::Date{2022, 11, 20});
+  ledger->initialize(demo::kDemoCountyCode, demo::kDemoCountyName);
+  if (demoHouseholds > 0) demo::generate(*ledger, {demoHouseholds, 5});
+}
+
+GuiLedger::~GuiLedger() {
+  ledger.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+}
+
+}  // namespace gl::test

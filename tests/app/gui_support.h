@@ -1,0 +1,34 @@
+// Helpers for the GUI suite: pumping events after simulated input, screenshots, a demo ledger.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "db/ledger.h"
+
+class wxWindow;
+
+namespace gl::test {
+
+// Processes pending events for about `ms` milliseconds (tests only: the product never yields).
+void pump(int ms = 50);
+// Pumps until `done` is true or `ms` pass; returns done().
+bool pumpUntil(const std::function<bool()>& done, int ms = 3000);
+// Saves the whole X screen as <build>/screenshots/<name>.png (for looking, not asserting).
+void screenshot(const std::string& name);
+
+// A temporary folder holding a ledger, removed afterwards.
+struct GuiLedger {
+  std::filesystem::path dir;
+  std::unique_ptr<db::Ledger> ledger;
+  explicit GuiLedger(long long demoHouseholds = 0);
+  ~GuiLedger();
+  std::filesystem::path file() const { return dir / "gui.gridledger"; }
+  // Hands the ledger over (to a MainFrame); the files stay until the destructor.
+  std::unique_ptr<db::Ledger> take() { return std::move(ledger); }
+};
+
+}  // namespace gl::test

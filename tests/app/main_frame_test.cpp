@@ -1,0 +1,37 @@
+#include <doctest/doctest.h>
+
+#include <wx/notebook.h>
+
+#include "app/app_settings.h"
+#include "app/main_frame.h"
+#include "app/search_pane.h"
+#include "core/pinyin.h"
+#include "gui_support.h"
+
+using gl::app::MainFrame;
+using gl::app::Tab;
+
+TEST_CASE("the main window opens on a ledger with its four tabs, and the search box finds people by pinyin initials") {
+  gl::test::GuiLedger g(200);
+  gl::db::Row someone;
+  g.ledger->forEachRow(gl::core::Table::Resident, [&](const gl::db::Row& r) {
+    if (someone.id.empty()) someone = r;
+  });
+  std::string initials = gl::core::pinyin::initials(*someone["name"]);
+  gl::app::AppSettings settings((g.dir / "settings.ini").string());
+  auto* frame = new MainFrame(g.take(), settings);
+  frame->Show();
+  gl::test::pump(300);
+  CHECK(frame->currentTab() == Tab::Today);
+  for (auto tab : {Tab::Households, Tab::Quarantine, Tab::Visits, Tab::Today}) {
+    frame->showTab(tab);
+    CHECK(frame->currentTab() == tab);
+  }
+  frame->searchPane()->setQuery(wxString::FromUTF8(initials));
+  bool found = false;
+  for (const auto& hit : frame->searchPane()->results()) found |= hit.id == someone.id;
+  CHECK_MESSAGE(found, initials);
+  gl::test::screenshot("main-window-search");
+  frame->Destroy();
+  gl::test::pump(100);
+}
