@@ -4,13 +4,13 @@
 #include "db/ledger.h"
 #include "db/ledger_state.h"
 #include "db/row_io.h"
+#include "db/walking_order.h"
 
 namespace gl::db {
 
 namespace {
-constexpr const char* kWalkingOrder =
-    "g.code, CAST(h.building AS INTEGER), h.building, CAST(h.unit AS INTEGER), h.unit, CAST(h.room AS INTEGER), h.room";
-
+// Grid by code, then building, unit and room the way a grid worker walks them (db/walking_order.h).
+std::string walkingOrder() { return "g.code, " + walkingOrderInGrid("h"); }
 }  // namespace
 
 std::vector<QuarantineItem> Ledger::activeQuarantines(core::Date on) const {
@@ -20,7 +20,7 @@ std::vector<QuarantineItem> Ledger::activeQuarantines(core::Date on) const {
         "q.start_on, q.planned_end_on FROM quarantine q INDEXED BY quarantine_active "
         "JOIN resident r ON r.id = q.resident AND r.deleted = 0 "
         "LEFT JOIN household h ON h.id = r.household AND h.deleted = 0 LEFT JOIN grid g ON g.id = h.grid "
-        "WHERE q.status = 'active' AND q.deleted = 0 AND q.start_on <= ? ORDER BY ") + kWalkingOrder + ", r.name");
+        "WHERE q.status = 'active' AND q.deleted = 0 AND q.start_on <= ? ORDER BY ") + walkingOrder() + ", r.name");
     st.bind(1, on.iso());
     std::vector<QuarantineItem> out;
     while (st.executeStep()) {
@@ -55,7 +55,7 @@ std::vector<Row> Ledger::households(std::string_view gridId, int offset, int lim
     columns += ", h.deleted";
     std::string sql = "SELECT " + columns + " FROM household h LEFT JOIN grid g ON g.id = h.grid WHERE h.deleted = 0";
     sql += gridId.empty() ? " AND ?1 = ''" : " AND h.grid = ?1";
-    sql += std::string(" ORDER BY ") + kWalkingOrder + " LIMIT ?2 OFFSET ?3";
+    sql += " ORDER BY " + walkingOrder() + " LIMIT ?2 OFFSET ?3";
     auto& st = state_->statement(sql);
     st.bind(1, std::string(gridId));
     st.bind(2, limit);

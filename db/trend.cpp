@@ -5,8 +5,9 @@
 // - for an active case: max(planned_end_on, today). An overdue case is still someone under
 //   quarantine until a person closes it (core/lifecycle: nobody drops off silently), so it counts up
 //   to today; days after today count only up to the planned end (what is planned, not guessed).
-// - for a closed case (released, transferred, hospitalized): ended_on, or planned_end_on when the
-//   row has no end date.
+// - for a closed case (released, transferred, hospitalized): the day before ended_on (the day a
+//   case ends is its first day no longer under quarantine, as today's figures count it), or
+//   planned_end_on when the row has no end date.
 // Cancelled cases (无需管控 / 重复 / 误判) never were quarantines and do not count. Arrivals count
 // every live case by its start date and fevers every live check at or above 37.3 ℃, as the
 // figures above the chart do (figures.cpp), so the chart's last bar matches the figures.
@@ -42,7 +43,7 @@ std::vector<DayTrend> Ledger::trend(core::Date last, int days) const {
     auto& active = state_->statement(
         "SELECT max(start_on, :first) AS s, min(e, :last) AS e2, count(*) FROM ("
         " SELECT start_on, CASE WHEN status = 'active' THEN max(planned_end_on, :today)"
-        " ELSE coalesce(ended_on, planned_end_on) END AS e"
+        " ELSE coalesce(date(ended_on, '-1 day'), planned_end_on) END AS e"
         " FROM quarantine WHERE deleted = 0 AND status <> 'cancelled' AND start_on <= :last)"
         " WHERE e >= :first GROUP BY s, e2");
     active.bind(":first", first.iso());

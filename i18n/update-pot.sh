@@ -3,7 +3,7 @@
 # (after Poedit's scripts/refresh-pot.sh). Run from the top of the tree: i18n/update-pot.sh
 set -eu
 cd "$(dirname "$0")/.."
-files=$(git ls-files 'src/*.cpp' 'src/*.h' 'db/*.cpp' 'db/*.h' 'sync/*.cpp' 'sync/*.h' | sort)
+files=$(find src db sync -name '*.cpp' -o -name '*.h' 2>/dev/null | sort)
 xrc=""
 if ls forms/*.xrc >/dev/null 2>&1 && command -v wxrc >/dev/null; then
   xrc=$(mktemp --suffix=.cpp)

@@ -16,21 +16,27 @@ CampaignDialog::CampaignDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(l
   scope_ = XRCCTRL(*this, "scope", wxTextCtrl);
   start_ = XRCCTRL(*this, "startOn", wxTextCtrl);
   end_ = XRCCTRL(*this, "endOn", wxTextCtrl);
-  messages_.add("name", name_, XRCCTRL(*this, "nameMessage", wxStaticText));
-  messages_.add("scope", scope_, XRCCTRL(*this, "scopeMessage", wxStaticText));
-  messages_.add("start_on", start_, XRCCTRL(*this, "startMessage", wxStaticText));
-  messages_.add("end_on", end_, XRCCTRL(*this, "endMessage", wxStaticText));
-  messages_.add("", nullptr, XRCCTRL(*this, "message", wxStaticText));
+  scopeHint_ = XRCCTRL(*this, "scopeHint", wxStaticText);
+  nameMessage_ = XRCCTRL(*this, "nameMessage", wxStaticText);
+  scopeMessage_ = XRCCTRL(*this, "scopeMessage", wxStaticText);
+  startMessage_ = XRCCTRL(*this, "startMessage", wxStaticText);
+  endMessage_ = XRCCTRL(*this, "endMessage", wxStaticText);
+  message_ = XRCCTRL(*this, "message", wxStaticText);
+  messages_.add("name", name_, nameMessage_);
+  messages_.add("scope", scope_, scopeMessage_);
+  messages_.add("start_on", start_, startMessage_);
+  messages_.add("end_on", end_, endMessage_);
+  messages_.add("", nullptr, message_);
 
   // A campaign usually covers the whole county: its code is the default scope.
   std::string county = ledger_.setting("county_code").value_or("");
   scope_->ChangeValue(toWx(county));
   if (auto countyName = ledger_.setting("county_name"); countyName && !county.empty()) {
-    auto* hint = XRCCTRL(*this, "scopeHint", wxStaticText);
-    // TRANSLATORS: under a campaign's scope; %1$s is the county code (370322), %2$s its name (高青县).
-    hint->SetLabel(hint->GetLabel() + "\n" +
+    scopeHint_->SetLabel(scopeHint_->GetLabel() + "\n" +
+                   // TRANSLATORS: under a campaign's scope; %1$s is the county code (370322), %2$s its name (高青县).
                    wxString::Format(_("%1$s is the whole of %2$s."), toWx(county), toWx(*countyName)));
   }
+  scopeHint_->Wrap(name_->GetMinSize().x);
   start_->ChangeValue(toWx(ledger_.today().iso()));
 
   for (auto* text : {name_, scope_, start_, end_})
@@ -44,6 +50,7 @@ CampaignDialog::CampaignDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(l
     if (IsModal()) EndModal(wxID_CANCEL);
     else Hide();
   }, wxID_CANCEL);
+  tidyMessages();
   GetSizer()->SetSizeHints(this);
   CentreOnParent();
   name_->SetFocus();
@@ -58,22 +65,30 @@ core::Cells CampaignDialog::collect() const {
 
 bool CampaignDialog::save() {
   core::Cells cells = collect();
-  if (!messages_.show(checkCells(core::Table::Campaign, cells, ledger_.today(), true))) return false;
+  bool ok = messages_.show(checkCells(core::Table::Campaign, cells, ledger_.today(), true));
   // The period's order is the form's rule (the ledger stores any two dates).
   auto start = core::parseDate(fromWx(start_->GetValue())).date;
   auto end = core::parseDate(fromWx(end_->GetValue())).date;
-  if (start && end && *end < *start) {
-    auto* message = XRCCTRL(*this, "endMessage", wxStaticText);
-    message->SetLabel(_("The end date is before the start date."));
+  if (ok && start && end && *end < *start) {
+    endMessage_->SetLabel(_("The end date is before the start date."));
     end_->SetFocus();
-    Layout();
-    return false;
+    ok = false;
   }
   std::string id;
-  if (!saveOrShow([&] { id = ledger_.insert(core::Table::Campaign, cells); }, messages_, this)) return false;
+  if (ok) ok = saveOrShow([&] { id = ledger_.insert(core::Table::Campaign, cells); }, messages_, this);
+  tidyMessages();
+  if (!ok) return false;
   savedId_ = id;
   dirty_ = false;
   return true;
+}
+
+void CampaignDialog::tidyMessages() {
+  for (auto* message : {nameMessage_, scopeMessage_, startMessage_, endMessage_, message_})
+    message->Show(!message->GetLabel().empty());
+  Layout();
+  // Grow to show a message, never shrink below the size the user chose.
+  if (GetSizer() && GetBestSize().y > GetSize().y) SetSize(wxSize(GetSize().x, GetBestSize().y));
 }
 
 }  // namespace gl::app

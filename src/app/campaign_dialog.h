@@ -9,6 +9,7 @@
 #include "app/form_support.h"
 #include "db/ledger.h"
 
+class wxStaticText;
 class wxTextCtrl;
 
 namespace gl::app {
@@ -32,6 +33,9 @@ class CampaignDialog : public wxDialog {
   wxString message(const std::string& column) const { return messages_.message(column); }
 
  private:
+  // Shows the message lines that have something to say and hides the others (no gaps).
+  void tidyMessages();
+
   db::Ledger& ledger_;
   FieldMessages messages_;
   std::string savedId_;
@@ -40,6 +44,12 @@ class CampaignDialog : public wxDialog {
   wxTextCtrl* scope_ = nullptr;
   wxTextCtrl* start_ = nullptr;
   wxTextCtrl* end_ = nullptr;
+  wxStaticText* scopeHint_ = nullptr;
+  wxStaticText* nameMessage_ = nullptr;
+  wxStaticText* scopeMessage_ = nullptr;
+  wxStaticText* startMessage_ = nullptr;
+  wxStaticText* endMessage_ = nullptr;
+  wxStaticText* message_ = nullptr;
 };
 
 }  // namespace gl::app

@@ -17,7 +17,28 @@ namespace gl::app {
 
 namespace {
 
+constexpr int kWrapDialogUnits = 260;
+
 wxString isoText(core::Date d) { return toWx(d.iso()); }
+
+// Message labels take no room while empty (GTK gives an empty label a line's height) and wrap when
+// shown; the dialog's height follows them, its width keeps what the user gave it.
+void fitMessages(wxDialog* dialog, int wrapDialogUnits) {
+  int wrap = dialog->ConvertDialogToPixels(wxSize(wrapDialogUnits, 0)).x;
+  for (wxWindow* child : dialog->GetChildren()) {
+    auto* label = dynamic_cast<wxStaticText*>(child);
+    if (!label) continue;
+    wxString name = label->GetName();
+    if (!name.EndsWith("Message") && name != "general" && name != "note" && name != "policyInfo") continue;
+    bool show = !label->GetLabel().empty();
+    if (show) label->Wrap(wrap);
+    label->Show(show);
+  }
+  dialog->Layout();
+  wxSize fit = dialog->GetSizer()->ComputeFittingWindowSize(dialog);
+  dialog->SetMinSize(fit);
+  dialog->SetSize(std::max(dialog->GetSize().x, fit.x), fit.y);
+}
 
 }  // namespace
 
@@ -129,7 +150,7 @@ void CaseActionDialog::updateMode() {
       break;
   }
   explanation_->SetLabel(explanation);
-  explanation_->Wrap(ConvertDialogToPixels(wxSize(260, 0)).x);
+  explanation_->Wrap(ConvertDialogToPixels(wxSize(kWrapDialogUnits, 0)).x);
   for (wxWindow* w : std::initializer_list<wxWindow*>{moveLabel_, transferred_, hospitalized_, placeLabel_, place_,
                                                       placeMessage_})
     w->Show(moving);
@@ -170,12 +191,7 @@ void CaseActionDialog::updateNote() {
     }
   }
   note_->SetLabel(note);
-  note_->Wrap(ConvertDialogToPixels(wxSize(260, 0)).x);
-  note_->Show(!note.empty());
-  if (GetSizer()) {
-    Layout();
-    GetSizer()->SetSizeHints(this);
-  }
+  if (GetSizer()) fitMessages(this, kWrapDialogUnits);
 }
 
 wxString CaseActionDialog::note() const { return note_->GetLabel(); }
@@ -183,13 +199,14 @@ wxString CaseActionDialog::note() const { return note_->GetLabel(); }
 bool CaseActionDialog::save() {
   messages_.clear();
   auto date = parsedDate(true);
-  if (!date) return false;
-  if (action_ != CaseAction::Extend && *date < item_.start) {
-    messages_.show({core::Issue(core::IssueCode::QuarantineEndBeforeStart, dateColumn())});
-    return false;
-  }
-  if (action_ != CaseAction::Extend && *date > ledger_.today()) {
-    messages_.show({core::Issue(core::IssueCode::DateOutOfRange, dateColumn(), 0, 0, date->iso())});
+  std::vector<core::Issue> refused;
+  if (date && action_ != CaseAction::Extend && *date < item_.start)
+    refused.push_back(core::Issue(core::IssueCode::QuarantineEndBeforeStart, dateColumn()));
+  if (date && action_ != CaseAction::Extend && *date > ledger_.today())
+    refused.push_back(core::Issue(core::IssueCode::DateOutOfRange, dateColumn(), 0, 0, date->iso()));
+  if (!refused.empty()) messages_.show(refused);
+  if (!date || !refused.empty()) {
+    fitMessages(this, kWrapDialogUnits);
     return false;
   }
   std::string place = fromWx(wxString(place_->GetValue()).Trim(true).Trim(false));
@@ -226,11 +243,11 @@ bool CaseActionDialog::save() {
     }
   } catch (const ValidationError& e) {
     messages_.show(e.issues());
+    fitMessages(this, kWrapDialogUnits);
     return false;
   } catch (const gl::Error&) {
     general_->SetLabel(toWx(text::describe(std::current_exception())));
-    general_->Wrap(ConvertDialogToPixels(wxSize(260, 0)).x);
-    Layout();
+    fitMessages(this, kWrapDialogUnits);
     return false;
   }
   dirty_ = false;

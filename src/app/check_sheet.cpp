@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include <wx/settings.h>
+
 #include "app/form_support.h"
 #include "core/temperature.h"
 #include "core/validation_error.h"
@@ -13,9 +15,14 @@ namespace gl::app {
 
 namespace {
 
-// The part of an address a worker at the door needs: what follows the community (or village)
-// name, e.g. "11号楼1单元101室" of "高青县田镇街道幸福社区11号楼1单元101室". Addresses without
-// such a word are shown whole.
+// One attribute, handed out with a reference for the grid to release (wxGridTableBase::GetAttr).
+wxGridCellAttr* share(wxGridCellAttr* attr) {
+  attr->IncRef();
+  return attr;
+}
+
+}  // namespace
+
 wxString shortAddress(const std::string& address) {
   std::size_t cut = std::string::npos;
   for (const char* word : {"社区", "居委会", "村委会", "村"}) {
@@ -28,14 +35,6 @@ wxString shortAddress(const std::string& address) {
   if (cut == std::string::npos || cut >= address.size()) return toWx(address);
   return toWx(address.substr(cut));
 }
-
-// One attribute, handed out with a reference for the grid to release (wxGridTableBase::GetAttr).
-wxGridCellAttr* share(wxGridCellAttr* attr) {
-  attr->IncRef();
-  return attr;
-}
-
-}  // namespace
 
 // The rows of Ledger::checkSheet as a grid table: the grid asks only for the cells on screen, so a
 // county's whole sheet costs no more to show than one grid's. Symptoms are read per check on demand.
@@ -189,12 +188,24 @@ CheckSheet::CheckSheet(wxWindow* parent, db::Ledger& ledger)
   SetColSize(kDayColumn, FromDIP(110));
   SetColSize(kTestColumn, FromDIP(70));
   for (int c = kFirstSlotColumn; c < GetNumberCols(); ++c) SetColSize(c, FromDIP(80));
-  SetColSize(symptomsColumn(), FromDIP(180));
+  fillWidth();
   SetTabBehaviour(wxGrid::Tab_Wrap);
   Bind(wxEVT_GRID_CELL_CHANGING, &CheckSheet::onCellChanging, this);
+  Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+    fillWidth();
+    e.Skip();
+  });
 }
 
 CheckSheet::~CheckSheet() = default;
+
+// Symptoms, the last column, take the width the others leave.
+void CheckSheet::fillWidth() {
+  int used = GetRowLabelSize();
+  for (int c = 0; c < GetNumberCols() - 1; ++c) used += GetColSize(c);
+  int scrollbar = wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, this);
+  SetColSize(GetNumberCols() - 1, std::max(FromDIP(180), GetClientSize().x - used - scrollbar));
+}
 
 const std::vector<db::CheckSheetRow>& CheckSheet::rows() const { return table_->rows(); }
 
@@ -219,7 +230,10 @@ void CheckSheet::load(core::Date on, const std::string& gridId) {
 
   BeginBatch();
   table_->setRows(ledger_.checkSheet(on, gridId));
-  int newRows = GetNumberRows(), newCols = GetNumberCols();
+  // The grid keeps the last cell's attribute: a fever's colour must follow the new rows.
+  ClearAttrCache();
+  // The table's new size against the grid's old one (the grid learns the new size from the messages).
+  int newRows = table_->GetNumberRows(), newCols = table_->GetNumberCols();
   if (newRows < oldRows) {
     wxGridTableMessage msg(table_, wxGRIDTABLE_NOTIFY_ROWS_DELETED, newRows, oldRows - newRows);
     ProcessTableMessage(msg);
@@ -236,7 +250,7 @@ void CheckSheet::load(core::Date on, const std::string& gridId) {
   }
   if (newCols != oldCols) {
     for (int c = kFirstSlotColumn; c < newCols - 1; ++c) SetColSize(c, FromDIP(80));
-    SetColSize(symptomsColumn(), FromDIP(180));
+    fillWidth();
   }
   EndBatch();
   ForceRefresh();
@@ -333,6 +347,7 @@ bool CheckSheet::commitTemperature(int row, int slot, const wxString& text) {
   }
   r.tenths[static_cast<std::size_t>(slot)] = *parsed.tenths;
   r.checkIds[static_cast<std::size_t>(slot)] = id;
+  ClearAttrCache();
   wxString reading = toWx(core::formatTemperature(*parsed.tenths));
   wxString slotLabel = toWx(text::codeLabel(core::slotCode(slot, r.slotsPerDay)));
   if (core::isFever(*parsed.tenths))

@@ -20,6 +20,10 @@ namespace gl::app {
 
 class CheckSheetTable;
 
+// The part of an address a worker at the door needs: what follows the community (社区) or village
+// (村) name, e.g. "11号楼1单元101室"; addresses without such a word are returned whole.
+wxString shortAddress(const std::string& address);
+
 class CheckSheet : public wxGrid {
  public:
   // What happened to an entry, for the line under the sheet: `alert` is true for a refused entry
@@ -68,6 +72,7 @@ class CheckSheet : public wxGrid {
 
  private:
   void onCellChanging(wxGridEvent& event);
+  void fillWidth();
   bool commitTemperature(int row, int slot, const wxString& text);
   bool commitSymptoms(int row, const wxString& text);
   void say(const wxString& text, bool alert);

@@ -27,7 +27,9 @@ enum : int {
   kStartQuarantine,
   kRecordChecks,
   kReleaseCase,
+  kExtendCase,
   kTransferCase,
+  kCheckDetails,
   kNewVisit,
   kNewCampaign,
 };

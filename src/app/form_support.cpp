@@ -1,5 +1,6 @@
 #include "app/form_support.h"
 
+#include <wx/dialog.h>
 #include <wx/msgdlg.h>
 #include <wx/stattext.h>
 #include <wx/window.h>
@@ -18,11 +19,15 @@ core::Value cellFrom(const wxString& text) {
 
 void FieldMessages::add(const std::string& column, wxWindow* control, wxStaticText* message) {
   fields_.push_back({column, control, message});
+  if (message && message->GetLabel().empty()) message->Hide();  // no blank line under a field without a message
 }
 
 void FieldMessages::clear() {
   for (auto& f : fields_)
-    if (f.message) f.message->SetLabel(wxString());
+    if (f.message) {
+      f.message->SetLabel(wxString());
+      f.message->Hide();
+    }
 }
 
 bool FieldMessages::show(const std::vector<core::Issue>& issues) {
@@ -38,12 +43,16 @@ bool FieldMessages::show(const std::vector<core::Issue>& issues) {
     wxString text = toWx(text::describe(issue));
     wxString current = it->message->GetLabel();
     it->message->SetLabel(current.empty() ? text : current + "\n" + text);
+    it->message->Show();
     it->message->SetForegroundColour(issue.severity == core::Severity::Error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
     if (issue.severity == core::Severity::Error && !firstBad) firstBad = it->control;
   }
   if (firstBad) firstBad->SetFocus();
   for (auto& f : fields_)
     if (f.message && f.message->GetParent()) f.message->GetParent()->Layout();
+  // A dialog grows to show its messages (and shrinks back when they are gone).
+  if (!fields_.empty() && fields_.front().control)
+    if (auto* dialog = dynamic_cast<wxDialog*>(wxGetTopLevelParent(fields_.front().control))) dialog->Fit();
   return ok;
 }
 

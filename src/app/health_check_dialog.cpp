@@ -13,6 +13,31 @@
 
 namespace gl::app {
 
+namespace {
+
+constexpr int kWrapDialogUnits = 200;
+
+// Message labels take no room while empty (GTK gives an empty label a line's height) and wrap when
+// shown; the dialog's height follows them, its width keeps what the user gave it.
+void fitMessages(wxDialog* dialog, int wrapDialogUnits) {
+  int wrap = dialog->ConvertDialogToPixels(wxSize(wrapDialogUnits, 0)).x;
+  for (wxWindow* child : dialog->GetChildren()) {
+    auto* label = dynamic_cast<wxStaticText*>(child);
+    if (!label) continue;
+    wxString name = label->GetName();
+    if (!name.EndsWith("Message") && name != "general" && name != "note" && name != "policyInfo") continue;
+    bool show = !label->GetLabel().empty();
+    if (show) label->Wrap(wrap);
+    label->Show(show);
+  }
+  dialog->Layout();
+  wxSize fit = dialog->GetSizer()->ComputeFittingWindowSize(dialog);
+  dialog->SetMinSize(fit);
+  dialog->SetSize(std::max(dialog->GetSize().x, fit.x), fit.y);
+}
+
+}  // namespace
+
 HealthCheckDialog::HealthCheckDialog(wxWindow* parent, db::Ledger& ledger, const db::CheckSheetRow& person,
                                      core::Date on, int slot)
     : ledger_(ledger), person_(person) {
@@ -69,7 +94,7 @@ HealthCheckDialog::HealthCheckDialog(wxWindow* parent, db::Ledger& ledger, const
   }, wxID_OK);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
-  GetSizer()->SetSizeHints(this);
+  fitMessages(this, kWrapDialogUnits);
   temperature_->SetFocus();
   temperature_->SelectAll();
 }
@@ -110,7 +135,7 @@ bool HealthCheckDialog::save() {
   std::string existing = existingCheck(*on, std::max(slot_->GetSelection(), 0));
   if (empty && existing.empty()) {
     general_->SetLabel(_("Enter a temperature, symptoms or a test result to record."));
-    Layout();
+    fitMessages(this, kWrapDialogUnits);
     return false;
   }
   bool saved = saveOrShow([&] {
@@ -123,7 +148,7 @@ bool HealthCheckDialog::save() {
     }
   }, messages_, this);
   if (saved) dirty_ = valuesTouched_ = false;
-  Layout();
+  fitMessages(this, kWrapDialogUnits);
   return saved;
 }
 
@@ -136,7 +161,7 @@ std::optional<core::Date> HealthCheckDialog::checkDate(bool showIssue) {
   if (showIssue) {
     wxString text = issues.empty() ? wxString() : toWx(text::describe(issues.front()));
     XRCCTRL(*this, "dateMessage", wxStaticText)->SetLabel(text);
-    Layout();
+    if (GetSizer()) fitMessages(this, kWrapDialogUnits);
   }
   return issues.empty() ? parsed.date : std::nullopt;
 }
@@ -166,7 +191,7 @@ void HealthCheckDialog::checkTemperature() {
   if (!parsed.issues.empty()) text = toWx(text::describe(parsed.issues.front()));
   else if (parsed.tenths && core::isFever(*parsed.tenths)) text = _("Fever (37.3 ℃ or more): report it.");
   XRCCTRL(*this, "temperatureMessage", wxStaticText)->SetLabel(text);
-  Layout();
+  fitMessages(this, kWrapDialogUnits);
 }
 
 void HealthCheckDialog::onCancel() {

@@ -1,1 +1,249 @@
-// Being written.
+#include "app/household_dialog.h"
+
+#include <algorithm>
+#include <map>
+
+#include <wx/choice.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "text/describe.h"
+#include "text/labels.h"
+
+namespace gl::app {
+
+namespace {
+
+constexpr int kMessageWrapDialogUnits = 240;
+
+std::string cellText(const core::Cells& cells, std::string_view column) {
+  for (const auto& c : cells)
+    if (c.column == column) return c.value.value_or("");
+  return {};
+}
+
+// A field's own problems as the worker leaves it, without moving the focus (FieldMessages::show
+// would): warnings in amber, errors in red.
+void showIssues(wxStaticText* label, const std::vector<core::Issue>& issues) {
+  wxString text;
+  bool error = false;
+  for (const auto& issue : issues) {
+    text += (text.empty() ? "" : "\n") + toWx(text::describe(issue));
+    error |= issue.severity == core::Severity::Error;
+  }
+  label->SetForegroundColour(error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
+  label->SetLabel(text);
+}
+
+}  // namespace
+
+std::vector<GridChoice> gridChoices(const db::Ledger& ledger) {
+  struct Region {
+    std::string name, parent, level;
+  };
+  std::map<std::string, Region> regions;
+  ledger.forEachRow(core::Table::Region, [&](const db::Row& r) {
+    regions[r.id] = {r["name"].value_or(""), r["parent"].value_or(""), r["level"].value_or("")};
+  });
+  std::vector<std::pair<std::string, GridChoice>> grids;  // code, choice
+  ledger.forEachRow(core::Table::Grid, [&](const db::Row& g) {
+    // township and community above the grid: the county is the same for every grid of the ledger.
+    std::string label = g["name"].value_or("");
+    std::string parent = g["region"].value_or("");
+    for (int depth = 0; depth < 3 && !parent.empty(); ++depth) {
+      auto found = regions.find(parent);
+      if (found == regions.end() || found->second.level == "county") break;
+      label = found->second.name + " " + label;
+      parent = found->second.parent;
+    }
+    grids.push_back({g["code"].value_or(""), {g.id, toWx(label)}});
+  });
+  std::sort(grids.begin(), grids.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<GridChoice> out;
+  out.reserve(grids.size());
+  for (auto& g : grids) out.push_back(std::move(g.second));
+  return out;
+}
+
+HouseholdDialog::HouseholdDialog(wxWindow* parent, db::Ledger& ledger, const std::string& gridId)
+    : ledger_(ledger), grids_(gridChoices(ledger)) {
+  wxXmlResource::Get()->LoadDialog(this, parent, "HouseholdDialog");
+  grid_ = XRCCTRL(*this, "grid", wxChoice);
+  number_ = XRCCTRL(*this, "number", wxTextCtrl);
+  building_ = XRCCTRL(*this, "building", wxTextCtrl);
+  unit_ = XRCCTRL(*this, "unit", wxTextCtrl);
+  room_ = XRCCTRL(*this, "room", wxTextCtrl);
+  address_ = XRCCTRL(*this, "address", wxTextCtrl);
+  kind_ = XRCCTRL(*this, "kind", wxChoice);
+  phone_ = XRCCTRL(*this, "phone", wxTextCtrl);
+  notes_ = XRCCTRL(*this, "notes", wxTextCtrl);
+  phoneMessage_ = XRCCTRL(*this, "phoneMessage", wxStaticText);
+
+  auto* placeMessage = XRCCTRL(*this, "placeMessage", wxStaticText);
+  messages_.add("grid", grid_, XRCCTRL(*this, "gridMessage", wxStaticText));
+  messages_.add("household_no", number_, XRCCTRL(*this, "numberMessage", wxStaticText));
+  messages_.add("building", building_, placeMessage);
+  messages_.add("unit", unit_, placeMessage);
+  messages_.add("room", room_, placeMessage);
+  messages_.add("address", address_, XRCCTRL(*this, "addressMessage", wxStaticText));
+  messages_.add("kind", kind_, XRCCTRL(*this, "kindMessage", wxStaticText));
+  messages_.add("phone", phone_, phoneMessage_);
+  messages_.add("notes", notes_, XRCCTRL(*this, "notesMessage", wxStaticText));
+  messages_.add("", address_, XRCCTRL(*this, "general", wxStaticText));
+  for (const char* name : {"gridMessage", "numberMessage", "placeMessage", "addressMessage", "kindMessage",
+                           "phoneMessage", "notesMessage", "general"})
+    messageLabels_.push_back(XRCCTRL(*this, name, wxStaticText));
+
+  grid_->Append(_("(no grid)"));
+  for (const auto& g : grids_) grid_->Append(g.label);
+  kind_->Append(wxString());
+  for (auto code : core::codes::kHouseholdKind) kind_->Append(toWx(text::codeLabel(code)));
+
+  auto changed = [this](wxCommandEvent&) { dirty_ = true; };
+  for (auto* field : {number_, building_, unit_, room_, address_, phone_, notes_}) field->Bind(wxEVT_TEXT, changed);
+  grid_->Bind(wxEVT_CHOICE, changed);
+  kind_->Bind(wxEVT_CHOICE, changed);
+  phone_->Bind(wxEVT_KILL_FOCUS, &HouseholdDialog::onLeavePhone, this);
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+    if (save()) e.Skip();
+  }, wxID_OK);
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
+  Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
+
+  db::Row fresh;
+  if (!gridId.empty()) fresh.cells.push_back({"grid", gridId});
+  show(fresh);
+  GetSizer()->SetSizeHints(this);
+  (gridId.empty() ? static_cast<wxWindow*>(grid_) : number_)->SetFocus();
+}
+
+// GTK moves the focus out of the fields while the dialog is destroyed, after this part of it is gone.
+HouseholdDialog::~HouseholdDialog() { phone_->Unbind(wxEVT_KILL_FOCUS, &HouseholdDialog::onLeavePhone, this); }
+
+void HouseholdDialog::onLeavePhone(wxFocusEvent& e) {
+  checkPhone();
+  e.Skip();
+}
+
+void HouseholdDialog::show(const db::Row& household) {
+  id_ = household.id;
+  SetTitle(id_.empty() ? _("New household") : _("Edit household"));
+  auto cell = [&](const char* column) { return toWx(cellText(household.cells, column)); };
+  selectGrid(cellText(household.cells, "grid"));
+  number_->ChangeValue(cell("household_no"));
+  building_->ChangeValue(cell("building"));
+  unit_->ChangeValue(cell("unit"));
+  room_->ChangeValue(cell("room"));
+  address_->ChangeValue(cell("address"));
+  selectKind(cellText(household.cells, "kind"));
+  phone_->ChangeValue(cell("phone"));
+  notes_->ChangeValue(cell("notes"));
+  messages_.clear();
+  original_ = collect();
+  dirty_ = false;
+}
+
+core::Cells HouseholdDialog::collect() const {
+  auto code = [](const std::string& c) { return c.empty() ? core::Value() : core::Value(c); };
+  return {
+      {"grid", code(gridId())},
+      {"household_no", cellFrom(number_->GetValue())},
+      {"building", cellFrom(building_->GetValue())},
+      {"unit", cellFrom(unit_->GetValue())},
+      {"room", cellFrom(room_->GetValue())},
+      {"address", cellFrom(address_->GetValue())},
+      {"kind", code(kindCode())},
+      {"phone", cellFrom(phone_->GetValue())},
+      {"notes", cellFrom(notes_->GetValue())},
+  };
+}
+
+bool HouseholdDialog::save() {
+  core::Cells cells = collect();
+  if (!id_.empty()) {
+    // Only what changed: the change log stamps cells, and sync merges them one by one.
+    core::Cells changed;
+    for (const auto& c : cells)
+      if (std::none_of(original_.begin(), original_.end(),
+                       [&](const core::Cell& o) { return o.column == c.column && o.value == c.value; }))
+        changed.push_back(c);
+    cells = std::move(changed);
+  }
+  // Every problem at once, before the ledger (which stops at the first kind of problem) is asked.
+  auto issues = checkCells(core::Table::Household, cells, ledger_.today(), false);
+  if (id_.empty()) {
+    auto missing = core::checkRequired(core::tableSpec(core::Table::Household), cells);
+    issues.insert(issues.end(), missing.begin(), missing.end());
+  }
+  if (core::hasErrors(issues)) {
+    messages_.show(issues);
+    relayout();
+    return false;
+  }
+  bool saved = saveOrShow([&] {
+    if (id_.empty())
+      savedId_ = ledger_.insert(core::Table::Household, cells);
+    else if (!cells.empty())
+      ledger_.update(core::Table::Household, id_, cells);
+  }, messages_, this);
+  if (saved) {
+    if (!id_.empty()) savedId_ = id_;
+    dirty_ = false;
+  }
+  relayout();
+  return saved;
+}
+
+void HouseholdDialog::selectGrid(const std::string& gridId) {
+  grid_->SetSelection(0);
+  for (std::size_t i = 0; i < grids_.size(); ++i)
+    if (grids_[i].id == gridId) grid_->SetSelection(static_cast<int>(i) + 1);
+}
+
+std::string HouseholdDialog::gridId() const {
+  int index = grid_->GetSelection() - 1;
+  if (index < 0 || index >= static_cast<int>(grids_.size())) return {};
+  return grids_[static_cast<std::size_t>(index)].id;
+}
+
+void HouseholdDialog::selectKind(const std::string& code) {
+  kind_->SetSelection(0);
+  for (std::size_t i = 0; i < std::size(core::codes::kHouseholdKind); ++i)
+    if (core::codes::kHouseholdKind[i] == code) kind_->SetSelection(static_cast<int>(i) + 1);
+}
+
+std::string HouseholdDialog::kindCode() const {
+  int index = kind_->GetSelection() - 1;
+  if (index < 0 || index >= static_cast<int>(std::size(core::codes::kHouseholdKind))) return {};
+  return std::string(core::codes::kHouseholdKind[static_cast<std::size_t>(index)]);
+}
+
+void HouseholdDialog::checkPhone() {
+  core::Cells cells = {{"phone", cellFrom(phone_->GetValue())}};
+  showIssues(phoneMessage_, checkCells(core::Table::Household, cells, ledger_.today(), false));
+  relayout();
+}
+
+// Long messages wrap under their field, and a message that appears makes the form taller: grow the
+// dialog rather than clip it.
+void HouseholdDialog::relayout() {
+  int wrap = ConvertDialogToPixels(wxSize(kMessageWrapDialogUnits, 0)).x;
+  for (auto* label : messageLabels_)
+    if (!label->GetLabel().empty() && label->GetTextExtent(label->GetLabel()).x > wrap) label->Wrap(wrap);
+  Layout();
+  wxSize fitting = GetSizer()->ComputeFittingWindowSize(this);
+  wxSize now = GetSize();
+  if (fitting.x > now.x || fitting.y > now.y) SetSize(wxSize(std::max(fitting.x, now.x), std::max(fitting.y, now.y)));
+}
+
+void HouseholdDialog::onCancel() {
+  if (dirty_ && !confirmDiscard(this)) return;
+  if (IsModal())
+    EndModal(wxID_CANCEL);
+  else
+    Hide();
+}
+
+}  // namespace gl::app

@@ -1,16 +1,556 @@
 #include "app/households_panel.h"
 
+#include <algorithm>
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/dataview.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+
+#include "app/app.h"
+#include "app/form_support.h"
+#include "app/household_dialog.h"
+#include "app/resident_dialog.h"
+#include "core/error.h"
+#include "core/mask.h"
+#include "db/writer.h"
+#include "text/labels.h"
+
 namespace gl::app {
 
+namespace {
+
+enum MemberColumn { kName, kSex, kIdNumber, kBirthDate, kAge, kRelation, kResidence, kCareNeeds };
+
+// Looking for a household among the rows: every page of a list this short, otherwise only the pages
+// near where it was (a reload after an edit) — a county-wide list is narrowed to the grid first.
+constexpr std::size_t kSearchAllPages = 20;
+constexpr std::size_t kSearchNearPages = 3;
+
+std::string cell(const db::Row& row, const char* column) { return row[column].value_or(""); }
+
+int ageOn(core::Date birth, core::Date today) {
+  int age = today.year - birth.year;
+  if (today.month < birth.month || (today.month == birth.month && today.day < birth.day)) --age;
+  return std::max(age, 0);
+}
+
+bool showsHousehold(const db::HouseholdFilter& filter, const db::Row& household) {
+  if (!filter.gridId.empty() && cell(household, "grid") != filter.gridId) return false;
+  if (filter.building && cell(household, "building") != *filter.building) return false;
+  return filter.kind.empty() || cell(household, "kind") == filter.kind;
+}
+
+wxString careNeeds(const std::string& flags) {
+  wxString out;
+  std::size_t start = 0;
+  while (start < flags.size()) {
+    std::size_t comma = flags.find(',', start);
+    std::string code = flags.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    // TRANSLATORS: separator between care needs in the member list, e.g. "chronic illness, disability"
+    if (!code.empty()) out += (out.empty() ? wxString() : _(", ")) + toWx(text::codeLabel(code));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 HouseholdsPanel::HouseholdsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed)
-    : LedgerPanel(parent, ledger, std::move(changed)) {}
-void HouseholdsPanel::reload() {}
-void HouseholdsPanel::setFilter(const db::HouseholdFilter&) {}
-void HouseholdsPanel::showHousehold(const std::string&, const std::string&) {}
-void HouseholdsPanel::newHousehold() {}
-void HouseholdsPanel::newResident() {}
-void HouseholdsPanel::editSelected() {}
-std::string HouseholdsPanel::selectedHousehold() const { return {}; }
-std::string HouseholdsPanel::selectedResident() const { return {}; }
+    : LedgerPanel(parent, ledger, std::move(changed)), model_(new HouseholdListModel(ledger)) {
+  buildControls();
+  bindEvents();
+  updateFilterBar();
+  refreshKeys();
+  loadMembers({});
+}
+
+void HouseholdsPanel::buildControls() {
+  const int gap = FromDIP(6);
+  auto* filters = new wxBoxSizer(wxHORIZONTAL);
+  filters->Add(new wxStaticText(this, wxID_ANY, _("Grid:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
+  gridName_ = new wxStaticText(this, wxID_ANY, wxString());
+  gridName_->SetFont(gridName_->GetFont().Bold());
+  filters->Add(gridName_, wxSizerFlags().CenterVertical());
+  clearGrid_ = new wxButton(this, wxID_ANY, _("Show &all grids"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  clearGrid_->SetToolTip(_("Clear the grid chosen in the tree and list the households of every grid"));
+  filters->Add(clearGrid_, wxSizerFlags().CenterVertical().Border(wxLEFT, gap));
+  filters->Add(new wxStaticText(this, wxID_ANY, _("&Building:")),
+               wxSizerFlags().CenterVertical().Border(wxLEFT, 3 * gap).Border(wxRIGHT, gap));
+  building_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(170), -1));
+  filters->Add(building_, wxSizerFlags().CenterVertical());
+  filters->Add(new wxStaticText(this, wxID_ANY, _("&Kind:")),
+               wxSizerFlags().CenterVertical().Border(wxLEFT, 3 * gap).Border(wxRIGHT, gap));
+  kind_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(150), -1));
+  kind_->Append(_("Any kind"));
+  for (auto code : core::codes::kHouseholdKind) kind_->Append(toWx(text::codeLabel(code)));
+  kind_->SetSelection(0);
+  filters->Add(kind_, wxSizerFlags().CenterVertical());
+  filters->AddStretchSpacer();
+  count_ = new wxStaticText(this, wxID_ANY, wxString());
+  filters->Add(count_, wxSizerFlags().CenterVertical().Border(wxLEFT, 3 * gap));
+
+  auto* actions = new wxBoxSizer(wxHORIZONTAL);
+  auto* newHousehold = new wxButton(this, wxID_ANY, _("&New household…"));
+  newHousehold->SetToolTip(_("Ctrl+N"));
+  addResidentButton_ = new wxButton(this, wxID_ANY, _("Add &resident…"));
+  addResidentButton_->SetToolTip(_("Add a member to the selected household (Ctrl+R)"));
+  editButton_ = new wxButton(this, wxID_ANY, _("Ed&it…"));
+  editButton_->SetToolTip(_("Edit the selected household or member (Enter, Ctrl+E)"));
+  deleteButton_ = new wxButton(this, wxID_ANY, _("&Delete…"));
+  deleteButton_->SetToolTip(_("Delete the selected household or member (Delete)"));
+  actions->Add(newHousehold);
+  for (auto* b : {addResidentButton_, editButton_, deleteButton_}) actions->Add(b, wxSizerFlags().Border(wxLEFT, gap));
+  newHousehold->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { this->newHousehold(); });
+  addResidentButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { newResident(); });
+  editButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { editSelected(); });
+  deleteButton_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { deleteSelected(); });
+
+  splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
+  splitter_->SetMinimumPaneSize(FromDIP(120));
+  splitter_->SetSashGravity(0.6);
+  list_ = new wxDataViewCtrl(splitter_, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                             wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES | wxBORDER_THEME);
+  list_->AssociateModel(model_.get());
+  using M = HouseholdListModel;
+  auto column = [this](const wxString& title, unsigned index, int width) {
+    list_->AppendTextColumn(title, index, wxDATAVIEW_CELL_INERT, FromDIP(width), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+  };
+  column(_("No."), M::kNumber, 80);
+  column(_("Address"), M::kAddress, 330);
+  column(_("Building"), M::kBuilding, 60);
+  column(_("Unit"), M::kUnit, 50);
+  column(_("Room"), M::kRoom, 60);
+  column(_("Kind"), M::kKind, 110);
+  column(_("Phone"), M::kPhone, 120);
+
+  auto* pane = new wxPanel(splitter_);
+  auto* paneSizer = new wxBoxSizer(wxVERTICAL);
+  memberTitle_ = new wxStaticText(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+  memberTitle_->SetFont(memberTitle_->GetFont().Bold().Larger());
+  memberInfo_ = new wxStaticText(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
+  members_ = new wxListView(pane, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                            wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
+  members_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(90));
+  members_->AppendColumn(_("Sex"), wxLIST_FORMAT_LEFT, FromDIP(50));
+  members_->AppendColumn(_("Identity number"), wxLIST_FORMAT_LEFT, FromDIP(170));
+  members_->AppendColumn(_("Date of birth"), wxLIST_FORMAT_LEFT, FromDIP(100));
+  members_->AppendColumn(_("Age"), wxLIST_FORMAT_RIGHT, FromDIP(50));
+  members_->AppendColumn(_("Relation"), wxLIST_FORMAT_LEFT, FromDIP(80));
+  members_->AppendColumn(_("Residence status"), wxLIST_FORMAT_LEFT, FromDIP(110));
+  members_->AppendColumn(_("Care needs"), wxLIST_FORMAT_LEFT, FromDIP(200));
+  paneSizer->Add(memberTitle_, wxSizerFlags().Expand().Border(wxTOP | wxLEFT | wxRIGHT, gap));
+  paneSizer->Add(memberInfo_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
+  paneSizer->Add(members_, wxSizerFlags(1).Expand());
+  pane->SetSizer(paneSizer);
+  splitter_->SplitHorizontally(list_, pane, FromDIP(-260));
+
+  auto* root = new wxBoxSizer(wxVERTICAL);
+  root->Add(filters, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
+  root->Add(actions, wxSizerFlags().Expand().Border(wxALL, gap));
+  root->Add(splitter_, wxSizerFlags(1).Expand());
+  SetSizer(root);
+}
+
+void HouseholdsPanel::bindEvents() {
+  clearGrid_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    db::HouseholdFilter all;
+    all.kind = filter_.kind;
+    setFilter(all);
+    list_->SetFocus();
+  });
+  building_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+    int index = building_->GetSelection();
+    if (index >= 0 && index < static_cast<int>(buildingValues_.size()))
+      setBuildingFilter(buildingValues_[static_cast<std::size_t>(index)]);
+  });
+  kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+    int index = kind_->GetSelection() - 1;
+    setKindFilter(index < 0 ? std::string() : std::string(core::codes::kHouseholdKind[static_cast<std::size_t>(index)]));
+  });
+  list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, &HouseholdsPanel::onListSelection, this);
+  list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+    membersActive_ = false;
+    editHousehold();
+  });
+  members_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { membersActive_ = true; });
+  members_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) {
+    membersActive_ = true;
+    editResident();
+  });
+  members_->Bind(wxEVT_SET_FOCUS, &HouseholdsPanel::onMembersFocus, this);
+  // Delete in either list deletes what is selected there (after asking); elsewhere it is the key's own.
+  Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
+    if ((e.GetKeyCode() == WXK_DELETE || e.GetKeyCode() == WXK_NUMPAD_DELETE) && e.GetModifiers() == wxMOD_NONE) {
+      if (focusInside(members_) && members_->GetFirstSelected() >= 0) {
+        membersActive_ = true;
+        deleteSelected();
+        return;
+      }
+      if (focusInside(list_)) {
+        membersActive_ = false;
+        deleteSelected();
+        return;
+      }
+    }
+    e.Skip();
+  });
+}
+
+// The lists change their selection and focus while the panel's children are destroyed, after this
+// part of it is gone.
+HouseholdsPanel::~HouseholdsPanel() {
+  list_->Unbind(wxEVT_DATAVIEW_SELECTION_CHANGED, &HouseholdsPanel::onListSelection, this);
+  members_->Unbind(wxEVT_SET_FOCUS, &HouseholdsPanel::onMembersFocus, this);
+}
+
+void HouseholdsPanel::onListSelection(wxDataViewEvent&) {
+  membersActive_ = false;
+  onHouseholdSelected();
+}
+
+void HouseholdsPanel::onMembersFocus(wxFocusEvent& e) {
+  if (members_->GetFirstSelected() >= 0) membersActive_ = true;
+  e.Skip();
+}
+
+bool HouseholdsPanel::focusInside(const wxWindow* window) const {
+  for (wxWindow* w = wxWindow::FindFocus(); w; w = w->GetParent())
+    if (w == window) return true;
+  return false;
+}
+
+void HouseholdsPanel::reload() {
+  std::string household = selectedHousehold();
+  std::string resident = membersActive_ ? selectedResident() : std::string();
+  std::size_t near = selectedRow().value_or(0);
+  updateFilterBar();
+  refreshKeys();
+  std::optional<std::size_t> row;
+  if (!household.empty())
+    row = model_->findId(household, near, model_->size() <= kSearchAllPages * HouseholdListModel::kPageSize
+                                              ? kSearchAllPages
+                                              : kSearchNearPages);
+  if (row) {
+    auto item = model_->GetItem(static_cast<unsigned>(*row));
+    list_->Select(item);
+    list_->EnsureVisible(item);
+    shownHousehold_ = household;
+  } else {
+    shownHousehold_.clear();
+  }
+  loadMembers(resident);
+}
+
+void HouseholdsPanel::refreshKeys() {
+  model_->setKeys(ledger().householdKeys(filter_));
+  updateCount();
+}
+
+void HouseholdsPanel::setFilter(const db::HouseholdFilter& filter) {
+  filter_ = filter;
+  updateFilterBar();
+  refreshKeys();
+  shownHousehold_.clear();
+  loadMembers({});
+}
+
+void HouseholdsPanel::setKindFilter(const std::string& kindCode) {
+  filter_.kind = kindCode;
+  updateFilterBar();
+  refreshKeys();
+  shownHousehold_.clear();
+  loadMembers({});
+}
+
+void HouseholdsPanel::setBuildingFilter(const std::optional<std::string>& building) {
+  filter_.building = filter_.gridId.empty() ? std::nullopt : building;
+  updateFilterBar();
+  refreshKeys();
+  shownHousehold_.clear();
+  loadMembers({});
+}
+
+wxString HouseholdsPanel::gridLabel(const std::string& gridId) {
+  auto grid = ledger().get(core::Table::Grid, gridId);
+  if (!grid) return {};
+  std::string label = cell(*grid, "name");
+  std::string parent = cell(*grid, "region");
+  // Grid names repeat in every community ("第1网格"): name the community and township too.
+  for (int depth = 0; depth < 2 && !parent.empty(); ++depth) {
+    auto region = ledger().get(core::Table::Region, parent);
+    if (!region || cell(*region, "level") == "county") break;
+    label = cell(*region, "name") + " " + label;
+    parent = cell(*region, "parent");
+  }
+  return toWx(label);
+}
+
+void HouseholdsPanel::updateFilterBar() {
+  gridName_->SetLabel(filter_.gridId.empty() ? _("All grids") : gridLabel(filter_.gridId));
+  clearGrid_->Enable(!filter_.gridId.empty());
+  building_->Clear();
+  buildingValues_.clear();
+  building_->Append(_("All buildings"));
+  buildingValues_.push_back(std::nullopt);
+  if (!filter_.gridId.empty())
+    for (const auto& b : ledger().buildingsOf(filter_.gridId)) {
+      // TRANSLATORS: a building in the grid tree; %s is its number, %lld its households
+      building_->Append(b.building.empty()
+                            ? wxString::Format(_("Houses without a building (%lld)"), static_cast<long long>(b.households))
+                            : wxString::Format(_("Building %s (%lld)"), toWx(b.building),
+                                               static_cast<long long>(b.households)));
+      buildingValues_.push_back(b.building);
+    }
+  building_->SetSelection(0);
+  for (std::size_t i = 1; i < buildingValues_.size(); ++i)
+    if (filter_.building && buildingValues_[i] == filter_.building) building_->SetSelection(static_cast<int>(i));
+  building_->Enable(!filter_.gridId.empty());
+  kind_->SetSelection(0);
+  for (std::size_t i = 0; i < std::size(core::codes::kHouseholdKind); ++i)
+    if (core::codes::kHouseholdKind[i] == filter_.kind) kind_->SetSelection(static_cast<int>(i) + 1);
+  Layout();
+}
+
+void HouseholdsPanel::updateCount() {
+  int n = static_cast<int>(model_->size());
+  // TRANSLATORS: how many households the list shows
+  count_->SetLabel(wxString::Format(wxPLURAL("%d household", "%d households", n), n));
+  Layout();
+}
+
+std::optional<std::size_t> HouseholdsPanel::selectedRow() const {
+  wxDataViewItem item = list_->GetSelection();
+  if (!item.IsOk()) return std::nullopt;
+  unsigned row = model_->GetRow(item);
+  if (row >= model_->size()) return std::nullopt;
+  return row;
+}
+
+std::string HouseholdsPanel::selectedHousehold() const {
+  auto row = selectedRow();
+  if (!row) return {};
+  const db::Row* household = model_->rowAt(*row);
+  return household ? household->id : std::string();
+}
+
+std::string HouseholdsPanel::selectedResident() const {
+  long index = members_->GetFirstSelected();
+  if (index < 0 || index >= static_cast<long>(memberRows_.size())) return {};
+  return memberRows_[static_cast<std::size_t>(index)].id;
+}
+
+void HouseholdsPanel::selectRow(std::size_t row) {
+  if (row >= model_->size()) return;
+  auto item = model_->GetItem(static_cast<unsigned>(row));
+  list_->Select(item);
+  list_->EnsureVisible(item);
+  membersActive_ = false;
+  onHouseholdSelected();
+}
+
+void HouseholdsPanel::selectMember(std::size_t index) {
+  if (index >= memberRows_.size()) return;
+  members_->Select(static_cast<long>(index));
+  members_->Focus(static_cast<long>(index));
+  membersActive_ = true;
+}
+
+void HouseholdsPanel::onHouseholdSelected() {
+  std::string household = selectedHousehold();
+  if (household == shownHousehold_) return;
+  shownHousehold_ = household;
+  loadMembers({});
+}
+
+void HouseholdsPanel::loadMembers(const std::string& selectResident) {
+  members_->DeleteAllItems();
+  memberRows_.clear();
+  auto household = shownHousehold_.empty() ? std::nullopt : ledger().get(core::Table::Household, shownHousehold_);
+  addResidentButton_->Enable(household.has_value());
+  editButton_->Enable(household.has_value());
+  deleteButton_->Enable(household.has_value());
+  if (!household) {
+    memberTitle_->SetLabel(_("No household selected"));
+    memberInfo_->SetLabel(_("Select a household in the list to see its members; Enter edits it, Ctrl+R adds a member."));
+    return;
+  }
+  memberRows_ = ledger().residentsOf(shownHousehold_);
+  memberTitle_->SetLabel(toWx(cell(*household, "address")));
+  wxString info;
+  auto add = [&info](const wxString& part) {
+    if (!part.empty()) info += (info.empty() ? wxString() : wxString::FromUTF8("  ·  ")) + part;
+  };
+  int n = static_cast<int>(memberRows_.size());
+  // TRANSLATORS: the number of people living in a household
+  add(wxString::Format(wxPLURAL("%d member", "%d members", n), n));
+  // TRANSLATORS: %s is the household's number in the register
+  if (!cell(*household, "household_no").empty()) add(wxString::Format(_("household no. %s"), toWx(cell(*household, "household_no"))));
+  if (!cell(*household, "kind").empty()) add(toWx(text::codeLabel(cell(*household, "kind"))));
+  // TRANSLATORS: %s is a masked phone number
+  if (!cell(*household, "phone").empty()) add(wxString::Format(_("phone %s"), toWx(core::maskPhone(cell(*household, "phone")))));
+  if (!cell(*household, "notes").empty()) add(toWx(cell(*household, "notes")));
+  memberInfo_->SetLabel(info);
+
+  core::Date today = ledger().today();
+  long selected = -1;
+  for (std::size_t i = 0; i < memberRows_.size(); ++i) {
+    const db::Row& r = memberRows_[i];
+    long item = members_->InsertItem(static_cast<long>(i), toWx(cell(r, "name")));
+    if (!cell(r, "sex").empty()) members_->SetItem(item, kSex, toWx(text::codeLabel(cell(r, "sex"))));
+    if (!cell(r, "id_number").empty()) members_->SetItem(item, kIdNumber, toWx(core::maskId(cell(r, "id_number"))));
+    members_->SetItem(item, kBirthDate, toWx(cell(r, "birth_date")));
+    if (auto birth = core::Date::fromIso(cell(r, "birth_date")))
+      members_->SetItem(item, kAge, wxString::Format("%d", ageOn(*birth, today)));
+    members_->SetItem(item, kRelation, toWx(cell(r, "relation")));
+    if (!cell(r, "residence").empty()) members_->SetItem(item, kResidence, toWx(text::codeLabel(cell(r, "residence"))));
+    members_->SetItem(item, kCareNeeds, careNeeds(cell(r, "care_flags")));
+    if (!selectResident.empty() && r.id == selectResident) selected = item;
+  }
+  if (selected >= 0) {
+    members_->Select(selected);
+    members_->Focus(selected);
+    membersActive_ = true;
+  } else {
+    membersActive_ = false;
+  }
+  GetSizer()->Layout();
+}
+
+void HouseholdsPanel::showHousehold(const std::string& householdId, const std::string& residentId) {
+  auto household = ledger().get(core::Table::Household, householdId);
+  if (!household || household->deleted) return;
+  std::string grid = cell(*household, "grid");
+  // Finding a row among 300,000 keys means reading their rows: narrow the list to the grid first.
+  bool big = model_->size() > kSearchAllPages * HouseholdListModel::kPageSize;
+  if (!showsHousehold(filter_, *household) || (big && filter_.gridId.empty() && !grid.empty())) {
+    db::HouseholdFilter f;
+    f.gridId = grid;
+    setFilter(f);
+  }
+  auto row = model_->findId(householdId);
+  if (!row) {
+    refreshKeys();  // added since the list was read
+    row = model_->findId(householdId);
+  }
+  if (!row) return;
+  auto item = model_->GetItem(static_cast<unsigned>(*row));
+  list_->Select(item);
+  list_->EnsureVisible(item);
+  shownHousehold_ = householdId;
+  loadMembers(residentId);
+  if (membersActive_)
+    members_->SetFocus();
+  else
+    list_->SetFocus();
+}
+
+void HouseholdsPanel::newHousehold() {
+  HouseholdDialog dialog(this, ledger(), filter_.gridId);
+  if (filter_.building && !filter_.building->empty()) dialog.buildingField()->ChangeValue(toWx(*filter_.building));
+  if (dialog.ShowModal() != wxID_OK) return;
+  std::string id = dialog.savedId();
+  notifyChanged();
+  showHousehold(id);
+}
+
+void HouseholdsPanel::newResident() {
+  std::string household = selectedHousehold();
+  if (household.empty()) {
+    wxMessageBox(_("Select a household first: the new person is added to it."), _("Add resident"),
+                 wxOK | wxICON_INFORMATION, this);
+    return;
+  }
+  ResidentDialog dialog(this, ledger(), household);
+  dialog.ShowModal();
+  if (dialog.savedCount() == 0) return;
+  std::string id = dialog.savedId();
+  notifyChanged();
+  showHousehold(household, id);
+}
+
+void HouseholdsPanel::editSelected() {
+  if (membersActive_ && !selectedResident().empty())
+    editResident();
+  else
+    editHousehold();
+}
+
+void HouseholdsPanel::editHousehold() {
+  std::string id = selectedHousehold();
+  if (id.empty()) return;
+  auto household = ledger().get(core::Table::Household, id);
+  if (!household) return;
+  HouseholdDialog dialog(this, ledger());
+  dialog.show(*household);
+  if (dialog.ShowModal() != wxID_OK) return;
+  notifyChanged();
+  showHousehold(id);
+}
+
+void HouseholdsPanel::editResident() {
+  std::string id = selectedResident();
+  if (id.empty()) return;
+  auto resident = ledger().get(core::Table::Resident, id);
+  if (!resident) return;
+  ResidentDialog dialog(this, ledger(), shownHousehold_);
+  dialog.show(*resident);
+  if (dialog.ShowModal() != wxID_OK) return;
+  notifyChanged();
+  showHousehold(shownHousehold_, id);
+}
+
+void HouseholdsPanel::deleteSelected() {
+  if (membersActive_ && !selectedResident().empty()) {
+    const db::Row& person = memberRows_[static_cast<std::size_t>(members_->GetFirstSelected())];
+    // TRANSLATORS: %s is a person's name
+    wxString question = wxString::Format(_("Delete %s from the household?\n\nThe person disappears from lists and "
+                                           "rosters; the change is kept in the ledger's history."),
+                                         toWx(cell(person, "name")));
+    if (wxMessageBox(question, _("Delete resident"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) return;
+    std::string household = shownHousehold_;
+    try {
+      ledger().tombstone(core::Table::Resident, person.id);
+    } catch (const gl::Error&) {
+      showError(this, std::current_exception());
+      return;
+    }
+    notifyChanged();
+    showHousehold(household);
+    return;
+  }
+  std::string id = selectedHousehold();
+  if (id.empty()) return;
+  auto household = ledger().get(core::Table::Household, id);
+  if (!household) return;
+  auto people = ledger().residentsOf(id);
+  int n = static_cast<int>(people.size());
+  wxString address = toWx(cell(*household, "address"));
+  // TRANSLATORS: %1$s an address, %2$d how many people live there
+  wxString question = n == 0 ? wxString::Format(_("Delete the household at %s?"), address)
+                             : wxString::Format(wxPLURAL("Delete the household at %1$s and its %2$d member?",
+                                                         "Delete the household at %1$s and its %2$d members?", n),
+                                                address, n);
+  question += "\n\n" + _("It disappears from lists and rosters; the change is kept in the ledger's history.");
+  if (wxMessageBox(question, _("Delete household"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) return;
+  std::size_t near = selectedRow().value_or(0);
+  try {
+    // The household and its people go together or not at all.
+    ledger().write([&](db::Writer& w) {
+      for (const auto& person : people) w.tombstone(core::Table::Resident, person.id);
+      w.tombstone(core::Table::Household, id);
+    });
+  } catch (const gl::Error&) {
+    showError(this, std::current_exception());
+    return;
+  }
+  notifyChanged();
+  if (model_->size() > 0) selectRow(std::min(near, model_->size() - 1));
+}
 
 }  // namespace gl::app

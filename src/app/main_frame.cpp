@@ -66,7 +66,9 @@ void MainFrame::buildMenus() {
   edit->Append(cmd::kStartQuarantine, _("Start &quarantine…\tCtrl+Shift+Q"));
   edit->Append(cmd::kRecordChecks, _("Record &temperatures\tCtrl+T"));
   edit->Append(cmd::kReleaseCase, _("Re&lease case…\tCtrl+Shift+L"));
+  edit->Append(cmd::kExtendCase, _("E&xtend case…\tCtrl+Shift+X"));
   edit->Append(cmd::kTransferCase, _("Trans&fer case…\tCtrl+Shift+T"));
+  edit->Append(cmd::kCheckDetails, _("Check &details…\tCtrl+Shift+D"));
   edit->AppendSeparator();
   edit->Append(cmd::kNewVisit, _("Record &visit…\tCtrl+Shift+V"));
   edit->Append(cmd::kNewCampaign, _("New screening &campaign…"));

@@ -46,6 +46,10 @@ void MainFrame::bindPanelCommands() {
        cmd::kReleaseCase);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { showTab(Tab::Quarantine); quarantine_->transferSelected(); },
        cmd::kTransferCase);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { showTab(Tab::Quarantine); quarantine_->extendSelected(); },
+       cmd::kExtendCase);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { showTab(Tab::Quarantine); quarantine_->openCheckDetails(); },
+       cmd::kCheckDetails);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) {
     std::string household = households_->selectedHousehold();
     showTab(Tab::Visits);

@@ -18,6 +18,25 @@ namespace {
 
 constexpr int kWrapDialogUnits = 220;
 
+// Message labels take no room while empty (GTK gives an empty label a line's height) and wrap when
+// shown; the dialog's height follows them, its width keeps what the user gave it.
+void fitMessages(wxDialog* dialog, int wrapDialogUnits) {
+  int wrap = dialog->ConvertDialogToPixels(wxSize(wrapDialogUnits, 0)).x;
+  for (wxWindow* child : dialog->GetChildren()) {
+    auto* label = dynamic_cast<wxStaticText*>(child);
+    if (!label) continue;
+    wxString name = label->GetName();
+    if (!name.EndsWith("Message") && name != "general" && name != "note" && name != "policyInfo") continue;
+    bool show = !label->GetLabel().empty();
+    if (show) label->Wrap(wrap);
+    label->Show(show);
+  }
+  dialog->Layout();
+  wxSize fit = dialog->GetSizer()->ComputeFittingWindowSize(dialog);
+  dialog->SetMinSize(fit);
+  dialog->SetSize(std::max(dialog->GetSize().x, fit.x), fit.y);
+}
+
 // Dates as typed in the form: ISO, or any roster form with the year of `today` where it is left out.
 core::DateParse readDate(const wxString& text, const char* column, core::Date today) {
   core::DateParseOptions options;
@@ -131,10 +150,9 @@ QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const s
           _("This person already has an active case: %1$s, day %2$d of %3$d, planned to end on %4$s."),
           toWx(text::codeLabel(q.kind)), q.day, q.totalDays, toWx(q.plannedEnd.iso())));
       general_->SetForegroundColour(wxColour(150, 90, 0));
-      general_->Wrap(ConvertDialogToPixels(wxSize(kWrapDialogUnits + 50, 0)).x);
       break;
     }
-  GetSizer()->SetSizeHints(this);
+  fitMessages(this, kWrapDialogUnits);
   policy_->SetFocus();
 }
 
@@ -206,7 +224,7 @@ bool QuarantineDialog::save() {
     if (!id_.empty()) savedId_ = id_;
     dirty_ = false;
   }
-  Layout();
+  fitMessages(this, kWrapDialogUnits);
   return saved;
 }
 
@@ -257,8 +275,7 @@ void QuarantineDialog::updatePolicyInfo() {
       info += "\n" + wxString::Format(_("Then: %s."), wxGetTranslation(toWx(next->name)));
   }
   policyInfo_->SetLabel(info);
-  policyInfo_->Wrap(ConvertDialogToPixels(wxSize(kWrapDialogUnits, 0)).x);
-  Layout();
+  if (GetSizer()) fitMessages(this, kWrapDialogUnits);
 }
 
 // The place is where a centralized quarantine happens (a hotel, a site); at home it is the address.
@@ -285,7 +302,7 @@ void QuarantineDialog::checkDates() {
   if (start && end && *end < *start)
     dateMessages_[2].second->SetLabel(
         toWx(text::describe(core::Issue(core::IssueCode::QuarantineEndBeforeStart, "planned_end_on"))));
-  Layout();
+  if (GetSizer()) fitMessages(this, kWrapDialogUnits);
 }
 
 void QuarantineDialog::onCancel() {

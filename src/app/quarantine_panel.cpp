@@ -44,14 +44,14 @@ class CaseList : public wxListView {
       : wxListView(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                    wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL | wxBORDER_THEME),
         panel_(panel) {
-    AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    AppendColumn(_("Identity number"), wxLIST_FORMAT_LEFT, FromDIP(160));
-    AppendColumn(_("Grid"), wxLIST_FORMAT_LEFT, FromDIP(80));
-    AppendColumn(_("Address"), wxLIST_FORMAT_LEFT, FromDIP(270));
-    AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    AppendColumn(_("Day"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    AppendColumn(_("Planned end"), wxLIST_FORMAT_LEFT, FromDIP(95));
-    AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(260));
+    AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    AppendColumn(_("Identity number"), wxLIST_FORMAT_LEFT, FromDIP(150));
+    AppendColumn(_("Grid"), wxLIST_FORMAT_LEFT, FromDIP(70));
+    AppendColumn(_("Address"), wxLIST_FORMAT_LEFT, FromDIP(160));
+    AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    AppendColumn(_("Day"), wxLIST_FORMAT_LEFT, FromDIP(95));
+    AppendColumn(_("Planned end"), wxLIST_FORMAT_LEFT, FromDIP(90));
+    AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(240));
     release_.SetBackgroundColour(wxColour(222, 244, 222));
     extend_.SetBackgroundColour(wxColour(255, 240, 200));
     overdue_.SetBackgroundColour(wxColour(255, 222, 222));
@@ -66,7 +66,7 @@ class CaseList : public wxListView {
       case kName: return toWx(q.name);
       case kIdNumber: return q.idNumber.empty() ? wxString() : toWx(core::maskId(q.idNumber));
       case kGrid: return toWx(q.grid);
-      case kAddress: return toWx(q.address);
+      case kAddress: return shortAddress(q.address);  // the grid is the column before
       case kKind: return toWx(text::codeLabel(q.kind));
       case kDay: return QuarantinePanel::dayText(q.day, q.totalDays);
       case kPlannedEnd: return toWx(q.plannedEnd.iso());
@@ -98,8 +98,8 @@ class CaseList : public wxListView {
 QuarantinePanel::QuarantinePanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed)
     : LedgerPanel(parent, ledger, std::move(changed)), date_(ledger.today()) {
   buildControls();
-  fillGrids();
   reload();
+  say(wxString(), false);
 }
 
 void QuarantinePanel::buildControls() {
@@ -113,13 +113,14 @@ void QuarantinePanel::buildControls() {
                                 wxBU_EXACTFIT);
   previous->SetToolTip(_("The day before (Ctrl+Left)"));
   auto* next = new wxButton(this, wxID_ANY, wxString::FromUTF8("▶"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  for (auto* arrow : {previous, next}) arrow->SetMinSize(wxSize(FromDIP(30), -1));
   next->SetToolTip(_("The day after (Ctrl+Right)"));
-  auto* today = new wxButton(this, wxID_ANY, _("T&oday"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  auto* today = new wxButton(this, wxID_ANY, _("T&oday"));
   top->Add(previous, wxSizerFlags().CenterVertical().Border(wxLEFT, gap / 2));
   top->Add(next, wxSizerFlags().CenterVertical());
   top->Add(today, wxSizerFlags().CenterVertical().Border(wxLEFT, gap / 2));
-  top->Add(new wxStaticText(this, wxID_ANY, _("&Grid:")),
-           wxSizerFlags().CenterVertical().Border(wxLEFT, 3 * gap).Border(wxRIGHT, gap));
+  top->AddSpacer(3 * gap);
+  top->Add(new wxStaticText(this, wxID_ANY, _("&Grid:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
   grid_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(220), -1));
   top->Add(grid_, wxSizerFlags().CenterVertical());
   summary_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
@@ -138,11 +139,7 @@ void QuarantinePanel::buildControls() {
   auto* sheetBar = new wxBoxSizer(wxHORIZONTAL);
   sheetTitle_ = new wxStaticText(this, wxID_ANY, _("Check sheet"));
   sheetTitle_->SetFont(sheetTitle_->GetFont().Bold());
-  sheetBar->Add(sheetTitle_, wxSizerFlags().CenterVertical());
-  auto* hint = new wxStaticText(this, wxID_ANY,
-                                _("Type a temperature into a cell and press Enter: the cursor moves to the next person."));
-  hint->SetForegroundColour(wxColour(90, 90, 90));
-  sheetBar->Add(hint, wxSizerFlags(1).CenterVertical().Border(wxLEFT, 2 * gap));
+  sheetBar->Add(sheetTitle_, wxSizerFlags(1).CenterVertical());
   auto* details = new wxButton(this, wxID_ANY, _("Check &details…"));
   sheetBar->Add(details, wxSizerFlags().Border(wxLEFT, gap));
   sheet_ = new CheckSheet(this, ledger());
@@ -184,7 +181,7 @@ void QuarantinePanel::buildControls() {
   sheet_->onMessage([this](const wxString& text, bool alert) { say(text, alert); });
   // The other tabs (Today's figures) follow after the entry is finished, not inside the grid's
   // editing: reloading the sheet from its own commit would pull the rows from under the editor.
-  sheet_->onRecorded([this] { CallAfter([this] { notifyChanged(); }); });
+  sheet_->onRecorded([this] { CallAfter([this] { notifyOwnChange(); }); });
   // Ctrl+Left/Right change the day wherever the focus is in the tab, except inside a cell being typed.
   Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
     bool arrow = e.GetKeyCode() == WXK_LEFT || e.GetKeyCode() == WXK_RIGHT;
@@ -221,9 +218,18 @@ void QuarantinePanel::fillGrids() {
 }
 
 void QuarantinePanel::reload() {
-  fillGrids();
+  // The grid list walks the region tree: worth it after others' changes (a new grid), not after
+  // each temperature or case action of this tab.
+  if (!ownChange_) fillGrids();
+  ownChange_ = false;
   reloadCases();
   reloadSheet();
+}
+
+void QuarantinePanel::notifyOwnChange() {
+  ownChange_ = true;
+  notifyChanged();
+  ownChange_ = false;
 }
 
 void QuarantinePanel::reloadCases() {
@@ -265,14 +271,14 @@ void QuarantinePanel::reloadSheet() {
       if (t) ++done;
     }
   // TRANSLATORS: %1$s a date, %2$d people on the sheet, %3$d checks recorded, %4$d checks due that day
-  sheetTitle_->SetLabel(wxString::Format(_("Check sheet %1$s: %2$d people, %3$d of %4$d checks recorded"),
+  sheetTitle_->SetLabel(wxString::Format(_("Check sheet %1$s: %2$d people, %3$d of %4$d checks done"),
                                          toWx(date_.iso()), static_cast<int>(sheet_->rows().size()),
                                          static_cast<int>(done), static_cast<int>(due)));
   Layout();
 }
 
 void QuarantinePanel::setDate(core::Date on) {
-  if (sheet_->IsCellEditControlShown()) sheet_->SaveEditControlValue();
+  if (sheet_->IsCellEditControlShown()) sheet_->DisableCellEditControl();  // commits what was typed
   date_ = on;
   if (fromWxDate(datePicker_->GetValue()) != on) datePicker_->SetValue(toWxDate(on));
   say(wxString(), false);
@@ -343,9 +349,17 @@ std::string QuarantinePanel::selectedCase() const {
   return item ? item->id : std::string();
 }
 
-wxString QuarantinePanel::message() const { return message_->GetLabel(); }
+wxString QuarantinePanel::message() const { return lastMessage_; }
 
+// The line under the sheet: what the last entry did, or (when there is nothing to say) how to type.
 void QuarantinePanel::say(const wxString& text, bool alert) {
+  lastMessage_ = text;
+  if (text.empty()) {
+    message_->SetForegroundColour(wxColour(90, 90, 90));
+    message_->SetLabel(_("Type a temperature into a cell and press Enter: the cursor moves down to the next person. "
+                         "Ctrl+Left / Ctrl+Right: the day before / after."));
+    return;
+  }
   message_->SetForegroundColour(alert ? wxColour(176, 0, 32) : wxColour(0, 100, 0));
   message_->SetLabel(text);
 }
@@ -355,7 +369,7 @@ void QuarantinePanel::startQuarantine(const std::string& residentId) {
   QuarantineDialog dialog(this, ledger(), residentId);
   if (dialog.ShowModal() != wxID_OK) return;
   std::string id = dialog.savedId();
-  notifyChanged();
+  notifyOwnChange();
   selectCase(id);
   auto q = ledger().get(core::Table::Quarantine, id);
   auto person = ledger().get(core::Table::Resident, residentId);
@@ -387,7 +401,7 @@ void QuarantinePanel::runCaseAction(CaseAction action) {
   CaseActionDialog dialog(this, ledger(), *item, action, date_, review == reviews_.end() ? nullptr : &review->second);
   if (dialog.ShowModal() != wxID_OK) return;
   wxString outcome = dialog.outcome();
-  notifyChanged();
+  notifyOwnChange();
   if (!dialog.followOnId().empty()) selectCase(dialog.followOnId());
   say(outcome, false);
 }
@@ -402,7 +416,7 @@ void QuarantinePanel::openCheckDetails() {
   HealthCheckDialog dialog(this, ledger(), *row, date_, slot);
   if (dialog.ShowModal() != wxID_OK) return;
   wxString name = toWx(row->name);
-  notifyChanged();
+  notifyOwnChange();
   // TRANSLATORS: %s is a name
   say(wxString::Format(_("%s: check saved."), name), false);
 }

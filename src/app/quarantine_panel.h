@@ -57,7 +57,7 @@ class QuarantinePanel : public LedgerPanel {
   bool selectCase(const std::string& quarantineId);
   std::string selectedCase() const;
   CheckSheet* checkSheet() const { return sheet_; }
-  // The message line under the check sheet.
+  // The message line under the check sheet ("" while it shows the typing hint).
   wxString message() const;
 
  private:
@@ -70,9 +70,12 @@ class QuarantinePanel : public LedgerPanel {
   void runCaseAction(CaseAction action);
   const db::QuarantineItem* selectedItem() const;
   void say(const wxString& text, bool alert);
+  // notifyChanged() for a change made in this tab (the other tabs reload; this one skips the grid list).
+  void notifyOwnChange();
 
   core::Date date_;
   std::string gridId_;
+  bool ownChange_ = false;
   std::vector<std::string> gridIds_;  // by grid choice index; [0] = "" (every grid)
   std::vector<db::QuarantineItem> cases_;
   std::map<std::string, db::CaseReview> reviews_;
@@ -86,6 +89,7 @@ class QuarantinePanel : public LedgerPanel {
   wxStaticText* sheetTitle_ = nullptr;
   CheckSheet* sheet_ = nullptr;
   wxStaticText* message_ = nullptr;
+  wxString lastMessage_;
 };
 
 }  // namespace gl::app

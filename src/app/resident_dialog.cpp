@@ -1,1 +1,373 @@
-// Being written.
+#include "app/resident_dialog.h"
+
+#include <algorithm>
+
+#include <wx/accel.h>
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
+#include <wx/xrc/xmlres.h>
+
+#include "core/identity.h"
+#include "text/describe.h"
+#include "text/labels.h"
+
+namespace gl::app {
+
+namespace {
+
+// Data values, not interface text: they are stored as typed and printed on rosters as they are.
+const char* const kRelations[] = {"户主", "配偶", "子", "女", "父亲", "母亲", "孙子", "孙女", "其他"};
+const char* const kEthnicities[] = {"汉族", "回族", "满族", "蒙古族", "壮族", "维吾尔族", "藏族", "苗族", "土家族", "朝鲜族"};
+constexpr int kMessageWrapDialogUnits = 230;
+
+std::string cellText(const core::Cells& cells, std::string_view column) {
+  for (const auto& c : cells)
+    if (c.column == column) return c.value.value_or("");
+  return {};
+}
+
+template <std::size_t N>
+void fillCodes(wxChoice* choice, const std::string_view (&codes)[N], const wxString& first) {
+  choice->Append(first);
+  for (auto code : codes) choice->Append(toWx(text::codeLabel(code)));
+}
+
+template <std::size_t N>
+std::string codeAt(const wxChoice* choice, const std::string_view (&codes)[N]) {
+  int index = choice->GetSelection() - 1;
+  if (index < 0 || index >= static_cast<int>(N)) return {};
+  return std::string(codes[static_cast<std::size_t>(index)]);
+}
+
+template <std::size_t N>
+void selectCode(wxChoice* choice, const std::string_view (&codes)[N], std::string_view code) {
+  choice->SetSelection(0);
+  for (std::size_t i = 0; i < N; ++i)
+    if (codes[i] == code) choice->SetSelection(static_cast<int>(i) + 1);
+}
+
+// A field's own problems as the worker types or leaves it, without moving the focus
+// (FieldMessages::show would): warnings in amber, errors in red.
+void showIssues(wxStaticText* label, const std::vector<core::Issue>& issues) {
+  wxString text;
+  bool error = false;
+  for (const auto& issue : issues) {
+    text += (text.empty() ? "" : "\n") + toWx(text::describe(issue));
+    error |= issue.severity == core::Severity::Error;
+  }
+  label->SetForegroundColour(error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
+  label->SetLabel(text);
+}
+
+}  // namespace
+
+ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::string& householdId)
+    : ledger_(ledger), householdId_(householdId) {
+  wxXmlResource::Get()->LoadDialog(this, parent, "ResidentDialog");
+  household_ = XRCCTRL(*this, "household", wxStaticText);
+  name_ = XRCCTRL(*this, "name", wxTextCtrl);
+  idNumber_ = XRCCTRL(*this, "idNumber", wxTextCtrl);
+  idInfo_ = XRCCTRL(*this, "idInfo", wxStaticText);
+  idMessage_ = XRCCTRL(*this, "idNumberMessage", wxStaticText);
+  idType_ = XRCCTRL(*this, "idType", wxChoice);
+  sex_ = XRCCTRL(*this, "sex", wxChoice);
+  birthDate_ = XRCCTRL(*this, "birthDate", wxTextCtrl);
+  personMessage_ = XRCCTRL(*this, "personMessage", wxStaticText);
+  ethnicity_ = XRCCTRL(*this, "ethnicity", wxComboBox);
+  phone_ = XRCCTRL(*this, "phone", wxTextCtrl);
+  phoneMessage_ = XRCCTRL(*this, "phoneMessage", wxStaticText);
+  relation_ = XRCCTRL(*this, "relation", wxComboBox);
+  residence_ = XRCCTRL(*this, "residence", wxChoice);
+  notes_ = XRCCTRL(*this, "notes", wxTextCtrl);
+  auto* carePanel = XRCCTRL(*this, "careFlags", wxPanel);
+  general_ = XRCCTRL(*this, "general", wxStaticText);
+  saveAnother_ = FindWindow(wxID_APPLY);
+
+  messages_.add("name", name_, XRCCTRL(*this, "nameMessage", wxStaticText));
+  messages_.add("id_number", idNumber_, idMessage_);
+  messages_.add("id_type", idType_, XRCCTRL(*this, "idTypeMessage", wxStaticText));
+  messages_.add("sex", sex_, personMessage_);
+  messages_.add("birth_date", birthDate_, personMessage_);
+  messages_.add("ethnicity", ethnicity_, XRCCTRL(*this, "ethnicityMessage", wxStaticText));
+  messages_.add("phone", phone_, phoneMessage_);
+  messages_.add("relation", relation_, XRCCTRL(*this, "relationMessage", wxStaticText));
+  messages_.add("residence", residence_, XRCCTRL(*this, "residenceMessage", wxStaticText));
+  messages_.add("care_flags", carePanel, XRCCTRL(*this, "careFlagsMessage", wxStaticText));
+  messages_.add("notes", notes_, XRCCTRL(*this, "notesMessage", wxStaticText));
+  messages_.add("", name_, general_);
+  for (const char* name : {"nameMessage", "idNumberMessage", "idTypeMessage", "personMessage", "ethnicityMessage",
+                           "phoneMessage", "relationMessage", "residenceMessage", "careFlagsMessage", "notesMessage",
+                           "general"})
+    messageLabels_.push_back(XRCCTRL(*this, name, wxStaticText));
+
+  fillCodes(idType_, core::codes::kIdType, _("(read from the number)"));
+  fillCodes(sex_, core::codes::kSex, wxString());
+  fillCodes(residence_, core::codes::kResidence, wxString());
+  for (const char* r : kRelations) relation_->Append(wxString::FromUTF8(r));
+  for (const char* e : kEthnicities) ethnicity_->Append(wxString::FromUTF8(e));
+  auto* care = new wxWrapSizer(wxHORIZONTAL);
+  for (auto code : core::codes::kCareFlags) {
+    auto* box = new wxCheckBox(carePanel, wxID_ANY, toWx(text::codeLabel(code)));
+    care->Add(box, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, carePanel->FromDIP(6)));
+    careFlags_.push_back(box);
+  }
+  carePanel->SetSizer(care);
+
+  auto changed = [this](wxCommandEvent&) { dirty_ = true; };
+  for (auto* field : {name_, birthDate_, phone_, notes_}) field->Bind(wxEVT_TEXT, changed);
+  for (auto* combo : {ethnicity_, relation_}) {
+    combo->Bind(wxEVT_TEXT, changed);
+    combo->Bind(wxEVT_COMBOBOX, changed);
+  }
+  for (auto* choice : {idType_, sex_, residence_}) choice->Bind(wxEVT_CHOICE, changed);
+  for (auto* box : careFlags_) box->Bind(wxEVT_CHECKBOX, changed);
+  idNumber_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
+    dirty_ = true;
+    checkIdNumber();
+  });
+  for (auto* field : {idNumber_, phone_, birthDate_}) field->Bind(wxEVT_KILL_FOCUS, &ResidentDialog::onLeaveField, this);
+
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent& e) {
+    if (save()) e.Skip();
+  }, wxID_OK);
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveAndAddAnother(); }, wxID_APPLY);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { saveAndAddAnother(); }, wxID_APPLY);
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
+  Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
+  wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, WXK_RETURN, wxID_APPLY}, {wxACCEL_CTRL, WXK_NUMPAD_ENTER, wxID_APPLY}};
+  SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
+
+  db::Row fresh;
+  fresh.cells.push_back({"household", householdId_});
+  // The first person entered in an empty household is usually its head.
+  if (ledger_.residentsOf(householdId_).empty()) fresh.cells.push_back({"relation", std::string("户主")});
+  show(fresh);
+  GetSizer()->SetSizeHints(this);
+  name_->SetFocus();
+}
+
+// GTK moves the focus out of the fields while the dialog is destroyed, after this part of it is gone.
+ResidentDialog::~ResidentDialog() {
+  for (auto* field : {idNumber_, phone_, birthDate_}) field->Unbind(wxEVT_KILL_FOCUS, &ResidentDialog::onLeaveField, this);
+}
+
+// Fields are checked when the worker leaves them: the identity number whatever its length (passports
+// are short), the phone and the birth date as the ledger will check them.
+void ResidentDialog::onLeaveField(wxFocusEvent& e) {
+  if (e.GetEventObject() == idNumber_)
+    checkIdNumber(true);
+  else if (e.GetEventObject() == phone_)
+    checkField("phone", phone_, phoneMessage_);
+  else if (e.GetEventObject() == birthDate_)
+    checkField("birth_date", birthDate_, personMessage_);
+  e.Skip();
+}
+
+void ResidentDialog::show(const db::Row& resident) {
+  id_ = resident.id;
+  std::string household = cellText(resident.cells, "household");
+  if (!household.empty()) householdId_ = household;
+  SetTitle(id_.empty() ? _("Add a resident") : _("Edit resident"));
+  saveAnother_->Show(id_.empty());
+  wxString where;
+  if (auto h = ledger_.get(core::Table::Household, householdId_)) {
+    where = toWx((*h)["address"].value_or(""));
+    std::string number = (*h)["household_no"].value_or("");
+    // TRANSLATORS: %1$s an address, %2$s the household's number in the register
+    if (!number.empty()) where = wxString::Format(_("%1$s (household no. %2$s)"), where, toWx(number));
+  }
+  household_->SetLabel(where);
+
+  auto cell = [&](const char* column) { return toWx(cellText(resident.cells, column)); };
+  name_->ChangeValue(cell("name"));
+  idNumber_->ChangeValue(cell("id_number"));
+  selectCode(idType_, core::codes::kIdType, cellText(resident.cells, "id_type"));
+  selectCode(sex_, core::codes::kSex, cellText(resident.cells, "sex"));
+  birthDate_->ChangeValue(cell("birth_date"));
+  ethnicity_->ChangeValue(cell("ethnicity"));
+  phone_->ChangeValue(cell("phone"));
+  relation_->ChangeValue(cell("relation"));
+  selectCode(residence_, core::codes::kResidence, cellText(resident.cells, "residence"));
+  std::vector<std::string> flags;
+  std::string stored = cellText(resident.cells, "care_flags");
+  for (std::size_t start = 0, comma = 0; start <= stored.size(); start = comma + 1) {
+    comma = std::min(stored.find(',', start), stored.size());
+    flags.push_back(stored.substr(start, comma - start));
+  }
+  for (std::size_t i = 0; i < careFlags_.size(); ++i)
+    careFlags_[i]->SetValue(std::find(flags.begin(), flags.end(), core::codes::kCareFlags[i]) != flags.end());
+  notes_->ChangeValue(cell("notes"));
+  messages_.clear();
+  idInfo_->SetLabel(wxString());
+  if (!idNumber_->IsEmpty()) checkIdNumber(true);
+  original_ = collect();
+  dirty_ = false;
+  relayout();
+}
+
+core::Cells ResidentDialog::collect() const {
+  auto code = [](const std::string& c) { return c.empty() ? core::Value() : core::Value(c); };
+  return {
+      {"household", code(householdId_)},
+      {"name", cellFrom(name_->GetValue())},
+      {"id_number", cellFrom(idNumber_->GetValue())},
+      {"id_type", code(idTypeCode())},
+      {"sex", code(sexCode())},
+      {"birth_date", cellFrom(birthDate_->GetValue())},
+      {"ethnicity", cellFrom(ethnicity_->GetValue())},
+      {"phone", cellFrom(phone_->GetValue())},
+      {"relation", cellFrom(relation_->GetValue())},
+      {"residence", code(residenceCode())},
+      {"care_flags", code(careFlags())},
+      {"notes", cellFrom(notes_->GetValue())},
+  };
+}
+
+bool ResidentDialog::write() {
+  core::Cells cells = collect();
+  if (id_.empty()) {
+    // A new row's empty cells are NULL anyway; leaving them out lets the ledger derive the document
+    // type (and anything else the number says) instead of being told "none".
+    std::erase_if(cells, [](const core::Cell& c) { return !c.value; });
+  } else {
+    // Only what changed: the change log stamps cells, and sync merges them one by one.
+    std::erase_if(cells, [&](const core::Cell& c) {
+      return std::any_of(original_.begin(), original_.end(),
+                         [&](const core::Cell& o) { return o.column == c.column && o.value == c.value; });
+    });
+  }
+  // Every problem at once, before the ledger (which stops at the first kind of problem) is asked.
+  auto issues = checkCells(core::Table::Resident, cells, ledger_.today(), false);
+  if (id_.empty()) {
+    auto missing = core::checkRequired(core::tableSpec(core::Table::Resident), cells);
+    issues.insert(issues.end(), missing.begin(), missing.end());
+  }
+  if (core::hasErrors(issues)) {
+    messages_.show(issues);
+    relayout();
+    return false;
+  }
+  bool saved = saveOrShow([&] {
+    if (id_.empty())
+      savedId_ = ledger_.insert(core::Table::Resident, cells);
+    else if (!cells.empty())
+      ledger_.update(core::Table::Resident, id_, cells);
+  }, messages_, this);
+  if (saved) {
+    if (!id_.empty()) savedId_ = id_;
+    ++savedCount_;
+    dirty_ = false;
+    original_ = collect();
+  }
+  relayout();
+  return saved;
+}
+
+bool ResidentDialog::save() { return write(); }
+
+bool ResidentDialog::saveAndAddAnother() {
+  if (!id_.empty()) return save();
+  wxString who = name_->GetValue().Strip(wxString::both);
+  if (!write()) return false;
+  clearPerson();
+  // TRANSLATORS: shown after a person was saved with "Save and add another"; %s is the person's name
+  general_->SetLabel(wxString::Format(_("Saved %s. Enter the next member of the household."), who));
+  general_->SetForegroundColour(wxColour(0, 110, 50));
+  relayout();
+  name_->SetFocus();
+  return true;
+}
+
+void ResidentDialog::clearPerson() {
+  for (auto* field : {name_, idNumber_, birthDate_, phone_, notes_}) field->ChangeValue(wxString());
+  relation_->ChangeValue(wxString());
+  idType_->SetSelection(0);
+  sex_->SetSelection(0);
+  for (auto* box : careFlags_) box->SetValue(false);
+  idInfo_->SetLabel(wxString());
+  messages_.clear();
+  original_ = collect();
+  dirty_ = false;
+}
+
+void ResidentDialog::checkIdNumber(bool leaving) {
+  wxString raw = idNumber_->GetValue().Strip(wxString::both);
+  idInfo_->SetLabel(wxString());
+  idMessage_->SetLabel(wxString());
+  // Shorter than any resident number: the worker is still typing (passports are checked on leaving).
+  if (raw.empty() || (!leaving && raw.length() < 15)) {
+    relayout();
+    return;
+  }
+  core::IdCheck check = core::checkId(fromWx(raw), ledger_.today());
+  showIssues(idMessage_, check.issues);
+  if (check.valid) {
+    wxString info = toWx(text::codeLabel(core::idKindCode(check.kind)));
+    if (check.birthDate) {
+      birthDate_->ChangeValue(toWx(check.birthDate->iso()));
+      info += wxString::FromUTF8(" · ") + toWx(check.birthDate->iso());
+    }
+    if (check.sex != core::Sex::Unknown) {
+      selectCode(sex_, core::codes::kSex, core::sexCode(check.sex));
+      info += wxString::FromUTF8(" · ") + toWx(text::codeLabel(core::sexCode(check.sex)));
+    }
+    selectCode(idType_, core::codes::kIdType, core::idKindCode(check.kind));
+    idInfo_->SetLabel(info);
+  }
+  relayout();
+}
+
+void ResidentDialog::checkField(const char* column, wxWindow* field, wxStaticText* label) {
+  wxString value = field == phone_ ? phone_->GetValue() : birthDate_->GetValue();
+  core::Cells cells = {{column, cellFrom(value)}};
+  showIssues(label, checkCells(core::Table::Resident, cells, ledger_.today(), false));
+  relayout();
+}
+
+wxCheckBox* ResidentDialog::careFlag(std::string_view code) const {
+  for (std::size_t i = 0; i < careFlags_.size(); ++i)
+    if (core::codes::kCareFlags[i] == code) return careFlags_[i];
+  return nullptr;
+}
+
+std::string ResidentDialog::sexCode() const { return codeAt(sex_, core::codes::kSex); }
+std::string ResidentDialog::idTypeCode() const { return codeAt(idType_, core::codes::kIdType); }
+std::string ResidentDialog::residenceCode() const { return codeAt(residence_, core::codes::kResidence); }
+
+std::string ResidentDialog::careFlags() const {
+  std::string flags;
+  for (std::size_t i = 0; i < careFlags_.size(); ++i)
+    if (careFlags_[i]->GetValue()) flags.append(flags.empty() ? "" : ",").append(core::codes::kCareFlags[i]);
+  return flags;
+}
+
+wxString ResidentDialog::idInfo() const { return idInfo_->GetLabel(); }
+
+// Long messages wrap under their field, and a message that appears makes the form taller: grow the
+// dialog rather than clip it.
+void ResidentDialog::relayout() {
+  int wrap = ConvertDialogToPixels(wxSize(kMessageWrapDialogUnits, 0)).x;
+  for (auto* label : messageLabels_)
+    if (!label->GetLabel().empty() && label->GetTextExtent(label->GetLabel()).x > wrap) label->Wrap(wrap);
+  Layout();
+  wxSize fitting = GetSizer()->ComputeFittingWindowSize(this);
+  wxSize now = GetSize();
+  if (fitting.x > now.x || fitting.y > now.y) SetSize(wxSize(std::max(fitting.x, now.x), std::max(fitting.y, now.y)));
+}
+
+void ResidentDialog::onCancel() {
+  if (dirty_ && !confirmDiscard(this)) return;
+  if (IsModal())
+    EndModal(savedCount_ > 0 ? wxID_OK : wxID_CANCEL);
+  else
+    Hide();
+}
+
+}  // namespace gl::app

@@ -146,6 +146,7 @@ class FigureTile : public wxControl {
     gc->DrawText(value, pad, valueY);
     gc->SetFont(detailFont(), kDetail);
     gc->GetTextExtent("Ag", &w, &detailH);
+    dc.SetFont(detailFont());
     wxString detail = wxControl::Ellipsize(detail_, dc, wxELLIPSIZE_END, static_cast<int>(size.x - 2 * pad));
     gc->DrawText(detail, pad, std::min(valueY + valueH, size.y - pad - detailH));
   }
@@ -234,19 +235,25 @@ void TodayPanel::reload() {
     tiles_[static_cast<std::size_t>(which)]->setFigure(value, detail, alert);
   };
   set(Figure::UnderQuarantine, f.activeQuarantines,
-      wxString::Format(wxPLURAL("%lld new case today", "%lld new cases today", f.arrivalsToday),
-                       static_cast<long long>(f.arrivalsToday)));
-  // TRANSLATORS: under the number of morning checks still to take; %lld is the morning's total.
-  set(Figure::MorningChecksToDo, morningToDo, wxString::Format(_("of %lld due this morning"), morningDue));
-  // TRANSLATORS: under the number of evening checks still to take; %lld is the evening's total.
-  set(Figure::EveningChecksToDo, laterToDo, wxString::Format(_("of %lld due this evening"), laterDue));
-  // TRANSLATORS: under the number of checks recorded today; %lld is the day's total of due checks.
+      f.arrivalsToday > 0 ? wxString::Format(wxPLURAL("%lld new case today", "%lld new cases today", f.arrivalsToday),
+                                             static_cast<long long>(f.arrivalsToday))
+                          : _("no new case today"));
+  set(Figure::MorningChecksToDo, morningToDo,
+      // TRANSLATORS: under the number of morning checks still to take; %lld is the morning's total.
+      morningDue > 0 ? wxString::Format(_("of %lld due this morning"), morningDue) : _("none due this morning"));
+  set(Figure::EveningChecksToDo, laterToDo,
+      // TRANSLATORS: under the number of evening checks still to take; %lld is the evening's total.
+      laterDue > 0 ? wxString::Format(_("of %lld due this evening"), laterDue) : _("none due this evening"));
   set(Figure::ChecksDone, f.checksDoneToday,
-      wxString::Format(_("of %lld due today"), static_cast<long long>(f.checksDueToday)));
+      // TRANSLATORS: under the number of checks recorded today; %lld is the day's total of due checks.
+      f.checksDueToday > 0 ? wxString::Format(_("of %lld due today"), static_cast<long long>(f.checksDueToday))
+                           : _("none due today"));
   set(Figure::Fevers, f.feversToday, _("37.3 ℃ or above"), true);
   set(Figure::ReleasesDue, f.releasesDueToday,
-      wxString::Format(wxPLURAL("%lld ready for release", "%lld ready for release", f.releasesProposed),
-                       static_cast<long long>(f.releasesProposed)));
+      f.releasesProposed > 0
+          ? wxString::Format(wxPLURAL("%lld ready for release", "%lld ready for release", f.releasesProposed),
+                             static_cast<long long>(f.releasesProposed))
+          : _("none ready for release"));
   set(Figure::Overdue, f.overdueReleases,
       f.needDecision > 0 ? wxString::Format(wxPLURAL("%lld needs a decision", "%lld need a decision", f.needDecision),
                                             static_cast<long long>(f.needDecision))

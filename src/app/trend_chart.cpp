@@ -109,10 +109,10 @@ TrendChart::Layout TrendChart::layoutFor(const wxSize& size) const {
   l.right = size.x - pad - FromDIP(28);  // room for the latest value beside the line's last point
   double top = pad + titleH + FromDIP(10);
   double bottom = size.y - pad - smallH - gap;
-  double avail = std::max(40.0, bottom - top - 2 * caption - FromDIP(14));
+  double avail = std::max(40.0, bottom - top - 2 * caption - FromDIP(22));
   l.topA = top + caption;
   l.bottomA = l.topA + avail * 0.55;
-  l.topB = l.bottomA + FromDIP(14) + caption;
+  l.topB = l.bottomA + FromDIP(22) + caption;
   l.bottomB = std::max(l.topB + 10, bottom);
   l.slot = days_.empty() ? 0 : (l.right - l.left) / static_cast<double>(days_.size());
   return l;
@@ -173,49 +173,52 @@ void TrendChart::onPaint(wxPaintEvent&) {
     gc->DrawRectangle(l.left + l.slot * hovered_, l.topB, l.slot, l.bottomB - l.topB);
   }
 
-  // Captions double as the legend: a swatch in the series' colour before its name.
-  auto swatch = [&](double x, double y, const wxColour& colour, bool line) {
-    gc->SetPen(*wxTRANSPARENT_PEN);
-    gc->SetBrush(wxBrush(colour));
-    double s = FromDIP(10);
-    if (line) gc->DrawRoundedRectangle(x, y + textH / 2 - FromDIP(2) * 0.75, s + 4, FromDIP(3), FromDIP(2) * 0.75);
-    else gc->DrawRectangle(x, y + (textH - s) / 2, s, s);
-    return x + s + FromDIP(line ? 10 : 6);
-  };
-  gc->SetFont(small, kAxisText);
-  gc->GetTextExtent("Ag", &textW, &textH);
-  auto caption = [&](double x, double y, const wxColour& colour, bool line, const wxString& text) {
-    x = swatch(x, y, colour, line);
-    gc->SetFont(small, kTitleText);
-    gc->DrawText(text, x, y);
-    gc->GetTextExtent(text, &textW, &textH);
-    return x + textW + FromDIP(18);
-  };
-  const double capA = l.topA - textH - FromDIP(8), capB = l.topB - textH - FromDIP(8);
-  caption(l.left, capA, kActive, true, _("Under quarantine"));
-  double x = caption(l.left, capB, kArrivals, false, _("New cases"));
-  caption(x, capB, kFevers, false, _("Fevers (37.3 ℃ or above)"));
-
-  // Grid lines and y labels.
-  auto axis = [&](const Scale& s, auto y) {
-    for (std::int64_t v = 0; v <= s.top; v += s.step) {
-      double at = y(v);
-      gc->SetPen(wxPen(v == 0 ? kBaseline : kGridLine, 1));
-      gc->StrokeLine(l.left, std::round(at) + 0.5, l.right, std::round(at) + 0.5);
-      gc->SetFont(small, kAxisText);
-      gc->GetTextExtent(number(v), &textW, &textH);
-      gc->DrawText(number(v), l.left - FromDIP(8) - textW, at - textH / 2);
-    }
-  };
-  axis(scaleA, yA);
-  axis(scaleB, yB);
-
   if (empty()) {
+    // Nothing to draw: the day axis and a sentence, not two panels of zeros.
     gc->SetFont(GetFont(), kAxisText);
     wxString text = _("No one under quarantine, no new cases and no fevers in these days.");
     gc->GetTextExtent(text, &textW, &textH);
     gc->DrawText(text, (l.left + l.right - textW) / 2, (l.topA + l.bottomB - textH) / 2);
+    gc->SetPen(wxPen(kBaseline, 1));
+    gc->StrokeLine(l.left, std::round(l.bottomB) + 0.5, l.right, std::round(l.bottomB) + 0.5);
   } else {
+    // Captions double as the legend: a swatch in the series' colour before its name.
+    auto swatch = [&](double x, double y, const wxColour& colour, bool line) {
+      gc->SetPen(*wxTRANSPARENT_PEN);
+      gc->SetBrush(wxBrush(colour));
+      double s = FromDIP(10);
+      if (line) gc->DrawRoundedRectangle(x, y + textH / 2 - FromDIP(2) * 0.75, s + 4, FromDIP(3), FromDIP(2) * 0.75);
+      else gc->DrawRectangle(x, y + (textH - s) / 2, s, s);
+      return x + s + FromDIP(line ? 10 : 6);
+    };
+    gc->SetFont(small, kAxisText);
+    gc->GetTextExtent("Ag", &textW, &textH);
+    auto caption = [&](double x, double y, const wxColour& colour, bool line, const wxString& text) {
+      x = swatch(x, y, colour, line);
+      gc->SetFont(small, kTitleText);
+      gc->DrawText(text, x, y);
+      gc->GetTextExtent(text, &textW, &textH);
+      return x + textW + FromDIP(18);
+    };
+    const double capA = l.topA - textH - FromDIP(8), capB = l.topB - textH - FromDIP(8);
+    caption(l.left, capA, kActive, true, _("Under quarantine"));
+    double x = caption(l.left, capB, kArrivals, false, _("New cases"));
+    caption(x, capB, kFevers, false, _("Fevers (37.3 ℃ or above)"));
+
+    // Grid lines and y labels.
+    auto axis = [&](const Scale& s, auto y) {
+      for (std::int64_t v = 0; v <= s.top; v += s.step) {
+        double at = y(v);
+        gc->SetPen(wxPen(v == 0 ? kBaseline : kGridLine, 1));
+        gc->StrokeLine(l.left, std::round(at) + 0.5, l.right, std::round(at) + 0.5);
+        gc->SetFont(small, kAxisText);
+        gc->GetTextExtent(number(v), &textW, &textH);
+        gc->DrawText(number(v), l.left - FromDIP(8) - textW, at - textH / 2);
+      }
+    };
+    axis(scaleA, yA);
+    axis(scaleB, yB);
+
     // Under quarantine: a soft area under a line, the latest value written beside its last point.
     wxGraphicsPath area = gc->CreatePath(), line = gc->CreatePath();
     area.MoveToPoint(xOf(0), l.bottomA);

@@ -37,9 +37,12 @@ VisitDialog::VisitDialog(wxWindow* parent, db::Ledger& ledger, const std::string
   notes_ = XRCCTRL(*this, "notes", wxTextCtrl);
   saveNext_ = XRCCTRL(*this, "saveNext", wxButton);
   ok_ = XRCCTRL(*this, "wxID_OK", wxButton);
-  messages_.add("visited_on", visitedOn_, XRCCTRL(*this, "visitedOnMessage", wxStaticText));
-  messages_.add("temperature", temperature_, XRCCTRL(*this, "temperatureMessage", wxStaticText));
-  messages_.add("", nullptr, XRCCTRL(*this, "message", wxStaticText));
+  visitedOnMessage_ = XRCCTRL(*this, "visitedOnMessage", wxStaticText);
+  temperatureMessage_ = XRCCTRL(*this, "temperatureMessage", wxStaticText);
+  message_ = XRCCTRL(*this, "message", wxStaticText);
+  messages_.add("visited_on", visitedOn_, visitedOnMessage_);
+  messages_.add("temperature", temperature_, temperatureMessage_);
+  messages_.add("", nullptr, message_);
 
   // Codes are stored; people read their translated labels.
   seen_->SetLabel(toWx(text::codeLabel("seen")));
@@ -79,6 +82,7 @@ VisitDialog::VisitDialog(wxWindow* parent, db::Ledger& ledger, const std::string
 
   if (auto household = ledger_.get(core::Table::Household, householdId)) show(*household);
   else messages_.show({core::Issue(core::IssueCode::BadReference, "household", 0, 0, householdId)});
+  tidyMessages();
   GetSizer()->SetSizeHints(this);
   CentreOnParent();
 }
@@ -103,7 +107,7 @@ void VisitDialog::show(const db::Row& household) {
   messages_.clear();
   dirty_ = false;
   updateNextButton();
-  Layout();
+  tidyMessages();
   resident_->SetFocus();
 }
 
@@ -150,13 +154,19 @@ std::string VisitDialog::campaignId() const {
 void VisitDialog::checkTemperature() {
   auto parsed = core::parseTemperature(fromWx(temperature_->GetValue()));
   wxString problem = parsed.issues.empty() ? wxString() : toWx(text::describe(parsed.issues.front()));
-  auto* message = XRCCTRL(*this, "temperatureMessage", wxStaticText);
-  if (message->GetLabel() != problem) message->SetLabel(problem);
+  if (temperatureMessage_->GetLabel() != problem) temperatureMessage_->SetLabel(problem);
   fever_->SetLabel(parsed.tenths && core::isFever(*parsed.tenths)
                        // TRANSLATORS: beside a visit's temperature at or above 37.3 ℃.
                        ? _("Fever: tell the health station")
                        : wxString());
+  tidyMessages();
+}
+
+void VisitDialog::tidyMessages() {
+  for (auto* message : {visitedOnMessage_, temperatureMessage_, message_}) message->Show(!message->GetLabel().empty());
   Layout();
+  // Grow to show a message, never shrink below the size the user chose.
+  if (GetSizer() && GetBestSize().y > GetSize().y) SetSize(wxSize(GetSize().x, GetBestSize().y));
 }
 
 void VisitDialog::updateNextButton() {
@@ -169,9 +179,11 @@ void VisitDialog::updateNextButton() {
 bool VisitDialog::save() {
   if (household_.id.empty()) return false;
   core::Cells cells = collect();
-  if (!messages_.show(checkCells(core::Table::Visit, cells, ledger_.today(), true))) return false;
+  bool ok = messages_.show(checkCells(core::Table::Visit, cells, ledger_.today(), true));
   std::string id;
-  if (!saveOrShow([&] { id = ledger_.insert(core::Table::Visit, cells); }, messages_, this)) return false;
+  if (ok) ok = saveOrShow([&] { id = ledger_.insert(core::Table::Visit, cells); }, messages_, this);
+  tidyMessages();
+  if (!ok) return false;
   lastSavedId_ = id;
   ++savedCount_;
   dirty_ = false;

@@ -63,6 +63,9 @@ class VisitDialog : public wxDialog {
   void updateNextButton();
   void markDirty() { dirty_ = true; }
   void onCancel();
+  // Shows the message lines that have something to say and hides the others, so that empty ones
+  // leave no gaps between the fields.
+  void tidyMessages();
 
   db::Ledger& ledger_;
   Saved saved_;
@@ -84,6 +87,9 @@ class VisitDialog : public wxDialog {
   wxRadioButton* refused_ = nullptr;
   wxTextCtrl* temperature_ = nullptr;
   wxStaticText* fever_ = nullptr;
+  wxStaticText* visitedOnMessage_ = nullptr;
+  wxStaticText* temperatureMessage_ = nullptr;
+  wxStaticText* message_ = nullptr;
   wxTextCtrl* symptoms_ = nullptr;
   wxChoice* healthCode_ = nullptr;
   wxTextCtrl* travel_ = nullptr;

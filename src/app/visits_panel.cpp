@@ -67,27 +67,33 @@ VisitsPanel::VisitsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback c
   left->Add(new wxStaticText(this, wxID_ANY, _("&Progress by grid and building:")), wxSizerFlags().Border(wxBOTTOM, 3));
   progressList_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES);
-  progressList_->AppendTextColumn(toWx(text::fieldLabel("grid")), wxDATAVIEW_CELL_INERT, FromDIP(150));
-  progressList_->AppendTextColumn(toWx(text::fieldLabel("building")), wxDATAVIEW_CELL_INERT, FromDIP(90));
-  progressList_->AppendTextColumn(_("Visited"), wxDATAVIEW_CELL_INERT, FromDIP(80), wxALIGN_RIGHT);
-  progressList_->AppendProgressColumn(_("Progress"), wxDATAVIEW_CELL_INERT, FromDIP(120));
+  progressList_->AppendTextColumn(toWx(text::fieldLabel("grid")), wxDATAVIEW_CELL_INERT, FromDIP(110));
+  progressList_->AppendTextColumn(toWx(text::fieldLabel("building")), wxDATAVIEW_CELL_INERT, FromDIP(80));
+  progressList_->AppendTextColumn(_("Visited"), wxDATAVIEW_CELL_INERT, FromDIP(70), wxALIGN_RIGHT);
+  progressList_->AppendProgressColumn(_("Progress"), wxDATAVIEW_CELL_INERT, FromDIP(110));
   progressList_->AppendTextColumn("%", wxDATAVIEW_CELL_INERT, FromDIP(50), wxALIGN_RIGHT);
+  // Wide enough for its columns; the households' list takes the rest.
+  progressList_->SetMinSize(wxSize(FromDIP(110 + 80 + 70 + 110 + 50 + 24), -1));
   left->Add(progressList_, wxSizerFlags(1).Expand());
-  body->Add(left, wxSizerFlags(3).Expand().Border(wxRIGHT, gap));
+  body->Add(left, wxSizerFlags().Expand().Border(wxRIGHT, gap));
 
   auto* right = new wxBoxSizer(wxVERTICAL);
   toVisitTitle_ = new wxStaticText(this, wxID_ANY, _("&Still to visit:"));
   right->Add(toVisitTitle_, wxSizerFlags().Border(wxBOTTOM, 3));
   toVisitList_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
-  toVisitList_->AppendColumn(toWx(text::fieldLabel("address")), wxLIST_FORMAT_LEFT, FromDIP(260));
+  // A round goes building by building, door by door: those come first, the full address last.
+  toVisitList_->AppendColumn(toWx(text::fieldLabel("building")), wxLIST_FORMAT_LEFT, FromDIP(60));
+  toVisitList_->AppendColumn(toWx(text::fieldLabel("unit")), wxLIST_FORMAT_LEFT, FromDIP(50));
+  toVisitList_->AppendColumn(toWx(text::fieldLabel("room")), wxLIST_FORMAT_LEFT, FromDIP(60));
   toVisitList_->AppendColumn(toWx(text::fieldLabel("household_no")), wxLIST_FORMAT_LEFT, FromDIP(90));
+  toVisitList_->AppendColumn(toWx(text::fieldLabel("address")), wxLIST_FORMAT_LEFT, FromDIP(320));
   right->Add(toVisitList_, wxSizerFlags(1).Expand());
   record_ = new wxButton(this, wxID_ANY, _("&Record visit…"));
   right->Add(record_, wxSizerFlags().Border(wxTOP, gap));
   message_ = new wxStaticText(this, wxID_ANY, wxString());
   message_->SetForegroundColour(wxColour(176, 0, 32));
   right->Add(message_, wxSizerFlags().Expand().Border(wxTOP, gap / 2));
-  body->Add(right, wxSizerFlags(2).Expand());
+  body->Add(right, wxSizerFlags(1).Expand());
   root->Add(body, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
   SetSizer(root);
 
@@ -221,16 +227,22 @@ void VisitsPanel::loadToVisit() {
   wxString gridName;
   for (const auto& p : progress_)
     if (p.gridId == gridId_) gridName = toWx(p.gridName.empty() ? p.gridCode : p.gridName);
-  toVisitTitle_->SetLabel(gridName.empty() ? _("&Still to visit:")
-                                           // TRANSLATORS: above the list of a grid's households not yet visited; %1$s is the grid, %2$zu their number.
-                                           : wxString::Format(_("&Still to visit in %1$s (%2$zu):"), gridName, toVisit_.size()));
+  if (gridName.empty())
+    toVisitTitle_->SetLabel(_("&Still to visit:"));
+  else
+    // TRANSLATORS: above the list of a grid's households not yet visited; %1$s is the grid, %2$lld their number.
+    toVisitTitle_->SetLabel(wxString::Format(_("&Still to visit in %1$s (%2$lld):"), gridName,
+                                             static_cast<long long>(toVisit_.size())));
   toVisitList_->Freeze();
   toVisitList_->DeleteAllItems();
   long select = -1;
   for (std::size_t i = 0; i < toVisit_.size(); ++i) {
     const auto& h = toVisit_[i];
-    long row = toVisitList_->InsertItem(static_cast<long>(i), toWx(h["address"].value_or("")));
-    toVisitList_->SetItem(row, 1, toWx(h["household_no"].value_or("")));
+    long row = toVisitList_->InsertItem(static_cast<long>(i), toWx(h["building"].value_or("")));
+    toVisitList_->SetItem(row, 1, toWx(h["unit"].value_or("")));
+    toVisitList_->SetItem(row, 2, toWx(h["room"].value_or("")));
+    toVisitList_->SetItem(row, 3, toWx(h["household_no"].value_or("")));
+    toVisitList_->SetItem(row, 4, toWx(h["address"].value_or("")));
     if (h.id == keep) select = row;
   }
   // The household just visited has left the list: the one after it takes its place.

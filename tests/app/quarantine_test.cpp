@@ -11,9 +11,12 @@
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
+#include "app/app_settings.h"
 #include "app/case_action_dialog.h"
 #include "app/check_sheet.h"
+#include "app/commands.h"
 #include "app/health_check_dialog.h"
+#include "app/main_frame.h"
 #include "app/quarantine_dialog.h"
 #include "app/quarantine_panel.h"
 #include "gui_support.h"
@@ -165,8 +168,8 @@ TEST_CASE("typing temperatures into the check sheet records them and Enter moves
   sim.Char(WXK_RETURN);
   gl::test::pump(300);
   CHECK(t.tenths(next, 0) == before);
-  CHECK_FALSE(t.panel->message().empty());
-  CHECK(sheet->lastMessage().Contains("45"));
+  CHECK(t.panel->message().Contains("45"));
+  CHECK(sheet->lastMessage() == t.panel->message());
   CHECK(sheet->GetGridCursorRow() == row + 1);
 
   // A fever is recorded (and shown in red); the message says so.
@@ -302,7 +305,7 @@ TEST_CASE("releasing a chained case from the tab ends it and opens the follow-on
   CHECK((*next)["start_on"] == std::optional<std::string>("2022-11-21"));
   CHECK((*next)["planned_end_on"] == std::optional<std::string>("2022-11-23"));
   CHECK(t.changes >= 1);
-  CHECK_FALSE(t.panel->message().empty());
+  CHECK(t.panel->message().Contains(wxString::FromUTF8("2022-11-23")));  // the follow-on's end
   for (const auto& q : t.panel->cases()) CHECK(q.id != id);  // no longer active
 }
 
@@ -351,4 +354,27 @@ TEST_CASE("transfer and extension go through the same dialog, and a check is edi
   CHECK((*saved)["test_result"] == std::optional<std::string>("negative"));
   CHECK((*saved)["slot"] == std::optional<std::string>("pm"));
   check.Hide();
+}
+
+TEST_CASE("the main window's Record checks command opens the tab with the cursor in the check sheet") {
+  gl::test::GuiLedger g(300);
+  gl::app::AppSettings settings((g.dir / "settings.ini").string());
+  auto* frame = new gl::app::MainFrame(g.take(), settings);
+  frame->SetSize(wxSize(1280, 860));
+  frame->Show();
+  gl::test::pump(300);
+  wxCommandEvent record(wxEVT_MENU, gl::app::cmd::kRecordChecks);
+  frame->ProcessWindowEvent(record);
+  gl::test::pump(200);
+  CHECK(frame->currentTab() == gl::app::Tab::Quarantine);
+  CheckSheet* sheet = frame->quarantinePanel()->checkSheet();
+  REQUIRE(sheet->GetGridCursorRow() >= 0);
+  CHECK(sheet->GetGridCursorCol() == CheckSheet::kFirstSlotColumn);
+  const auto& row = sheet->rows()[static_cast<std::size_t>(sheet->GetGridCursorRow())];
+  CHECK_FALSE(row.tenths[0].has_value());
+  wxWindow* focus = wxWindow::FindFocus();
+  CHECK((focus == sheet || (focus && sheet->IsDescendant(focus))));
+  gl::test::screenshot("quarantine-tab-in-window");
+  frame->Destroy();
+  gl::test::pump(100);
 }

@@ -9,6 +9,7 @@
 
 #include <wx/choice.h>
 #include <wx/frame.h>
+#include <wx/msgdlg.h>
 #include <wx/notebook.h>
 #include <wx/testing.h>
 #include <wx/textctrl.h>
@@ -172,8 +173,14 @@ TEST_CASE("the Today tiles show the ledger's figures, follow a recorded check an
   CHECK_FALSE(t.panel->chart()->empty());
   CHECK(t.panel->chart()->describeDay(29).Contains("2022-11-20"));
 
-  // Tiles open their lists: Enter on a focused tile, a mouse click, and the accessor.
+  // Tab goes from tile to tile in reading order.
   wxUIActionSimulator sim;
+  t.panel->tile(Figure::UnderQuarantine)->SetFocus();
+  gl::test::pump(100);
+  sim.Char(WXK_TAB);
+  CHECK(gl::test::pumpUntil([&] { return t.panel->tile(Figure::MorningChecksToDo)->HasFocus(); }, 1000));
+
+  // Tiles open their lists: Enter on a focused tile, a mouse click, and the accessor.
   t.panel->tile(Figure::Fevers)->SetFocus();
   gl::test::pump(100);
   REQUIRE(t.panel->tile(Figure::Fevers)->HasFocus());
@@ -285,6 +292,7 @@ TEST_CASE("the visit form saves a visit for its grid, flags fevers as typed and 
   CHECK_FALSE(dialog->message("temperature").empty());
   CHECK_FALSE(dialog->save());
   CHECK(dialog->savedCount() == 0);
+  gl::test::screenshot("visit-dialog-problem");
   dialog->temperatureField()->SetValue("37.6");
   CHECK(dialog->message("temperature").empty());
   CHECK(dialog->feverText() != wxString());
@@ -299,6 +307,15 @@ TEST_CASE("the visit form saves a visit for its grid, flags fevers as typed and 
   CHECK((*saved)["temperature"] == gl::core::Value("37.6"));
   CHECK((*saved)["outcome"] == gl::core::Value("seen"));
   CHECK((*saved)["visited_on"] == gl::core::Value("2022-11-20"));
+
+  // Unsaved input is not lost without asking: Cancel (and Escape, and closing) asks first.
+  dialog->notesField()->SetValue(wxString::FromUTF8("下午再来"));
+  CHECK(dialog->dirty());
+  wxCommandEvent cancel(wxEVT_BUTTON, wxID_CANCEL);
+  wxTEST_DIALOG(dialog->ProcessWindowEvent(cancel), wxExpectModal<wxMessageDialog>(wxNO));
+  CHECK(dialog->IsShown());
+  wxTEST_DIALOG(dialog->ProcessWindowEvent(cancel), wxExpectModal<wxMessageDialog>(wxYES));
+  CHECK_FALSE(dialog->IsShown());
   dialog->Destroy();
 
   // Save and next: an absent household is recorded and the form moves to the next door.
@@ -344,6 +361,8 @@ TEST_CASE("a new campaign defaults to the whole county, refuses a period that en
   dialog->endField()->SetValue("2022-11-01");
   CHECK_FALSE(dialog->save());
   CHECK(dialog->savedId().empty());
+  CHECK_FALSE(dialog->message("end_on").empty());
+  CHECK(dialog->message("name").empty());
   dialog->endField()->SetValue("2022-12-04");
   REQUIRE(dialog->save());
   auto row = ledger.get(Table::Campaign, dialog->savedId());
@@ -374,6 +393,8 @@ TEST_CASE("the main window opens on the Today tab, and its tiles switch to the Q
   auto* frame = new gl::app::MainFrame(g.take(), settings);
   frame->SetPosition(wxPoint(0, 0));
   frame->Show();
+  // The pointer away from the tiles, so that no tooltip or hover shows in the screenshot.
+  wxUIActionSimulator().MouseMove(1275, 895);
   gl::test::pump(300);
   REQUIRE(frame->currentTab() == gl::app::Tab::Today);
   gl::test::screenshot("today-tab");
