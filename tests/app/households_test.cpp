@@ -280,6 +280,11 @@ TEST_CASE("typing an identity number with the keyboard fills the form") {
   wrong.back() = wrong.back() == '1' ? '2' : '1';
   dialog->idNumberField()->SetValue(wrong);
   CHECK_FALSE(dialog->message("id_number").empty());
+  {
+    auto* m = wxWindow::FindWindowByName("idNumberMessage", dialog);
+    std::fprintf(stderr, "DBG msg=%s size=%dx%d pos=%d,%d shown=%d dlg=%dx%d\n", dialog->message("id_number").utf8_str().data(),
+                 m->GetSize().x, m->GetSize().y, m->GetPosition().x, m->GetPosition().y, m->IsShown(), dialog->GetSize().x, dialog->GetSize().y);
+  }
   gl::test::screenshot("resident-dialog-invalid-id");
   dialog->Destroy();
   gl::test::pump(100);
