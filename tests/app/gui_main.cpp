@@ -12,6 +12,7 @@
 
 #include <wx/app.h>
 #include <wx/init.h>
+#include <wx/log.h>
 #include <wx/xrc/xmlres.h>
 
 #include "app/app_i18n.h"
@@ -42,6 +43,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   wxSetAssertHandler(throwingAssert);
+  // Logged errors go to stderr: wx's GUI log target would show them in a modal dialog at exit,
+  // which nobody answers under Xvfb.
+  delete wxLog::SetActiveTarget(new wxLogStderr);
   wxTheApp->CallOnInit();
   gl::app::setupTranslations(getenv("GL_GUI_LANG") ? getenv("GL_GUI_LANG") : "zh_CN");
   wxXmlResource::Get()->InitAllHandlers();
