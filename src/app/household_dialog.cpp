@@ -35,6 +35,7 @@ void showIssues(wxStaticText* label, const std::vector<core::Issue>& issues) {
   }
   label->SetForegroundColour(error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
   label->SetLabel(text);
+  label->Show(!text.empty());  // no blank line under a field without a message
 }
 
 }  // namespace
@@ -226,16 +227,16 @@ void HouseholdDialog::checkPhone() {
   relayout();
 }
 
-// Long messages wrap under their field, and a message that appears makes the form taller: grow the
-// dialog rather than clip it.
+// Long messages wrap under their field, and the form is as tall as its messages need.
 void HouseholdDialog::relayout() {
   int wrap = ConvertDialogToPixels(wxSize(kMessageWrapDialogUnits, 0)).x;
   for (auto* label : messageLabels_)
     if (!label->GetLabel().empty() && label->GetTextExtent(label->GetLabel()).x > wrap) label->Wrap(wrap);
   Layout();
+  // The height follows the messages (as FieldMessages::show does); a width the user gave is kept.
   wxSize fitting = GetSizer()->ComputeFittingWindowSize(this);
   wxSize now = GetSize();
-  if (fitting.x > now.x || fitting.y > now.y) SetSize(wxSize(std::max(fitting.x, now.x), std::max(fitting.y, now.y)));
+  if (fitting.y != now.y || fitting.x > now.x) SetSize(wxSize(std::max(fitting.x, now.x), fitting.y));
 }
 
 void HouseholdDialog::onCancel() {

@@ -80,12 +80,12 @@ void HouseholdsPanel::buildControls() {
   clearGrid_ = new wxButton(this, wxID_ANY, _("Show &all grids"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
   clearGrid_->SetToolTip(_("Clear the grid chosen in the tree and list the households of every grid"));
   filters->Add(clearGrid_, wxSizerFlags().CenterVertical().Border(wxLEFT, gap));
-  filters->Add(new wxStaticText(this, wxID_ANY, _("&Building:")),
-               wxSizerFlags().CenterVertical().Border(wxLEFT, 3 * gap).Border(wxRIGHT, gap));
+  filters->AddSpacer(3 * gap);
+  filters->Add(new wxStaticText(this, wxID_ANY, _("&Building:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
   building_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(170), -1));
   filters->Add(building_, wxSizerFlags().CenterVertical());
-  filters->Add(new wxStaticText(this, wxID_ANY, _("&Kind:")),
-               wxSizerFlags().CenterVertical().Border(wxLEFT, 3 * gap).Border(wxRIGHT, gap));
+  filters->AddSpacer(3 * gap);
+  filters->Add(new wxStaticText(this, wxID_ANY, _("&Kind:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
   kind_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(150), -1));
   kind_->Append(_("Any kind"));
   for (auto code : core::codes::kHouseholdKind) kind_->Append(toWx(text::codeLabel(code)));
@@ -118,16 +118,18 @@ void HouseholdsPanel::buildControls() {
                              wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES | wxBORDER_THEME);
   list_->AssociateModel(model_.get());
   using M = HouseholdListModel;
-  auto column = [this](const wxString& title, unsigned index, int width) {
-    list_->AppendTextColumn(title, index, wxDATAVIEW_CELL_INERT, FromDIP(width), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+  // Column titles are the data model's field labels (text/labels), translated once for every screen.
+  auto column = [this](const char* field, unsigned index, int width) {
+    list_->AppendTextColumn(toWx(text::fieldLabel(field)), index, wxDATAVIEW_CELL_INERT, FromDIP(width), wxALIGN_LEFT,
+                            wxDATAVIEW_COL_RESIZABLE);
   };
-  column(_("No."), M::kNumber, 80);
-  column(_("Address"), M::kAddress, 330);
-  column(_("Building"), M::kBuilding, 60);
-  column(_("Unit"), M::kUnit, 50);
-  column(_("Room"), M::kRoom, 60);
-  column(_("Kind"), M::kKind, 110);
-  column(_("Phone"), M::kPhone, 120);
+  column("household_no", M::kNumber, 90);
+  column("address", M::kAddress, 330);
+  column("building", M::kBuilding, 60);
+  column("unit", M::kUnit, 50);
+  column("room", M::kRoom, 60);
+  column("kind", M::kKind, 110);
+  column("phone", M::kPhone, 120);
 
   auto* pane = new wxPanel(splitter_);
   auto* paneSizer = new wxBoxSizer(wxVERTICAL);
@@ -136,14 +138,16 @@ void HouseholdsPanel::buildControls() {
   memberInfo_ = new wxStaticText(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
   members_ = new wxListView(pane, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-  members_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(90));
-  members_->AppendColumn(_("Sex"), wxLIST_FORMAT_LEFT, FromDIP(50));
-  members_->AppendColumn(_("Identity number"), wxLIST_FORMAT_LEFT, FromDIP(170));
-  members_->AppendColumn(_("Date of birth"), wxLIST_FORMAT_LEFT, FromDIP(100));
+  auto field = [](const char* column) { return toWx(text::fieldLabel(column)); };
+  members_->AppendColumn(field("name"), wxLIST_FORMAT_LEFT, FromDIP(90));
+  members_->AppendColumn(field("sex"), wxLIST_FORMAT_LEFT, FromDIP(50));
+  members_->AppendColumn(field("id_number"), wxLIST_FORMAT_LEFT, FromDIP(170));
+  members_->AppendColumn(field("birth_date"), wxLIST_FORMAT_LEFT, FromDIP(100));
+  // TRANSLATORS: column of the member list: a person's age in whole years
   members_->AppendColumn(_("Age"), wxLIST_FORMAT_RIGHT, FromDIP(50));
-  members_->AppendColumn(_("Relation"), wxLIST_FORMAT_LEFT, FromDIP(80));
-  members_->AppendColumn(_("Residence status"), wxLIST_FORMAT_LEFT, FromDIP(110));
-  members_->AppendColumn(_("Care needs"), wxLIST_FORMAT_LEFT, FromDIP(200));
+  members_->AppendColumn(field("relation"), wxLIST_FORMAT_LEFT, FromDIP(90));
+  members_->AppendColumn(field("residence"), wxLIST_FORMAT_LEFT, FromDIP(110));
+  members_->AppendColumn(field("care_flags"), wxLIST_FORMAT_LEFT, FromDIP(220));
   paneSizer->Add(memberTitle_, wxSizerFlags().Expand().Border(wxTOP | wxLEFT | wxRIGHT, gap));
   paneSizer->Add(memberInfo_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
   paneSizer->Add(members_, wxSizerFlags(1).Expand());
@@ -381,6 +385,9 @@ void HouseholdsPanel::loadMembers(const std::string& selectResident) {
     return;
   }
   memberRows_ = ledger().residentsOf(shownHousehold_);
+  // The head of household first, as the register lists them; the others in the ledger's order (by age).
+  std::stable_partition(memberRows_.begin(), memberRows_.end(),
+                        [](const db::Row& r) { return cell(r, "relation") == "户主"; });
   memberTitle_->SetLabel(toWx(cell(*household, "address")));
   wxString info;
   auto add = [&info](const wxString& part) {

@@ -64,6 +64,7 @@ void showIssues(wxStaticText* label, const std::vector<core::Issue>& issues) {
   }
   label->SetForegroundColour(error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
   label->SetLabel(text);
+  label->Show(!text.empty());  // no blank line under a field without a message
 }
 
 }  // namespace
@@ -206,6 +207,9 @@ void ResidentDialog::show(const db::Row& resident) {
   notes_->ChangeValue(cell("notes"));
   messages_.clear();
   idInfo_->SetLabel(wxString());
+  filledBirth_.clear();
+  filledSex_.clear();
+  filledIdType_.clear();
   if (!idNumber_->IsEmpty()) checkIdNumber(true);
   original_ = collect();
   dirty_ = false;
@@ -280,6 +284,7 @@ bool ResidentDialog::saveAndAddAnother() {
   // TRANSLATORS: shown after a person was saved with "Save and add another"; %s is the person's name
   general_->SetLabel(wxString::Format(_("Saved %s. Enter the next member of the household."), who));
   general_->SetForegroundColour(wxColour(0, 110, 50));
+  general_->Show();
   relayout();
   name_->SetFocus();
   return true;
@@ -292,6 +297,9 @@ void ResidentDialog::clearPerson() {
   sex_->SetSelection(0);
   for (auto* box : careFlags_) box->SetValue(false);
   idInfo_->SetLabel(wxString());
+  filledBirth_.clear();
+  filledSex_.clear();
+  filledIdType_.clear();
   messages_.clear();
   original_ = collect();
   dirty_ = false;
@@ -300,25 +308,35 @@ void ResidentDialog::clearPerson() {
 void ResidentDialog::checkIdNumber(bool leaving) {
   wxString raw = idNumber_->GetValue().Strip(wxString::both);
   idInfo_->SetLabel(wxString());
-  idMessage_->SetLabel(wxString());
+  showIssues(idMessage_, {});
   // Shorter than any resident number: the worker is still typing (passports are checked on leaving).
-  if (raw.empty() || (!leaving && raw.length() < 15)) {
-    relayout();
-    return;
+  core::IdCheck check;
+  if (!raw.empty() && (leaving || raw.length() >= 15)) {
+    check = core::checkId(fromWx(raw), ledger_.today());
+    showIssues(idMessage_, check.issues);
   }
-  core::IdCheck check = core::checkId(fromWx(raw), ledger_.today());
-  showIssues(idMessage_, check.issues);
+  // What an earlier number filled in goes when the number no longer says it (a digit corrected
+  // into a wrong one), unless the worker has changed it since.
+  if (!filledBirth_.empty() && birthDate_->GetValue() == filledBirth_) birthDate_->ChangeValue(wxString());
+  if (!filledSex_.empty() && sexCode() == filledSex_) sex_->SetSelection(0);
+  if (!filledIdType_.empty() && idTypeCode() == filledIdType_) idType_->SetSelection(0);
+  filledBirth_.clear();
+  filledSex_.clear();
+  filledIdType_.clear();
   if (check.valid) {
     wxString info = toWx(text::codeLabel(core::idKindCode(check.kind)));
     if (check.birthDate) {
-      birthDate_->ChangeValue(toWx(check.birthDate->iso()));
-      info += wxString::FromUTF8(" · ") + toWx(check.birthDate->iso());
+      filledBirth_ = toWx(check.birthDate->iso());
+      birthDate_->ChangeValue(filledBirth_);
+      info += wxString::FromUTF8(" · ") + filledBirth_;
     }
     if (check.sex != core::Sex::Unknown) {
-      selectCode(sex_, core::codes::kSex, core::sexCode(check.sex));
-      info += wxString::FromUTF8(" · ") + toWx(text::codeLabel(core::sexCode(check.sex)));
+      filledSex_ = core::sexCode(check.sex);
+      selectCode(sex_, core::codes::kSex, filledSex_);
+      info += wxString::FromUTF8(" · ") + toWx(text::codeLabel(filledSex_));
     }
-    selectCode(idType_, core::codes::kIdType, core::idKindCode(check.kind));
+    filledIdType_ = core::idKindCode(check.kind);
+    selectCode(idType_, core::codes::kIdType, filledIdType_);
     idInfo_->SetLabel(info);
   }
   relayout();
@@ -350,16 +368,16 @@ std::string ResidentDialog::careFlags() const {
 
 wxString ResidentDialog::idInfo() const { return idInfo_->GetLabel(); }
 
-// Long messages wrap under their field, and a message that appears makes the form taller: grow the
-// dialog rather than clip it.
+// Long messages wrap under their field, and the form is as tall as its messages need.
 void ResidentDialog::relayout() {
   int wrap = ConvertDialogToPixels(wxSize(kMessageWrapDialogUnits, 0)).x;
   for (auto* label : messageLabels_)
     if (!label->GetLabel().empty() && label->GetTextExtent(label->GetLabel()).x > wrap) label->Wrap(wrap);
   Layout();
+  // The height follows the messages (as FieldMessages::show does); a width the user gave is kept.
   wxSize fitting = GetSizer()->ComputeFittingWindowSize(this);
   wxSize now = GetSize();
-  if (fitting.x > now.x || fitting.y > now.y) SetSize(wxSize(std::max(fitting.x, now.x), std::max(fitting.y, now.y)));
+  if (fitting.y != now.y || fitting.x > now.x) SetSize(wxSize(std::max(fitting.x, now.x), fitting.y));
 }
 
 void ResidentDialog::onCancel() {

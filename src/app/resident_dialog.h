@@ -82,6 +82,9 @@ class ResidentDialog : public wxDialog {
   std::string savedId_;
   int savedCount_ = 0;
   core::Cells original_;
+  // What the identity number filled in (birth date, sex code, document type code), to take back.
+  wxString filledBirth_;
+  std::string filledSex_, filledIdType_;
   bool dirty_ = false;
   FieldMessages messages_;
 

@@ -3,6 +3,7 @@
 // a 300,000-row model that reads only the rows it shows.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -114,6 +115,21 @@ class AddTwoPeople : public wxExpectModalBase<ResidentDialog, AddTwoPeople> {
   std::string first_, second_;
 };
 
+// Notes which household the form shows and closes it without changes.
+class LookAtHousehold : public wxExpectModalBase<HouseholdDialog, LookAtHousehold> {
+ public:
+  explicit LookAtHousehold(wxString* address) : address_(address) {}
+
+ protected:
+  int OnInvoked(HouseholdDialog* dialog) const override {
+    *address_ = dialog->addressField()->GetValue();
+    return wxID_CANCEL;
+  }
+
+ private:
+  wxString* address_;
+};
+
 }  // namespace
 
 TEST_CASE("the Households tab lists every household, narrows to a grid and shows the selected household's members") {
@@ -148,14 +164,22 @@ TEST_CASE("the Households tab lists every household, narrows to a grid and shows
   REQUIRE(t.panel->members().size() == people.size());
   auto* members = t.panel->memberList();
   REQUIRE(members->GetItemCount() == static_cast<int>(people.size()));
-  CHECK(members->GetItemText(0, 0) == wxString::FromUTF8(*people[0]["name"]));
+  std::set<std::string> names, listed;
+  for (const auto& p : people) names.insert(*p["name"]);
+  for (int i = 0; i < members->GetItemCount(); ++i) listed.insert(members->GetItemText(i, 0).utf8_string());
+  CHECK(listed == names);
+  // The head of household first, as the register lists them.
+  if (std::any_of(people.begin(), people.end(), [](const auto& p) { return p["relation"] == gl::core::Value("户主"); }))
+    CHECK(t.panel->members().front()["relation"] == gl::core::Value("户主"));
+  const auto& first = t.panel->members().front();
+  CHECK(members->GetItemText(0, 0) == wxString::FromUTF8(*first["name"]));
   CHECK(members->GetItemText(0, 2).Contains("*"));
-  CHECK_FALSE(members->GetItemText(0, 2).Contains(wxString::FromUTF8(people[0]["id_number"]->substr(8, 6))));
+  CHECK_FALSE(members->GetItemText(0, 2).Contains(wxString::FromUTF8(first["id_number"]->substr(8, 6))));
   CHECK(t.panel->model()->text(2, HouseholdListModel::kPhone).Contains("*"));
 
   // A member selected: the frame's "Start quarantine" and "Edit" act on that person.
   t.panel->selectMember(1 % people.size());
-  CHECK(t.panel->selectedResident() == people[1 % people.size()].id);
+  CHECK(t.panel->selectedResident() == t.panel->members()[1 % people.size()].id);
 
   // The kind filter narrows within the grid.
   t.panel->setKindFilter("occupied");
@@ -184,6 +208,31 @@ TEST_CASE("the Households tab lists every household, narrows to a grid and shows
   CHECK(t.panel->selectedHousehold() == otherHousehold);
   CHECK(t.panel->selectedResident() == otherPerson);
   gl::test::screenshot("households-tab");
+}
+
+TEST_CASE("in the Households tab Enter edits the selected household and Delete asks before deleting it") {
+  Tab t;
+  t.panel->selectRow(0);
+  std::string household = t.panel->selectedHousehold();
+  REQUIRE_FALSE(household.empty());
+  wxUIActionSimulator sim;
+  // Without a window manager the keyboard follows the pointer.
+  sim.MouseMove(t.panel->list()->GetScreenRect().GetPosition() + wxPoint(40, 60));
+  gl::test::pump(100);
+  t.panel->list()->SetFocus();
+  gl::test::pump(100);
+  wxString shown;
+  wxTEST_DIALOG({
+    sim.Char(WXK_RETURN);
+    gl::test::pump(300);
+  }, LookAtHousehold(&shown));
+  CHECK(shown == wxString::FromUTF8(*t.g.ledger->get(Table::Household, household)->operator[]("address")));
+  wxTEST_DIALOG({
+    sim.Char(WXK_DELETE);
+    gl::test::pump(300);
+  }, wxExpectModal<wxMessageDialog>(wxNO));
+  CHECK_FALSE(t.g.ledger->get(Table::Household, household)->deleted);
+  CHECK(t.panel->selectedHousehold() == household);
 }
 
 TEST_CASE("the resident form reads birth date and sex from an identity number as it is typed") {
@@ -218,6 +267,12 @@ TEST_CASE("the resident form reads birth date and sex from an identity number as
     CHECK(dialog.message("id_number") == wxString::FromUTF8(gl::text::describe(check.issues.front())));
     CHECK(dialog.idInfo().empty());
     CHECK(dialog.birthDateField()->IsEmpty());
+    // A valid number, then a digit typed wrong: what the valid one filled in is taken back.
+    dialog.idNumberField()->SetValue(valid);
+    CHECK(dialog.sexCode() == "female");
+    dialog.idNumberField()->SetValue(wrong);
+    CHECK(dialog.birthDateField()->IsEmpty());
+    CHECK(dialog.sexCode().empty());
     std::size_t before = residentsCount(*g.ledger);
     CHECK_FALSE(dialog.save());
     CHECK(residentsCount(*g.ledger) == before);
@@ -280,12 +335,35 @@ TEST_CASE("typing an identity number with the keyboard fills the form") {
   wrong.back() = wrong.back() == '1' ? '2' : '1';
   dialog->idNumberField()->SetValue(wrong);
   CHECK_FALSE(dialog->message("id_number").empty());
-  {
-    auto* m = wxWindow::FindWindowByName("idNumberMessage", dialog);
-    std::fprintf(stderr, "DBG msg=%s size=%dx%d pos=%d,%d shown=%d dlg=%dx%d\n", dialog->message("id_number").utf8_str().data(),
-                 m->GetSize().x, m->GetSize().y, m->GetPosition().x, m->GetPosition().y, m->IsShown(), dialog->GetSize().x, dialog->GetSize().y);
-  }
+  auto* shown = wxWindow::FindWindowByName("idNumberMessage", dialog);
+  REQUIRE(shown);
+  CHECK(shown->IsShown());
+  CHECK(shown->GetSize().y > 0);
   gl::test::screenshot("resident-dialog-invalid-id");
+  std::size_t before = g.ledger->residentsOf(household).size();
+
+  // Ctrl+Enter: saved, and the form is empty for the next member.
+  dialog->idNumberField()->SetValue(id);
+  dialog->idNumberField()->SetFocus();
+  gl::test::pump(100);
+  sim.KeyDown(WXK_RETURN, wxMOD_CONTROL);
+  sim.KeyUp(WXK_RETURN, wxMOD_CONTROL);
+  gl::test::pumpUntil([&] { return dialog->savedCount() == 1; }, 2000);
+  CHECK(dialog->savedCount() == 1);
+  CHECK(g.ledger->residentsOf(household).size() == before + 1);
+  CHECK(dialog->IsShown());
+  CHECK(dialog->nameField()->IsEmpty());
+
+  // Enter in a field: Save.
+  dialog->nameField()->SetFocus();
+  gl::test::pump(100);
+  sim.Text("Li Ming");
+  gl::test::pump(100);
+  sim.Char(WXK_RETURN);
+  gl::test::pumpUntil([&] { return dialog->savedCount() == 2; }, 2000);
+  CHECK(dialog->savedCount() == 2);
+  CHECK(g.ledger->residentsOf(household).size() == before + 2);
+  CHECK((*g.ledger->get(Table::Resident, dialog->savedId()))["name"] == gl::core::Value("Li Ming"));
   dialog->Destroy();
   gl::test::pump(100);
 }
@@ -457,6 +535,14 @@ TEST_CASE("the household form opens with the grid of the list and shows its mess
   dialog->Move(0, 0);
   dialog->Show();
   gl::test::screenshot("household-dialog");
+
+  // Cancel (and Escape, which presses it) asks before typed input is lost.
+  wxCommandEvent cancel(wxEVT_BUTTON, wxID_CANCEL);
+  cancel.SetEventObject(dialog->FindWindow(wxID_CANCEL));
+  wxTEST_DIALOG(dialog->FindWindow(wxID_CANCEL)->ProcessWindowEvent(cancel), wxExpectModal<wxMessageDialog>(wxNO));
+  CHECK(dialog->IsShown());
+  wxTEST_DIALOG(dialog->FindWindow(wxID_CANCEL)->ProcessWindowEvent(cancel), wxExpectModal<wxMessageDialog>(wxYES));
+  CHECK_FALSE(dialog->IsShown());
   dialog->Destroy();
   gl::test::pump(100);
 }
