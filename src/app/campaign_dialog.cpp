@@ -46,9 +46,7 @@ CampaignDialog::CampaignDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(l
   }, wxID_OK);
   // Escape and the window's close button come here too (wxDialog sends them as wxID_CANCEL).
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-    if (dirty_ && !confirmDiscard(this)) return;
-    if (IsModal()) EndModal(wxID_CANCEL);
-    else Hide();
+    closeForm(this, dirty_, wxID_CANCEL);
   }, wxID_CANCEL);
   tidyMessages();
   GetSizer()->SetSizeHints(this);
@@ -84,11 +82,7 @@ bool CampaignDialog::save() {
 }
 
 void CampaignDialog::tidyMessages() {
-  for (auto* message : {nameMessage_, scopeMessage_, startMessage_, endMessage_, message_})
-    message->Show(!message->GetLabel().empty());
-  Layout();
-  // Grow to show a message, never shrink below the size the user chose.
-  if (GetSizer() && GetBestSize().y > GetSize().y) SetSize(wxSize(GetSize().x, GetBestSize().y));
+  fitMessages(this, {nameMessage_, scopeMessage_, startMessage_, endMessage_, message_}, 0);
 }
 
 }  // namespace gl::app

@@ -21,23 +21,10 @@ constexpr int kWrapDialogUnits = 260;
 
 wxString isoText(core::Date d) { return toWx(d.iso()); }
 
-// Message labels take no room while empty (GTK gives an empty label a line's height) and wrap when
-// shown; the dialog's height follows them, its width keeps what the user gave it.
+
+// The form's message lines (see form_support.h fitMessages).
 void fitMessages(wxDialog* dialog, int wrapDialogUnits) {
-  int wrap = dialog->ConvertDialogToPixels(wxSize(wrapDialogUnits, 0)).x;
-  for (wxWindow* child : dialog->GetChildren()) {
-    auto* label = dynamic_cast<wxStaticText*>(child);
-    if (!label) continue;
-    wxString name = label->GetName();
-    if (!name.EndsWith("Message") && name != "general" && name != "note" && name != "policyInfo") continue;
-    bool show = !label->GetLabel().empty();
-    if (show) label->Wrap(wrap);
-    label->Show(show);
-  }
-  dialog->Layout();
-  wxSize fit = dialog->GetSizer()->ComputeFittingWindowSize(dialog);
-  dialog->SetMinSize(fit);
-  dialog->SetSize(std::max(dialog->GetSize().x, fit.x), fit.y);
+  gl::app::fitMessages(dialog, messageLabels(dialog, {"general", "note", "policyInfo"}), wrapDialogUnits);
 }
 
 }  // namespace
@@ -254,12 +241,6 @@ bool CaseActionDialog::save() {
   return true;
 }
 
-void CaseActionDialog::onCancel() {
-  if (dirty_ && !confirmDiscard(this)) return;
-  if (IsModal())
-    EndModal(wxID_CANCEL);
-  else
-    Hide();
-}
+void CaseActionDialog::onCancel() { closeForm(this, dirty_, wxID_CANCEL); }
 
 }  // namespace gl::app

@@ -2,6 +2,7 @@
 
 #include <wx/dialog.h>
 #include <wx/msgdlg.h>
+#include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/window.h>
 
@@ -52,7 +53,12 @@ bool FieldMessages::show(const std::vector<core::Issue>& issues) {
     if (f.message && f.message->GetParent()) f.message->GetParent()->Layout();
   // A dialog grows to show its messages (and shrinks back when they are gone).
   if (!fields_.empty() && fields_.front().control)
-    if (auto* dialog = dynamic_cast<wxDialog*>(wxGetTopLevelParent(fields_.front().control))) dialog->Fit();
+    if (auto* dialog = dynamic_cast<wxDialog*>(wxGetTopLevelParent(fields_.front().control))) {
+      std::vector<wxStaticText*> labels;
+      for (auto& f : fields_)
+        if (f.message) labels.push_back(f.message);
+      fitMessages(dialog, labels, 0);
+    }
   return ok;
 }
 
@@ -95,6 +101,43 @@ bool saveOrShow(const std::function<void()>& write, FieldMessages& messages, wxW
 bool confirmDiscard(wxWindow* parent) {
   return wxMessageBox(_("You have changes that are not saved. Close without saving them?"), _("Unsaved changes"),
                       wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION, parent) == wxYES;
+}
+
+bool closeForm(wxDialog* dialog, bool dirty, int result) {
+  if (dirty && !confirmDiscard(dialog)) return false;
+  if (dialog->IsModal())
+    dialog->EndModal(result);
+  else
+    dialog->Hide();
+  return true;
+}
+
+void fitMessages(wxDialog* dialog, const std::vector<wxStaticText*>& labels, int wrapDialogUnits) {
+  int wrap = wrapDialogUnits > 0 ? dialog->ConvertDialogToPixels(wxSize(wrapDialogUnits, 0)).x : 0;
+  for (auto* label : labels) {
+    bool show = !label->GetLabel().empty();
+    if (show && wrap > 0 && label->GetTextExtent(label->GetLabel()).x > wrap) label->Wrap(wrap);
+    label->Show(show);
+  }
+  dialog->Layout();
+  if (!dialog->GetSizer()) return;
+  wxSize fitting = dialog->GetSizer()->ComputeFittingWindowSize(dialog);
+  wxSize now = dialog->GetSize();
+  dialog->SetMinSize(fitting);
+  if (fitting.y != now.y || fitting.x > now.x) dialog->SetSize(wxSize(std::max(fitting.x, now.x), fitting.y));
+}
+
+std::vector<wxStaticText*> messageLabels(wxDialog* dialog, std::initializer_list<const char*> extra) {
+  std::vector<wxStaticText*> out;
+  for (wxWindow* child : dialog->GetChildren()) {
+    auto* label = dynamic_cast<wxStaticText*>(child);
+    if (!label) continue;
+    wxString name = label->GetName();
+    bool wanted = name.EndsWith("Message");
+    for (const char* e : extra) wanted |= name == e;
+    if (wanted) out.push_back(label);
+  }
+  return out;
 }
 
 }  // namespace gl::app

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "core/issue.h"
 #include "core/schema.h"
 
+class wxDialog;
 class wxStaticText;
 class wxWindow;
 
@@ -52,5 +54,15 @@ bool saveOrShow(const std::function<void()>& write, FieldMessages& messages, wxW
 
 // "Discard your changes?" — true when the user agrees to lose them.
 bool confirmDiscard(wxWindow* parent);
+
+// Cancel, Escape or the close box of a form: asks first when it has unsaved input, then ends the
+// modal loop with `result` (or hides a form shown modelessly). Returns false when the user stays.
+bool closeForm(wxDialog* dialog, bool dirty, int result);
+
+// Message labels take no room while empty (GTK gives an empty label a line's height) and wrap at
+// `wrapDialogUnits` when shown; the dialog's height follows them, a width the user gave is kept.
+void fitMessages(wxDialog* dialog, const std::vector<wxStaticText*>& labels, int wrapDialogUnits);
+// The dialog's message labels found by name: names ending in "Message", plus `extra` names.
+std::vector<wxStaticText*> messageLabels(wxDialog* dialog, std::initializer_list<const char*> extra);
 
 }  // namespace gl::app

@@ -229,22 +229,9 @@ void HouseholdDialog::checkPhone() {
 
 // Long messages wrap under their field, and the form is as tall as its messages need.
 void HouseholdDialog::relayout() {
-  int wrap = ConvertDialogToPixels(wxSize(kMessageWrapDialogUnits, 0)).x;
-  for (auto* label : messageLabels_)
-    if (!label->GetLabel().empty() && label->GetTextExtent(label->GetLabel()).x > wrap) label->Wrap(wrap);
-  Layout();
-  // The height follows the messages (as FieldMessages::show does); a width the user gave is kept.
-  wxSize fitting = GetSizer()->ComputeFittingWindowSize(this);
-  wxSize now = GetSize();
-  if (fitting.y != now.y || fitting.x > now.x) SetSize(wxSize(std::max(fitting.x, now.x), fitting.y));
+  fitMessages(this, messageLabels_, kMessageWrapDialogUnits);
 }
 
-void HouseholdDialog::onCancel() {
-  if (dirty_ && !confirmDiscard(this)) return;
-  if (IsModal())
-    EndModal(wxID_CANCEL);
-  else
-    Hide();
-}
+void HouseholdDialog::onCancel() { closeForm(this, dirty_, wxID_CANCEL); }
 
 }  // namespace gl::app

@@ -370,22 +370,9 @@ wxString ResidentDialog::idInfo() const { return idInfo_->GetLabel(); }
 
 // Long messages wrap under their field, and the form is as tall as its messages need.
 void ResidentDialog::relayout() {
-  int wrap = ConvertDialogToPixels(wxSize(kMessageWrapDialogUnits, 0)).x;
-  for (auto* label : messageLabels_)
-    if (!label->GetLabel().empty() && label->GetTextExtent(label->GetLabel()).x > wrap) label->Wrap(wrap);
-  Layout();
-  // The height follows the messages (as FieldMessages::show does); a width the user gave is kept.
-  wxSize fitting = GetSizer()->ComputeFittingWindowSize(this);
-  wxSize now = GetSize();
-  if (fitting.y != now.y || fitting.x > now.x) SetSize(wxSize(std::max(fitting.x, now.x), fitting.y));
+  fitMessages(this, messageLabels_, kMessageWrapDialogUnits);
 }
 
-void ResidentDialog::onCancel() {
-  if (dirty_ && !confirmDiscard(this)) return;
-  if (IsModal())
-    EndModal(savedCount_ > 0 ? wxID_OK : wxID_CANCEL);
-  else
-    Hide();
-}
+void ResidentDialog::onCancel() { closeForm(this, dirty_, savedCount_ > 0 ? wxID_OK : wxID_CANCEL); }
 
 }  // namespace gl::app

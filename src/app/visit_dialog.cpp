@@ -163,10 +163,7 @@ void VisitDialog::checkTemperature() {
 }
 
 void VisitDialog::tidyMessages() {
-  for (auto* message : {visitedOnMessage_, temperatureMessage_, message_}) message->Show(!message->GetLabel().empty());
-  Layout();
-  // Grow to show a message, never shrink below the size the user chose.
-  if (GetSizer() && GetBestSize().y > GetSize().y) SetSize(wxSize(GetSize().x, GetBestSize().y));
+  fitMessages(this, {visitedOnMessage_, temperatureMessage_, message_}, 0);
 }
 
 void VisitDialog::updateNextButton() {
@@ -218,10 +215,6 @@ bool VisitDialog::saveAndNext() {
   return true;
 }
 
-void VisitDialog::onCancel() {
-  if (dirty_ && !confirmDiscard(this)) return;
-  if (IsModal()) EndModal(savedCount_ > 0 ? wxID_OK : wxID_CANCEL);
-  else Hide();
-}
+void VisitDialog::onCancel() { closeForm(this, dirty_, savedCount_ > 0 ? wxID_OK : wxID_CANCEL); }
 
 }  // namespace gl::app
