@@ -37,7 +37,7 @@ class CampaignDialog : public wxDialog {
   void tidyMessages();
 
   db::Ledger& ledger_;
-  FieldMessages messages_;
+  FieldMessages messages_{"campaign"};
   std::string savedId_;
   bool dirty_ = false;
   wxTextCtrl* name_ = nullptr;

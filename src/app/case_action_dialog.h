@@ -60,7 +60,7 @@ class CaseActionDialog : public wxDialog {
   bool dirty_ = false;
   std::string followOnId_;
   wxString outcome_;
-  FieldMessages messages_;
+  FieldMessages messages_{"quarantine"};
 
   wxStaticText* person_ = nullptr;
   wxStaticText* explanation_ = nullptr;

@@ -41,7 +41,7 @@ bool FieldMessages::show(const std::vector<core::Issue>& issues) {
     if (it == fields_.end())
       it = std::find_if(fields_.begin(), fields_.end(), [](const Field& f) { return f.column.empty(); });
     if (it == fields_.end() || !it->message) continue;
-    wxString text = toWx(text::describe(issue));
+    wxString text = toWx(text::describe(issue, table_));
     wxString current = it->message->GetLabel();
     it->message->SetLabel(current.empty() ? text : current + "\n" + text);
     it->message->Show();

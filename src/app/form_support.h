@@ -26,6 +26,8 @@ core::Value cellFrom(const wxString& text);
 
 class FieldMessages {
  public:
+  // `table` names the record's table, so a column's label fits it ("name": 姓名 or 活动名称).
+  explicit FieldMessages(std::string table = {}) : table_(std::move(table)) {}
   // `message` is the (initially empty) red text beside or below `control`.
   void add(const std::string& column, wxWindow* control, wxStaticText* message);
   void clear();
@@ -42,6 +44,7 @@ class FieldMessages {
     wxWindow* control;
     wxStaticText* message;
   };
+  std::string table_;
   std::vector<Field> fields_;
 };
 

@@ -51,7 +51,7 @@ class HealthCheckDialog : public wxDialog {
   std::string savedId_;
   bool dirty_ = false;
   bool valuesTouched_ = false;  // temperature, symptoms or test result typed by the user
-  FieldMessages messages_;
+  FieldMessages messages_{"health_check"};
 
   wxStaticText* personLabel_ = nullptr;
   wxTextCtrl* date_ = nullptr;

@@ -70,7 +70,7 @@ class HouseholdDialog : public wxDialog {
   core::Cells original_;  // the row as shown, to send only what changed
   std::vector<GridChoice> grids_;  // by choice index - 1 ([0] is "no grid")
   bool dirty_ = false;
-  FieldMessages messages_;
+  FieldMessages messages_{"household"};
 
   wxChoice* grid_ = nullptr;
   wxTextCtrl* number_ = nullptr;

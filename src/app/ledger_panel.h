@@ -20,6 +20,15 @@ class LedgerPanel : public wxPanel {
   // Re-reads what the panel shows from the ledger (after a save, an import, a sync, a date change).
   virtual void reload() = 0;
 
+  // A hidden tab is not re-read after every save elsewhere (a typed temperature would otherwise
+  // re-read 300,000 households): it is marked stale and re-read when it is shown.
+  void markStale() { stale_ = true; }
+  void reloadIfStale() {
+    if (!stale_) return;
+    stale_ = false;
+    reload();
+  }
+
  protected:
   db::Ledger& ledger() { return ledger_; }
   void notifyChanged() {
@@ -29,6 +38,7 @@ class LedgerPanel : public wxPanel {
  private:
   db::Ledger& ledger_;
   ChangedCallback changed_;
+  bool stale_ = false;
 };
 
 }  // namespace gl::app

@@ -106,19 +106,30 @@ void MainFrame::bindCommands() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { search_->focusQuery(); }, cmd::kFind);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { reloadAll(); }, cmd::kRefresh);
   bindPanelCommands();
+  notebook_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
+    event.Skip();
+    if (auto* panel = dynamic_cast<LedgerPanel*>(notebook_->GetPage(event.GetSelection()))) panel->reloadIfStale();
+  });
   tree_->onSelect([this](const db::HouseholdFilter& filter) {
     households_->setFilter(filter);
     showTab(Tab::Households);
   });
 }
 
-void MainFrame::showTab(Tab tab) { notebook_->SetSelection(static_cast<int>(tab)); }
+void MainFrame::showTab(Tab tab) {
+  notebook_->SetSelection(static_cast<int>(tab));
+  if (auto* panel = dynamic_cast<LedgerPanel*>(notebook_->GetPage(static_cast<int>(tab)))) panel->reloadIfStale();
+}
 
 Tab MainFrame::currentTab() const { return static_cast<Tab>(notebook_->GetSelection()); }
 
 void MainFrame::reloadAll() {
+  int shown = notebook_->GetSelection();
   for (std::size_t i = 0; i < notebook_->GetPageCount(); ++i)
-    if (auto* panel = dynamic_cast<LedgerPanel*>(notebook_->GetPage(i))) panel->reload();
+    if (auto* panel = dynamic_cast<LedgerPanel*>(notebook_->GetPage(i))) {
+      if (static_cast<int>(i) == shown) panel->reload();
+      else panel->markStale();
+    }
   updateStatus();
 }
 

@@ -59,7 +59,7 @@ class QuarantineDialog : public wxDialog {
   std::vector<core::Policy> policies_;
   std::vector<std::string> policyCodes_;  // by choice index; [0] = "" (no policy)
   bool dirty_ = false;
-  FieldMessages messages_;
+  FieldMessages messages_{"quarantine"};
 
   wxStaticText* person_ = nullptr;
   wxChoice* policy_ = nullptr;

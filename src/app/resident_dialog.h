@@ -86,7 +86,7 @@ class ResidentDialog : public wxDialog {
   wxString filledBirth_;
   std::string filledSex_, filledIdType_;
   bool dirty_ = false;
-  FieldMessages messages_;
+  FieldMessages messages_{"resident"};
 
   wxStaticText* household_ = nullptr;
   wxTextCtrl* name_ = nullptr;

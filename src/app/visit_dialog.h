@@ -76,7 +76,7 @@ class VisitDialog : public wxDialog {
   int savedCount_ = 0;
   std::string lastSavedId_;
   bool roundFinished_ = false;
-  FieldMessages messages_;
+  FieldMessages messages_{"visit"};
 
   wxTextCtrl* householdText_ = nullptr;
   wxChoice* resident_ = nullptr;

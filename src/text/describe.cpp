@@ -11,10 +11,15 @@ std::string describe(const gl::Error& error) {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
   // By convention an argument named "table" or "field" holds a data-model name (resident,
   // id_number): the user sees its label in their language.
+  std::string_view table;
+  for (const auto& a : error.args())
+    if (a.name == "table") table = a.value;
   std::vector<std::string> values;
   values.reserve(error.args().size());
   for (const auto& a : error.args())
-    values.push_back(a.name == "table" ? tableLabel(a.value) : a.name == "field" ? fieldLabel(a.value) : a.value);
+    values.push_back(a.name == "table"   ? tableLabel(a.value)
+                     : a.name == "field" ? fieldLabel(table, a.value)
+                                         : a.value);
   for (std::size_t i = 0; i < values.size(); ++i) store.push_back(fmt::arg(error.args()[i].name.c_str(), values[i]));
   std::string translated = tr(error.msgid());
   try {
@@ -40,8 +45,8 @@ std::string describe(std::exception_ptr error) {
   }
 }
 
-std::string describe(const core::Issue& issue) {
-  std::string field = fieldLabel(issue.field);
+std::string describe(const core::Issue& issue, std::string_view table) {
+  std::string field = table.empty() ? fieldLabel(issue.field) : fieldLabel(table, issue.field);
   std::string message = format(issueMessageId(issue.code), fmt::arg("field", field), fmt::arg("detail", issue.detail));
   if (issue.row > 0 && issue.column > 0)
     // xgettext:python-brace-format

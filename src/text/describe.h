@@ -4,6 +4,7 @@
 
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "core/error.h"
 #include "core/issue.h"
@@ -20,6 +21,7 @@ std::string describe(const gl::Error& error);
 const char* issueMessageId(core::IssueCode code);
 
 // A translated sentence for one issue: field label, row and column when known, the offending value.
-std::string describe(const core::Issue& issue);
+// `table` (when known) picks the right label for a column such as "name" (姓名 vs. 活动名称).
+std::string describe(const core::Issue& issue, std::string_view table = {});
 
 }  // namespace gl::text

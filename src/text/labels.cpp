@@ -72,6 +72,16 @@ constexpr Pair kFields[] = {
     {"date", N_("Date")},
 };
 
+// TRANSLATORS: columns whose label depends on the table ("name" of a person vs. of a place or campaign).
+constexpr Pair kTableFields[] = {
+    {"region.name", N_("Region name")},
+    {"grid.name", N_("Grid name")},
+    {"campaign.name", N_("Campaign name")},
+    {"policy.name", N_("Policy name")},
+    {"policy.code", N_("Policy code")},
+    {"region.code", N_("Region code")},
+};
+
 // TRANSLATORS: stored codes shown to users.
 constexpr Pair kCodes[] = {
     {"male", N_("male")},
@@ -152,6 +162,14 @@ std::string lookup(const Pair (&pairs)[N], std::string_view key) {
 }  // namespace
 
 std::string fieldLabel(std::string_view column) { return lookup(kFields, column); }
+std::string fieldLabel(std::string_view table, std::string_view column) {
+  std::string qualified;
+  qualified.reserve(table.size() + 1 + column.size());
+  qualified.append(table).append(".").append(column);
+  for (const auto& [k, v] : kTableFields)
+    if (k == qualified) return tr(v);
+  return fieldLabel(column);
+}
 std::string codeLabel(std::string_view code) { return lookup(kCodes, code); }
 std::string tableLabel(std::string_view table) { return lookup(kTables, table); }
 

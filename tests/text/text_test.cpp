@@ -41,4 +41,9 @@ TEST_CASE("labels turn stored words into words people use") {
   CHECK(gl::text::fieldLabel("id_number") == "Identity number");
   CHECK(gl::text::codeLabel("home") == "home quarantine");
   CHECK(gl::text::codeLabel("never-seen") == "never-seen");
+  // "name" is a person's name unless the table says otherwise.
+  CHECK(gl::text::fieldLabel("resident", "name") == "Name");
+  CHECK(gl::text::fieldLabel("campaign", "name") == "Campaign name");
+  CHECK(gl::text::fieldLabel("grid", "name") == "Grid name");
+  CHECK(gl::text::fieldLabel("campaign", "start_on") == "Start date");
 }
