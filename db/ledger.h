@@ -43,6 +43,10 @@ struct Figures {
   std::int64_t activeQuarantines = 0;
   std::int64_t checksDueToday = 0;     // check slots due today across active cases
   std::int64_t checksDoneToday = 0;
+  // The same by time of day, counting only checks of the cases due today: the first check of the
+  // day (morning) and the later ones (evening, and noon where a policy has three).
+  std::int64_t morningChecksDue = 0, morningChecksDone = 0;
+  std::int64_t laterChecksDue = 0, laterChecksDone = 0;
   std::int64_t feversToday = 0;        // checks today at or above 37.3 ℃
   std::int64_t releasesDueToday = 0;   // active cases whose planned end is today
   std::int64_t overdueReleases = 0;    // active cases past their planned end: never dropped silently

@@ -12,8 +12,8 @@ packages=(
   libwxgtk3.2-dev wx3.2-i18n fonts-wqy-microhei
   # tests: doctest; the GUI suite under Xvfb; screenshots (ImageMagick's import)
   doctest-dev xvfb xauth imagemagick
-  # translations: msgfmt, xgettext; the zh_CN locale
-  gettext locales
+  # translations: msgfmt, xgettext, wxrc (messages of the forms); the zh_CN locale
+  gettext wx-common locales
 )
 
 missing=()

@@ -66,8 +66,6 @@ HouseholdsPanel::HouseholdsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCa
   buildControls();
   bindEvents();
   updateFilterBar();
-  refreshKeys();
-  loadMembers({});
 }
 
 void HouseholdsPanel::buildControls() {
@@ -229,7 +227,7 @@ bool HouseholdsPanel::focusInside(const wxWindow* window) const {
   return false;
 }
 
-void HouseholdsPanel::reload() {
+void HouseholdsPanel::load() {
   std::string household = selectedHousehold();
   std::string resident = membersActive_ ? selectedResident() : std::string();
   std::size_t near = selectedRow().value_or(0);

@@ -24,8 +24,6 @@ class HouseholdsPanel : public LedgerPanel {
  public:
   HouseholdsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed);
   ~HouseholdsPanel() override;
-  // Re-reads the households of the filter and the selected household's members, keeping the selection.
-  void reload() override;
 
   // Shows the households of a grid or building (the grid tree) — the kind filter stays.
   void setFilter(const db::HouseholdFilter& filter);
@@ -56,6 +54,9 @@ class HouseholdsPanel : public LedgerPanel {
   void selectRow(std::size_t row);
   // Selects a member in the member list, as a click would.
   void selectMember(std::size_t index);
+
+ protected:
+  void load() override;  // the filter's households and the selected one's members, keeping the selection
 
  private:
   void buildControls();

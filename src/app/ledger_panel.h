@@ -18,18 +18,22 @@ class LedgerPanel : public wxPanel {
       : wxPanel(parent, wxID_ANY), ledger_(ledger), changed_(std::move(changed)) {}
 
   // Re-reads what the panel shows from the ledger (after a save, an import, a sync, a date change).
-  virtual void reload() = 0;
+  void reload() {
+    stale_ = false;
+    load();
+  }
 
   // A hidden tab is not re-read after every save elsewhere (a typed temperature would otherwise
   // re-read 300,000 households): it is marked stale and re-read when it is shown.
   void markStale() { stale_ = true; }
+  bool stale() const { return stale_; }
   void reloadIfStale() {
-    if (!stale_) return;
-    stale_ = false;
-    reload();
+    if (stale_) reload();
   }
 
  protected:
+  // What reload() does: each tab reads its rows (keeping the user's selection where it can).
+  virtual void load() = 0;
   db::Ledger& ledger() { return ledger_; }
   void notifyChanged() {
     if (changed_) changed_();
@@ -38,7 +42,7 @@ class LedgerPanel : public wxPanel {
  private:
   db::Ledger& ledger_;
   ChangedCallback changed_;
-  bool stale_ = false;
+  bool stale_ = true;  // nothing is read until the panel is first shown (or reload() is called)
 };
 
 }  // namespace gl::app

@@ -18,6 +18,9 @@ void MainFrame::createTabs() {
   notebook_->AddPage(households_, _("Households"));
   notebook_->AddPage(quarantine_, _("Quarantine"));
   notebook_->AddPage(visits_, _("Visits"));
+  // Only the tab on show is read now; the others are read when first shown (a county's ledger
+  // opens in well under a second).
+  today_->reloadIfStale();
 }
 
 void MainFrame::bindPanelCommands() {

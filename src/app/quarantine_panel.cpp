@@ -98,7 +98,6 @@ class CaseList : public wxListView {
 QuarantinePanel::QuarantinePanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed)
     : LedgerPanel(parent, ledger, std::move(changed)), date_(ledger.today()) {
   buildControls();
-  reload();
   say(wxString(), false);
 }
 
@@ -217,7 +216,7 @@ void QuarantinePanel::fillGrids() {
   grid_->SetSelection(static_cast<int>(it - gridIds_.begin()));
 }
 
-void QuarantinePanel::reload() {
+void QuarantinePanel::load() {
   // The grid list walks the region tree: worth it after others' changes (a new grid), not after
   // each temperature or case action of this tab.
   if (!ownChange_) fillGrids();

@@ -27,7 +27,6 @@ class CheckSheet;
 class QuarantinePanel : public LedgerPanel {
  public:
   QuarantinePanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed);
-  void reload() override;
 
   // Opens the quarantine form for a person; a saved case is selected in the list.
   void startQuarantine(const std::string& residentId);
@@ -59,6 +58,9 @@ class QuarantinePanel : public LedgerPanel {
   CheckSheet* checkSheet() const { return sheet_; }
   // The message line under the check sheet ("" while it shows the typing hint).
   wxString message() const;
+
+ protected:
+  void load() override;  // the cases and the check sheet of the date, keeping the selection
 
  private:
   friend class CaseList;

@@ -207,10 +207,9 @@ TodayPanel::TodayPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback cha
   chart_ = new TrendChart(this);
   root->Add(chart_, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
   SetSizer(root);
-  reload();
 }
 
-void TodayPanel::reload() {
+void TodayPanel::load() {
   const core::Date today = ledger().today();
   const db::Figures f = ledger().figures(today);
   // TRANSLATORS: the Today tab's heading: %1$s is the date (2022-11-20), %2$s the day of the week.
@@ -218,18 +217,8 @@ void TodayPanel::reload() {
 
   // Checks still to take, by time of day: the first slot is the morning; the others (the evening,
   // and noon where a policy has three) are later in the day.
-  long long morningDue = 0, morningToDo = 0, laterDue = 0, laterToDo = 0;
-  for (const auto& row : ledger().checkSheet(today))
-    for (std::size_t slot = 0; slot < row.tenths.size(); ++slot) {
-      bool open = !row.tenths[slot].has_value();
-      if (slot == 0) {
-        ++morningDue;
-        morningToDo += open;
-      } else {
-        ++laterDue;
-        laterToDo += open;
-      }
-    }
+  const long long morningDue = f.morningChecksDue, morningToDo = f.morningChecksDue - f.morningChecksDone;
+  const long long laterDue = f.laterChecksDue, laterToDo = f.laterChecksDue - f.laterChecksDone;
 
   auto set = [this](Figure which, std::optional<std::int64_t> value, const wxString& detail, bool alert = false) {
     tiles_[static_cast<std::size_t>(which)]->setFigure(value, detail, alert);

@@ -19,7 +19,6 @@ class TodayPanel : public LedgerPanel {
  public:
   using OpenTab = std::function<void(Tab)>;
   TodayPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed, OpenTab open);
-  void reload() override;
 
   // The tiles, in the order shown.
   enum class Figure {
@@ -41,6 +40,9 @@ class TodayPanel : public LedgerPanel {
   void openFigure(Figure which);
   wxWindow* tile(Figure which) const;
   TrendChart* chart() const { return chart_; }
+
+ protected:
+  void load() override;  // today's figures and the 30-day chart
 
  private:
   OpenTab open_;

@@ -118,10 +118,9 @@ VisitsPanel::VisitsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback c
   });
   toVisitList_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { say({}); });
   record_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { newVisit({}); });
-  reload();
 }
 
-void VisitsPanel::reload() {
+void VisitsPanel::load() {
   std::string keep = campaignId();
   if (keep.empty())
     if (auto running = runningCampaign(ledger(), ledger().today())) keep = running->id;

@@ -27,7 +27,6 @@ wxString campaignTitle(const db::Row& campaign);
 class VisitsPanel : public LedgerPanel {
  public:
   VisitsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed);
-  void reload() override;
 
   // Records a visit to `householdId`; with "" to the household selected in the to-visit list (if
   // none is selected, says so in the panel).
@@ -45,6 +44,9 @@ class VisitsPanel : public LedgerPanel {
   std::string selectedHousehold() const;
   void selectHousehold(const std::string& householdId);
   wxString message() const;
+
+ protected:
+  void load() override;  // the campaigns, the progress and the households still to visit
 
  private:
   void loadCampaigns(const std::string& keep);

@@ -4,6 +4,7 @@
 
 #include "app/app_settings.h"
 #include "app/main_frame.h"
+#include "app/panels.h"
 #include "app/search_pane.h"
 #include "core/pinyin.h"
 #include "gui_support.h"
@@ -23,10 +24,24 @@ TEST_CASE("the main window opens on a ledger with its four tabs, and the search 
   frame->Show();
   gl::test::pump(300);
   CHECK(frame->currentTab() == Tab::Today);
+  // Only the tab on show has read the ledger; each other tab reads it when first shown.
+  CHECK_FALSE(frame->todayPanel()->stale());
+  CHECK(frame->householdsPanel()->stale());
+  CHECK(frame->quarantinePanel()->stale());
+  CHECK(frame->visitsPanel()->stale());
+  CHECK(frame->householdsPanel()->model()->size() == 0);
   for (auto tab : {Tab::Households, Tab::Quarantine, Tab::Visits, Tab::Today}) {
     frame->showTab(tab);
     CHECK(frame->currentTab() == tab);
   }
+  CHECK_FALSE(frame->householdsPanel()->stale());
+  CHECK(frame->householdsPanel()->model()->size() == 200);
+  // A change made while Today is shown re-reads Today now and the hidden tabs when they are shown.
+  frame->reloadAll();
+  CHECK_FALSE(frame->todayPanel()->stale());
+  CHECK(frame->householdsPanel()->stale());
+  frame->showTab(Tab::Households);
+  CHECK_FALSE(frame->householdsPanel()->stale());
   frame->searchPane()->setQuery(wxString::FromUTF8(initials));
   bool found = false;
   for (const auto& hit : frame->searchPane()->results()) found |= hit.id == someone.id;

@@ -95,8 +95,7 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   CHECK(today->figure(Figure::UnderQuarantine) == underBefore + 1);
 
   // 4. Morning and evening temperatures, typed into the check sheet.
-  frame->showTab(gl::app::Tab::Quarantine);
-  frame->quarantinePanel()->reload();
+  frame->showTab(gl::app::Tab::Quarantine);  // read when shown (it was hidden when the case was saved)
   CheckSheet* sheet = frame->quarantinePanel()->checkSheet();
   REQUIRE(sheet->goToCase(caseId));
   int row = sheet->GetGridCursorRow();

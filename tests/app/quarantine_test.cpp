@@ -44,6 +44,7 @@ struct Tab {
       ++changes;
       panel->reload();
     });
+    panel->reload();  // as the main window does when the tab is first shown
     frame->Show();
     frame->Raise();
     gl::test::pump(300);

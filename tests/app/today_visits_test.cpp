@@ -47,6 +47,7 @@ struct Host {
   explicit Host(Extra&&... extra) {
     frame = new wxFrame(nullptr, wxID_ANY, "GridLedger", wxPoint(0, 0), wxSize(1000, 760));
     panel = new Panel(frame, *g.ledger, [this] { panel->reload(); }, std::forward<Extra>(extra)...);
+    panel->reload();  // as the main window does when the tab is first shown
     frame->Show();
     frame->Raise();
     gl::test::pump(300);
@@ -203,6 +204,7 @@ TEST_CASE("the chart says so when there is nothing to draw") {
   gl::test::GuiLedger g(0);
   auto* frame = new wxFrame(nullptr, wxID_ANY, "GridLedger", wxPoint(0, 0), wxSize(1000, 760));
   auto* panel = new TodayPanel(frame, *g.ledger, {}, {});
+  panel->reload();
   frame->Show();
   gl::test::pump(200);
   CHECK(panel->chart()->days().size() == 30);

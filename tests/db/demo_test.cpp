@@ -38,6 +38,21 @@ TEST_CASE("a demo county looks like a real one") {
     CHECK(r["sex"].has_value());
   });
   CHECK(residents == result.residents);
+
+  // Today's check figures by time of day agree with the check sheet they summarise.
+  long long morningDue = 0, morningDone = 0, laterDue = 0, laterDone = 0;
+  for (const auto& line : l->checkSheet(l->today()))
+    for (std::size_t slot = 0; slot < line.tenths.size(); ++slot) {
+      (slot == 0 ? morningDue : laterDue) += 1;
+      (slot == 0 ? morningDone : laterDone) += line.tenths[slot].has_value();
+    }
+  auto figures = l->figures(l->today());
+  CHECK(morningDue > 0);
+  CHECK(morningDone > 0);
+  CHECK(figures.morningChecksDue == morningDue);
+  CHECK(figures.morningChecksDone == morningDone);
+  CHECK(figures.laterChecksDue == laterDue);
+  CHECK(figures.laterChecksDone == laterDone);
   CHECK(static_cast<long long>(idNumbers.size()) == residents);  // one number, one person
   CHECK(invalidIds == 0);
   CHECK(invalidPhones == 0);

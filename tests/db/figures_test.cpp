@@ -50,6 +50,11 @@ TEST_CASE("today's figures count active cases, checks due and done, fevers, rele
   CHECK(f.releasesDueToday == 1);
   CHECK(f.overdueReleases == 1);
   CHECK(f.arrivalsToday == 1);
+  // By time of day: the morning check of 甲 is done; 乙's morning and both evenings are still to do.
+  CHECK(f.morningChecksDue == 2);
+  CHECK(f.morningChecksDone == 1);
+  CHECK(f.laterChecksDue == 2);
+  CHECK(f.laterChecksDone == 0);
   CHECK(tableRows(f, "quarantines") == 4);
   CHECK(tableRows(f, "health_checks") == 2);
   CHECK(tableRows(f, "residents") == 4);
