@@ -29,6 +29,8 @@ struct Row {
   bool deleted = false;
 
   const core::Value& operator[](std::string_view column) const;
+  // The cell's text, "" when it is empty (for display).
+  std::string text(std::string_view column) const { return (*this)[column].value_or(""); }
 };
 
 struct TableCount {

@@ -1,62 +1,30 @@
 #include "app/households_panel.h"
 
-#include <algorithm>
-
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/listctrl.h>
-#include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 
 #include "app/app.h"
 #include "app/form_support.h"
-#include "app/household_dialog.h"
-#include "app/resident_dialog.h"
-#include "core/error.h"
-#include "core/mask.h"
-#include "db/writer.h"
 #include "text/labels.h"
 
 namespace gl::app {
 
 namespace {
 
-enum MemberColumn { kName, kSex, kIdNumber, kBirthDate, kAge, kRelation, kResidence, kCareNeeds };
-
 // Looking for a household among the rows: every page of a list this short, otherwise only the pages
 // near where it was (a reload after an edit) — a county-wide list is narrowed to the grid first.
 constexpr std::size_t kSearchAllPages = 20;
 constexpr std::size_t kSearchNearPages = 3;
 
-std::string cell(const db::Row& row, const char* column) { return row[column].value_or(""); }
-
-int ageOn(core::Date birth, core::Date today) {
-  int age = today.year - birth.year;
-  if (today.month < birth.month || (today.month == birth.month && today.day < birth.day)) --age;
-  return std::max(age, 0);
-}
-
 bool showsHousehold(const db::HouseholdFilter& filter, const db::Row& household) {
-  if (!filter.gridId.empty() && cell(household, "grid") != filter.gridId) return false;
-  if (filter.building && cell(household, "building") != *filter.building) return false;
-  return filter.kind.empty() || cell(household, "kind") == filter.kind;
-}
-
-wxString careNeeds(const std::string& flags) {
-  wxString out;
-  std::size_t start = 0;
-  while (start < flags.size()) {
-    std::size_t comma = flags.find(',', start);
-    std::string code = flags.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    // TRANSLATORS: separator between care needs in the member list, e.g. "chronic illness, disability"
-    if (!code.empty()) out += (out.empty() ? wxString() : _(", ")) + toWx(text::codeLabel(code));
-    if (comma == std::string::npos) break;
-    start = comma + 1;
-  }
-  return out;
+  if (!filter.gridId.empty() && household.text("grid") != filter.gridId) return false;
+  if (filter.building && household.text("building") != *filter.building) return false;
+  return filter.kind.empty() || household.text("kind") == filter.kind;
 }
 
 }  // namespace
@@ -129,27 +97,7 @@ void HouseholdsPanel::buildControls() {
   column("kind", M::kKind, 110);
   column("phone", M::kPhone, 120);
 
-  auto* pane = new wxPanel(splitter_);
-  auto* paneSizer = new wxBoxSizer(wxVERTICAL);
-  memberTitle_ = new wxStaticText(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
-  memberTitle_->SetFont(memberTitle_->GetFont().Bold().Larger());
-  memberInfo_ = new wxStaticText(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
-  members_ = new wxListView(pane, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                            wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-  auto field = [](const char* column) { return toWx(text::fieldLabel(column)); };
-  members_->AppendColumn(field("name"), wxLIST_FORMAT_LEFT, FromDIP(90));
-  members_->AppendColumn(field("sex"), wxLIST_FORMAT_LEFT, FromDIP(50));
-  members_->AppendColumn(field("id_number"), wxLIST_FORMAT_LEFT, FromDIP(170));
-  members_->AppendColumn(field("birth_date"), wxLIST_FORMAT_LEFT, FromDIP(100));
-  // TRANSLATORS: column of the member list: a person's age in whole years
-  members_->AppendColumn(_("Age"), wxLIST_FORMAT_RIGHT, FromDIP(50));
-  members_->AppendColumn(field("relation"), wxLIST_FORMAT_LEFT, FromDIP(90));
-  members_->AppendColumn(field("residence"), wxLIST_FORMAT_LEFT, FromDIP(110));
-  members_->AppendColumn(field("care_flags"), wxLIST_FORMAT_LEFT, FromDIP(220));
-  paneSizer->Add(memberTitle_, wxSizerFlags().Expand().Border(wxTOP | wxLEFT | wxRIGHT, gap));
-  paneSizer->Add(memberInfo_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
-  paneSizer->Add(members_, wxSizerFlags(1).Expand());
-  pane->SetSizer(paneSizer);
+  wxWindow* pane = buildMemberPane(gap);
   splitter_->SplitHorizontally(list_, pane, FromDIP(-260));
 
   auto* root = new wxBoxSizer(wxVERTICAL);
@@ -281,14 +229,14 @@ void HouseholdsPanel::setBuildingFilter(const std::optional<std::string>& buildi
 wxString HouseholdsPanel::gridLabel(const std::string& gridId) {
   auto grid = ledger().get(core::Table::Grid, gridId);
   if (!grid) return {};
-  std::string label = cell(*grid, "name");
-  std::string parent = cell(*grid, "region");
+  std::string label = grid->text("name");
+  std::string parent = grid->text("region");
   // Grid names repeat in every community ("第1网格"): name the community and township too.
   for (int depth = 0; depth < 2 && !parent.empty(); ++depth) {
     auto region = ledger().get(core::Table::Region, parent);
-    if (!region || cell(*region, "level") == "county") break;
-    label = cell(*region, "name") + " " + label;
-    parent = cell(*region, "parent");
+    if (!region || region->text("level") == "county") break;
+    label = region->text("name") + " " + label;
+    parent = region->text("parent");
   }
   return toWx(label);
 }
@@ -341,12 +289,6 @@ std::string HouseholdsPanel::selectedHousehold() const {
   return household ? household->id : std::string();
 }
 
-std::string HouseholdsPanel::selectedResident() const {
-  long index = members_->GetFirstSelected();
-  if (index < 0 || index >= static_cast<long>(memberRows_.size())) return {};
-  return memberRows_[static_cast<std::size_t>(index)].id;
-}
-
 void HouseholdsPanel::selectRow(std::size_t row) {
   if (row >= model_->size()) return;
   auto item = model_->GetItem(static_cast<unsigned>(row));
@@ -356,13 +298,6 @@ void HouseholdsPanel::selectRow(std::size_t row) {
   onHouseholdSelected();
 }
 
-void HouseholdsPanel::selectMember(std::size_t index) {
-  if (index >= memberRows_.size()) return;
-  members_->Select(static_cast<long>(index));
-  members_->Focus(static_cast<long>(index));
-  membersActive_ = true;
-}
-
 void HouseholdsPanel::onHouseholdSelected() {
   std::string household = selectedHousehold();
   if (household == shownHousehold_) return;
@@ -370,67 +305,10 @@ void HouseholdsPanel::onHouseholdSelected() {
   loadMembers({});
 }
 
-void HouseholdsPanel::loadMembers(const std::string& selectResident) {
-  members_->DeleteAllItems();
-  memberRows_.clear();
-  auto household = shownHousehold_.empty() ? std::nullopt : ledger().get(core::Table::Household, shownHousehold_);
-  addResidentButton_->Enable(household.has_value());
-  editButton_->Enable(household.has_value());
-  deleteButton_->Enable(household.has_value());
-  if (!household) {
-    memberTitle_->SetLabel(_("No household selected"));
-    memberInfo_->SetLabel(_("Select a household in the list to see its members; Enter edits it, Ctrl+R adds a member."));
-    return;
-  }
-  memberRows_ = ledger().residentsOf(shownHousehold_);
-  // The head of household first, as the register lists them; the others in the ledger's order (by age).
-  std::stable_partition(memberRows_.begin(), memberRows_.end(),
-                        [](const db::Row& r) { return cell(r, "relation") == "户主"; });
-  memberTitle_->SetLabel(toWx(cell(*household, "address")));
-  wxString info;
-  auto add = [&info](const wxString& part) {
-    if (!part.empty()) info += (info.empty() ? wxString() : wxString::FromUTF8("  ·  ")) + part;
-  };
-  int n = static_cast<int>(memberRows_.size());
-  // TRANSLATORS: the number of people living in a household
-  add(wxString::Format(wxPLURAL("%d member", "%d members", n), n));
-  // TRANSLATORS: %s is the household's number in the register
-  if (!cell(*household, "household_no").empty()) add(wxString::Format(_("household no. %s"), toWx(cell(*household, "household_no"))));
-  if (!cell(*household, "kind").empty()) add(toWx(text::codeLabel(cell(*household, "kind"))));
-  // TRANSLATORS: %s is a masked phone number
-  if (!cell(*household, "phone").empty()) add(wxString::Format(_("phone %s"), toWx(core::maskPhone(cell(*household, "phone")))));
-  if (!cell(*household, "notes").empty()) add(toWx(cell(*household, "notes")));
-  memberInfo_->SetLabel(info);
-
-  core::Date today = ledger().today();
-  long selected = -1;
-  for (std::size_t i = 0; i < memberRows_.size(); ++i) {
-    const db::Row& r = memberRows_[i];
-    long item = members_->InsertItem(static_cast<long>(i), toWx(cell(r, "name")));
-    if (!cell(r, "sex").empty()) members_->SetItem(item, kSex, toWx(text::codeLabel(cell(r, "sex"))));
-    if (!cell(r, "id_number").empty()) members_->SetItem(item, kIdNumber, toWx(core::maskId(cell(r, "id_number"))));
-    members_->SetItem(item, kBirthDate, toWx(cell(r, "birth_date")));
-    if (auto birth = core::Date::fromIso(cell(r, "birth_date")))
-      members_->SetItem(item, kAge, wxString::Format("%d", ageOn(*birth, today)));
-    members_->SetItem(item, kRelation, toWx(cell(r, "relation")));
-    if (!cell(r, "residence").empty()) members_->SetItem(item, kResidence, toWx(text::codeLabel(cell(r, "residence"))));
-    members_->SetItem(item, kCareNeeds, careNeeds(cell(r, "care_flags")));
-    if (!selectResident.empty() && r.id == selectResident) selected = item;
-  }
-  if (selected >= 0) {
-    members_->Select(selected);
-    members_->Focus(selected);
-    membersActive_ = true;
-  } else {
-    membersActive_ = false;
-  }
-  GetSizer()->Layout();
-}
-
 void HouseholdsPanel::showHousehold(const std::string& householdId, const std::string& residentId) {
   auto household = ledger().get(core::Table::Household, householdId);
   if (!household || household->deleted) return;
-  std::string grid = cell(*household, "grid");
+  std::string grid = household->text("grid");
   // Finding a row among 300,000 keys means reading their rows: narrow the list to the grid first.
   bool big = model_->size() > kSearchAllPages * HouseholdListModel::kPageSize;
   if (!showsHousehold(filter_, *household) || (big && filter_.gridId.empty() && !grid.empty())) {
@@ -453,109 +331,6 @@ void HouseholdsPanel::showHousehold(const std::string& householdId, const std::s
     members_->SetFocus();
   else
     list_->SetFocus();
-}
-
-void HouseholdsPanel::newHousehold() {
-  HouseholdDialog dialog(this, ledger(), filter_.gridId);
-  if (filter_.building && !filter_.building->empty()) dialog.buildingField()->ChangeValue(toWx(*filter_.building));
-  if (dialog.ShowModal() != wxID_OK) return;
-  std::string id = dialog.savedId();
-  notifyChanged();
-  showHousehold(id);
-}
-
-void HouseholdsPanel::newResident() {
-  std::string household = selectedHousehold();
-  if (household.empty()) {
-    wxMessageBox(_("Select a household first: the new person is added to it."), _("Add resident"),
-                 wxOK | wxICON_INFORMATION, this);
-    return;
-  }
-  ResidentDialog dialog(this, ledger(), household);
-  dialog.ShowModal();
-  if (dialog.savedCount() == 0) return;
-  std::string id = dialog.savedId();
-  notifyChanged();
-  showHousehold(household, id);
-}
-
-void HouseholdsPanel::editSelected() {
-  if (membersActive_ && !selectedResident().empty())
-    editResident();
-  else
-    editHousehold();
-}
-
-void HouseholdsPanel::editHousehold() {
-  std::string id = selectedHousehold();
-  if (id.empty()) return;
-  auto household = ledger().get(core::Table::Household, id);
-  if (!household) return;
-  HouseholdDialog dialog(this, ledger());
-  dialog.show(*household);
-  if (dialog.ShowModal() != wxID_OK) return;
-  notifyChanged();
-  showHousehold(id);
-}
-
-void HouseholdsPanel::editResident() {
-  std::string id = selectedResident();
-  if (id.empty()) return;
-  auto resident = ledger().get(core::Table::Resident, id);
-  if (!resident) return;
-  ResidentDialog dialog(this, ledger(), shownHousehold_);
-  dialog.show(*resident);
-  if (dialog.ShowModal() != wxID_OK) return;
-  notifyChanged();
-  showHousehold(shownHousehold_, id);
-}
-
-void HouseholdsPanel::deleteSelected() {
-  if (membersActive_ && !selectedResident().empty()) {
-    const db::Row& person = memberRows_[static_cast<std::size_t>(members_->GetFirstSelected())];
-    // TRANSLATORS: %s is a person's name
-    wxString question = wxString::Format(_("Delete %s from the household?\n\nThe person disappears from lists and "
-                                           "rosters; the change is kept in the ledger's history."),
-                                         toWx(cell(person, "name")));
-    if (wxMessageBox(question, _("Delete resident"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) return;
-    std::string household = shownHousehold_;
-    try {
-      ledger().tombstone(core::Table::Resident, person.id);
-    } catch (const gl::Error&) {
-      showError(this, std::current_exception());
-      return;
-    }
-    notifyChanged();
-    showHousehold(household);
-    return;
-  }
-  std::string id = selectedHousehold();
-  if (id.empty()) return;
-  auto household = ledger().get(core::Table::Household, id);
-  if (!household) return;
-  auto people = ledger().residentsOf(id);
-  int n = static_cast<int>(people.size());
-  wxString address = toWx(cell(*household, "address"));
-  // TRANSLATORS: %1$s an address, %2$d how many people live there
-  wxString question = n == 0 ? wxString::Format(_("Delete the household at %s?"), address)
-                             : wxString::Format(wxPLURAL("Delete the household at %1$s and its %2$d member?",
-                                                         "Delete the household at %1$s and its %2$d members?", n),
-                                                address, n);
-  question += "\n\n" + _("It disappears from lists and rosters; the change is kept in the ledger's history.");
-  if (wxMessageBox(question, _("Delete household"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) return;
-  std::size_t near = selectedRow().value_or(0);
-  try {
-    // The household and its people go together or not at all.
-    ledger().write([&](db::Writer& w) {
-      for (const auto& person : people) w.tombstone(core::Table::Resident, person.id);
-      w.tombstone(core::Table::Household, id);
-    });
-  } catch (const gl::Error&) {
-    showError(this, std::current_exception());
-    return;
-  }
-  notifyChanged();
-  if (model_->size() > 0) selectRow(std::min(near, model_->size() - 1));
 }
 
 }  // namespace gl::app

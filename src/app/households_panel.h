@@ -60,6 +60,7 @@ class HouseholdsPanel : public LedgerPanel {
 
  private:
   void buildControls();
+  wxWindow* buildMemberPane(int gap);  // households_members.cpp
   void bindEvents();
   void refreshKeys();
   void updateFilterBar();

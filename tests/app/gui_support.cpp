@@ -6,9 +6,21 @@
 #include <wx/app.h>
 #include <wx/utils.h>
 
+#include "core/identity.h"
 #include "demo/demo.h"
 
 namespace gl::test {
+
+std::string residentId(const std::string& birth, const std::string& seq) {
+  std::string first17 = "370322" + birth + seq;
+  return first17 + core::gb11643CheckDigit(first17);
+}
+
+std::size_t liveRows(const db::Ledger& ledger, core::Table table) {
+  std::size_t n = 0;
+  ledger.forEachRow(table, [&](const db::Row&) { ++n; });
+  return n;
+}
 
 void pump(int ms) {
   auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);

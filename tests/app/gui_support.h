@@ -20,6 +20,13 @@ bool pumpUntil(const std::function<bool()>& done, int ms = 3000);
 // Saves the whole X screen as <build>/screenshots/<name>.png (for looking, not asserting).
 void screenshot(const std::string& name);
 
+// An 18-digit resident identity number of 高青县 with its GB 11643 check digit: born `birth`
+// (YYYYMMDD), sequence `seq` (odd = male, even = female).
+std::string residentId(const std::string& birth, const std::string& seq);
+
+// How many live rows a table has (counted row by row, not from the ledger's own counters).
+std::size_t liveRows(const db::Ledger& ledger, core::Table table);
+
 // A temporary folder holding a ledger, removed afterwards.
 struct GuiLedger {
   std::filesystem::path dir;

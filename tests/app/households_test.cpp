@@ -34,24 +34,13 @@ using gl::core::Table;
 
 namespace {
 
-// An 18-digit number with its GB 11643 check digit: 高青县, born `birth` (YYYYMMDD), sequence `seq`
-// (odd = male, even = female).
-std::string residentId(const std::string& birth, const std::string& seq) {
-  std::string first17 = "370322" + birth + seq;
-  return first17 + gl::core::gb11643CheckDigit(first17);
-}
+using gl::test::residentId;
 
 std::size_t liveHouseholds(const gl::db::Ledger& ledger, const std::string& grid = {}) {
   std::size_t n = 0;
   ledger.forEachRow(Table::Household, [&](const gl::db::Row& r) {
     if (grid.empty() || r["grid"] == gl::core::Value(grid)) ++n;
   });
-  return n;
-}
-
-std::size_t residentsCount(const gl::db::Ledger& ledger) {
-  std::size_t n = 0;
-  ledger.forEachRow(Table::Resident, [&](const gl::db::Row&) { ++n; });
   return n;
 }
 
@@ -234,139 +223,6 @@ TEST_CASE("in the Households tab Enter edits the selected household and Delete a
   }, wxExpectModal<wxMessageDialog>(wxNO));
   CHECK_FALSE(t.g.ledger->get(Table::Household, household)->deleted);
   CHECK(t.panel->selectedHousehold() == household);
-}
-
-TEST_CASE("the resident form reads birth date and sex from an identity number as it is typed") {
-  gl::test::GuiLedger g(300);
-  std::string household;
-  g.ledger->forEachRow(Table::Household, [&](const gl::db::Row& r) {
-    if (household.empty()) household = r.id;
-  });
-  ResidentDialog dialog(nullptr, *g.ledger, household);
-  std::string valid = residentId("19600101", "002");  // even sequence: a woman
-
-  SUBCASE("a valid number fills birth date, sex and document type") {
-    dialog.idNumberField()->SetValue(valid.substr(0, 14));  // still typing: nothing yet
-    CHECK(dialog.birthDateField()->IsEmpty());
-    CHECK(dialog.idInfo().empty());
-    dialog.idNumberField()->SetValue(valid);
-    CHECK(dialog.birthDateField()->GetValue() == "1960-01-01");
-    CHECK(dialog.sexCode() == "female");
-    CHECK(dialog.idTypeCode() == "resident");
-    CHECK(dialog.idInfo().Contains("1960-01-01"));
-    CHECK(dialog.message("id_number").empty());
-  }
-
-  SUBCASE("a wrong check digit is shown next to the field and the ledger refuses the person") {
-    std::string wrong = valid;
-    wrong.back() = wrong.back() == '1' ? '2' : '1';
-    dialog.nameField()->SetValue(wxString::FromUTF8("张桂英"));
-    dialog.idNumberField()->SetValue(wrong);
-    auto check = gl::core::checkId(wrong, g.ledger->today());
-    REQUIRE_FALSE(check.issues.empty());
-    CHECK(check.issues.front().code == gl::core::IssueCode::IdBadChecksum);
-    CHECK(dialog.message("id_number") == wxString::FromUTF8(gl::text::describe(check.issues.front())));
-    CHECK(dialog.idInfo().empty());
-    CHECK(dialog.birthDateField()->IsEmpty());
-    // A valid number, then a digit typed wrong: what the valid one filled in is taken back.
-    dialog.idNumberField()->SetValue(valid);
-    CHECK(dialog.sexCode() == "female");
-    dialog.idNumberField()->SetValue(wrong);
-    CHECK(dialog.birthDateField()->IsEmpty());
-    CHECK(dialog.sexCode().empty());
-    std::size_t before = residentsCount(*g.ledger);
-    CHECK_FALSE(dialog.save());
-    CHECK(residentsCount(*g.ledger) == before);
-    CHECK_FALSE(dialog.message("id_number").empty());
-    CHECK(dialog.isDirty());
-  }
-
-  SUBCASE("an 18-digit number that went through a numeric spreadsheet cell says so") {
-    dialog.idNumberField()->SetValue("3.70322198501011E+17");
-    auto check = gl::core::checkId("3.70322198501011E+17", g.ledger->today());
-    REQUIRE_FALSE(check.issues.empty());
-    CHECK(check.issues.front().code == gl::core::IssueCode::IdStoredAsNumber);
-    CHECK(dialog.message("id_number").Contains(wxString::FromUTF8(check.issues.front().detail)));
-    wxString expected = wxString::FromUTF8(gl::text::describe(check.issues.front()));
-    wxString shown = dialog.message("id_number");
-    shown.Replace("\n", " ");
-    expected.Replace("\n", " ");
-    CHECK(shown.Contains(expected.Left(12)));
-  }
-
-  SUBCASE("a bad phone is flagged on leaving the field and saving is refused") {
-    dialog.nameField()->SetValue(wxString::FromUTF8("张桂英"));
-    dialog.phoneField()->SetValue("1380013800");  // ten digits
-    std::size_t before = residentsCount(*g.ledger);
-    CHECK_FALSE(dialog.save());
-    CHECK_FALSE(dialog.message("phone").empty());
-    CHECK(residentsCount(*g.ledger) == before);
-  }
-}
-
-TEST_CASE("typing an identity number with the keyboard fills the form") {
-  gl::test::GuiLedger g(300);
-  std::string household;
-  g.ledger->forEachRow(Table::Household, [&](const gl::db::Row& r) {
-    if (household.empty()) household = r.id;
-  });
-  auto* dialog = new ResidentDialog(nullptr, *g.ledger, household);
-  dialog->Move(0, 0);
-  dialog->Show();
-  gl::test::pump(200);
-  wxUIActionSimulator sim;
-  // Without a window manager the keyboard follows the pointer.
-  sim.MouseMove(dialog->idNumberField()->GetScreenRect().GetPosition() + wxPoint(5, 5));
-  gl::test::pump(100);
-  dialog->idNumberField()->SetFocus();
-  gl::test::pump(100);
-  std::string id = residentId("19850110", "031");  // odd sequence: a man
-  sim.Text(id.c_str());
-  gl::test::pumpUntil([&] { return !dialog->birthDateField()->IsEmpty(); }, 3000);
-  CHECK(dialog->idNumberField()->GetValue() == id);
-  CHECK(dialog->birthDateField()->GetValue() == "1985-01-10");
-  CHECK(dialog->sexCode() == "male");
-  dialog->nameField()->ChangeValue(wxString::FromUTF8("李志强"));
-  dialog->careFlag("chronic")->SetValue(true);
-  dialog->phoneField()->SetValue("13800138000");
-  gl::test::screenshot("resident-dialog");
-
-  // The invalid variant as well, for the screenshot of the message.
-  std::string wrong = id;
-  wrong.back() = wrong.back() == '1' ? '2' : '1';
-  dialog->idNumberField()->SetValue(wrong);
-  CHECK_FALSE(dialog->message("id_number").empty());
-  auto* shown = wxWindow::FindWindowByName("idNumberMessage", dialog);
-  REQUIRE(shown);
-  CHECK(shown->IsShown());
-  CHECK(shown->GetSize().y > 0);
-  gl::test::screenshot("resident-dialog-invalid-id");
-  std::size_t before = g.ledger->residentsOf(household).size();
-
-  // Ctrl+Enter: saved, and the form is empty for the next member.
-  dialog->idNumberField()->SetValue(id);
-  dialog->idNumberField()->SetFocus();
-  gl::test::pump(100);
-  sim.KeyDown(WXK_RETURN, wxMOD_CONTROL);
-  sim.KeyUp(WXK_RETURN, wxMOD_CONTROL);
-  gl::test::pumpUntil([&] { return dialog->savedCount() == 1; }, 2000);
-  CHECK(dialog->savedCount() == 1);
-  CHECK(g.ledger->residentsOf(household).size() == before + 1);
-  CHECK(dialog->IsShown());
-  CHECK(dialog->nameField()->IsEmpty());
-
-  // Enter in a field: Save.
-  dialog->nameField()->SetFocus();
-  gl::test::pump(100);
-  sim.Text("Li Ming");
-  gl::test::pump(100);
-  sim.Char(WXK_RETURN);
-  gl::test::pumpUntil([&] { return dialog->savedCount() == 2; }, 2000);
-  CHECK(dialog->savedCount() == 2);
-  CHECK(g.ledger->residentsOf(household).size() == before + 2);
-  CHECK((*g.ledger->get(Table::Resident, dialog->savedId()))["name"] == gl::core::Value("Li Ming"));
-  dialog->Destroy();
-  gl::test::pump(100);
 }
 
 TEST_CASE("a household and its people made in the forms are written to the ledger and shown in the list") {
