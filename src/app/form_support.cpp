@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "core/validation_error.h"
+#include "db/ledger.h"
 #include "text/describe.h"
 
 namespace gl::app {
@@ -96,6 +97,35 @@ bool saveOrShow(const std::function<void()>& write, FieldMessages& messages, wxW
     showError(parent, std::current_exception());
     return false;
   }
+}
+
+std::string saveRecord(db::Ledger& ledger, core::Table table, const std::string& id, core::Cells cells,
+                       const core::Cells& original, FieldMessages& messages, wxWindow* parent) {
+  const bool isNew = id.empty();
+  std::erase_if(cells, [&](const core::Cell& c) {
+    if (isNew) return !c.value;
+    return std::any_of(original.begin(), original.end(),
+                       [&](const core::Cell& o) { return o.column == c.column && o.value == c.value; });
+  });
+  auto issues = checkCells(table, cells, ledger.today(), false);
+  if (isNew) {
+    auto missing = core::checkRequired(core::tableSpec(table), cells);
+    issues.insert(issues.end(), missing.begin(), missing.end());
+  }
+  if (core::hasErrors(issues)) {
+    messages.show(issues);
+    return {};
+  }
+  std::string saved;
+  saveOrShow([&] {
+    if (isNew)
+      saved = ledger.insert(table, cells);
+    else {
+      if (!cells.empty()) ledger.update(table, id, cells);
+      saved = id;
+    }
+  }, messages, parent);
+  return saved;
 }
 
 bool confirmDiscard(wxWindow* parent) {

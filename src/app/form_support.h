@@ -13,6 +13,10 @@
 #include "core/issue.h"
 #include "core/schema.h"
 
+namespace gl::db {
+class Ledger;
+}
+
 class wxDialog;
 class wxStaticText;
 class wxWindow;
@@ -54,6 +58,14 @@ std::vector<core::Issue> checkCells(core::Table table, core::Cells cells, core::
 // Runs a ledger write. A refused record (gl::ValidationError) shows its issues beside the fields and
 // returns false; any other gl::Error is described in a message box and returns false.
 bool saveOrShow(const std::function<void()>& write, FieldMessages& messages, wxWindow* parent);
+
+// Saves a form's record as one ledger write: a new row (`id` empty; cells left empty are left out, so
+// the ledger derives what it can, such as the document type from the number) or only the cells
+// that differ from `original` (the change log stamps cells and sync merges them one by one). Every
+// problem, rules and required fields alike, is shown beside its field at once before the ledger is
+// asked. Returns the row's id, or "" when nothing was saved.
+std::string saveRecord(db::Ledger& ledger, core::Table table, const std::string& id, core::Cells cells,
+                       const core::Cells& original, FieldMessages& messages, wxWindow* parent);
 
 // "Discard your changes?" — true when the user agrees to lose them.
 bool confirmDiscard(wxWindow* parent);

@@ -162,39 +162,13 @@ core::Cells HouseholdDialog::collect() const {
 }
 
 bool HouseholdDialog::save() {
-  core::Cells cells = collect();
-  if (!id_.empty()) {
-    // Only what changed: the change log stamps cells, and sync merges them one by one.
-    core::Cells changed;
-    for (const auto& c : cells)
-      if (std::none_of(original_.begin(), original_.end(),
-                       [&](const core::Cell& o) { return o.column == c.column && o.value == c.value; }))
-        changed.push_back(c);
-    cells = std::move(changed);
-  }
-  // Every problem at once, before the ledger (which stops at the first kind of problem) is asked.
-  auto issues = checkCells(core::Table::Household, cells, ledger_.today(), false);
-  if (id_.empty()) {
-    auto missing = core::checkRequired(core::tableSpec(core::Table::Household), cells);
-    issues.insert(issues.end(), missing.begin(), missing.end());
-  }
-  if (core::hasErrors(issues)) {
-    messages_.show(issues);
-    relayout();
-    return false;
-  }
-  bool saved = saveOrShow([&] {
-    if (id_.empty())
-      savedId_ = ledger_.insert(core::Table::Household, cells);
-    else if (!cells.empty())
-      ledger_.update(core::Table::Household, id_, cells);
-  }, messages_, this);
-  if (saved) {
-    if (!id_.empty()) savedId_ = id_;
+  std::string saved = saveRecord(ledger_, core::Table::Household, id_, collect(), original_, messages_, this);
+  if (!saved.empty()) {
+    savedId_ = saved;
     dirty_ = false;
   }
   relayout();
-  return saved;
+  return !saved.empty();
 }
 
 void HouseholdDialog::selectGrid(const std::string& gridId) {

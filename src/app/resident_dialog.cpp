@@ -235,43 +235,15 @@ core::Cells ResidentDialog::collect() const {
 }
 
 bool ResidentDialog::write() {
-  core::Cells cells = collect();
-  if (id_.empty()) {
-    // A new row's empty cells are NULL anyway; leaving them out lets the ledger derive the document
-    // type (and anything else the number says) instead of being told "none".
-    std::erase_if(cells, [](const core::Cell& c) { return !c.value; });
-  } else {
-    // Only what changed: the change log stamps cells, and sync merges them one by one.
-    std::erase_if(cells, [&](const core::Cell& c) {
-      return std::any_of(original_.begin(), original_.end(),
-                         [&](const core::Cell& o) { return o.column == c.column && o.value == c.value; });
-    });
-  }
-  // Every problem at once, before the ledger (which stops at the first kind of problem) is asked.
-  auto issues = checkCells(core::Table::Resident, cells, ledger_.today(), false);
-  if (id_.empty()) {
-    auto missing = core::checkRequired(core::tableSpec(core::Table::Resident), cells);
-    issues.insert(issues.end(), missing.begin(), missing.end());
-  }
-  if (core::hasErrors(issues)) {
-    messages_.show(issues);
-    relayout();
-    return false;
-  }
-  bool saved = saveOrShow([&] {
-    if (id_.empty())
-      savedId_ = ledger_.insert(core::Table::Resident, cells);
-    else if (!cells.empty())
-      ledger_.update(core::Table::Resident, id_, cells);
-  }, messages_, this);
-  if (saved) {
-    if (!id_.empty()) savedId_ = id_;
+  std::string saved = saveRecord(ledger_, core::Table::Resident, id_, collect(), original_, messages_, this);
+  if (!saved.empty()) {
+    savedId_ = saved;
     ++savedCount_;
     dirty_ = false;
     original_ = collect();
   }
   relayout();
-  return saved;
+  return !saved.empty();
 }
 
 bool ResidentDialog::save() { return write(); }
