@@ -1,6 +1,9 @@
 #include "app/form_support.h"
 
+#include <wx/button.h>
+#include <wx/combobox.h>
 #include <wx/dialog.h>
+#include <wx/textctrl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -126,6 +129,26 @@ std::string saveRecord(db::Ledger& ledger, core::Table table, const std::string&
     }
   }, messages, parent);
   return saved;
+}
+
+void enterPressesDefault(wxDialog* dialog) {
+  dialog->Bind(wxEVT_CHAR_HOOK, [dialog](wxKeyEvent& e) {
+    const int key = e.GetKeyCode();
+    wxWindow* focus = wxWindow::FindFocus();
+    auto* button = wxDynamicCast(dialog->GetDefaultItem(), wxButton);
+    auto* text = wxDynamicCast(focus, wxTextCtrl);
+    auto* combo = wxDynamicCast(focus, wxComboBox);
+    bool ownEnter = (text && (text->IsMultiLine() || text->HasFlag(wxTE_PROCESS_ENTER))) ||
+                    (combo && combo->HasFlag(wxTE_PROCESS_ENTER));
+    if ((key != WXK_RETURN && key != WXK_NUMPAD_ENTER) || e.HasAnyModifiers() || !button || !button->IsEnabled() ||
+        !focus || wxGetTopLevelParent(focus) != dialog || wxDynamicCast(focus, wxButton) || ownEnter) {
+      e.Skip();
+      return;
+    }
+    wxCommandEvent click(wxEVT_BUTTON, button->GetId());
+    click.SetEventObject(button);
+    wxPostEvent(button, click);
+  });
 }
 
 bool confirmDiscard(wxWindow* parent) {

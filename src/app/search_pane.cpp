@@ -40,6 +40,7 @@ SearchPane::SearchPane(wxWindow* parent, db::Ledger& ledger, Open open)
   });
   query_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
     if (e.GetKeyCode() == WXK_DOWN && !hits_.empty()) {
+      showResults(true);
       list_->SetFocus();
       list_->Select(0);
       list_->Focus(0);
@@ -90,6 +91,8 @@ void SearchPane::runQuery() {
   showResults(!query_->GetValue().empty());
 }
 
+bool SearchPane::resultsShown() const { return list_->IsShown(); }
+
 void SearchPane::showResults(bool show) {
   if (list_->IsShown() == show) return;
   list_->Show(show);
@@ -100,6 +103,8 @@ void SearchPane::openResult(std::size_t index) {
   if (index >= hits_.size()) return;
   const auto& h = hits_[index];
   std::string resident = h.table == core::Table::Resident ? h.id : std::string();
+  // The list makes way for the household it opened; the query stays (Down shows the list again).
+  showResults(false);
   if (open_) open_(h.householdId, resident);
 }
 

@@ -23,6 +23,7 @@ class SearchPane : public wxPanel {
   void focusQuery();
   void setQuery(const wxString& text);  // as if typed
   const std::vector<db::SearchHit>& results() const { return hits_; }
+  bool resultsShown() const;
   void openResult(std::size_t index);
 
  private:

@@ -4,6 +4,10 @@
 #include <random>
 
 #include <wx/app.h>
+#include <wx/dialog.h>
+#include <wx/timer.h>
+#include <wx/toplevel.h>
+#include <wx/uiaction.h>
 #include <wx/utils.h>
 
 #include "core/identity.h"
@@ -20,6 +24,53 @@ std::size_t liveRows(const db::Ledger& ledger, core::Table table) {
   std::size_t n = 0;
   ledger.forEachRow(table, [&](const db::Row&) { ++n; });
   return n;
+}
+
+KeyScript& KeyScript::step(std::string name, std::function<bool()> ready, std::function<void()> act) {
+  steps_.push_back({std::move(name), std::move(ready), std::move(act)});
+  return *this;
+}
+
+std::string KeyScript::run(int stepTimeoutMs) {
+  std::size_t next = 0;
+  std::string failed;
+  auto since = std::chrono::steady_clock::now();
+  bool busy = false;
+  wxTimer timer;
+  timer.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
+    if (busy || next >= steps_.size() || !failed.empty()) return;
+    busy = true;
+    Step& s = steps_[next];
+    if (!s.ready || s.ready()) {
+      if (s.act) s.act();
+      ++next;
+      since = std::chrono::steady_clock::now();
+    } else if (std::chrono::steady_clock::now() - since > std::chrono::milliseconds(stepTimeoutMs)) {
+      failed = s.name;
+      // A form left open would keep its modal loop (and this test) running for ever.
+      screenshot("failed-step");
+      for (wxWindow* w : wxTopLevelWindows)
+        if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsModal()) dialog->EndModal(wxID_CANCEL);
+    }
+    busy = false;
+  });
+  timer.Start(60);
+  // Modal forms run their own loops inside these Yields; the timer keeps ticking in them.
+  while (next < steps_.size() && failed.empty()) pump(20);
+  timer.Stop();
+  pump(100);
+  return failed;
+}
+
+wxWindow* findShown(const std::function<bool(wxWindow*)>& is) {
+  for (wxWindow* w : wxTopLevelWindows)
+    if (w->IsShown() && is(w)) return w;
+  return nullptr;
+}
+
+void pointAt(wxWindow* window) {
+  wxUIActionSimulator sim;
+  sim.MouseMove(window->GetScreenRect().GetPosition() + wxPoint(2, 2));  // clear of lists that pop up
 }
 
 void pump(int ms) {

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "db/ledger.h"
 
@@ -26,6 +27,38 @@ std::string residentId(const std::string& birth, const std::string& seq);
 
 // How many live rows a table has (counted row by row, not from the ledger's own counters).
 std::size_t liveRows(const db::Ledger& ledger, core::Table table);
+
+// Keyboard steps that must also run while a modal form has its own event loop: a timer takes the
+// steps in turn, each waiting until it is `ready` (a form is up, a list has filled) and then acting
+// (keys pressed through wxUIActionSimulator). run() pumps until every step has acted or one waited
+// too long, and returns "" or the name of the step that never became ready.
+class KeyScript {
+ public:
+  KeyScript& step(std::string name, std::function<bool()> ready, std::function<void()> act);
+  KeyScript& step(std::string name, std::function<void()> act) { return step(std::move(name), {}, std::move(act)); }
+  std::string run(int stepTimeoutMs = 5000);
+
+ private:
+  struct Step {
+    std::string name;
+    std::function<bool()> ready;
+    std::function<void()> act;
+  };
+  std::vector<Step> steps_;
+};
+
+// The shown top-level window of type T (a form opened by a shortcut), or nullptr.
+template <class T>
+T* shownWindow();
+wxWindow* findShown(const std::function<bool(wxWindow*)>& is);
+template <class T>
+T* shownWindow() {
+  return static_cast<T*>(findShown([](wxWindow* w) { return dynamic_cast<T*>(w) != nullptr; }));
+}
+
+// Without a window manager X gives the keyboard to the window under the pointer: the pointer is
+// moved over `window` (standing in for the window manager's focus), never clicked.
+void pointAt(wxWindow* window);
 
 // A temporary folder holding a ledger, removed afterwards.
 struct GuiLedger {
