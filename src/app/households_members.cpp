@@ -52,13 +52,13 @@ wxWindow* HouseholdsPanel::buildMemberPane(int gap) {
                             wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
   auto field = [](const char* column) { return toWx(text::fieldLabel(column)); };
   members_->AppendColumn(field("name"), wxLIST_FORMAT_LEFT, FromDIP(90));
-  members_->AppendColumn(field("sex"), wxLIST_FORMAT_LEFT, FromDIP(50));
+  members_->AppendColumn(field("sex"), wxLIST_FORMAT_LEFT, FromDIP(60));
   members_->AppendColumn(field("id_number"), wxLIST_FORMAT_LEFT, FromDIP(170));
   members_->AppendColumn(field("birth_date"), wxLIST_FORMAT_LEFT, FromDIP(100));
   // TRANSLATORS: column of the member list: a person's age in whole years
   members_->AppendColumn(_("Age"), wxLIST_FORMAT_RIGHT, FromDIP(50));
-  members_->AppendColumn(field("relation"), wxLIST_FORMAT_LEFT, FromDIP(90));
-  members_->AppendColumn(field("residence"), wxLIST_FORMAT_LEFT, FromDIP(110));
+  members_->AppendColumn(field("relation"), wxLIST_FORMAT_LEFT, FromDIP(120));
+  members_->AppendColumn(field("residence"), wxLIST_FORMAT_LEFT, FromDIP(150));
   members_->AppendColumn(field("care_flags"), wxLIST_FORMAT_LEFT, FromDIP(220));
   paneSizer->Add(memberTitle_, wxSizerFlags().Expand().Border(wxTOP | wxLEFT | wxRIGHT, gap));
   paneSizer->Add(memberInfo_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));

@@ -91,10 +91,10 @@ void HouseholdsPanel::buildControls() {
   };
   column("household_no", M::kNumber, 90);
   column("address", M::kAddress, 330);
-  column("building", M::kBuilding, 60);
+  column("building", M::kBuilding, 70);
   column("unit", M::kUnit, 50);
   column("room", M::kRoom, 60);
-  column("kind", M::kKind, 110);
+  column("kind", M::kKind, 130);
   column("phone", M::kPhone, 120);
 
   wxWindow* pane = buildMemberPane(gap);

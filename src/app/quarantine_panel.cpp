@@ -143,6 +143,10 @@ void QuarantinePanel::buildControls() {
   sheetBar->Add(details, wxSizerFlags().Border(wxLEFT, gap));
   sheet_ = new CheckSheet(this, ledger());
   message_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+  // The list and the sheet scroll: their columns must not widen the tab past the window (the
+  // buttons on the right would be cut off, as they were in English).
+  list_->SetMinSize(wxSize(FromDIP(320), FromDIP(120)));
+  sheet_->SetMinSize(wxSize(FromDIP(320), FromDIP(160)));
 
   auto* sizer = new wxBoxSizer(wxVERTICAL);
   sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, gap));

@@ -95,7 +95,7 @@ constexpr Pair kCodes[] = {
     {"township_officer", N_("township officer")},
     {"county_admin", N_("county administrator")},
     {"resident", N_("resident ID card")},
-    {"occupied", N_("occupied by its owner")},
+    {"occupied", N_("owner-occupied")},
     {"rental", N_("rented")},
     {"vacant", N_("vacant")},
     {"business", N_("business")},

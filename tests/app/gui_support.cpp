@@ -89,8 +89,11 @@ bool pumpUntil(const std::function<bool()>& done, int ms) {
 
 void screenshot(const std::string& name) {
   pump(200);
-  std::filesystem::create_directories(GL_SCREENSHOT_DIR);
-  std::string cmd = "import -window root '" + std::string(GL_SCREENSHOT_DIR) + "/" + name + ".png' 2>/dev/null";
+  // One folder per language the suite runs in (screenshots/zh_CN, screenshots/en).
+  const char* language = std::getenv("GL_GUI_LANG");
+  auto dir = std::filesystem::path(GL_SCREENSHOT_DIR) / (language ? language : "zh_CN");
+  std::filesystem::create_directories(dir);
+  std::string cmd = "import -window root '" + (dir / (name + ".png")).string() + "' 2>/dev/null";
   if (std::system(cmd.c_str()) != 0) {
     // No ImageMagick or no display: screenshots are for people, not for passing tests.
   }
