@@ -104,7 +104,7 @@ void CaseActionDialog::setAction(CaseAction action) {
 
 void CaseActionDialog::updateMode() {
   bool moving = action_ == CaseAction::Transfer || action_ == CaseAction::Hospitalize;
-  auto* ok = wxDynamicCast(FindWindow(wxID_OK), wxButton);
+  auto* ok = dynamic_cast<wxButton*>(FindWindow(wxID_OK));
   wxString explanation;
   switch (action_) {
     case CaseAction::Release:

@@ -135,13 +135,13 @@ void enterPressesDefault(wxDialog* dialog) {
   dialog->Bind(wxEVT_CHAR_HOOK, [dialog](wxKeyEvent& e) {
     const int key = e.GetKeyCode();
     wxWindow* focus = wxWindow::FindFocus();
-    auto* button = wxDynamicCast(dialog->GetDefaultItem(), wxButton);
-    auto* text = wxDynamicCast(focus, wxTextCtrl);
-    auto* combo = wxDynamicCast(focus, wxComboBox);
+    auto* button = dynamic_cast<wxButton*>(dialog->GetDefaultItem());
+    auto* text = dynamic_cast<wxTextCtrl*>(focus);
+    auto* combo = dynamic_cast<wxComboBox*>(focus);
     bool ownEnter = (text && (text->IsMultiLine() || text->HasFlag(wxTE_PROCESS_ENTER))) ||
                     (combo && combo->HasFlag(wxTE_PROCESS_ENTER));
     if ((key != WXK_RETURN && key != WXK_NUMPAD_ENTER) || e.HasAnyModifiers() || !button || !button->IsEnabled() ||
-        !focus || wxGetTopLevelParent(focus) != dialog || wxDynamicCast(focus, wxButton) || ownEnter) {
+        !focus || wxGetTopLevelParent(focus) != dialog || dynamic_cast<wxButton*>(focus) || ownEnter) {
       e.Skip();
       return;
     }
