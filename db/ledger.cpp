@@ -253,6 +253,20 @@ std::optional<std::string> Ledger::setting(std::string_view key) const {
   });
 }
 
+std::vector<std::pair<std::string, std::string>> Ledger::settingsWithPrefix(std::string_view prefix) const {
+  return withState(*state_, [&] {
+    // A range over the primary key: prefix <= key < prefix + U+10FFFF.
+    auto& st = state_->statement("SELECT key, value FROM setting WHERE key >= ? AND key < ? ORDER BY key");
+    st.bind(1, std::string(prefix));
+    st.bind(2, std::string(prefix) + "\xF4\x8F\xBF\xBF");
+    std::vector<std::pair<std::string, std::string>> out;
+    while (st.executeStep())
+      if (!st.getColumn(1).isNull()) out.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+    st.reset();
+    return out;
+  });
+}
+
 void Ledger::setSetting(std::string_view key, std::string_view value) {
   withState(*state_, [&] {
     auto& st = state_->statement("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)");

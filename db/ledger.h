@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 #include "core/date.h"
 #include "core/lifecycle.h"
@@ -140,6 +141,8 @@ class Ledger {
   void forEachRow(core::Table table, const std::function<void(const Row&)>& visit) const;
   std::vector<core::Policy> policies() const;
   std::optional<std::string> setting(std::string_view key) const;
+  // Every local setting whose key starts with `prefix`, by key.
+  std::vector<std::pair<std::string, std::string>> settingsWithPrefix(std::string_view prefix) const;
   void setSetting(std::string_view key, std::string_view value);
 
   Figures figures(core::Date today) const;

@@ -3,13 +3,16 @@
 // counts, and is audited by row id when the transaction finishes.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "core/schema.h"
 #include "db/change_log.h"
+#include "db/ledger.h"
 #include "db/search_index.h"
 
 namespace gl::db {
@@ -23,6 +26,27 @@ class Writer {
   // Changes only the given cells; cells whose value is unchanged are not stamped.
   void update(core::Table table, std::string_view id, core::Cells cells);
   void tombstone(core::Table table, std::string_view id);
+
+  // Runs `work` so that it is all written or none of it is: on an exception the rows it wrote are
+  // rolled back (an SQL savepoint, and the counts and audit notes kept here) and the exception goes
+  // on. An import writes each spreadsheet row this way inside its one transaction.
+  void atomically(const std::function<void()>& work);
+
+  // Lookups that see this transaction's own rows (an import matches what an earlier row created).
+  // The live resident with this normalized identity number, if any.
+  std::optional<std::string> residentWithIdNumber(std::string_view normalized);
+  // The live household with this household number.
+  std::optional<std::string> householdWithNumber(std::string_view householdNo);
+  // The live quarantine of a resident that started on a date; the live visit to a household by a
+  // resident (or by nobody in particular when `residentId` is empty) on a date.
+  std::optional<std::string> quarantineOf(std::string_view residentId, std::string_view startOn);
+  std::optional<std::string> visitOn(std::string_view householdId, std::string_view residentId,
+                                     std::string_view visitedOn);
+
+  // The live resident of a household with this name (rows without an id number are matched so).
+  std::optional<std::string> residentNamed(std::string_view householdId, std::string_view name);
+  // A row as this transaction sees it (nullopt when missing or deleted).
+  std::optional<Row> row(core::Table table, std::string_view id);
 
   // A local (not synced) ledger setting, in the same transaction.
   void setSetting(std::string_view key, std::string_view value);

@@ -8,10 +8,13 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # libraries (DESIGN.md "Stack"; nothing is vendored)
   libsqlitecpp-dev libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libsodium-dev
+  # spreadsheets: .xlsx read (libzip + expat) and written (libxlsxwriter), .xls read (FreeXL)
+  libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev
   # the desktop window (wxWidgets 3.2 GTK3, its own translations) and a Chinese font
   libwxgtk3.2-dev wx3.2-i18n fonts-wqy-microhei
-  # tests: doctest; the GUI suite under Xvfb; screenshots (ImageMagick's import)
-  doctest-dev xvfb xauth imagemagick
+  # tests: doctest; the GUI suite under Xvfb; screenshots (ImageMagick's import); clang's libFuzzer
+  # for the spreadsheet readers; openpyxl (the import benchmark's baseline) and xlwt (.xls fixtures)
+  doctest-dev xvfb xauth imagemagick clang python3-openpyxl python3-xlwt
   # translations: msgfmt, xgettext, wxrc (messages of the forms); the zh_CN locale
   gettext wx-common locales
 )

@@ -32,6 +32,7 @@ enum : int {
   kCheckDetails,
   kNewVisit,
   kNewCampaign,
+  kImport,
 };
 
 }  // namespace gl::app::cmd

@@ -14,6 +14,7 @@
 #include "app/commands.h"
 #include "app/first_start_dialog.h"
 #include "app/grid_tree.h"
+#include "app/import_dialog.h"
 #include "app/panels.h"
 #include "app/preferences_dialog.h"
 #include "app/search_pane.h"
@@ -53,6 +54,8 @@ void MainFrame::buildMenus() {
   auto* file = new wxMenu;
   file->Append(cmd::kNewLedger, _("&New ledger…\tCtrl+Shift+N"));
   file->Append(cmd::kOpenLedger, _("&Open ledger…\tCtrl+O"));
+  file->AppendSeparator();
+  file->Append(cmd::kImport, _("&Import a roster…\tCtrl+I"));
   file->AppendSeparator();
   file->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"));
   file->AppendSeparator();
@@ -96,6 +99,7 @@ void MainFrame::buildMenus() {
 void MainFrame::bindCommands() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onNewLedger(); }, cmd::kNewLedger);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onOpenLedger(); }, cmd::kOpenLedger);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) { onImport(); }, cmd::kImport);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPreferences(); }, wxID_PREFERENCES);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);
@@ -166,6 +170,14 @@ void MainFrame::onOpenLedger() {
                       _("GridLedger ledgers (*.gridledger)|*.gridledger|All files|*"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
   if (dialog.ShowModal() != wxID_OK) return;
   switchLedger(db::Ledger::open(dialog.GetPath().utf8_string()));
+}
+
+void MainFrame::onImport() {
+  ImportDialog dialog(this, *ledger_);
+  if (dialog.ShowModal() == wxID_OK) {
+    tree_->reload();
+    reloadAll();
+  }
 }
 
 void MainFrame::onPreferences() {

@@ -52,6 +52,7 @@ class MainFrame : public wxFrame {
   void switchLedger(std::unique_ptr<db::Ledger> ledger);
   void onNewLedger();
   void onOpenLedger();
+  void onImport();
   void onPreferences();
   void onAbout();
 

@@ -18,6 +18,7 @@ struct Context {
   bool json = false;
   std::string lang;
   std::string today;   // --today YYYY-MM-DD (hidden; tests and benchmarks fix the date)
+  int exitCode = 0;    // a command that printed its result but still failed in part (rejected rows) sets 1
 
   std::filesystem::path ledgerPath() const;
   // --today when given (refused unless YYYY-MM-DD), else `fallback`.
@@ -35,5 +36,6 @@ void addLedgerCommands(CLI::App& app, Context& ctx);  // init, demo, stats
 void addLookupCommands(CLI::App& app, Context& ctx);  // search, check-id
 void addEditCommands(CLI::App& app, Context& ctx);    // set, delete
 void addExportCommands(CLI::App& app, Context& ctx);  // export
+void addImportCommands(CLI::App& app, Context& ctx);  // import
 
 }  // namespace gl::cli

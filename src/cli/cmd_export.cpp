@@ -1,4 +1,4 @@
-// gridctl export WHAT --out FILE.
+// gridctl export WHAT --out FILE.xlsx|FILE.csv [--purpose P].
 #include <fmt/format.h>
 
 #include "cli/cli_context.h"
@@ -12,7 +12,7 @@ using text::format;
 using text::tr;
 
 void addExportCommands(CLI::App& app, Context& ctx) {
-  auto* exp = app.add_subcommand("export", tr(N_("Export a table to a spreadsheet file (.csv)")));
+  auto* exp = app.add_subcommand("export", tr(N_("Export a table to a spreadsheet file (.xlsx or .csv)")));
   auto what = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
   auto purpose = std::make_shared<std::string>("export");
@@ -20,7 +20,7 @@ void addExportCommands(CLI::App& app, Context& ctx) {
       ->required()
       ->check(CLI::IsMember({"regions", "grids", "workers", "households", "residents", "quarantines", "health_checks",
                              "visits", "campaigns", "policies"}));
-  exp->add_option("--out", *out, tr(N_("Output file")))->required();
+  exp->add_option("--out", *out, tr(N_("Output file: .xlsx or .csv")))->required();
   exp->add_option("--purpose", *purpose, tr(N_("Why the data leaves the ledger (recorded in the audit log)")));
   exp->callback([&ctx, what, out, purpose] {
     const auto* spec = core::findTable(*what);

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   gl::cli::addLookupCommands(app, ctx);
   gl::cli::addEditCommands(app, ctx);
   gl::cli::addExportCommands(app, ctx);
+  gl::cli::addImportCommands(app, ctx);
 
   try {
     app.parse(argc, argv);
@@ -63,5 +64,5 @@ int main(int argc, char** argv) {
     std::cerr << gl::text::describe(std::current_exception()) << '\n';
     return 1;
   }
-  return 0;
+  return ctx.exitCode;
 }

@@ -11,6 +11,16 @@
 
 namespace gl::exchange {
 
+void syncFolderOf(const std::filesystem::path& file) {
+  // A rename is durable only once its folder is synced.
+  std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dirFd >= 0) {
+    ::fsync(dirFd);
+    ::close(dirFd);
+  }
+}
+
 namespace {
 [[noreturn]] void fail(const std::filesystem::path& path, int err) {
   throw Error(Error::Kind::Environment, N_("Cannot write {path}: {reason}"),
@@ -57,13 +67,7 @@ void AtomicFile::commit() {
     std::filesystem::remove(temp_, ec);
     fail(target_, err);
   }
-  // The rename itself is durable only once the folder is synced.
-  std::filesystem::path dir = target_.has_parent_path() ? target_.parent_path() : std::filesystem::path(".");
-  int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dirFd >= 0) {
-    ::fsync(dirFd);
-    ::close(dirFd);
-  }
+  syncFolderOf(target_);
 }
 
 }  // namespace gl::exchange

@@ -8,6 +8,9 @@
 
 namespace gl::exchange {
 
+// fsyncs the folder holding `file`, so that a rename into it survives a power cut.
+void syncFolderOf(const std::filesystem::path& file);
+
 class AtomicFile {
  public:
   explicit AtomicFile(std::filesystem::path target);

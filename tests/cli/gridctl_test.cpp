@@ -13,63 +13,12 @@
 
 #include <nlohmann/json.hpp>
 
-namespace {
+#include "sandbox.h"
 
-struct Run {
-  int exit = -1;
-  std::string out;
-  std::string err;
-  nlohmann::json json() const { return nlohmann::json::parse(out); }
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-struct Sandbox {
-  std::filesystem::path dir;
-  Sandbox() {
-    std::random_device rd;
-    dir = std::filesystem::temp_directory_path() / ("gl-cli-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(dir);
-  }
-  ~Sandbox() {
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
-  }
-  std::string db() const { return (dir / "county.gridledger").string(); }
-
-  Run run(const std::vector<std::string>& args, const std::string& env = "LANG=C.UTF-8 LANGUAGE=") const {
-    std::string cmd = "env " + env + " " + quote(GRIDCTL) + " --db " + quote(db()) + " --today 2022-11-20";
-    for (const auto& a : args) cmd += " " + quote(a);
-    auto errFile = dir / "stderr.txt";
-    cmd += " 2>" + quote(errFile.string());
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-    int status = pclose(p);
-    r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(errFile);
-    std::ostringstream s;
-    s << e.rdbuf();
-    r.err = s.str();
-    return r;
-  }
-};
-
-Sandbox initialized(int households = 0) {
-  Sandbox s;
-  REQUIRE(s.run({"init", "--county", "370322", "--name", "高青县"}).exit == 0);
-  if (households > 0) REQUIRE(s.run({"demo", "--households", std::to_string(households), "--seed", "3"}).exit == 0);
-  return s;
-}
-
-}  // namespace
+using gl::test::initialized;
+using gl::test::quote;
+using gl::test::Run;
+using gl::test::Sandbox;
 
 TEST_CASE("init creates a ledger once and refuses to overwrite it") {
   Sandbox s;
@@ -221,4 +170,55 @@ TEST_CASE("a ledger killed in the middle of a large write is consistent with eve
   auto check = s.run({"--json", "search", "zs"});
   CHECK(check.exit == 0);
   CHECK(s.run({"demo", "--households", "10", "--seed", "10"}).exit == 0);  // and it takes new writes
+}
+
+TEST_CASE("export residents to .xlsx keeps every digit of the identity numbers and names the purpose") {
+  Sandbox s = initialized(30);
+  auto xlsx = s.dir / "residents.xlsx";
+  auto exported = s.run({"--json", "export", "residents", "--out", xlsx.string(), "--purpose", "核对"});
+  REQUIRE(exported.exit == 0);
+  long long rows = exported.json()["rows"];
+  CHECK(rows == s.run({"--json", "stats"}).json()["residents"].get<long long>());
+  CHECK(std::filesystem::status(xlsx).permissions() ==
+        (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+
+  // Read back by openpyxl (Debian's python3) through the exchange tests' checker.
+  auto checker = std::filesystem::path(__FILE__).parent_path().parent_path() / "exchange" / "check_xlsx.py";
+  FILE* p = popen(("/usr/bin/python3 " + quote(checker.string()) + " " + quote(xlsx.string())).c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  std::array<char, 65536> buf{};
+  for (std::size_t n; (n = fread(buf.data(), 1, buf.size(), p)) > 0;) out.append(buf.data(), n);
+  REQUIRE(pclose(p) == 0);
+  auto sheet = nlohmann::json::parse(out);
+  auto header = sheet["header"];
+  REQUIRE(header.size() > 6);
+  CHECK(header[0] == "id");
+  CHECK(header[5] == "id_number");
+  REQUIRE(sheet["rows"].size() == static_cast<std::size_t>(rows));
+  CHECK(sheet["columns"]["id_number"]["kinds"] == nlohmann::json::array({"text"}));
+  CHECK(sheet["columns"]["birth_date"]["kinds"] == nlohmann::json::array({"date"}));
+  CHECK(std::string(sheet["footer"]["right"]).find("核对") != std::string::npos);
+  CHECK(sheet["freeze"] == "A2");
+
+  // The same identity numbers, digit for digit, as the CSV export of the same ledger.
+  auto csv = s.dir / "residents.csv";
+  REQUIRE(s.run({"export", "residents", "--out", csv.string()}).exit == 0);
+  std::ifstream in(csv);
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int full = 0;
+  for (const auto& row : sheet["rows"]) {
+    if (!row[5].is_string()) continue;
+    std::string id = row[5];
+    CHECK(all.find("," + id + ",") != std::string::npos);
+    full += id.size() == 18;
+  }
+  CHECK(full > 30);
+  for (const auto& e : std::filesystem::directory_iterator(s.dir))
+    CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+
+  auto bad = s.run({"export", "residents", "--out", (s.dir / "residents.txt").string()});
+  CHECK(bad.exit == 1);
+  CHECK(bad.err.find(".xlsx") != std::string::npos);
+  CHECK(bad.err.find(".csv") != std::string::npos);
 }

@@ -1,0 +1,101 @@
+// Writer's savepoints and the lookups an import needs inside its transaction (db/writer.h).
+#include "core/ascii.h"
+#include "db/ledger_state.h"
+#include "db/row_io.h"
+#include "db/search_index.h"
+#include "db/writer.h"
+
+namespace gl::db {
+
+namespace {
+
+std::optional<std::string> firstId(SQLite::Statement& st) {
+  std::optional<std::string> id;
+  if (st.executeStep()) id = st.getColumn(0).getString();
+  st.reset();
+  return id;
+}
+
+}  // namespace
+
+void Writer::atomically(const std::function<void()>& work) {
+  auto counts = countDelta_;
+  auto audit = audit_;
+  auto pending = log_.pendingAdded();
+  bool policies = policiesChanged_;
+  s_.db->exec("SAVEPOINT gl_row");
+  try {
+    work();
+  } catch (...) {
+    s_.db->exec("ROLLBACK TO gl_row");
+    s_.db->exec("RELEASE gl_row");
+    countDelta_ = std::move(counts);
+    audit_ = std::move(audit);
+    log_.restorePendingAdded(pending);
+    policiesChanged_ = policies;
+    throw;
+  }
+  s_.db->exec("RELEASE gl_row");
+}
+
+std::optional<std::string> Writer::residentWithIdNumber(std::string_view normalized) {
+  // Through the search index: the reversed number is one whole term (db/search_index.h).
+  auto& st = s_.statement(
+      "SELECT r.id FROM search_term t JOIN resident r ON r.rid = t.rid "
+      "WHERE t.term = ? AND t.tbl = ? AND r.deleted = 0 AND r.id_number = ? ORDER BY r.id LIMIT 1");
+  st.bind(1, std::string(term::kIdNumber) + std::string(normalized.rbegin(), normalized.rend()));
+  st.bind(2, static_cast<int>(core::Table::Resident));
+  st.bind(3, std::string(normalized));
+  return firstId(st);
+}
+
+std::optional<std::string> Writer::householdWithNumber(std::string_view householdNo) {
+  auto& st = s_.statement(
+      "SELECT h.id FROM search_term t JOIN household h ON h.rid = t.rid "
+      "WHERE t.term = ? AND t.tbl = ? AND h.deleted = 0 AND h.household_no = ? ORDER BY h.id LIMIT 1");
+  st.bind(1, std::string(term::kHouseholdNo) + core::ascii::toLower(householdNo));
+  st.bind(2, static_cast<int>(core::Table::Household));
+  st.bind(3, std::string(householdNo));
+  return firstId(st);
+}
+
+std::optional<std::string> Writer::quarantineOf(std::string_view residentId, std::string_view startOn) {
+  auto& st = s_.statement(
+      "SELECT id FROM quarantine INDEXED BY quarantine_resident WHERE resident = ? AND start_on = ? AND deleted = 0 "
+      "ORDER BY id LIMIT 1");  // not by start date: thousands of cases share one
+  st.bind(1, std::string(residentId));
+  st.bind(2, std::string(startOn));
+  return firstId(st);
+}
+
+std::optional<std::string> Writer::visitOn(std::string_view householdId, std::string_view residentId,
+                                           std::string_view visitedOn) {
+  auto& st = s_.statement(
+      "SELECT id FROM visit WHERE household = ? AND visited_on = ? AND coalesce(resident, '') = ? "
+      "AND deleted = 0 ORDER BY id LIMIT 1");
+  st.bind(1, std::string(householdId));
+  st.bind(2, std::string(visitedOn));
+  st.bind(3, std::string(residentId));
+  return firstId(st);
+}
+
+std::optional<std::string> Writer::residentNamed(std::string_view householdId, std::string_view name) {
+  auto& st = s_.statement(
+      "SELECT id FROM resident WHERE household = ? AND name = ? AND deleted = 0 ORDER BY id LIMIT 1");
+  st.bind(1, std::string(householdId));
+  st.bind(2, std::string(name));
+  return firstId(st);
+}
+
+std::optional<Row> Writer::row(core::Table table, std::string_view id) {
+  const auto& spec = core::tableSpec(table);
+  auto& st = s_.statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) +
+                          " WHERE id = ? AND deleted = 0");
+  st.bind(1, std::string(id));
+  std::optional<Row> out;
+  if (st.executeStep()) out = readRow(st, spec);
+  st.reset();
+  return out;
+}
+
+}  // namespace gl::db

@@ -1,0 +1,328 @@
+#include "app/import_dialog.h"
+
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/filedlg.h>
+#include <wx/filepicker.h>
+#include <wx/gauge.h>
+#include <wx/listctrl.h>
+#include <wx/msgdlg.h>
+#include <wx/simplebook.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/form_support.h"
+#include "app/import_worker.h"
+#include "core/mask.h"
+#include "exchange/import_profile.h"
+#include "text/describe.h"
+#include "text/labels.h"
+
+namespace gl::app {
+
+namespace {
+
+using exchange::ImportField;
+
+wxString fieldText(std::optional<ImportField> field) {
+  if (!field || *field == ImportField::Ignore) return _("(leave out)");
+  switch (*field) {
+    case ImportField::Sensitive: return _("(never imported: personal information not collected)");
+    case ImportField::QuarantineKind: return _("Quarantine kind");
+    case ImportField::Status: return _("Quarantine status");
+    case ImportField::Building: return _("Building (or building-unit-room)");
+    default: return toWx(text::fieldLabel(exchange::fieldName(*field)));
+  }
+}
+
+}  // namespace
+
+ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledger), timer_(this) {
+  wxXmlResource::Get()->LoadDialog(this, parent, "ImportDialog");
+  pages_ = XRCCTRL(*this, "pages", wxSimplebook);
+  picker_ = XRCCTRL(*this, "file", wxFilePickerCtrl);
+  sheet_choice_ = XRCCTRL(*this, "sheet", wxChoice);
+  headerInfo_ = XRCCTRL(*this, "headerInfo", wxStaticText);
+  columns_ = static_cast<wxListView*>(XRCCTRL(*this, "columns", wxListCtrl));
+  field_ = XRCCTRL(*this, "field", wxChoice);
+  saveProfile_ = XRCCTRL(*this, "saveProfile", wxCheckBox);
+  profileName_ = XRCCTRL(*this, "profileName", wxTextCtrl);
+  checkSummary_ = XRCCTRL(*this, "checkSummary", wxStaticText);
+  problems_ = static_cast<wxListView*>(XRCCTRL(*this, "problems", wxListCtrl));
+  doneSummary_ = XRCCTRL(*this, "doneSummary", wxStaticText);
+  saveRejected_ = XRCCTRL(*this, "saveRejected", wxButton);
+  progress_ = XRCCTRL(*this, "progress", wxGauge);
+  status_ = XRCCTRL(*this, "status", wxStaticText);
+  back_ = XRCCTRL(*this, "back", wxButton);
+  next_ = XRCCTRL(*this, "next", wxButton);
+
+  // TRANSLATORS: columns of the import dialog's list of the file's columns
+  columns_->AppendColumn(_("Column"), wxLIST_FORMAT_LEFT, FromDIP(150));
+  columns_->AppendColumn(_("Goes into"), wxLIST_FORMAT_LEFT, FromDIP(170));
+  columns_->AppendColumn(_("First values"), wxLIST_FORMAT_LEFT, FromDIP(300));
+  // TRANSLATORS: columns of the import dialog's list of rejected rows
+  problems_->AppendColumn(_("Row"), wxLIST_FORMAT_RIGHT, FromDIP(60));
+  problems_->AppendColumn(_("Column"), wxLIST_FORMAT_LEFT, FromDIP(120));
+  problems_->AppendColumn(_("Problem"), wxLIST_FORMAT_LEFT, FromDIP(460));
+  for (auto field : exchange::mappableFields())
+    if (field != ImportField::Sensitive) field_->Append(fieldText(field));
+
+  picker_->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent& e) { chooseFile(e.GetPath().utf8_string()); });
+  sheet_choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { chooseSheet(sheet_choice_->GetSelection()); });
+  columns_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+    auto i = static_cast<std::size_t>(e.GetIndex());
+    if (i >= fields_.size()) return;
+    auto field = fields_[i].value_or(ImportField::Ignore);
+    int at = 0;
+    for (auto f : exchange::mappableFields()) {
+      if (f == ImportField::Sensitive) continue;
+      if (f == field) field_->SetSelection(at);
+      ++at;
+    }
+  });
+  field_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
+    long selected = columns_->GetFirstSelected();
+    if (selected < 0) return;
+    int at = 0;
+    for (auto f : exchange::mappableFields()) {
+      if (f == ImportField::Sensitive) continue;
+      if (at++ == field_->GetSelection())
+        setField(static_cast<std::size_t>(selected), f == ImportField::Ignore ? std::nullopt : std::optional(f));
+    }
+  });
+  next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { next(); });
+  back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { back(); });
+  saveRejected_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    wxFileDialog dialog(this, _("Save the rejected rows"), wxString(), _("rejected rows.csv"),
+                        _("CSV files (*.csv)|*.csv"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() == wxID_OK) saveRejectedRows(dialog.GetPath().utf8_string());
+  });
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    if (working()) cancelWork();
+    else EndModal(imported_ ? wxID_OK : wxID_CANCEL);
+  }, wxID_CANCEL);
+  Bind(wxEVT_TIMER, &ImportDialog::onTimer, this);
+  enterPressesDefault(this);
+  showStep(Step::Choose);
+  GetSizer()->SetSizeHints(this);
+  CentreOnParent();
+}
+
+ImportDialog::~ImportDialog() { timer_.Stop(); }
+
+exchange::ImportOptions ImportDialog::options(bool dryRun) const {
+  exchange::ImportOptions o;
+  if (preview_ && sheet_ >= 0) o.sheet = preview_->sheets[static_cast<std::size_t>(sheet_)];
+  if (mappingChanged_ && preview_)
+    for (std::size_t i = 0; i < preview_->columns.size(); ++i)
+      if (!preview_->columns[i].header.empty())
+        o.overrides.emplace_back(preview_->columns[i].header,
+                                 std::string(exchange::fieldName(fields_[i].value_or(ImportField::Ignore))));
+  o.dryRun = dryRun;
+  return o;
+}
+
+void ImportDialog::chooseFile(const std::filesystem::path& file) {
+  file_ = file;
+  sheet_ = -1;
+  mappingChanged_ = false;
+  if (picker_->GetPath() != toWx(file.string())) picker_->SetPath(toWx(file.string()));
+  loadPreview();
+}
+
+void ImportDialog::chooseSheet(int index) {
+  sheet_ = index;
+  mappingChanged_ = false;
+  loadPreview();
+}
+
+void ImportDialog::loadPreview() {
+  preview_.reset();
+  report_.reset();
+  try {
+    preview_ = exchange::previewRoster(ledger_, file_, options(true));
+    fields_.clear();
+    for (const auto& c : preview_->columns) fields_.push_back(c.field);
+    sheet_choice_->Clear();
+    for (const auto& s : preview_->sheets) sheet_choice_->Append(toWx(s));
+    for (std::size_t i = 0; i < preview_->sheets.size(); ++i)
+      if (preview_->sheets[i] == preview_->sheet) sheet_choice_->SetSelection(static_cast<int>(i));
+    headerInfo_->SetLabel(
+        preview_->profile.empty()
+            // TRANSLATORS: beside the sheet; %lld is the spreadsheet row that holds the column names
+            ? wxString::Format(_("Column names on row %lld"), static_cast<long long>(preview_->headerRow))
+            // TRANSLATORS: %1$lld the header's row, %2$s the name of the import profile recognised
+            : wxString::Format(_("Column names on row %1$lld · import profile “%2$s”"),
+                               static_cast<long long>(preview_->headerRow), toWx(preview_->profile)));
+    say(wxString(), false);
+  } catch (const gl::Error& e) {
+    headerInfo_->SetLabel(wxString());
+    say(toWx(text::describe(e)), true);
+  }
+  showColumns();
+  showStep(Step::Choose);
+}
+
+void ImportDialog::showColumns() {
+  columns_->DeleteAllItems();
+  if (!preview_) return;
+  for (std::size_t i = 0; i < preview_->columns.size(); ++i) {
+    const auto& c = preview_->columns[i];
+    long item = columns_->InsertItem(static_cast<long>(i), toWx(c.header));
+    columns_->SetItem(item, 1, fieldText(fields_[i]));
+    wxString samples;
+    // Ids and phones masked, as in every list (DESIGN "Personal information").
+    auto shown = [&](const std::string& value) {
+      if (fields_[i] == ImportField::IdNumber) return core::maskId(value);
+      if (fields_[i] == ImportField::Phone) return core::maskPhone(value);
+      return value;
+    };
+    for (const auto& row : preview_->rows)
+      if (i < row.size() && !row[i].empty() && samples.length() < 60)
+        samples += (samples.empty() ? wxString() : wxString(" · ")) + toWx(shown(row[i]));
+    columns_->SetItem(item, 2, samples);
+  }
+}
+
+void ImportDialog::setField(std::size_t column, std::optional<ImportField> field) {
+  if (column >= fields_.size()) return;
+  fields_[column] = field;
+  mappingChanged_ = true;
+  columns_->SetItem(static_cast<long>(column), 1, fieldText(field));
+}
+
+void ImportDialog::showStep(Step step) {
+  step_ = step;
+  pages_->SetSelection(static_cast<int>(step));
+  back_->Enable(step != Step::Choose && !working());
+  next_->Enable(!working() && preview_.has_value() && !(step == Step::Done && !report_));
+  next_->SetLabel(step == Step::Choose ? _("&Check the rows") : step == Step::Check ? _("&Import") : _("&Close"));
+  FindWindow(wxID_CANCEL)->Enable(step != Step::Done || working());
+  saveRejected_->Enable(report_ && !report_->rejectedRows.empty());
+  Layout();
+}
+
+void ImportDialog::next() {
+  if (working() || !preview_) return;
+  if (step_ == Step::Choose) startWork(true);
+  else if (step_ == Step::Check) startWork(false);
+  else EndModal(imported_ ? wxID_OK : wxID_CANCEL);
+}
+
+void ImportDialog::back() {
+  if (working() || step_ == Step::Choose) return;
+  showStep(step_ == Step::Done ? Step::Check : Step::Choose);
+}
+
+void ImportDialog::startWork(bool dryRun) {
+  workIsDryRun_ = dryRun;
+  worker_ = std::make_unique<ImportWorker>(ledger_.path(), ledger_.today(), file_, options(dryRun));
+  progress_->SetValue(0);
+  say(dryRun ? _("Checking every row…") : _("Importing…"), false);
+  showStep(step_);
+  FindWindow(wxID_CANCEL)->Enable();
+  timer_.Start(100);
+}
+
+void ImportDialog::cancelWork() {
+  if (worker_) worker_->cancel();
+}
+
+void ImportDialog::onTimer(wxTimerEvent&) {
+  if (!worker_) return;
+  progress_->SetValue(worker_->permille());
+  if (worker_->finished()) workFinished();
+}
+
+void ImportDialog::workFinished() {
+  timer_.Stop();
+  std::unique_ptr<ImportWorker> worker = std::move(worker_);
+  try {
+    report_ = worker->result();
+  } catch (const gl::Error& e) {
+    say(toWx(text::describe(e)), true);
+    showStep(step_);
+    return;
+  }
+  if (report_->cancelled) {
+    say(_("Cancelled: nothing was written."), false);
+    showStep(workIsDryRun_ ? Step::Choose : Step::Check);
+    return;
+  }
+  if (workIsDryRun_) {
+    showCheck(*report_);
+    return;
+  }
+  imported_ = report_->written;
+  if (imported_ && saveProfile_->GetValue() && !profileName_->GetValue().Strip(wxString::both).empty()) {
+    try {
+      exchange::saveProfile(ledger_, exchange::profileOf(fromWx(profileName_->GetValue().Strip(wxString::both)), *report_));
+    } catch (const gl::Error& e) {
+      say(toWx(text::describe(e)), true);
+    }
+  }
+  showDone(*report_);
+}
+
+void ImportDialog::showCheck(const exchange::ImportReport& r) {
+  problems_->DeleteAllItems();
+  long item = 0;
+  for (const auto& row : r.rejectedRows)
+    for (auto issue : row.issues) {
+      if (issue.severity != core::Severity::Error) continue;
+      problems_->InsertItem(item, wxString::Format("%lld", static_cast<long long>(row.row)));
+      std::string header;
+      if (issue.column > 0 && static_cast<std::size_t>(issue.column) <= r.columns.size())
+        header = r.columns[static_cast<std::size_t>(issue.column - 1)].header;
+      problems_->SetItem(item, 1, toWx(header));
+      issue.row = 0;
+      issue.column = 0;
+      problems_->SetItem(item, 2, toWx(text::describe(issue)));
+      ++item;
+    }
+  // TRANSLATORS: after checking a roster; %1$lld rows in all, %2$lld good, %3$lld rejected, %4$lld skipped
+  checkSummary_->SetLabel(wxString::Format(_("%1$lld rows: %2$lld can be imported, %3$lld would be rejected (listed "
+                                             "below), %4$lld total or note rows skipped. Nothing has been written yet."),
+                                           static_cast<long long>(r.rows), static_cast<long long>(r.imported),
+                                           static_cast<long long>(r.rejected), static_cast<long long>(r.skipped)));
+  say(wxString(), false);
+  showStep(Step::Check);
+}
+
+void ImportDialog::showDone(const exchange::ImportReport& r) {
+  wxString text = wxString::Format(
+      // TRANSLATORS: after an import; the counts of what was written
+      _("%1$lld rows imported, %2$lld rejected.\nNew: %3$lld persons, %4$lld households (%5$lld without a grid, "
+        "to dispatch), %6$lld quarantines, %7$lld visits. %8$lld persons updated."),
+      static_cast<long long>(r.imported), static_cast<long long>(r.rejected), static_cast<long long>(r.personsCreated),
+      static_cast<long long>(r.householdsCreated), static_cast<long long>(r.householdsUnassigned),
+      static_cast<long long>(r.quarantinesCreated), static_cast<long long>(r.visitsCreated),
+      static_cast<long long>(r.personsUpdated));
+  doneSummary_->SetLabel(text);
+  say(r.written ? wxString() : _("Nothing was written."), !r.written);
+  showStep(Step::Done);
+}
+
+void ImportDialog::saveRejectedRows(const std::filesystem::path& out) {
+  if (!report_) return;
+  try {
+    exchange::writeRejectedRows(*report_, out);
+    // TRANSLATORS: %s is the file the rejected rows were written to
+    say(wxString::Format(_("Rejected rows saved to %s"), toWx(out.string())), false);
+  } catch (const gl::Error& e) {
+    say(toWx(text::describe(e)), true);
+  }
+}
+
+void ImportDialog::say(const wxString& text, bool alert) {
+  status_->SetLabel(text);
+  status_->SetForegroundColour(alert ? wxColour(176, 0, 32) : GetForegroundColour());
+  status_->Wrap(FromDIP(560));
+  Layout();
+}
+
+wxString ImportDialog::status() const { return status_->GetLabel(); }
+
+}  // namespace gl::app

@@ -1,0 +1,121 @@
+// gridctl import FILE [--sheet S] [--map 列名=field]... [--dry-run] [--all-or-nothing] [--errors OUT.csv]
+// Prints what went in and every rejected row with its row, column and reason; exits 1 when a row was
+// rejected (the good rows are in unless --all-or-nothing or --dry-run said otherwise).
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/cli_context.h"
+#include "core/error.h"
+#include "exchange/import_profile.h"
+#include "exchange/roster_import.h"
+#include "text/describe.h"
+#include "text/text.h"
+
+namespace gl::cli {
+
+using text::format;
+using text::tr;
+
+namespace {
+
+nlohmann::json jsonOf(const exchange::ImportReport& r) {
+  nlohmann::json errors = nlohmann::json::array();
+  for (const auto& row : r.rejectedRows)
+    for (auto issue : row.issues) {
+      if (issue.severity != core::Severity::Error) continue;
+      nlohmann::json e = {{"row", issue.row}, {"column", issue.column}};
+      issue.row = 0;
+      issue.column = 0;
+      e["message"] = text::describe(issue);
+      errors.push_back(std::move(e));
+    }
+  return {{"rows", r.rows},
+          {"imported", r.imported},
+          {"rejected", r.rejected},
+          {"skipped", r.skipped},
+          {"persons_created", r.personsCreated},
+          {"persons_updated", r.personsUpdated},
+          {"households_created", r.householdsCreated},
+          {"households_unassigned", r.householdsUnassigned},
+          {"quarantines_created", r.quarantinesCreated},
+          {"visits_created", r.visitsCreated},
+          {"unmapped_columns", r.unmappedColumns()},
+          {"not_imported_sensitive_columns", r.sensitiveColumns()},
+          {"sheet", r.sheet},
+          {"profile", r.profile},
+          {"header_row", r.headerRow},
+          {"written", r.written},
+          {"errors", errors}};
+}
+
+std::string humanOf(const exchange::ImportReport& r, bool dryRun) {
+  std::string out;
+  out += format(N_("Sheet “{sheet}”, header on row {row}"), fmt::arg("sheet", r.sheet), fmt::arg("row", r.headerRow));
+  out += '\n';
+  // xgettext:python-brace-format
+  out += format(N_("{rows} rows: {imported} imported, {rejected} rejected, {skipped} skipped"),
+                fmt::arg("rows", r.rows), fmt::arg("imported", r.imported), fmt::arg("rejected", r.rejected),
+                fmt::arg("skipped", r.skipped));
+  out += '\n';
+  // xgettext:python-brace-format
+  out += format(N_("New: {persons} persons, {households} households ({unassigned} without a grid, to dispatch), "
+                   "{quarantines} quarantines, {visits} visits; {updated} persons updated"),
+                fmt::arg("persons", r.personsCreated), fmt::arg("households", r.householdsCreated),
+                fmt::arg("unassigned", r.householdsUnassigned), fmt::arg("quarantines", r.quarantinesCreated),
+                fmt::arg("visits", r.visitsCreated), fmt::arg("updated", r.personsUpdated));
+  out += '\n';
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  if (!r.unmappedColumns().empty())
+    out += format(N_("Columns not imported (unknown): {columns}"), fmt::arg("columns", join(r.unmappedColumns()))) + '\n';
+  if (!r.sensitiveColumns().empty())
+    out += format(N_("Columns never imported (personal information the ledger does not collect): {columns}"),
+                  fmt::arg("columns", join(r.sensitiveColumns()))) + '\n';
+  for (const auto& row : r.rejectedRows)
+    for (const auto& issue : row.issues)
+      if (issue.severity == core::Severity::Error) out += "  " + text::describe(issue) + '\n';
+  if (dryRun) out += tr(N_("Dry run: nothing was written.")) + '\n';
+  else if (!r.written) out += tr(N_("Nothing was written: with --all-or-nothing one rejected row rejects the file.")) + '\n';
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+void addImportCommands(CLI::App& app, Context& ctx) {
+  auto* imp = app.add_subcommand("import", tr(N_("Import a roster spreadsheet (.xlsx, .xls, .csv)")));
+  auto file = std::make_shared<std::string>();
+  auto maps = std::make_shared<std::vector<std::string>>();
+  auto errors = std::make_shared<std::string>();
+  auto options = std::make_shared<exchange::ImportOptions>();
+  imp->add_option("file", *file, tr(N_("The spreadsheet to import")))->required();
+  imp->add_option("--sheet", options->sheet, tr(N_("Sheet name or number (default: the first with a header row)")));
+  imp->add_option("--map", *maps, tr(N_("Map a column to a field: 列名=field (e.g. 联系人电话=phone, 备用=ignore)")));
+  auto saveAs = std::make_shared<std::string>();
+  imp->add_option("--profile", options->profile, tr(N_("Use this saved import profile's column mapping")));
+  imp->add_option("--save-profile", *saveAs,
+                  tr(N_("Save this file's column mapping as an import profile (files with the same header use it)")));
+  imp->add_flag("--dry-run", options->dryRun, tr(N_("Check and count everything, write nothing")));
+  imp->add_flag("--all-or-nothing", options->allOrNothing, tr(N_("Reject the whole file if any row is rejected")));
+  imp->add_option("--errors", *errors, tr(N_("Write the rejected rows with their reasons to this .csv file")));
+  imp->callback([&ctx, file, maps, errors, options, saveAs] {
+    for (const auto& m : *maps) {
+      auto eq = m.rfind('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == m.size())
+        throw Error(Error::Kind::BadInput, N_("--map wants 列名=field, not “{value}”"), {{"value", m}});
+      options->overrides.emplace_back(m.substr(0, eq), m.substr(eq + 1));
+    }
+    auto ledger = ctx.open();
+    auto report = exchange::importRoster(*ledger, *file, *options);
+    if (!errors->empty()) exchange::writeRejectedRows(report, *errors);
+    if (!saveAs->empty()) exchange::saveProfile(*ledger, exchange::profileOf(*saveAs, report));
+    ctx.print(jsonOf(report), humanOf(report, options->dryRun));
+    if (report.rejected > 0) ctx.exitCode = 1;
+  });
+}
+
+}  // namespace gl::cli

@@ -1,0 +1,106 @@
+#include "core/address.h"
+
+#include <array>
+#include <vector>
+
+#include "core/utf8.h"
+
+namespace gl::core {
+
+namespace {
+
+bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Dashes people type between numbers: ASCII, en/em dash, full-width minus (folded already), 一, ─.
+bool isDash(char32_t c) { return c == U'-' || c == U'–' || c == U'—' || c == U'一' || c == U'─' || c == U'‐'; }
+
+enum class Marker { None, Dash, Building, Unit, Room };
+
+struct Token {
+  std::u32string number;
+  Marker marker = Marker::None;
+  std::size_t begin = 0;  // index in the text where the number starts
+};
+
+// The word after a number, and how many code points it takes.
+std::pair<Marker, std::size_t> markerAt(const std::u32string& s, std::size_t i) {
+  static const std::array<std::pair<std::u32string_view, Marker>, 9> words = {{
+      {U"号楼", Marker::Building},
+      {U"楼", Marker::Building},
+      {U"幢", Marker::Building},
+      {U"栋", Marker::Building},
+      {U"座", Marker::Building},
+      {U"单元", Marker::Unit},
+      {U"室", Marker::Room},
+      {U"号", Marker::Room},
+      {U"户", Marker::Room},
+  }};
+  if (i < s.size() && isDash(s[i])) return {Marker::Dash, 1};
+  for (const auto& [word, marker] : words)
+    if (s.compare(i, word.size(), word) == 0) return {marker, word.size()};
+  return {Marker::None, 0};
+}
+
+std::string lastPlaceWord(std::string place) {
+  // Everything up to the county, town or street office is the same for a whole community.
+  for (std::string_view end : {"街道办事处", "街道", "镇", "乡", "县", "市", "区", "省"}) {
+    auto at = place.rfind(end);
+    if (at != std::string::npos && at + end.size() < place.size()) return place.substr(at + end.size());
+  }
+  return place;
+}
+
+}  // namespace
+
+AddressParts splitAddress(std::string_view address) {
+  std::u32string s;
+  for (char32_t c : utf8::decode(utf8::foldWidth(address)))
+    if (c != U' ' && c != U'\t' && c != U'\u3000') s.push_back(c);
+  // The numbers with their markers; a run ends at the first word that is not a marker.
+  std::vector<Token> tokens;
+  for (std::size_t i = 0; i < s.size();) {
+    if (!isDigit(s[i])) {
+      ++i;
+      continue;
+    }
+    Token t;
+    t.begin = i;
+    while (i < s.size() && isDigit(s[i])) t.number.push_back(s[i++]);
+    if (i < s.size() && s[i] >= U'A' && s[i] <= U'Z' && (i + 1 == s.size() || !isDigit(s[i + 1])))
+      t.number.push_back(s[i++]);  // "3A栋"
+    auto [marker, length] = markerAt(s, i);
+    t.marker = marker;
+    i += length;
+    // A number followed by other words ("2号院", "第3网格") is part of the place: start again.
+    if (marker == Marker::None && i < s.size()) {
+      tokens.clear();
+      continue;
+    }
+    tokens.push_back(std::move(t));
+  }
+  AddressParts parts;
+  auto text = [](const std::u32string& u) { return utf8::encode(u); };
+  std::size_t used = 0;
+  if (tokens.size() >= 2) {
+    // The last two or three numbers: building[-unit]-room.
+    std::size_t n = tokens.size() >= 3 && tokens[tokens.size() - 2].marker != Marker::Building ? 3 : 2;
+    if (tokens.size() >= 3 && tokens[tokens.size() - 3].marker == Marker::Building) n = 3;
+    const Token* t = &tokens[tokens.size() - n];
+    used = t->begin;
+    parts.building = text(t[0].number);
+    if (n == 3) parts.unit = text(t[1].number);
+    parts.room = text(t[n - 1].number);
+  } else {
+    used = s.size();
+  }
+  parts.place = utf8::trim(text(s.substr(0, used)));
+  return parts;
+}
+
+std::string addressKey(std::string_view address) {
+  AddressParts p = splitAddress(address);
+  if (p.building.empty()) return p.place;
+  return lastPlaceWord(p.place) + "|" + p.building + "-" + p.unit + "-" + p.room;
+}
+
+}  // namespace gl::core

@@ -1,0 +1,28 @@
+// Addresses as rosters write them. The same flat is "3-2-301", "3—2—301", "3一2一301", "3幢2单元301室",
+// "3栋2单元301号" or "3号楼2单元301" (DOMAIN.md 4.1, the quarantine-hotel rosters), usually after a
+// place ("高青县田镇街道和平社区"). An import matches households by these parts, so that one flat
+// written three ways is one household.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace gl::core {
+
+struct AddressParts {
+  std::string place;     // the text before the building ("高青县田镇街道和平社区"), width-folded, trimmed
+  std::string building;  // "3" (digits, or digits with a letter: "3A")
+  std::string unit;      // "2", or "" when the address has none
+  std::string room;      // "301"
+};
+
+// Splits an address into place, building, unit and room; when it names no building and room, only
+// `place` is set (the whole address, folded).
+AddressParts splitAddress(std::string_view address);
+
+// The matching key of an address: the last place word (from the community or village on, after
+// the county, town or street office) and building-unit-room, e.g. "和平社区|3-2-301" for every
+// spelling above; an address without building and room gives its folded text without spaces.
+std::string addressKey(std::string_view address);
+
+}  // namespace gl::core

@@ -1,0 +1,119 @@
+// File → Import in the window: the columns found, a mapping changed by hand, the check (a dry run on
+// a worker thread), the import, "save rejected rows", a recognised profile, and Cancel.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include <wx/checkbox.h>
+#include <wx/listctrl.h>
+#include <wx/textctrl.h>
+
+#include "app/import_dialog.h"
+#include "gui_support.h"
+
+using gl::app::ImportDialog;
+using gl::core::Table;
+using gl::exchange::ImportField;
+
+namespace {
+
+std::string roster() {
+  return "\xEF\xBB\xBF"
+         "银杏社区来返人员名单\r\n"
+         "序号,姓名,性别,身份证号,联系电话,现住址,管控措施,隔离开始时间,解除隔离时间,备用列\r\n"
+         "1,柏青松,女," + gl::test::residentId("19600101", "002") +
+         ",13800138000,银杏社区3-2-301,居家隔离,2022-11-15,2022-11-21,甲\r\n"
+         "2,王错号,男,370322196001010021,13800138001,银杏社区3-2-302,居家隔离,2022-11-15,2022-11-21,乙\r\n";
+}
+
+bool waitIdle(ImportDialog& d) { return gl::test::pumpUntil([&] { return !d.working(); }, 20000); }
+
+}  // namespace
+
+TEST_CASE("the import dialog checks a roster, imports its good rows and saves the rejected ones") {
+  gl::test::GuiLedger g(0);
+  auto file = g.dir / "名单.csv";
+  std::ofstream(file, std::ios::binary) << roster();
+  auto* dialog = new ImportDialog(nullptr, *g.ledger);
+  dialog->Show();
+  dialog->chooseFile(file);
+  REQUIRE(dialog->preview());
+  CHECK(dialog->preview()->headerRow == 2);
+  REQUIRE(dialog->preview()->columns.size() == 10);
+  CHECK(dialog->preview()->columns[3].field == ImportField::IdNumber);
+  CHECK_FALSE(dialog->preview()->columns[9].field);  // 备用列: unknown, left out
+  dialog->setField(9, ImportField::Notes);           // the user says what it is
+  dialog->saveProfileBox()->SetValue(true);
+  dialog->profileNameField()->ChangeValue(wxString::FromUTF8("来返名单"));
+  gl::test::screenshot("import-dialog-columns");
+
+  dialog->next();  // check
+  REQUIRE(waitIdle(*dialog));
+  CHECK(dialog->step() == ImportDialog::Step::Check);
+  REQUIRE(dialog->report());
+  CHECK(dialog->report()->rejected == 1);
+  CHECK_FALSE(dialog->report()->written);
+  CHECK(dialog->problemList()->GetItemCount() == 1);
+  CHECK(dialog->problemList()->GetItemText(0, 0) == "4");
+  CHECK(gl::test::liveRows(*g.ledger, Table::Resident) == 0);
+  gl::test::screenshot("import-dialog-check");
+
+  dialog->next();  // import
+  REQUIRE(waitIdle(*dialog));
+  CHECK(dialog->step() == ImportDialog::Step::Done);
+  CHECK(dialog->imported());
+  CHECK(dialog->report()->personsCreated == 1);
+  CHECK(gl::test::liveRows(*g.ledger, Table::Resident) == 1);
+  CHECK(gl::test::liveRows(*g.ledger, Table::Quarantine) == 1);
+  auto ids = g.ledger->residentsWithIdNumber(gl::test::residentId("19600101", "002"));
+  REQUIRE(ids.size() == 1);
+  CHECK(g.ledger->get(Table::Resident, ids.front())->text("notes") == "甲");
+  auto rejected = g.dir / "rejected.csv";
+  dialog->saveRejectedRows(rejected);
+  CHECK(std::filesystem::exists(rejected));
+  gl::test::screenshot("import-dialog-done");
+  dialog->Destroy();
+
+  // The same layout again: the saved profile is recognised, and nothing new is made.
+  auto* again = new ImportDialog(nullptr, *g.ledger);
+  again->Show();
+  again->chooseFile(file);
+  REQUIRE(again->preview());
+  CHECK(again->preview()->profile == "来返名单");
+  CHECK(again->preview()->columns[9].field == ImportField::Notes);
+  again->next();
+  REQUIRE(waitIdle(*again));
+  CHECK(again->report()->personsCreated == 0);
+  again->Destroy();
+  gl::test::pump(50);
+}
+
+TEST_CASE("cancelling an import leaves the ledger as it was; a file that is not a roster says so") {
+  gl::test::GuiLedger g(0);
+  auto file = g.dir / "big.csv";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << "姓名,身份证号,现住址\n";
+    for (int i = 0; i < 20000; ++i)
+      out << "人员" << i << ",," << "银杏社区" << (i / 100 + 1) << "-1-" << (i % 100 + 101) << "\n";
+  }
+  auto* dialog = new ImportDialog(nullptr, *g.ledger);
+  dialog->Show();
+  dialog->chooseFile(file);
+  REQUIRE(dialog->preview());
+  dialog->next();  // check
+  REQUIRE(waitIdle(*dialog));
+  dialog->next();  // import…
+  dialog->cancelWork();  // …and change one's mind at once
+  REQUIRE(waitIdle(*dialog));
+  CHECK(gl::test::liveRows(*g.ledger, Table::Resident) == 0);
+  CHECK_FALSE(dialog->imported());
+
+  auto junk = g.dir / "junk.xlsx";
+  std::ofstream(junk, std::ios::binary) << std::string("\x00\x01\x02\x03junk", 8);
+  dialog->chooseFile(junk);
+  CHECK_FALSE(dialog->preview());
+  CHECK(dialog->status().Contains("junk.xlsx"));
+  dialog->Destroy();
+  gl::test::pump(50);
+}

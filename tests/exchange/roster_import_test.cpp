@@ -1,0 +1,203 @@
+// Importing rosters end to end through the real readers and the ledger (DESIGN "Import semantics").
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "core/error.h"
+#include "core/identity.h"
+#include "demo/demo.h"
+#include "exchange/column_map.h"
+#include "exchange/roster_import.h"
+#include "temp_ledger.h"
+
+using gl::core::Table;
+using gl::exchange::ImportField;
+using gl::exchange::ImportOptions;
+using gl::exchange::importRoster;
+
+namespace {
+
+std::string idOf(const std::string& birth, const std::string& seq) {
+  std::string first17 = "370322" + birth + seq;
+  return first17 + gl::core::gb11643CheckDigit(first17);
+}
+
+void writeFile(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+std::size_t live(const gl::db::Ledger& l, Table t) {
+  std::size_t n = 0;
+  l.forEachRow(t, [&](const gl::db::Row&) { ++n; });
+  return n;
+}
+
+// A police push list as county staff get it: two title rows, a header with synonyms, a column the
+// ledger must not collect, a column nobody knows, a blank row and a total row.
+std::string policeRoster(const std::string& goodId, const std::string& otherId) {
+  std::string badChecksum = goodId.substr(0, 17) + (goodId.back() == '0' ? "1" : "0");
+  return "\xEF\xBB\xBF"
+         "高青县居家隔离人员花名册,,,,,,,,,,,\r\n"
+         "填报单位：田镇街道,,,,,,,,,,,\r\n"
+         "序号,姓名,性别,身份证号码,联系电话,现住址,网格,管控措施,隔离开始时间,解除隔离时间,宗教信仰,备用\r\n"
+         "1,柏青松,女," + goodId + ",13800138000,高青县田镇街道银杏社区3号楼2单元301室,第1网格,居家隔离,2022-11-15,2022-11-21,无,x\r\n"
+         "2,王错号,男," + badChecksum + ",13800138001,银杏社区3-2-302,第1网格,居家隔离,2022-11-15,2022-11-21,,\r\n"
+         "3,李未知,男," + otherId + ",13800138002,银杏社区3-2-303,第1网格,隔壁,2022-11-15,2022-11-21,,\r\n"
+         ",,,,,,,,,,,\r\n"
+         "4,柏青松,女," + goodId + ",13800138000,银杏社区3-2-301,第1网格,居家,2022年11月15日,2022/11/21,,\r\n"
+         "合计,4人,,,,,,,,,,\r\n";
+}
+
+}  // namespace
+
+TEST_CASE("headers are matched by synonyms, tolerantly; values map onto the ledger's codes") {
+  using gl::exchange::codeForValue;
+  using gl::exchange::fieldForHeader;
+  CHECK(fieldForHeader("身份证号码") == ImportField::IdNumber);
+  CHECK(fieldForHeader("公民身份号码") == ImportField::IdNumber);
+  CHECK(fieldForHeader(" 联系 电话 ") == ImportField::Phone);
+  CHECK(fieldForHeader("体温（℃）") == ImportField::Temperature);
+  CHECK(fieldForHeader("体温(°C)") == ImportField::Temperature);
+  CHECK(fieldForHeader("隔离开始日期") == ImportField::StartOn);  // 时间 and 日期 alike
+  CHECK(fieldForHeader("途径城市") == ImportField::Travel);        // the misspelling of 途经
+  CHECK(fieldForHeader("ＱＱ") == ImportField::Sensitive);
+  CHECK(fieldForHeader("宗教信仰") == ImportField::Sensitive);
+  CHECK_FALSE(fieldForHeader("对方姓名"));          // the contact's name, not the person's
+  CHECK_FALSE(fieldForHeader("户主身份证号码"));    // the head of household's number
+  CHECK(codeForValue(ImportField::QuarantineKind, "居家") == "home");
+  CHECK(codeForValue(ImportField::QuarantineKind, "居家隔离") == "home");
+  CHECK(codeForValue(ImportField::QuarantineKind, "集中隔离点") == "central");
+  CHECK(codeForValue(ImportField::HealthCode, "绿码") == "green");
+  CHECK(codeForValue(ImportField::HealthCode, "绿") == "green");
+  CHECK(codeForValue(ImportField::Sex, "M") == "male");
+  CHECK(codeForValue(ImportField::Sex, "1") == "male");
+  CHECK(codeForValue(ImportField::Sex, "女") == "female");
+  CHECK(codeForValue(ImportField::IdType, "hk_permit") == "hk_permit");  // already a code
+  CHECK_FALSE(codeForValue(ImportField::QuarantineKind, "隔壁"));
+}
+
+TEST_CASE("a roster imports every good row, rejects bad rows with row and column, and a second import changes nothing") {
+  gl::test::TempLedger l;
+  gl::demo::generate(*l, {20, 7});
+  std::string good = idOf("19600101", "002"), other = idOf("19700505", "011");
+  auto file = l.dir.path / "police.csv";
+  writeFile(file, policeRoster(good, other));
+  auto residents = live(*l, Table::Resident), quarantines = live(*l, Table::Quarantine);
+
+  auto report = importRoster(*l, file, {});
+  CHECK(report.headerRow == 3);
+  CHECK(report.rows == 4);
+  CHECK(report.imported == 2);  // row 4 and its repeat on row 8
+  CHECK(report.rejected == 2);
+  CHECK(report.skipped == 1);   // 合计
+  CHECK(report.personsCreated == 1);
+  CHECK(report.householdsCreated == 1);  // one flat written two ways
+  CHECK(report.quarantinesCreated == 1);
+  CHECK(report.written);
+  CHECK(report.unmappedColumns() == std::vector<std::string>{"备用"});
+  CHECK(report.sensitiveColumns() == std::vector<std::string>{"宗教信仰"});
+  REQUIRE(report.rejectedRows.size() == 2);
+  CHECK(report.rejectedRows[0].row == 5);
+  CHECK(report.rejectedRows[0].issues.front().column == 4);
+  CHECK(report.rejectedRows[0].issues.front().code == gl::core::IssueCode::IdBadChecksum);
+  CHECK(report.rejectedRows[1].row == 6);
+  CHECK(report.rejectedRows[1].issues.front().column == 8);
+  CHECK(report.rejectedRows[1].issues.front().code == gl::core::IssueCode::ValueNotAllowed);
+  CHECK(live(*l, Table::Resident) == residents + 1);
+  CHECK(live(*l, Table::Quarantine) == quarantines + 1);
+
+  auto ids = l->residentsWithIdNumber(good);
+  REQUIRE(ids.size() == 1);
+  auto person = l->get(Table::Resident, ids.front());
+  CHECK(person->text("name") == "柏青松");
+  CHECK(person->text("phone") == "13800138000");
+  auto household = l->get(Table::Household, person->text("household"));
+  REQUIRE(household);
+  CHECK(household->text("building") == "3");
+  CHECK(household->text("unit") == "2");
+  CHECK(household->text("room") == "301");
+  CHECK_FALSE(household->text("grid").empty());  // 第1网格 is a grid of the ledger
+
+  auto again = importRoster(*l, file, {});
+  CHECK(again.imported == 2);
+  CHECK(again.personsCreated == 0);
+  CHECK(again.personsUpdated == 0);
+  CHECK(again.householdsCreated == 0);
+  CHECK(again.quarantinesCreated == 0);
+  CHECK(live(*l, Table::Resident) == residents + 1);
+}
+
+TEST_CASE("a dry run and all-or-nothing with a bad row write nothing; --map and --errors do what they say") {
+  gl::test::TempLedger l;
+  std::string good = idOf("19600101", "002"), other = idOf("19700505", "011");
+  auto file = l.dir.path / "police.csv";
+  writeFile(file, policeRoster(good, other));
+  auto pending = l->pendingChanges();
+
+  ImportOptions dry;
+  dry.dryRun = true;
+  auto report = importRoster(*l, file, dry);
+  CHECK(report.imported == 2);
+  CHECK(report.personsCreated == 1);
+  CHECK_FALSE(report.written);
+  CHECK(l->pendingChanges() == pending);
+  CHECK(live(*l, Table::Resident) == 0);
+
+  ImportOptions strict;
+  strict.allOrNothing = true;
+  report = importRoster(*l, file, strict);
+  CHECK(report.rejected == 2);
+  CHECK_FALSE(report.written);
+  CHECK(live(*l, Table::Resident) == 0);
+
+  // The unknown column mapped by hand; the rejected rows written for fixing.
+  ImportOptions mapped;
+  mapped.overrides = {{"备用", "notes"}};
+  report = importRoster(*l, file, mapped);
+  CHECK(report.unmappedColumns().empty());
+  auto ids = l->residentsWithIdNumber(good);
+  REQUIRE(ids.size() == 1);
+  CHECK(l->get(Table::Resident, ids.front())->text("notes") == "x");
+  auto errors = l.dir.path / "rejected.csv";
+  gl::exchange::writeRejectedRows(report, errors);
+  std::ifstream in(errors, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("王错号") != std::string::npos);
+  CHECK(text.find("李未知") != std::string::npos);
+  CHECK(text.find("柏青松") == std::string::npos);
+  CHECK(text.find("Row 5, column 4") != std::string::npos);
+
+  ImportOptions wrong;
+  wrong.overrides = {{"备用", "no_such_field"}};
+  CHECK_THROWS_AS(importRoster(*l, file, wrong), gl::Error);
+}
+
+TEST_CASE("an id number that Excel turned into a number is rejected, never repaired; a GBK file reads") {
+  gl::test::TempLedger l;
+  auto file = l.dir.path / "gbk.csv";
+  // Excel on Chinese Windows saves CSV as GBK without a BOM.
+  std::string utf8 = "姓名,身份证号,现住址\n"
+                     "赵镕,3.70322198501011E+17,银杏社区5-301\n"
+                     "钱喆," + idOf("19850110", "031") + ",银杏社区5-302\n";
+  writeFile(l.dir.path / "utf8.csv", utf8);
+  std::string cmd = "iconv -f UTF-8 -t GBK '" + (l.dir.path / "utf8.csv").string() + "' > '" + file.string() + "'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  auto report = importRoster(*l, file, {});
+  CHECK(report.imported == 1);
+  REQUIRE(report.rejected == 1);
+  CHECK(report.rejectedRows[0].issues.front().code == gl::core::IssueCode::IdStoredAsNumber);
+  auto ids = l->residentsWithIdNumber(idOf("19850110", "031"));
+  REQUIRE(ids.size() == 1);
+  CHECK(l->get(Table::Resident, ids.front())->text("name") == "钱喆");
+}
+
+TEST_CASE("a file without a header row, or that is not a spreadsheet, changes nothing and says why") {
+  gl::test::TempLedger l;
+  auto file = l.dir.path / "nothing.csv";
+  writeFile(file, "a,b,c\n1,2,3\n");
+  CHECK_THROWS_AS(importRoster(*l, file, {}), gl::Error);
+  writeFile(file, std::string("\x00\x01\x02garbage", 10));
+  CHECK_THROWS_AS(importRoster(*l, file, {}), gl::Error);
+  CHECK(live(*l, Table::Resident) == 0);
+}
