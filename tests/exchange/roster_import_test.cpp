@@ -3,12 +3,15 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 
 #include "core/error.h"
 #include "core/identity.h"
 #include "demo/demo.h"
 #include "exchange/column_map.h"
 #include "exchange/roster_import.h"
+#include "exchange/sheet_reader.h"
+#include "exchange/table_export.h"
 #include "temp_ledger.h"
 
 using gl::core::Table;
@@ -200,4 +203,58 @@ TEST_CASE("a file without a header row, or that is not a spreadsheet, changes no
   writeFile(file, std::string("\x00\x01\x02garbage", 10));
   CHECK_THROWS_AS(importRoster(*l, file, {}), gl::Error);
   CHECK(live(*l, Table::Resident) == 0);
+}
+
+TEST_CASE("an .xlsx export edited in a spreadsheet and imported changes exactly the edited cells") {
+  gl::test::TempLedger l;
+  gl::demo::generate(*l, {30, 11});
+  auto file = l.dir.path / "residents.xlsx";
+  gl::exchange::exportTable(*l, Table::Resident, file, "核对");
+  auto header = [&] {
+    std::vector<std::string> columns{"id"};
+    for (const auto& c : gl::core::tableSpec(Table::Resident).columns) columns.emplace_back(c.name);
+    return columns;
+  }();
+  auto columnOf = [&](const std::string& name) {
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return static_cast<int>(i) + 1;
+    return 0;
+  };
+  // Everyone before, by id.
+  std::map<std::string, gl::db::Row> before;
+  std::vector<std::string> order;
+  l->forEachRow(Table::Resident, [&](const gl::db::Row& r) {
+    before.emplace(r.id, r);
+    order.push_back(r.id);
+  });
+  REQUIRE(order.size() > 10);
+  // Rows of the sheet follow the export's order: find the sheet rows of two people by reading ids back.
+  auto reader = gl::exchange::openSpreadsheet(file);
+  std::map<std::string, std::int64_t> rowOf;
+  gl::exchange::SheetRow row;
+  while (reader->next(row))
+    if (!row.cells.empty()) rowOf[row.cells[0].text] = row.number;
+  const std::string a = order[3], b = order[7];
+  std::string cmd = std::string(GL_SYSTEM_PYTHON) + " '" + GL_EXCHANGE_TEST_DIR + "/edit_xlsx.py' '" + file.string() +
+                    "' " + std::to_string(rowOf.at(a)) + " " + std::to_string(columnOf("phone")) + " 13900139000 " +
+                    std::to_string(rowOf.at(b)) + " " + std::to_string(columnOf("notes")) + " 'moved to 5-301'";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+
+  auto report = importRoster(*l, file, {});
+  CHECK(report.rejected == 0);
+  CHECK(report.personsCreated == 0);
+  CHECK(report.householdsCreated == 0);
+  CHECK(report.personsUpdated == 2);
+  std::size_t changedCells = 0;
+  l->forEachRow(Table::Resident, [&](const gl::db::Row& r) {
+    const auto& old = before.at(r.id);
+    for (const auto& c : r.cells)
+      if (old[c.column] != c.value) {
+        ++changedCells;
+        CHECK_MESSAGE(((r.id == a && c.column == "phone") || (r.id == b && c.column == "notes")), r.id << " " << c.column);
+      }
+  });
+  CHECK(changedCells == 2);
+  CHECK(l->get(Table::Resident, a)->text("phone") == "13900139000");
+  CHECK(l->get(Table::Resident, b)->text("notes") == "moved to 5-301");
 }
