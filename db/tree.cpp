@@ -12,6 +12,7 @@ namespace gl::db {
 std::string householdKeysSql(const HouseholdFilter& filter) {
   std::string sql = "SELECT h.rid FROM household h WHERE h.deleted = 0";
   if (!filter.kind.empty()) sql += " AND h.kind = :kind";
+  if (filter.gridId.empty() && filter.unassigned) return sql + " AND h.grid IS NULL ORDER BY h.rid";
   // Every grid at once: rowid order. Walking order across grids would sort every household of the
   // county (and join its grid) on each refresh; within one grid the sort is a few hundred rows.
   if (filter.gridId.empty()) return sql + " ORDER BY h.rid";

@@ -29,6 +29,7 @@ struct HouseholdFilter {
   std::string gridId;                   // "" = every grid (and unassigned households)
   std::optional<std::string> building;  // with gridId: only this building ("" = none)
   std::string kind;                     // household kind code, "" = any
+  bool unassigned = false;              // without gridId: only households of no grid (imported, to dispatch)
 };
 
 // One day of the Today tab's 30-day chart.

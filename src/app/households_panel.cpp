@@ -23,6 +23,7 @@ constexpr std::size_t kSearchNearPages = 3;
 
 bool showsHousehold(const db::HouseholdFilter& filter, const db::Row& household) {
   if (!filter.gridId.empty() && household.text("grid") != filter.gridId) return false;
+  if (filter.gridId.empty() && filter.unassigned && !household.text("grid").empty()) return false;
   if (filter.building && household.text("building") != *filter.building) return false;
   return filter.kind.empty() || household.text("kind") == filter.kind;
 }
@@ -46,6 +47,9 @@ void HouseholdsPanel::buildControls() {
   clearGrid_ = new wxButton(this, wxID_ANY, _("Show &all grids"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
   clearGrid_->SetToolTip(_("Clear the grid chosen in the tree and list the households of every grid"));
   filters->Add(clearGrid_, wxSizerFlags().CenterVertical().Border(wxLEFT, gap));
+  toDispatch_ = new wxButton(this, wxID_ANY, _("&To dispatch"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+  toDispatch_->SetToolTip(_("Households without a grid (from imported rosters): give each one its grid"));
+  filters->Add(toDispatch_, wxSizerFlags().CenterVertical().Border(wxLEFT, gap / 2));
   filters->AddSpacer(3 * gap);
   filters->Add(new wxStaticText(this, wxID_ANY, _("&Building:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
   building_ = new wxChoice(this, wxID_ANY, wxDefaultPosition, wxSize(FromDIP(170), -1));
@@ -114,6 +118,7 @@ void HouseholdsPanel::bindEvents() {
     setFilter(all);
     list_->SetFocus();
   });
+  toDispatch_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showUnassigned(); });
   building_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     int index = building_->GetSelection();
     if (index >= 0 && index < static_cast<int>(buildingValues_.size()))
@@ -210,6 +215,14 @@ void HouseholdsPanel::setFilter(const db::HouseholdFilter& filter) {
   loadMembers({});
 }
 
+void HouseholdsPanel::showUnassigned() {
+  db::HouseholdFilter f;
+  f.kind = filter_.kind;
+  f.unassigned = true;
+  setFilter(f);
+  list_->SetFocus();
+}
+
 void HouseholdsPanel::setKindFilter(const std::string& kindCode) {
   filter_.kind = kindCode;
   updateFilterBar();
@@ -242,8 +255,11 @@ wxString HouseholdsPanel::gridLabel(const std::string& gridId) {
 }
 
 void HouseholdsPanel::updateFilterBar() {
-  gridName_->SetLabel(filter_.gridId.empty() ? _("All grids") : gridLabel(filter_.gridId));
-  clearGrid_->Enable(!filter_.gridId.empty());
+  gridName_->SetLabel(!filter_.gridId.empty() ? gridLabel(filter_.gridId)
+                      : filter_.unassigned   ? _("No grid yet (to dispatch)")
+                                             : _("All grids"));
+  clearGrid_->Enable(!filter_.gridId.empty() || filter_.unassigned);
+  toDispatch_->Enable(!filter_.unassigned || !filter_.gridId.empty());
   building_->Clear();
   buildingValues_.clear();
   building_->Append(_("All buildings"));

@@ -43,6 +43,8 @@ class HouseholdsPanel : public LedgerPanel {
   // The filter bar's other choices, as if picked there.
   void setKindFilter(const std::string& kindCode);                 // "" = any kind
   void setBuildingFilter(const std::optional<std::string>& building);  // nullopt = every building
+  // The households no grid has yet (imported rosters): the township officer's "to dispatch" list.
+  void showUnassigned();
   const db::HouseholdFilter& filter() const { return filter_; }
 
   // For tests: the list, its model, the member list and what the member pane shows.
@@ -84,6 +86,7 @@ class HouseholdsPanel : public LedgerPanel {
 
   wxStaticText* gridName_ = nullptr;
   wxButton* clearGrid_ = nullptr;
+  wxButton* toDispatch_ = nullptr;
   wxChoice* building_ = nullptr;
   wxChoice* kind_ = nullptr;
   wxStaticText* count_ = nullptr;

@@ -403,3 +403,15 @@ TEST_CASE("the household form opens with the grid of the list and shows its mess
   dialog->Destroy();
   gl::test::pump(100);
 }
+
+TEST_CASE("the To dispatch list shows the households no grid has yet, and Show all grids goes back") {
+  Tab t;
+  std::string lone = t.g.ledger->insert(Table::Household, {{"address", std::string("银杏社区3-2-301")}});
+  t.panel->reload();
+  t.panel->showUnassigned();
+  REQUIRE(t.panel->model()->size() == 1);
+  CHECK(t.panel->model()->rowAt(0)->id == lone);
+  CHECK(t.panel->filter().unassigned);
+  t.panel->setFilter({});
+  CHECK(t.panel->model()->size() == 301);
+}

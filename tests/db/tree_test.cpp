@@ -148,6 +148,8 @@ TEST_CASE("household keys follow the walking order and the filters, and pages co
   CHECK(all.size() == 7);  // every grid and the unassigned household, not the tombstone
   CHECK(std::is_sorted(all.begin(), all.end()));
   CHECK(std::count(all.begin(), all.end(), g.rid(unassigned)) == 1);
+  // The "to dispatch" list: only the households no grid has.
+  CHECK(g.l->householdKeys({"", std::nullopt, "", true}) == std::vector<std::int64_t>{g.rid(unassigned)});
   CHECK(std::count(all.begin(), all.end(), g.rid(elsewhere)) == 1);
   CHECK(std::count(all.begin(), all.end(), g.rid(gone)) == 0);
 

@@ -258,3 +258,24 @@ TEST_CASE("an .xlsx export edited in a spreadsheet and imported changes exactly 
   CHECK(l->get(Table::Resident, a)->text("phone") == "13900139000");
   CHECK(l->get(Table::Resident, b)->text("notes") == "moved to 5-301");
 }
+
+TEST_CASE("a row with a visit date is a screening visit; health code and temperature go with it") {
+  gl::test::TempLedger l;
+  std::string id = idOf("19850110", "031");
+  auto file = l.dir.path / "visits.csv";
+  writeFile(file, "姓名,身份证号,现住址,走访日期,体温（℃）,健康码,途径城市\n"
+                  "钱喆," + id + ",银杏社区5-302,2022-11-19,37.6℃,黄码,上海\n"
+                  "孙镕," + idOf("19900101", "022") + ",银杏社区5-303,,36.5,绿码,\n");
+  auto report = importRoster(*l, file, {});
+  CHECK(report.rejected == 0);
+  CHECK(report.visitsCreated == 1);  // the second row has no visit date: it only describes the person
+  gl::db::Row visit;
+  l->forEachRow(Table::Visit, [&](const gl::db::Row& r) { visit = r; });
+  CHECK(visit.text("visited_on") == "2022-11-19");
+  CHECK(visit.text("temperature") == "37.6");
+  CHECK(visit.text("health_code") == "yellow");
+  CHECK(visit.text("travel") == "上海");
+  CHECK(visit.text("outcome") == "seen");
+  CHECK(visit.text("resident") == l->residentsWithIdNumber(id).front());
+  CHECK(importRoster(*l, file, {}).visitsCreated == 0);
+}
