@@ -45,12 +45,12 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
   picker_ = XRCCTRL(*this, "file", wxFilePickerCtrl);
   sheet_choice_ = XRCCTRL(*this, "sheet", wxChoice);
   headerInfo_ = XRCCTRL(*this, "headerInfo", wxStaticText);
-  columns_ = static_cast<wxListView*>(XRCCTRL(*this, "columns", wxListCtrl));
+  columns_ = XRCCTRL(*this, "columns", wxListCtrl);
   field_ = XRCCTRL(*this, "field", wxChoice);
   saveProfile_ = XRCCTRL(*this, "saveProfile", wxCheckBox);
   profileName_ = XRCCTRL(*this, "profileName", wxTextCtrl);
   checkSummary_ = XRCCTRL(*this, "checkSummary", wxStaticText);
-  problems_ = static_cast<wxListView*>(XRCCTRL(*this, "problems", wxListCtrl));
+  problems_ = XRCCTRL(*this, "problems", wxListCtrl);
   doneSummary_ = XRCCTRL(*this, "doneSummary", wxStaticText);
   saveRejected_ = XRCCTRL(*this, "saveRejected", wxButton);
   progress_ = XRCCTRL(*this, "progress", wxGauge);
@@ -83,7 +83,7 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
     }
   });
   field_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
-    long selected = columns_->GetFirstSelected();
+    long selected = columns_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (selected < 0) return;
     int at = 0;
     for (auto f : exchange::mappableFields()) {

@@ -21,7 +21,7 @@ class wxCheckBox;
 class wxChoice;
 class wxFilePickerCtrl;
 class wxGauge;
-class wxListView;
+class wxListCtrl;
 class wxSimplebook;
 class wxStaticText;
 class wxTextCtrl;
@@ -52,7 +52,7 @@ class ImportDialog : public wxDialog {
   const std::optional<exchange::RosterPreview>& preview() const { return preview_; }
   const std::optional<exchange::ImportReport>& report() const { return report_; }
   wxString status() const;
-  wxListView* problemList() const { return problems_; }
+  wxListCtrl* problemList() const { return problems_; }
   wxCheckBox* saveProfileBox() const { return saveProfile_; }
   wxTextCtrl* profileNameField() const { return profileName_; }
 
@@ -85,12 +85,12 @@ class ImportDialog : public wxDialog {
   wxFilePickerCtrl* picker_ = nullptr;
   wxChoice* sheet_choice_ = nullptr;
   wxStaticText* headerInfo_ = nullptr;
-  wxListView* columns_ = nullptr;
+  wxListCtrl* columns_ = nullptr;
   wxChoice* field_ = nullptr;
   wxCheckBox* saveProfile_ = nullptr;
   wxTextCtrl* profileName_ = nullptr;
   wxStaticText* checkSummary_ = nullptr;
-  wxListView* problems_ = nullptr;
+  wxListCtrl* problems_ = nullptr;
   wxStaticText* doneSummary_ = nullptr;
   wxButton* saveRejected_ = nullptr;
   wxGauge* progress_ = nullptr;
