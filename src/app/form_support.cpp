@@ -27,6 +27,18 @@ void FieldMessages::add(const std::string& column, wxWindow* control, wxStaticTe
   if (message && message->GetLabel().empty()) message->Hide();  // no blank line under a field without a message
 }
 
+void showFieldIssues(wxStaticText* label, const std::vector<core::Issue>& issues) {
+  wxString text;
+  bool error = false;
+  for (const auto& issue : issues) {
+    text += (text.empty() ? "" : "\n") + toWx(text::describe(issue));
+    error |= issue.severity == core::Severity::Error;
+  }
+  label->SetForegroundColour(error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
+  label->SetLabel(text);
+  label->Show(!text.empty());
+}
+
 void FieldMessages::clear() {
   for (auto& f : fields_)
     if (f.message) {

@@ -52,6 +52,10 @@ class FieldMessages {
   std::vector<Field> fields_;
 };
 
+// A field's own problems as the worker types or leaves it, without moving the focus (FieldMessages::show
+// would): warnings in amber, errors in red; the label takes no room when there are none.
+void showFieldIssues(wxStaticText* label, const std::vector<core::Issue>& issues);
+
 // Validates a record's cells without writing (as the ledger would), for messages as the user types.
 std::vector<core::Issue> checkCells(core::Table table, core::Cells cells, core::Date today, bool isNew);
 

@@ -24,20 +24,6 @@ std::string cellText(const core::Cells& cells, std::string_view column) {
   return {};
 }
 
-// A field's own problems as the worker leaves it, without moving the focus (FieldMessages::show
-// would): warnings in amber, errors in red.
-void showIssues(wxStaticText* label, const std::vector<core::Issue>& issues) {
-  wxString text;
-  bool error = false;
-  for (const auto& issue : issues) {
-    text += (text.empty() ? "" : "\n") + toWx(text::describe(issue));
-    error |= issue.severity == core::Severity::Error;
-  }
-  label->SetForegroundColour(error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
-  label->SetLabel(text);
-  label->Show(!text.empty());  // no blank line under a field without a message
-}
-
 }  // namespace
 
 std::vector<GridChoice> gridChoices(const db::Ledger& ledger) {
@@ -198,7 +184,7 @@ std::string HouseholdDialog::kindCode() const {
 
 void HouseholdDialog::checkPhone() {
   core::Cells cells = {{"phone", cellFrom(phone_->GetValue())}};
-  showIssues(phoneMessage_, checkCells(core::Table::Household, cells, ledger_.today(), false));
+  showFieldIssues(phoneMessage_, checkCells(core::Table::Household, cells, ledger_.today(), false));
   relayout();
 }
 

@@ -1,5 +1,7 @@
 #include "app/import_dialog.h"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -37,6 +39,18 @@ wxString fieldText(std::optional<ImportField> field) {
   }
 }
 
+// The fields the "Field of the selected column" list offers, in its order (never "sensitive":
+// the user cannot choose to collect those).
+const std::vector<ImportField>& choiceFields() {
+  static const std::vector<ImportField> fields = [] {
+    std::vector<ImportField> out;
+    for (auto f : exchange::mappableFields())
+      if (f != ImportField::Sensitive) out.push_back(f);
+    return out;
+  }();
+  return fields;
+}
+
 }  // namespace
 
 ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledger), timer_(this) {
@@ -66,8 +80,7 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
   problems_->AppendColumn(_("Row"), wxLIST_FORMAT_RIGHT, FromDIP(60));
   problems_->AppendColumn(_("Column"), wxLIST_FORMAT_LEFT, FromDIP(120));
   problems_->AppendColumn(_("Problem"), wxLIST_FORMAT_LEFT, FromDIP(460));
-  for (auto field : exchange::mappableFields())
-    if (field != ImportField::Sensitive) field_->Append(fieldText(field));
+  for (auto field : choiceFields()) field_->Append(fieldText(field));
 
   picker_->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent& e) { chooseFile(e.GetPath().utf8_string()); });
   sheet_choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { chooseSheet(sheet_choice_->GetSelection()); });
@@ -75,22 +88,17 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
     auto i = static_cast<std::size_t>(e.GetIndex());
     if (i >= fields_.size()) return;
     auto field = fields_[i].value_or(ImportField::Ignore);
-    int at = 0;
-    for (auto f : exchange::mappableFields()) {
-      if (f == ImportField::Sensitive) continue;
-      if (f == field) field_->SetSelection(at);
-      ++at;
-    }
+    const auto& fields = choiceFields();
+    auto at = std::find(fields.begin(), fields.end(), field);
+    field_->SetSelection(at == fields.end() ? wxNOT_FOUND : static_cast<int>(at - fields.begin()));
   });
   field_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     long selected = columns_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
     if (selected < 0) return;
-    int at = 0;
-    for (auto f : exchange::mappableFields()) {
-      if (f == ImportField::Sensitive) continue;
-      if (at++ == field_->GetSelection())
-        setField(static_cast<std::size_t>(selected), f == ImportField::Ignore ? std::nullopt : std::optional(f));
-    }
+    int chosen = field_->GetSelection();
+    if (chosen < 0) return;
+    auto f = choiceFields()[static_cast<std::size_t>(chosen)];
+    setField(static_cast<std::size_t>(selected), f == ImportField::Ignore ? std::nullopt : std::optional(f));
   });
   next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { next(); });
   back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { back(); });

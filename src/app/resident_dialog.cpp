@@ -53,19 +53,6 @@ void selectCode(wxChoice* choice, const std::string_view (&codes)[N], std::strin
     if (codes[i] == code) choice->SetSelection(static_cast<int>(i) + 1);
 }
 
-// A field's own problems as the worker types or leaves it, without moving the focus
-// (FieldMessages::show would): warnings in amber, errors in red.
-void showIssues(wxStaticText* label, const std::vector<core::Issue>& issues) {
-  wxString text;
-  bool error = false;
-  for (const auto& issue : issues) {
-    text += (text.empty() ? "" : "\n") + toWx(text::describe(issue));
-    error |= issue.severity == core::Severity::Error;
-  }
-  label->SetForegroundColour(error ? wxColour(176, 0, 32) : wxColour(150, 90, 0));
-  label->SetLabel(text);
-  label->Show(!text.empty());  // no blank line under a field without a message
-}
 
 }  // namespace
 
@@ -281,12 +268,12 @@ void ResidentDialog::clearPerson() {
 void ResidentDialog::checkIdNumber(bool leaving) {
   wxString raw = idNumber_->GetValue().Strip(wxString::both);
   idInfo_->SetLabel(wxString());
-  showIssues(idMessage_, {});
+  showFieldIssues(idMessage_, {});
   // Shorter than any resident number: the worker is still typing (passports are checked on leaving).
   core::IdCheck check;
   if (!raw.empty() && (leaving || raw.length() >= 15)) {
     check = core::checkId(fromWx(raw), ledger_.today());
-    showIssues(idMessage_, check.issues);
+    showFieldIssues(idMessage_, check.issues);
   }
   // What an earlier number filled in goes when the number no longer says it (a digit corrected
   // into a wrong one), unless the worker has changed it since.
@@ -318,7 +305,7 @@ void ResidentDialog::checkIdNumber(bool leaving) {
 void ResidentDialog::checkField(const char* column, wxWindow* field, wxStaticText* label) {
   wxString value = field == phone_ ? phone_->GetValue() : birthDate_->GetValue();
   core::Cells cells = {{column, cellFrom(value)}};
-  showIssues(label, checkCells(core::Table::Resident, cells, ledger_.today(), false));
+  showFieldIssues(label, checkCells(core::Table::Resident, cells, ledger_.today(), false));
   relayout();
 }
 

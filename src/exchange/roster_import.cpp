@@ -116,8 +116,7 @@ core::Cells changedCells(const std::optional<db::Row>& current, const core::Cell
 
 class RowWriter {
  public:
-  RowWriter(db::Ledger& ledger, db::Writer& w, Known& known, ImportReport& report)
-      : ledger_(ledger), w_(w), known_(known), report_(report) {}
+  RowWriter(db::Writer& w, Known& known, ImportReport& report) : w_(w), known_(known), report_(report) {}
 
   void write(RowRecord& r) {
     std::string household = householdFor(r);
@@ -217,7 +216,6 @@ class RowWriter {
     return *id;
   }
 
-  db::Ledger& ledger_;
   db::Writer& w_;
   Known& known_;
   ImportReport& report_;
@@ -335,7 +333,7 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
   // on a county-sized ledger for an 8 % gain.
   try {
     ledger.write([&](db::Writer& w) {
-      RowWriter writer(ledger, w, known, report);
+      RowWriter writer(w, known, report);
       while (reader->next(row)) {
         if (options.progress && !options.progress(reader->bytesRead(), reader->bytesTotal())) {
           report.cancelled = true;
