@@ -20,8 +20,6 @@ class ChangeLog {
   void cellChanged(core::Table table, std::string_view row, std::string_view column, core::Hlc hlc);
   // New unsent entries since construction (an edit of an already unsent cell replaces it: no change).
   std::int64_t pendingAdded() const { return pendingAdded_; }
-  // For Writer::atomically: the count goes back with the rows a savepoint rolled back.
-  void restorePendingAdded(std::int64_t n) { pendingAdded_ = n; }
 
  private:
   LedgerState& s_;

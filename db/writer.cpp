@@ -1,6 +1,7 @@
 #include "db/writer.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/validation_error.h"
 #include "db/audit.h"
@@ -18,13 +19,23 @@ using core::Table;
 
 namespace {
 
-std::string insertSql(const core::TableSpec& spec) {
+std::string makeInsertSql(const core::TableSpec& spec) {
   std::string cols = "id", marks = "?";
   for (const auto& c : spec.columns) {
     cols.append(", ").append(c.name);
     marks += ", ?";
   }
   return "INSERT INTO " + std::string(spec.name) + " (" + cols + ") VALUES (" + marks + ")";
+}
+
+// Built once per table (thread-safe static initialization).
+const std::string& insertSql(const core::TableSpec& spec) {
+  static const auto all = [] {
+    std::array<std::string, static_cast<std::size_t>(Table::Policy) + 1> sql;
+    for (const auto& t : core::tables()) sql[static_cast<std::size_t>(t.table)] = makeInsertSql(t);
+    return sql;
+  }();
+  return all[static_cast<std::size_t>(spec.table)];
 }
 
 std::string context(const core::TableSpec& spec, std::string_view id) {
@@ -87,6 +98,8 @@ void Writer::checkReferences(const core::TableSpec& spec, const Cells& cells, st
   for (const auto& c : cells) {
     const auto* column = spec.column(c.column);
     if (!column || column->type != core::ColumnType::Reference || !c.value) continue;
+    const auto* target = core::findTable(column->references);
+    if (target && isStaged(target->table, *c.value)) continue;
     auto& st = s_.statement("SELECT 1 FROM " + std::string(column->references) + " WHERE id = ? AND deleted = 0");
     st.bind(1, *c.value);
     bool exists = st.executeStep();
@@ -95,11 +108,20 @@ void Writer::checkReferences(const core::TableSpec& spec, const Cells& cells, st
   }
 }
 
+bool Writer::isStaged(Table table, const std::string& id) const {
+  return std::any_of(staged_.begin(), staged_.end(),
+                     [&](const Staged& r) { return r.isInsert && r.table == table && r.id == id; });
+}
+
 std::string Writer::insert(Table table, Cells cells) {
   const auto& spec = core::tableSpec(table);
   validate(spec, cells, nullptr, {});
-
   std::string id = s_.uuids.next();
+  writeInsert(spec, id, cells);
+  return id;
+}
+
+void Writer::writeInsert(const core::TableSpec& spec, const std::string& id, const Cells& cells) {
   auto& st = s_.statement(insertSql(spec));
   st.bind(1, id);
   Cells ordered;
@@ -112,30 +134,38 @@ std::string Writer::insert(Table table, Cells cells) {
   }
   st.exec();
   std::int64_t rid = s_.db->getLastInsertRowid();
-  log_.rowInserted(table, id, s_.clock.now());
-  if (SearchIndex::indexed(table)) index_.add(table, rid, ordered);
-  ++countDelta_[static_cast<int>(table)];
-  note("insert", table, id);
-  policiesChanged_ |= table == Table::Policy;
-  return id;
+  log_.rowInserted(spec.table, id, s_.clock.now());
+  if (SearchIndex::indexed(spec.table)) index_.add(spec.table, rid, ordered);
+  ++countDelta_[static_cast<int>(spec.table)];
+  note("insert", spec.table, id);
+  policiesChanged_ |= spec.table == Table::Policy;
 }
 
-void Writer::update(Table table, std::string_view id, Cells cells) {
-  const auto& spec = core::tableSpec(table);
-  std::int64_t rid = 0;
-  Row current = loadLive(s_, spec, id, rid);
+Cells Writer::checkUpdate(const core::TableSpec& spec, std::string_view id, Cells cells, Staged& out) {
+  Row current = loadLive(s_, spec, id, out.rid);
   validate(spec, cells, &current.cells, id);
-
   Cells changed;
   for (auto& c : cells) {
     const core::Value* old = findCell(current.cells, c.column);
     if (old && *old == c.value) continue;
     changed.push_back(std::move(c));
   }
-  if (changed.empty()) return;
-  Cells next = current.cells;
-  for (const auto& c : changed) setCell(next, c.column, c.value);
+  out.table = spec.table;
+  out.id = id;
+  out.isInsert = false;
+  out.current = std::move(current.cells);
+  return changed;
+}
 
+void Writer::update(Table table, std::string_view id, Cells cells) {
+  Staged row;
+  row.cells = checkUpdate(core::tableSpec(table), id, std::move(cells), row);
+  if (!row.cells.empty()) writeUpdate(row);
+}
+
+void Writer::writeUpdate(const Staged& row) {
+  const auto& spec = core::tableSpec(row.table);
+  const Cells& changed = row.cells;
   std::string sql = "UPDATE " + std::string(spec.name) + " SET ";
   for (std::size_t k = 0; k < changed.size(); ++k) sql.append(k ? ", " : "").append(changed[k].column).append(" = ?");
   sql += " WHERE id = ?";
@@ -146,17 +176,48 @@ void Writer::update(Table table, std::string_view id, Cells cells) {
     bindValue(st, i++, *spec.column(c.column), c.value);
     detail.append(detail.empty() ? "" : ",").append(c.column);
   }
-  st.bind(i, std::string(id));
+  st.bind(i, row.id);
   st.exec();
   core::Hlc hlc = s_.clock.now();
-  for (const auto& c : changed) log_.cellChanged(table, id, c.column, hlc);
-  if (SearchIndex::indexed(table)) {
-    index_.remove(table, rid, current.cells);
-    index_.add(table, rid, next);
+  for (const auto& c : changed) log_.cellChanged(row.table, row.id, c.column, hlc);
+  if (SearchIndex::indexed(row.table)) {
+    Cells next = row.current;
+    for (const auto& c : changed) setCell(next, c.column, c.value);
+    index_.remove(row.table, row.rid, row.current);
+    index_.add(row.table, row.rid, next);
   }
-  note("update", table, id, detail);
-  policiesChanged_ |= table == Table::Policy;
+  note("update", row.table, row.id, detail);
+  policiesChanged_ |= row.table == Table::Policy;
 }
+
+std::string Writer::stageInsert(Table table, Cells cells) {
+  const auto& spec = core::tableSpec(table);
+  validate(spec, cells, nullptr, {});
+  Staged row;
+  row.table = table;
+  row.id = s_.uuids.next();
+  row.cells = std::move(cells);
+  staged_.push_back(std::move(row));
+  return staged_.back().id;
+}
+
+bool Writer::stageUpdate(Table table, std::string_view id, Cells cells) {
+  Staged row;
+  row.cells = checkUpdate(core::tableSpec(table), id, std::move(cells), row);
+  if (row.cells.empty()) return false;
+  staged_.push_back(std::move(row));
+  return true;
+}
+
+void Writer::writeStaged() {
+  for (const auto& row : staged_) {
+    if (row.isInsert) writeInsert(core::tableSpec(row.table), row.id, row.cells);
+    else writeUpdate(row);
+  }
+  staged_.clear();
+}
+
+void Writer::dropStaged() { staged_.clear(); }
 
 void Writer::tombstone(Table table, std::string_view id) {
   const auto& spec = core::tableSpec(table);

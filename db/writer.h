@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/schema.h"
 #include "db/change_log.h"
@@ -27,10 +28,17 @@ class Writer {
   void update(core::Table table, std::string_view id, core::Cells cells);
   void tombstone(core::Table table, std::string_view id);
 
-  // Runs `work` so that it is all written or none of it is: on an exception the rows it wrote are
-  // rolled back (an SQL savepoint, and the counts and audit notes kept here) and the exception goes
-  // on. An import writes each spreadsheet row this way inside its one transaction.
-  void atomically(const std::function<void()>& work);
+  // Staging: rows checked now and written together later, so that the rows of one group (an
+  // imported spreadsheet row: its household, person, quarantine and visit) go in whole or not at all
+  // without an SQL savepoint, whose page journal costs more than the rows themselves. A staged row
+  // may refer to a row staged before it. Every check happens when a row is staged: writeStaged()
+  // fails only as any write can (a full disk), and then the whole transaction goes back.
+  // Returns the new row's id.
+  std::string stageInsert(core::Table table, core::Cells cells);
+  // Stages the given cells of a live row; returns false when none of them changes its value.
+  bool stageUpdate(core::Table table, std::string_view id, core::Cells cells);
+  void writeStaged();
+  void dropStaged();
 
   // Lookups that see this transaction's own rows (an import matches what an earlier row created).
   // The live resident with this normalized identity number, if any.
@@ -62,11 +70,25 @@ class Writer {
   // will be (`current` = the row before an update, nullptr for a new one), checks references.
   void validate(const core::TableSpec& spec, core::Cells& cells, const core::Cells* current, std::string_view id);
   void checkReferences(const core::TableSpec& spec, const core::Cells& cells, std::vector<core::Issue>& issues);
+  bool isStaged(core::Table table, const std::string& id) const;
+  struct Staged {
+    core::Table table;
+    std::string id;
+    core::Cells cells;  // an insert's cells, or an update's changed cells
+    bool isInsert = true;
+    std::int64_t rid = 0;  // an update's row, as it was
+    core::Cells current;
+  };
+  // Checks an update; returns the cells that change (empty: nothing to do).
+  core::Cells checkUpdate(const core::TableSpec& spec, std::string_view id, core::Cells cells, Staged& out);
+  void writeInsert(const core::TableSpec& spec, const std::string& id, const core::Cells& cells);
+  void writeUpdate(const Staged& row);
   void note(std::string_view action, core::Table table, std::string_view id, std::string detail = {});
 
   LedgerState& s_;
   ChangeLog log_;
   SearchIndex index_;
+  std::vector<Staged> staged_;
   std::map<int, std::int64_t> countDelta_;
   bool policiesChanged_ = false;
   struct AuditNote {

@@ -1,4 +1,4 @@
-// Writer's savepoints and the lookups an import needs inside its transaction (db/writer.h).
+// The lookups an import needs inside its transaction (db/writer.h).
 #include "core/ascii.h"
 #include "db/ledger_state.h"
 #include "db/row_io.h"
@@ -17,26 +17,6 @@ std::optional<std::string> firstId(SQLite::Statement& st) {
 }
 
 }  // namespace
-
-void Writer::atomically(const std::function<void()>& work) {
-  auto counts = countDelta_;
-  auto audit = audit_;
-  auto pending = log_.pendingAdded();
-  bool policies = policiesChanged_;
-  s_.db->exec("SAVEPOINT gl_row");
-  try {
-    work();
-  } catch (...) {
-    s_.db->exec("ROLLBACK TO gl_row");
-    s_.db->exec("RELEASE gl_row");
-    countDelta_ = std::move(counts);
-    audit_ = std::move(audit);
-    log_.restorePendingAdded(pending);
-    policiesChanged_ = policies;
-    throw;
-  }
-  s_.db->exec("RELEASE gl_row");
-}
 
 std::optional<std::string> Writer::residentWithIdNumber(std::string_view normalized) {
   // Through the search index: the reversed number is one whole term (db/search_index.h).

@@ -1,6 +1,6 @@
 // The import's driver: finds the header row below any title rows, maps the columns, then reads the
-// rows one at a time and writes each good one inside a savepoint of one transaction (a row that
-// fails half-way leaves nothing behind). A dry run, a cancel and all-or-nothing with errors roll the
+// rows one at a time and writes each good one, checked whole before any of it is written, in one
+// transaction (a row that fails leaves nothing behind). A dry run, a cancel and all-or-nothing with errors roll the
 // whole transaction back.
 #include "exchange/roster_import.h"
 
@@ -118,7 +118,9 @@ class RowWriter {
  public:
   RowWriter(db::Writer& w, Known& known, ImportReport& report) : w_(w), known_(known), report_(report) {}
 
-  void write(RowRecord& r) {
+  // Stages the row's writes (db::Writer::stageInsert): every check happens here, and the caller
+  // writes them all or drops them all.
+  void stage(RowRecord& r) {
     std::string household = householdFor(r);
     const auto createdBefore = pending_.personsCreated;
     std::string person = personFor(r, household);
@@ -129,7 +131,7 @@ class RowWriter {
       if (newPerson || !w_.quarantineOf(person, start)) {
         core::Cells cells = r.quarantine;
         cells.push_back({"resident", person});
-        w_.insert(core::Table::Quarantine, std::move(cells));
+        w_.stageInsert(core::Table::Quarantine, std::move(cells));
         ++pending_.quarantinesCreated;
       }
     }
@@ -141,13 +143,13 @@ class RowWriter {
         core::Cells cells = r.visit;
         cells.push_back({"household", household});
         cells.push_back({"resident", person});
-        w_.insert(core::Table::Visit, std::move(cells));
+        w_.stageInsert(core::Table::Visit, std::move(cells));
         ++pending_.visitsCreated;
       }
     }
   }
 
-  // Counts of the row just written go into the report only once its savepoint is released.
+  // Counts of the row just written go into the report only once it is written.
   void commitCounts() {
     report_.personsCreated += pending_.personsCreated;
     report_.personsUpdated += pending_.personsUpdated;
@@ -189,7 +191,7 @@ class RowWriter {
       cells.push_back({"grid", grid->second});
     else
       ++pending_.householdsUnassigned;
-    id = w_.insert(core::Table::Household, std::move(cells));
+    id = w_.stageInsert(core::Table::Household, std::move(cells));
     ++pending_.householdsCreated;
     if (!r.addressKey.empty()) newKeys_.emplace(r.addressKey, id);
     if (!r.householdNo.empty()) newNumbers_.emplace(r.householdNo, id);
@@ -206,13 +208,10 @@ class RowWriter {
     if (!household.empty()) cells.push_back({"household", household});
     if (!id) {
       ++pending_.personsCreated;
-      return w_.insert(core::Table::Resident, std::move(cells));
+      return w_.stageInsert(core::Table::Resident, std::move(cells));
     }
     auto changed = changedCells(w_.row(core::Table::Resident, *id), cells);
-    if (!changed.empty()) {
-      w_.update(core::Table::Resident, *id, std::move(changed));
-      ++pending_.personsUpdated;
-    }
+    if (!changed.empty() && w_.stageUpdate(core::Table::Resident, *id, std::move(changed))) ++pending_.personsUpdated;
     return *id;
   }
 
@@ -348,11 +347,14 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
         ++report.rows;
         if (!r.hasErrors()) {
           try {
-            w.atomically([&] { writer.write(r); });
+            writer.stage(r);
+            // Checked whole: a failure from here on is the disk's, and takes the transaction back.
+            w.writeStaged();
             writer.commitCounts();
             ++report.imported;
             continue;
           } catch (const ValidationError& e) {
+            w.dropStaged();
             writer.dropPending();
             for (auto issue : e.issues()) {
               issue.row = static_cast<int>(r.row);
