@@ -1,6 +1,7 @@
 #include "db/search_index.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "core/phone.h"
 #include "core/ascii.h"
@@ -76,14 +77,39 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
 
 SearchIndex::SearchIndex(LedgerState& s) : s_(s) {}
 
-void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& cells) {
-  for (const auto& t : searchTerms(table, cells)) {
-    auto& st = s_.statement("INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)");
-    st.bind(1, t);
-    st.bind(2, static_cast<int>(table));
-    st.bind(3, static_cast<std::int64_t>(rid));
-    st.exec();
+namespace {
+constexpr std::size_t kBatchTerms = 131072;  // about 12 MB of pending terms
+}
+
+void SearchIndex::apply(const std::string& term, int tbl, std::int64_t rid, bool add) {
+  auto& st = s_.statement(add ? "INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)"
+                              : "DELETE FROM search_term WHERE term = ? AND tbl = ? AND rid = ?");
+  st.bind(1, term);
+  st.bind(2, tbl);
+  st.bind(3, rid);
+  st.exec();
+}
+
+void SearchIndex::flush() {
+  // The last word on each (term, table, row) wins: a row added and changed again in one batch.
+  std::stable_sort(pending_.begin(), pending_.end(), [](const Op& a, const Op& b) {
+    return std::tie(a.term, a.tbl, a.rid) < std::tie(b.term, b.tbl, b.rid);
+  });
+  for (std::size_t i = 0; i < pending_.size(); ++i) {
+    const Op& op = pending_[i];
+    bool last = i + 1 == pending_.size() || pending_[i + 1].term != op.term || pending_[i + 1].tbl != op.tbl ||
+                pending_[i + 1].rid != op.rid;
+    if (last) apply(op.term, op.tbl, op.rid, op.add);
   }
+  pending_.clear();
+}
+
+void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& cells) {
+  for (auto& t : searchTerms(table, cells)) {
+    if (batched_) pending_.push_back({std::move(t), static_cast<int>(table), rid, true});
+    else apply(t, static_cast<int>(table), rid, true);
+  }
+  if (batched_ && pending_.size() >= kBatchTerms) flush();
   if (table == core::Table::Household)
     if (auto* address = cell(cells, "address")) {
       auto& st = s_.statement("INSERT INTO household_address (rowid, address) VALUES (?, ?)");
@@ -94,12 +120,9 @@ void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& ce
 }
 
 void SearchIndex::remove(core::Table table, std::int64_t rid, const core::Cells& cells) {
-  for (const auto& t : searchTerms(table, cells)) {
-    auto& st = s_.statement("DELETE FROM search_term WHERE term = ? AND tbl = ? AND rid = ?");
-    st.bind(1, t);
-    st.bind(2, static_cast<int>(table));
-    st.bind(3, static_cast<std::int64_t>(rid));
-    st.exec();
+  for (auto& t : searchTerms(table, cells)) {
+    if (batched_) pending_.push_back({std::move(t), static_cast<int>(table), rid, false});
+    else apply(t, static_cast<int>(table), rid, false);
   }
   if (table == core::Table::Household)
     if (auto* address = cell(cells, "address")) {

@@ -250,6 +250,7 @@ void Writer::setSetting(std::string_view key, std::string_view value) {
 }
 
 void Writer::finish() {
+  index_.flush();
   // The policy set is checked as a whole once the transaction's writes are in: a chain of new
   // policies may name a follow-on that the same transaction adds later.
   if (policiesChanged_) checkPolicySet(s_, "policy");

@@ -40,6 +40,11 @@ class Writer {
   void writeStaged();
   void dropStaged();
 
+  // The search index of the rows written from here on is written sorted, in batches and when the
+  // transaction finishes (SearchIndex::batch): for a bulk import. Until then residentWithIdNumber and
+  // householdWithNumber do not see those rows; the caller matches them itself.
+  void batchSearchIndex() { index_.batch(); }
+
   // Lookups that see this transaction's own rows (an import matches what an earlier row created).
   // The live resident with this normalized identity number, if any.
   std::optional<std::string> residentWithIdNumber(std::string_view normalized);

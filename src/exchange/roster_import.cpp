@@ -159,12 +159,14 @@ class RowWriter {
     report_.visitsCreated += pending_.visitsCreated;
     for (auto& [k, id] : newKeys_) known_.householdByKey.emplace(k, id);
     for (auto& [n, id] : newNumbers_) known_.householdByNumber.emplace(n, id);
+    for (auto& [n, id] : newIdNumbers_) createdByIdNumber_.emplace(n, id);
     dropPending();
   }
   void dropPending() {
     pending_ = {};
     newKeys_.clear();
     newNumbers_.clear();
+    newIdNumbers_.clear();
   }
 
  private:
@@ -201,14 +203,20 @@ class RowWriter {
   std::string personFor(RowRecord& r, const std::string& household) {
     std::string idNumber = text(r.person, "id_number");
     std::optional<std::string> id;
-    if (!idNumber.empty()) id = w_.residentWithIdNumber(idNumber);
+    if (!idNumber.empty()) {
+      // People this import created are not in the (batched) search index yet.
+      auto created = createdByIdNumber_.find(idNumber);
+      id = created != createdByIdNumber_.end() ? created->second : w_.residentWithIdNumber(idNumber);
+    }
     if (!id && idNumber.empty() && !household.empty())
       id = w_.residentNamed(household, text(r.person, "name"));
     core::Cells cells = r.person;
     if (!household.empty()) cells.push_back({"household", household});
     if (!id) {
       ++pending_.personsCreated;
-      return w_.stageInsert(core::Table::Resident, std::move(cells));
+      std::string created = w_.stageInsert(core::Table::Resident, std::move(cells));
+      if (!idNumber.empty()) newIdNumbers_.emplace(idNumber, created);
+      return created;
     }
     auto changed = changedCells(w_.row(core::Table::Resident, *id), cells);
     if (!changed.empty() && w_.stageUpdate(core::Table::Resident, *id, std::move(changed))) ++pending_.personsUpdated;
@@ -219,7 +227,8 @@ class RowWriter {
   Known& known_;
   ImportReport& report_;
   ImportReport pending_;
-  std::unordered_map<std::string, std::string> newKeys_, newNumbers_;
+  std::unordered_map<std::string, std::string> newKeys_, newNumbers_, newIdNumbers_;
+  std::unordered_map<std::string, std::string> createdByIdNumber_;
 };
 
 }  // namespace
@@ -333,6 +342,7 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
   try {
     ledger.write([&](db::Writer& w) {
       RowWriter writer(w, known, report);
+      w.batchSearchIndex();
       while (reader->next(row)) {
         if (options.progress && !options.progress(reader->bytesRead(), reader->bytesTotal())) {
           report.cancelled = true;
