@@ -13,6 +13,7 @@
 #include "core/validation_error.h"
 #include "db/writer.h"
 #include "exchange/import_profile.h"
+#include "exchange/record_stream.h"
 #include "exchange/roster_record.h"
 #include "exchange/sheet_reader.h"
 
@@ -329,7 +330,6 @@ RosterPreview previewRoster(const db::Ledger& ledger, const std::filesystem::pat
 ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file, const ImportOptions& options) {
   auto reader = openSpreadsheet(file);
   ImportReport report;
-  SheetRow row;
   HeaderFound found = findHeader(*reader, ledger, options, file);
   report.sheet = found.sheet;
   report.profile = found.profile;
@@ -343,12 +343,13 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
     ledger.write([&](db::Writer& w) {
       RowWriter writer(w, known, report);
       w.batchSearchIndex();
-      while (reader->next(row)) {
-        if (options.progress && !options.progress(reader->bytesRead(), reader->bytesTotal())) {
+      RecordStream records(*reader, report.columns, today);
+      RowRecord r;
+      while (records.next(r)) {
+        if (options.progress && !options.progress(records.bytesRead(), records.bytesTotal())) {
           report.cancelled = true;
           throw RollBack{};
         }
-        RowRecord r = recordFromRow(row, report.columns, reader->date1904(), today);
         if (r.totalOrNote) {
           ++report.skipped;
           continue;

@@ -1,0 +1,56 @@
+// The import's reading half on a thread of its own (internal to the importer): sheet rows are read
+// and turned into RowRecords (roster_record.h) a few batches ahead of the ledger writer, so that the
+// two cores of a community office PC share the work. Memory stays bounded by the queued batches.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/date.h"
+#include "exchange/roster_record.h"
+#include "exchange/sheet_reader.h"
+
+namespace gl::exchange {
+
+class RecordStream {
+ public:
+  // Reads `reader` from where it stands (below the header row) to the end of its sheet.
+  RecordStream(SheetReader& reader, const std::vector<ColumnMapping>& columns, core::Date today);
+  ~RecordStream();  // stops the reading thread and waits for it
+  RecordStream(const RecordStream&) = delete;
+  RecordStream& operator=(const RecordStream&) = delete;
+
+  // The next row; false at the end. A reading error (a damaged file) is thrown here.
+  bool next(RowRecord& out);
+  // Bytes of the file read so far (for progress), and in all.
+  std::uint64_t bytesRead() const { return bytesRead_.load(std::memory_order_relaxed); }
+  std::uint64_t bytesTotal() const { return bytesTotal_; }
+
+ private:
+  void run();
+
+  SheetReader& reader_;
+  const std::vector<ColumnMapping>& columns_;
+  const core::Date today_;
+  const std::uint64_t bytesTotal_;
+  std::atomic<std::uint64_t> bytesRead_{0};
+
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<std::vector<RowRecord>> ready_;  // full batches, oldest first
+  bool finished_ = false;                     // the reader reached the end (or failed)
+  bool stop_ = false;                         // the writer is gone
+  std::exception_ptr error_;
+
+  std::vector<RowRecord> taking_;  // the batch next() hands out from
+  std::size_t taken_ = 0;
+  std::thread thread_;  // last: started once everything above is ready
+};
+
+}  // namespace gl::exchange
