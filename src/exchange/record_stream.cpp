@@ -7,8 +7,8 @@ constexpr std::size_t kBatchRows = 256;
 constexpr std::size_t kMaxBatches = 16;  // about 4,000 rows ahead of the writer
 }  // namespace
 
-RecordStream::RecordStream(SheetReader& reader, const std::vector<ColumnMapping>& columns, core::Date today)
-    : reader_(reader), columns_(columns), today_(today), bytesTotal_(reader.bytesTotal()),
+RecordStream::RecordStream(SheetReader& reader, const RowLayout& layout, core::Date today)
+    : reader_(reader), layout_(layout), today_(today), bytesTotal_(reader.bytesTotal()),
       thread_([this] { run(); }) {}
 
 RecordStream::~RecordStream() {
@@ -28,7 +28,7 @@ void RecordStream::run() {
     bool more = true;
     while (more) {
       more = reader_.next(row);
-      if (more) batch.push_back(recordFromRow(row, columns_, reader_.date1904(), today_));
+      if (more) batch.push_back(recordFromRow(row, layout_, reader_.date1904(), today_));
       if (batch.size() < kBatchRows && more) continue;
       bytesRead_.store(reader_.bytesRead(), std::memory_order_relaxed);
       std::unique_lock lock(mutex_);

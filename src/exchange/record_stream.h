@@ -21,7 +21,7 @@ namespace gl::exchange {
 class RecordStream {
  public:
   // Reads `reader` from where it stands (below the header row) to the end of its sheet.
-  RecordStream(SheetReader& reader, const std::vector<ColumnMapping>& columns, core::Date today);
+  RecordStream(SheetReader& reader, const RowLayout& layout, core::Date today);
   ~RecordStream();  // stops the reading thread and waits for it
   RecordStream(const RecordStream&) = delete;
   RecordStream& operator=(const RecordStream&) = delete;
@@ -36,7 +36,7 @@ class RecordStream {
   void run();
 
   SheetReader& reader_;
-  const std::vector<ColumnMapping>& columns_;
+  const RowLayout& layout_;
   const core::Date today_;
   const std::uint64_t bytesTotal_;
   std::atomic<std::uint64_t> bytesRead_{0};

@@ -319,8 +319,9 @@ RosterPreview previewRoster(const db::Ledger& ledger, const std::filesystem::pat
   preview.columns = std::move(found.columns);
   SheetRow row;
   const core::Date today = ledger.today();
+  const RowLayout layout(preview.columns);
   while (preview.rows.size() < maxRows && reader->next(row)) {
-    RowRecord r = recordFromRow(row, preview.columns, reader->date1904(), today);
+    RowRecord r = recordFromRow(row, layout, reader->date1904(), today);
     r.texts.resize(preview.columns.size());
     preview.rows.push_back(std::move(r.texts));
   }
@@ -343,7 +344,8 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
     ledger.write([&](db::Writer& w) {
       RowWriter writer(w, known, report);
       w.batchSearchIndex();
-      RecordStream records(*reader, report.columns, today);
+      const RowLayout layout(report.columns);
+      RecordStream records(*reader, layout, today);
       RowRecord r;
       while (records.next(r)) {
         if (options.progress && !options.progress(records.bytesRead(), records.bytesTotal())) {
@@ -369,7 +371,7 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
             writer.dropPending();
             for (auto issue : e.issues()) {
               issue.row = static_cast<int>(r.row);
-              if (issue.column == 0) issue.column = r.columnOf(core::Table::Resident, issue.field);
+              if (issue.column == 0) issue.column = layout.columnOf(core::Table::Resident, issue.field);
               r.issues.push_back(std::move(issue));
             }
           }

@@ -60,10 +60,6 @@ bool isDateField(F f) {
          f == F::VisitedOn;
 }
 
-std::string key(Table table, std::string_view column) {
-  return std::string(core::tableSpec(table).name) + "." + std::string(column);
-}
-
 core::Cells& cellsOf(RowRecord& r, Table table) {
   switch (table) {
     case Table::Resident:
@@ -110,52 +106,63 @@ std::string cellText(const Cell& cell, bool date1904) {
 
 }  // namespace
 
-int RowRecord::columnOf(Table table, const std::string& column) const {
-  auto it = columns.find(key(table, column));
-  return it == columns.end() ? 0 : it->second;
+RowLayout::RowLayout(const std::vector<ColumnMapping>& columns) : width_(columns.size()) {
+  for (const auto& mapping : columns) {
+    if (!mapping.field || mapping.column < 1) continue;
+    Slot slot;
+    slot.column = mapping.column;
+    slot.field = *mapping.field;
+    for (const auto& t : kTargets)
+      if (t.field == slot.field) {
+        slot.table = t.table;
+        slot.spec = core::tableSpec(t.table).column(t.column);
+        where_.emplace(std::make_pair(t.table, std::string(t.column)), mapping.column);
+      }
+    slots_.push_back(slot);
+  }
 }
 
-RowRecord recordFromRow(const SheetRow& row, const std::vector<ColumnMapping>& columns, bool date1904,
-                        core::Date today) {
+int RowLayout::columnOf(Table table, std::string_view column) const {
+  auto it = where_.find(std::make_pair(table, std::string(column)));
+  return it == where_.end() ? 0 : it->second;
+}
+
+RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1904, core::Date today) {
   RowRecord r;
   r.row = row.number;
-  for (std::size_t i = 0; i < row.cells.size() || i < columns.size(); ++i)
+  r.texts.reserve(std::max(row.cells.size(), layout.width()));
+  for (std::size_t i = 0; i < row.cells.size() || i < layout.width(); ++i)
     r.texts.push_back(i < row.cells.size() ? core::utf8::trim(cellText(row.cells[i], date1904))
                                            : std::string());
   for (std::size_t i = 0; i < r.texts.size() && i < 3; ++i)
     if (startsWithAny(r.texts[i], {"合计", "总计", "小计", "填表说明", "注：", "注:"})) r.totalOrNote = true;
 
-  for (const auto& mapping : columns) {
-    if (!mapping.field || mapping.column < 1 || static_cast<std::size_t>(mapping.column) > row.cells.size())
-      continue;
-    const F field = *mapping.field;
-    const Cell& cell = row.cells[static_cast<std::size_t>(mapping.column - 1)];
-    std::string text = r.texts[static_cast<std::size_t>(mapping.column - 1)];
-    if (text.empty() || field == F::Ignore || field == F::Sensitive) continue;
+  for (const auto& slot : layout.slots()) {
+    if (static_cast<std::size_t>(slot.column) > row.cells.size()) continue;
+    const F field = slot.field;
+    const Cell& cell = row.cells[static_cast<std::size_t>(slot.column - 1)];
+    const std::string& shown = r.texts[static_cast<std::size_t>(slot.column - 1)];
+    if (shown.empty() || field == F::Ignore || field == F::Sensitive) continue;
     r.blank = false;
     if (field == F::Grid) {
-      if (r.grid.empty()) r.grid = text;
+      if (r.grid.empty()) r.grid = shown;
       continue;
     }
-    const Target* target = nullptr;
-    for (const auto& t : kTargets)
-      if (t.field == field) target = &t;
-    if (!target) continue;
-    const auto& spec = core::tableSpec(target->table);
+    if (!slot.spec) continue;
+    const std::string name(slot.spec->name);
     auto issue = [&](core::IssueCode code, std::string detail) {
-      r.issues.emplace_back(code, target->column, static_cast<int>(row.number), mapping.column,
-                            std::move(detail));
+      r.issues.emplace_back(code, name, static_cast<int>(row.number), slot.column, std::move(detail));
     };
-    r.columns.emplace(key(target->table, target->column), mapping.column);
     if (cell.kind == Cell::Kind::Error) {
-      issue(core::IssueCode::BadText, text);
+      issue(core::IssueCode::BadText, shown);
       continue;
     }
     if (field == F::IdNumber && cell.kind == Cell::Kind::Number) {
       // Excel kept 15 significant digits of it: the rest is gone, and guessing would invent a person.
-      issue(core::IssueCode::IdStoredAsNumber, text);
+      issue(core::IssueCode::IdStoredAsNumber, shown);
       continue;
     }
+    std::string text = shown;
     if (isDateField(field) && cell.kind == Cell::Kind::Number && std::isfinite(cell.number)) {
       auto d = core::dateFromExcelSerial(
           cell.number, date1904 ? core::DateSystem::Excel1904 : core::DateSystem::Excel1900);
@@ -169,17 +176,14 @@ RowRecord recordFromRow(const SheetRow& row, const std::vector<ColumnMapping>& c
       }
       text = *code;
     }
-    const core::ColumnSpec* column = nullptr;
-    for (const auto& c : spec.columns)
-      if (c.name == target->column) column = &c;
-    core::Value value = text;
-    auto found = column ? core::normalizeCell(*column, value, today) : std::vector<core::Issue>{};
+    core::Value value = std::move(text);
+    auto found = core::normalizeCell(*slot.spec, value, today);
     for (auto& i : found) {
       i.row = static_cast<int>(row.number);
-      i.column = mapping.column;
+      i.column = slot.column;
       r.issues.push_back(std::move(i));
     }
-    if (value && !core::hasErrors(found)) set(cellsOf(r, target->table), target->column, *value);
+    if (value && !core::hasErrors(found)) set(cellsOf(r, slot.table), name, std::move(*value));
   }
 
   // Household: the address, and building-unit-room from the address or its own cells.
@@ -225,7 +229,7 @@ RowRecord recordFromRow(const SheetRow& row, const std::vector<ColumnMapping>& c
     for (const auto& i : r.issues) already |= i.field == column;
     if (!already)
       r.issues.emplace_back(core::IssueCode::FieldRequired, std::string(column), static_cast<int>(row.number),
-                            r.columnOf(table, std::string(column)));
+                            layout.columnOf(table, column));
   };
   if (!r.blank) required(Table::Resident, r.person, "name");
   if (!r.quarantine.empty()) {

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -15,6 +17,28 @@
 #include "exchange/sheet_reader.h"
 
 namespace gl::exchange {
+
+// A mapping prepared once for all the rows of a sheet: each mapped column's target, and the
+// spreadsheet column each ledger column comes from (the first, when several map to one field).
+class RowLayout {
+ public:
+  explicit RowLayout(const std::vector<ColumnMapping>& columns);
+  struct Slot {
+    int column = 0;  // 1-based
+    ImportField field = ImportField::Ignore;
+    core::Table table = core::Table::Resident;
+    const core::ColumnSpec* spec = nullptr;  // nullptr for the grid, ignored and sensitive columns
+  };
+  const std::vector<Slot>& slots() const { return slots_; }
+  std::size_t width() const { return width_; }
+  // The spreadsheet column (1-based) a cell of `table` came from; 0 when none did.
+  int columnOf(core::Table table, std::string_view column) const;
+
+ private:
+  std::vector<Slot> slots_;
+  std::size_t width_ = 0;
+  std::map<std::pair<core::Table, std::string>, int> where_;
+};
 
 struct RowRecord {
   std::int64_t row = 0;
@@ -28,14 +52,10 @@ struct RowRecord {
   bool totalOrNote = false;     // 合计/总计/小计 or 填表说明 rows: skipped
 
   bool hasErrors() const { return core::hasErrors(issues); }
-  // The spreadsheet column (1-based) a cell of `table` came from, for issues found later.
-  int columnOf(core::Table table, const std::string& column) const;
-  std::map<std::string, int> columns;  // "table.column" → 1-based spreadsheet column
 };
 
 // Reads a row through the mapping: cell kinds judged (an id number in a numeric cell is an error,
 // never repaired; date cells become dates), codes mapped ("居家隔离" → home), every cell normalized.
-RowRecord recordFromRow(const SheetRow& row, const std::vector<ColumnMapping>& columns, bool date1904,
-                        core::Date today);
+RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1904, core::Date today);
 
 }  // namespace gl::exchange
