@@ -236,6 +236,16 @@ void Ledger::forEachRow(core::Table table, const std::function<void(const Row&)>
   });
 }
 
+void Ledger::forEachIdNumber(const std::function<void(std::string_view)>& visit) const {
+  withState(*state_, [&] {
+    SQLite::Statement st(*state_->db, "SELECT id_number FROM resident WHERE deleted = 0 AND id_number IS NOT NULL");
+    while (st.executeStep()) {
+      auto column = st.getColumn(0);
+      visit(std::string_view(column.getText(), static_cast<std::size_t>(column.getBytes())));
+    }
+  });
+}
+
 std::vector<core::Policy> Ledger::policies() const {
   std::vector<core::Policy> out;
   forEachRow(core::Table::Policy, [&](const Row& r) { out.push_back(policyFromCells(r.cells)); });

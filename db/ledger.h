@@ -139,6 +139,8 @@ class Ledger {
   std::vector<std::string> residentsWithIdNumber(std::string_view normalized) const;
   // Every live (not tombstoned) row, in insertion order.
   void forEachRow(core::Table table, const std::function<void(const Row&)>& visit) const;
+  // The identity numbers of the live residents, in no order (an import's "surely new" test).
+  void forEachIdNumber(const std::function<void(std::string_view)>& visit) const;
   std::vector<core::Policy> policies() const;
   std::optional<std::string> setting(std::string_view key) const;
   // Every local setting whose key starts with `prefix`, by key.

@@ -5,6 +5,7 @@
 #include "exchange/roster_import.h"
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/address.h"
 #include "core/ascii.h"
@@ -92,6 +93,9 @@ std::size_t sheetIndex(const SheetReader& reader, const std::string& wanted,
 // key, grids by name and code.
 struct Known {
   std::unordered_map<std::string, std::string> householdByKey, householdByNumber, gridByName;
+  // Hashes of the identity numbers the ledger has: a number not among them is surely a new person,
+  // with no lookup (most of a first import).
+  std::unordered_set<std::size_t> idNumberHashes;
 };
 
 Known readKnown(const db::Ledger& ledger) {
@@ -100,6 +104,7 @@ Known readKnown(const db::Ledger& ledger) {
     k.householdByKey.emplace(core::addressKey(h.text("address")), h.id);
     if (!h.text("household_no").empty()) k.householdByNumber.emplace(h.text("household_no"), h.id);
   });
+  ledger.forEachIdNumber([&](std::string_view n) { k.idNumberHashes.insert(std::hash<std::string_view>{}(n)); });
   ledger.forEachRow(core::Table::Grid, [&](const db::Row& g) {
     k.gridByName.emplace(g.text("name"), g.id);
     k.gridByName.emplace(g.text("code"), g.id);
@@ -207,7 +212,8 @@ class RowWriter {
     if (!idNumber.empty()) {
       // People this import created are not in the (batched) search index yet.
       auto created = createdByIdNumber_.find(idNumber);
-      id = created != createdByIdNumber_.end() ? created->second : w_.residentWithIdNumber(idNumber);
+      if (created != createdByIdNumber_.end()) id = created->second;
+      else if (known_.idNumberHashes.count(std::hash<std::string_view>{}(idNumber))) id = w_.residentWithIdNumber(idNumber);
     }
     if (!id && idNumber.empty() && !household.empty())
       id = w_.residentNamed(household, text(r.person, "name"));
