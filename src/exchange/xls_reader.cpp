@@ -1,163 +1,133 @@
-// Excel 97–2003 workbooks (.xls, BIFF) through FreeXL. FreeXL parses the whole workbook into memory
-// when it opens it; an .xls holds at most 65,536 rows × 256 columns, so that stays small, and the
-// file-size cap below refuses anything absurd before FreeXL sees it.
-// Known weakness: FreeXL 1.0.6 (Debian 12) over-reads a stack buffer through iconv on many workbooks
-// whose stream bytes are damaged (ASan: stack-buffer-underflow in iconv under freexl_open). Without
-// ASan it returns an error or odd text in our tests, but a hostile .xls is not fully contained.
-#include <freexl.h>
+// Excel 97–2003 workbooks (.xls): read by the gridledger-xls helper in a process of its own
+// (xls_helper.cpp, FreeXL), its frames turned back into rows here (xls_wire.h). A helper that dies
+// (FreeXL broken by a damaged file), goes quiet or writes nonsense makes the file "damaged", never
+// takes this process with it. Each sheet opened is a fresh helper: FreeXL parses the whole workbook
+// anyway, and a helper still writing the last sheet is simply stopped.
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-#include <charconv>
-#include <cmath>
-#include <optional>
-#include <string_view>
+#include <chrono>
+#include <system_error>
 
-#include "core/date.h"
 #include "core/error.h"
-#include "core/utf8.h"
 #include "exchange/sheet_reader.h"
+#include "exchange/xls_wire.h"
+
+extern char** environ;
 
 namespace gl::exchange {
 
 namespace {
 
-// What users can act on, by freexl_open's error code.
-[[noreturn]] void throwOpenError(int code, const std::string& file) {
-  switch (code) {
-    case FREEXL_FILE_NOT_FOUND:
-      throw Error(Error::Kind::BadInput, N_("Cannot open “{file}”: no such file, or it cannot be read"),
-                  {{"file", file}});
-    case FREEXL_INSUFFICIENT_MEMORY:
-      throw Error(Error::Kind::Environment,
-                  N_("Not enough memory to open “{file}”. Close other programs and try again."),
-                  {{"file", file}});
-    case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-      throw Error(
-          Error::Kind::BadInput,
-          N_("“{file}” is an Office file with no Excel workbook in it (is it a Word or PowerPoint file?)"),
-          {{"file", file}});
-    case FREEXL_UNSUPPORTED_CHARSET:
-      throw Error(
-          Error::Kind::BadInput,
-          N_("“{file}” uses a character set GridLedger cannot read. Open it in Excel or WPS and save it as "
-             ".xlsx, then import that file."),
-          {{"file", file}});
-    default:
-      throw Error(
-          Error::Kind::BadInput,
-          N_("“{file}” is damaged or is not an Excel 97–2003 workbook (.xls). Open it in Excel or WPS; if it "
-             "opens there, save it as .xlsx and import that file."),
-          {{"file", file}});
+constexpr auto kStall = std::chrono::seconds(60);
+
+[[noreturn]] void damaged(const std::string& file) {
+  throw Error(Error::Kind::BadInput,
+              N_("“{file}” is damaged or is not an Excel 97–2003 workbook (.xls). Open it in Excel or WPS; if it "
+                 "opens there, save it as .xlsx and import that file."),
+              {{"file", file}});
+}
+
+// The helper: next to this program (the build tree, a portable install), or in ../libexec/gridledger.
+std::filesystem::path helperPath() {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::vector<std::filesystem::path> candidates;
+  if (!ec) {
+    candidates.push_back(self.parent_path() / "gridledger-xls");
+    candidates.push_back(self.parent_path().parent_path() / "libexec" / "gridledger" / "gridledger-xls");
   }
+#ifdef GL_XLS_HELPER_BUILD_PATH
+  candidates.emplace_back(GL_XLS_HELPER_BUILD_PATH);
+#endif
+  for (const auto& c : candidates)
+    if (::access(c.c_str(), X_OK) == 0) return c;
+  throw Error(Error::Kind::Environment,
+              N_("GridLedger's .xls reader (gridledger-xls) is missing from this installation; reinstall "
+                 "GridLedger, or save the file as .xlsx and import that"));
 }
 
-// The shortest text that reads back as the same double. Whole numbers are written out in full below
-// 1e21, never as 3.70322E+17: an 18-digit id typed into a General cell reads "370322198501011000",
-// the digits Excel kept followed by zeros — what Excel shows with the format "0" — and the importer
-// flags a numeric id cell whatever its text.
-std::string numberText(double value) {
-  char buffer[64];
-  if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e21) {
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
-    std::string_view sci(buffer, static_cast<std::size_t>(end - buffer));  // -d.ddde+XX
-    std::size_t e = sci.find('e');
-    int exponent = 0;
-    std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exponent);
-    std::string digits, out;
-    for (char c : sci.substr(0, e))
-      if (c >= '0' && c <= '9') digits += c;
-    if (value < 0) out += '-';
-    out += digits;
-    // A whole number's shortest digits never reach past the units place, so this only pads.
-    out.append(static_cast<std::size_t>(exponent + 1) - digits.size(), '0');
-    return digits == "0" ? std::string("0") : out;
+// One run of the helper for one sheet; stopped and reaped when dropped.
+class Helper {
+ public:
+  Helper(const std::string& file, std::size_t sheet, const ReadLimits& limits) : frames_(-1, limits, kStall) {
+    auto path = helperPath();
+    int pipeFds[2];
+    if (::pipe2(pipeFds, O_CLOEXEC) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, pipeFds[1], STDOUT_FILENO);
+    // A sanitizer's report of FreeXL's fault goes nowhere: this side names the file as damaged.
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    std::vector<std::string> args = {path.string(),
+                                     file,
+                                     std::to_string(sheet),
+                                     std::to_string(limits.maxRows),
+                                     std::to_string(limits.maxColumns),
+                                     std::to_string(limits.maxCellBytes),
+                                     std::to_string(limits.maxTotalBytes)};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    int rc = posix_spawn(&pid_, path.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(pipeFds[1]);
+    if (rc != 0) {
+      ::close(pipeFds[0]);
+      pid_ = -1;
+      throw Error(Error::Kind::Environment, N_("Cannot start GridLedger's .xls reader ({path}): {detail}"),
+                  {{"path", path.string()}, {"detail", std::generic_category().message(rc)}});
+    }
+    fd_ = pipeFds[0];
+    frames_ = xlswire::FrameReader(fd_, limits, kStall);
   }
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, end);
-}
-
-std::optional<int> twoDigits(std::string_view text, std::size_t at) {
-  int v = 0;
-  if (at + 2 > text.size()) return std::nullopt;
-  auto [p, ec] = std::from_chars(text.data() + at, text.data() + at + 2, v);
-  if (ec != std::errc() || p != text.data() + at + 2) return std::nullopt;
-  return v;
-}
-
-// "HH:MM:SS" as a fraction of a day.
-std::optional<double> dayFraction(std::string_view text) {
-  if (text.size() != 8 || text[2] != ':' || text[5] != ':') return std::nullopt;
-  auto h = twoDigits(text, 0), m = twoDigits(text, 3), s = twoDigits(text, 6);
-  if (!h || !m || !s || *h > 23 || *m > 59 || *s > 59) return std::nullopt;
-  return (*h * 3600 + *m * 60 + *s) / 86400.0;
-}
-
-// FreeXL hands date cells over as text it computed from the serial, "YYYY-MM-DD[ HH:MM:SS]" or
-// "HH:MM:SS", already adjusted for a 1904 workbook. Back to a serial in the 1900 system, where 1 is
-// 1900-01-01 and 61 is 1900-03-01 (Lotus's fictitious 1900-02-29 is 60). nullopt when the text is
-// not one of those shapes; the cell then stays Text.
-std::optional<double> excelSerial(std::string_view text) {
-  if (text.size() == 8) return dayFraction(text);
-  auto date = core::Date::fromIso(text.substr(0, 10));
-  if (!date) return std::nullopt;
-  double fraction = 0;
-  if (text.size() > 10) {
-    if (text[10] != ' ') return std::nullopt;
-    auto f = dayFraction(text.substr(11));
-    if (!f) return std::nullopt;
-    fraction = *f;
+  ~Helper() {
+    if (fd_ >= 0) ::close(fd_);
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      int status = 0;
+      while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+      }
+    }
   }
-  constexpr long kDaysFrom1899_12_30To1970 = 25569;
-  long serial = date->daysSinceEpoch() + kDaysFrom1899_12_30To1970;
-  if (*date < core::Date{1900, 3, 1}) --serial;
-  if (serial < 1) return std::nullopt;
-  return static_cast<double>(serial) + fraction;
-}
+  Helper(const Helper&) = delete;
+  Helper& operator=(const Helper&) = delete;
 
-// Closes what freexl_open returned, also when it failed and when the reader's constructor throws.
-struct FreeXlHandle {
-  const void* get = nullptr;
-  FreeXlHandle() = default;
-  FreeXlHandle(const FreeXlHandle&) = delete;
-  FreeXlHandle& operator=(const FreeXlHandle&) = delete;
-  ~FreeXlHandle() {
-    if (get) freexl_close(get);
+  // The next frame; a helper that died, stalled or broke the format makes the file damaged.
+  xlswire::FrameReader::Frame next(const std::string& file) {
+    try {
+      auto frame = frames_.next();
+      if (frame == xlswire::FrameReader::Frame::Error) throw *frames_.error;
+      if (frame == xlswire::FrameReader::Frame::Closed) damaged(file);
+      return frame;
+    } catch (const xlswire::FrameReader::BadFrame&) {
+      damaged(file);
+    } catch (const xlswire::FrameReader::Stalled&) {
+      damaged(file);
+    }
   }
+  xlswire::FrameReader& frames() { return frames_; }
+
+ private:
+  pid_t pid_ = -1;
+  int fd_ = -1;
+  xlswire::FrameReader frames_;
 };
 
 class XlsReader final : public SheetReader {
  public:
-  XlsReader(const std::filesystem::path& file, const ReadLimits& limits)
-      : file_(file.string()), limits_(limits) {
+  XlsReader(const std::filesystem::path& file, const ReadLimits& limits) : file_(file.string()), limits_(limits) {
     std::error_code ec;
     fileBytes_ = std::filesystem::file_size(file, ec);
-    if (ec) throwOpenError(FREEXL_FILE_NOT_FOUND, file_);
-    if (fileBytes_ > limits_.maxTotalBytes)
-      // TRANSLATORS: {limit} is a size in megabytes
-      throw Error(
-          Error::Kind::BadInput,
-          N_("“{file}” is larger than {limit} MB, too large for a roster. Save it as .xlsx or split it."),
-          {{"file", file_}, {"limit", std::to_string(limits_.maxTotalBytes >> 20)}});
-    int rc = freexl_open(file_.c_str(), &xls_.get);
-    if (rc != FREEXL_OK) throwOpenError(rc, file_);
-    unsigned int info = 0;
-    if (freexl_get_info(xls_.get, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED)
-      throw Error(
-          Error::Kind::BadInput,
-          N_("“{file}” is protected with a password. Open it in Excel or WPS, remove the password, save it, "
-             "and import it again."),
-          {{"file", file_}});
-    unsigned int sheets = 0;
-    if (freexl_get_info(xls_.get, FREEXL_BIFF_SHEET_COUNT, &sheets) != FREEXL_OK)
-      throwOpenError(FREEXL_CRAFTED_FILE, file_);
-    if (sheets == 0)
-      throw Error(Error::Kind::BadInput, N_("“{file}” contains no worksheets"), {{"file", file_}});
-    for (unsigned int i = 0; i < sheets && i <= 0xFFFF; ++i) {
-      const char* name = nullptr;
-      if (freexl_get_worksheet_name(xls_.get, static_cast<unsigned short>(i), &name) != FREEXL_OK)
-        throwOpenError(FREEXL_CRAFTED_FILE, file_);
-      names_.emplace_back(name ? name : "");
-    }
-    openSheet(0);
+    if (ec)
+      throw Error(Error::Kind::BadInput, N_("Cannot open “{file}”: no such file, or it cannot be read"),
+                  {{"file", file_}});
+    start(0);
+    names_ = helper_->frames().names;
   }
 
   const std::vector<std::string>& sheetNames() const override { return names_; }
@@ -166,111 +136,44 @@ class XlsReader final : public SheetReader {
     if (index >= names_.size())
       throw Error(Error::Kind::Internal, N_("“{file}” has no sheet number {sheet}"),
                   {{"file", file_}, {"sheet", std::to_string(index + 1)}});
-    unsigned int rows = 0;
-    unsigned short columns = 0;
-    if (freexl_select_active_worksheet(xls_.get, static_cast<unsigned short>(index)) != FREEXL_OK ||
-        freexl_worksheet_dimensions(xls_.get, &rows, &columns) != FREEXL_OK)
-      throwOpenError(FREEXL_CRAFTED_FILE, file_);
-    rows_ = rows;  // counts, despite freexl.h calling them zero-based (FreeXL 1.0.6)
-    columns_ = columns;
-    nextRow_ = 0;
+    if (index == sheet_ && !started_ && helper_) return;
+    start(index);
   }
 
   bool next(SheetRow& row) override {
-    while (nextRow_ < rows_) {
-      unsigned int r = nextRow_++;
+    if (!helper_) return false;
+    started_ = true;
+    if (helper_->next(file_) == xlswire::FrameReader::Frame::End) {
+      helper_.reset();
+      bytesRead_ = fileBytes_;
       row.cells.clear();
-      bool nonBlank = false;
-      for (unsigned short c = 0; c < columns_; ++c) {
-        Cell cell = readCell(r, c);
-        if (cell.kind == Cell::Kind::Empty) continue;
-        if (c >= limits_.maxColumns)
-          // TRANSLATORS: {limit} is a number of columns
-          throw Error(Error::Kind::BadInput,
-                      N_("Row {row} of “{file}” has more than {limit} columns: this is not a roster"),
-                      {{"file", file_},
-                       {"row", std::to_string(r + 1)},
-                       {"limit", std::to_string(limits_.maxColumns)}});
-        if (!nonBlank) nonBlank = cell.kind != Cell::Kind::Text || !core::utf8::trim(cell.text).empty();
-        row.cells.resize(c);
-        row.cells.push_back(std::move(cell));
-      }
-      if (!nonBlank) continue;
-      if (static_cast<std::int64_t>(r) + 1 > limits_.maxRows)
-        throw Error(Error::Kind::BadInput,
-                    N_("“{file}” has more than {limit} rows; split it into smaller files"),
-                    {{"file", file_}, {"limit", std::to_string(limits_.maxRows)}});
-      row.number = static_cast<std::int64_t>(r) + 1;
-      return true;
+      return false;
     }
-    row.cells.clear();
-    return false;
+    row = std::move(helper_->frames().row);
+    bytesRead_ = helper_->frames().bytesRead;
+    return true;
   }
 
-  // FreeXL holds the parsed sheet, not byte offsets: progress goes by rows, scaled to the file size.
-  std::uint64_t bytesRead() const override { return rows_ ? fileBytes_ * nextRow_ / rows_ : fileBytes_; }
+  std::uint64_t bytesRead() const override { return bytesRead_; }
   std::uint64_t bytesTotal() const override { return fileBytes_; }
 
  private:
-  Cell readCell(unsigned int r, unsigned short c) const {
-    FreeXL_CellValue value{};
-    if (freexl_get_cell_value(xls_.get, r, c, &value) != FREEXL_OK)
-      throwOpenError(FREEXL_CRAFTED_FILE, file_);
-    Cell cell;
-    switch (value.type) {
-      case FREEXL_CELL_INT:
-        cell.kind = Cell::Kind::Number;
-        cell.number = value.value.int_value;
-        cell.text = std::to_string(value.value.int_value);
-        break;
-      case FREEXL_CELL_DOUBLE:
-        cell.kind = Cell::Kind::Number;
-        cell.number = value.value.double_value;
-        cell.text = numberText(cell.number);
-        break;
-      case FREEXL_CELL_TEXT:
-      case FREEXL_CELL_SST_TEXT:
-      case FREEXL_CELL_DATE:
-      case FREEXL_CELL_DATETIME:
-      case FREEXL_CELL_TIME: {
-        std::string_view text = value.value.text_value ? value.value.text_value : "";
-        if (text.empty()) break;
-        if (text.size() > limits_.maxCellBytes)
-          // TRANSLATORS: {limit} is a number of bytes
-          throw Error(
-              Error::Kind::BadInput,
-              N_("Row {row}, column {column} of “{file}” holds more than {limit} bytes of text: this is not "
-                 "a roster"),
-              {{"file", file_},
-               {"row", std::to_string(r + 1)},
-               {"column", std::to_string(c + 1)},
-               {"limit", std::to_string(limits_.maxCellBytes)}});
-        cell.kind = Cell::Kind::Text;
-        cell.text = text;
-        if (value.type != FREEXL_CELL_TEXT && value.type != FREEXL_CELL_SST_TEXT) {
-          // Date cells keep FreeXL's ISO text for display; `number` is the 1900-system serial even in
-          // a 1904 workbook (FreeXL has applied the offset), so date1904() stays false.
-          if (auto serial = excelSerial(text)) {
-            cell.kind = Cell::Kind::Date;
-            cell.number = *serial;
-          }
-        }
-        break;
-      }
-      default:
-        break;
-    }
-    return cell;
+  void start(std::size_t sheet) {
+    helper_.reset();
+    helper_ = std::make_unique<Helper>(file_, sheet, limits_);
+    if (helper_->next(file_) != xlswire::FrameReader::Frame::Names) damaged(file_);
+    sheet_ = sheet;
+    started_ = false;
+    bytesRead_ = 0;
   }
 
   std::string file_;
   ReadLimits limits_;
-  FreeXlHandle xls_;
-  std::uintmax_t fileBytes_ = 0;
+  std::uint64_t fileBytes_ = 0, bytesRead_ = 0;
   std::vector<std::string> names_;
-  unsigned int rows_ = 0;
-  unsigned short columns_ = 0;
-  unsigned int nextRow_ = 0;
+  std::unique_ptr<Helper> helper_;
+  std::size_t sheet_ = 0;
+  bool started_ = false;
 };
 
 }  // namespace

@@ -152,9 +152,7 @@ TEST_CASE("a truncated .xls, a damaged one, and text named .xls are refused as d
   auto truncated = writeBytes(dir.path / "truncated.xls", bytes.substr(0, 3000));
   CHECK(mentions(badInput([&] { gl::exchange::openXls(truncated, {}); }), "damaged"));
 
-  // The compound file's sector table (DIFAT, header bytes 0x4C-0x1FF) overwritten. Random bytes
-  // inside the workbook stream are not used here: FreeXL 1.0.6 then over-reads a stack buffer
-  // (ASan aborts), see xls_reader.cpp.
+  // The compound file's sector table (DIFAT, header bytes 0x4C-0x1FF) overwritten.
   std::fill(bytes.begin() + 0x4C, bytes.begin() + 0x200, '\xAB');
   auto damaged = writeBytes(dir.path / "damaged.xls", bytes);
   CHECK(mentions(badInput([&] { gl::exchange::openXls(damaged, {}); }), "damaged"));
@@ -165,6 +163,41 @@ TEST_CASE("a truncated .xls, a damaged one, and text named .xls are refused as d
   Error e = badInput([&] { gl::exchange::openXls(fake, {}); });
   CHECK(mentions(e, "damaged"));
   CHECK(e.args().at(0).value == fake.string());
+}
+
+TEST_CASE("randomly damaged .xls files are read or refused, and never take this process with them") {
+  // FreeXL 1.0.6 over-reads a stack buffer on about one in five of these (ASan sees it in the Debug
+  // tree): it runs in the gridledger-xls helper, so only the helper goes down and the file is
+  // "damaged". Were FreeXL back in this process, the sanitizer tree would abort here.
+  TempDir dir;
+  const std::string good = readBytes(makeXls(dir, "roster"));
+  std::mt19937 rng(20261129);
+  int read = 0, refused = 0;
+  for (int i = 0; i < 60; ++i) {
+    std::string bytes = good;
+    for (int k = 0; k < 8; ++k)
+      bytes[0x200 + rng() % (bytes.size() - 0x200)] = static_cast<char>(rng() & 0xFF);
+    auto file = writeBytes(dir.path / ("damaged" + std::to_string(i) + ".xls"), bytes);
+    try {
+      auto reader = gl::exchange::openXls(file, {});
+      for (std::size_t sheet = 0; sheet < reader->sheetNames().size(); ++sheet) {
+        reader->openSheet(sheet);
+        SheetRow row;
+        while (reader->next(row)) {
+        }
+      }
+      ++read;
+    } catch (const Error& e) {
+      CHECK(e.kind() == Error::Kind::BadInput);
+      CHECK(e.args().at(0).value == file.string());
+      ++refused;
+    }
+  }
+  CHECK(read + refused == 60);
+  CHECK(refused > 0);
+  // And the good file still reads after all that.
+  auto reader = gl::exchange::openXls(writeBytes(dir.path / "good.xls", good), {});
+  CHECK(readSheet(*reader).size() == 3);
 }
 
 TEST_CASE("row, column and cell-size limits apply to .xls too") {
