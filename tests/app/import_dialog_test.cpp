@@ -2,6 +2,7 @@
 // a worker thread), the import, "save rejected rows", a recognised profile, and Cancel.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include <wx/checkbox.h>
@@ -116,4 +117,46 @@ TEST_CASE("cancelling an import leaves the ledger as it was; a file that is not 
   CHECK(dialog->status().Contains("junk.xlsx"));
   dialog->Destroy();
   gl::test::pump(50);
+}
+
+TEST_CASE("in the window a clerk imports a WPS .xlsx, a GBK .csv and an old .xls; again, nothing new") {
+  gl::test::GuiLedger g(0);
+  auto dir = g.dir / "rosters";
+  std::string command = std::string(GL_SYSTEM_PYTHON) + " " + GL_EXCHANGE_TEST_DIR + "/make_clerk_rosters.py '" +
+                        dir.string() + "'";
+  REQUIRE(std::system(command.c_str()) == 0);
+  struct Expected {
+    const char* file;
+    int headerRow;
+    const char* badRow;
+  };
+  const Expected files[] = {{"WPS花名册.xlsx", 3, "6"}, {"来返人员.csv", 2, "5"}, {"老名单.xls", 2, "5"}};
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& f : files) {
+      CAPTURE(f.file);
+      CAPTURE(pass);
+      auto* dialog = new ImportDialog(nullptr, *g.ledger);
+      dialog->Show();
+      dialog->chooseFile(dir / f.file);
+      REQUIRE(dialog->preview());
+      CHECK(dialog->preview()->headerRow == f.headerRow);
+      dialog->next();  // check
+      REQUIRE(waitIdle(*dialog));
+      REQUIRE(dialog->report());
+      CHECK(dialog->report()->rejected == 1);
+      REQUIRE(dialog->problemList()->GetItemCount() == 1);
+      CHECK(dialog->problemList()->GetItemText(0, 0) == f.badRow);
+      if (pass == 0 && std::string(f.file).ends_with(".xlsx")) gl::test::screenshot("import-dialog-wps-check");
+      dialog->next();  // import
+      REQUIRE(waitIdle(*dialog));
+      CHECK(dialog->imported());
+      CHECK(dialog->report()->imported == 2);
+      CHECK(dialog->report()->personsCreated == (pass == 0 ? 2 : 0));
+      CHECK(dialog->report()->householdsCreated == (pass == 0 ? 2 : 0));
+      CHECK(dialog->report()->quarantinesCreated == (pass == 0 ? 2 : 0));
+      dialog->Destroy();
+      gl::test::pump(20);
+    }
+  CHECK(gl::test::liveRows(*g.ledger, Table::Resident) == 6);
+  CHECK(gl::test::liveRows(*g.ledger, Table::Quarantine) == 6);
 }
