@@ -35,6 +35,8 @@ wxString fieldText(std::optional<ImportField> field) {
     case ImportField::QuarantineKind: return _("Quarantine kind");
     case ImportField::Status: return _("Quarantine status");
     case ImportField::Building: return _("Building (or building-unit-room)");
+    case ImportField::RecordId: return _("Record id (this program's export)");
+    case ImportField::HouseholdRef: return _("Household record id (this program's export)");
     default: return toWx(text::fieldLabel(exchange::fieldName(*field)));
   }
 }

@@ -46,6 +46,8 @@ constexpr std::pair<F, std::string_view> kNames[] = {
     {F::HealthCode, "health_code"},
     {F::Travel, "travel"},
     {F::Notes, "notes"},
+    {F::RecordId, "id"},
+    {F::HouseholdRef, "household"},
 };
 
 // DOMAIN.md 4.2: verbatim headers from real rosters and suggested variants, written as people type

@@ -45,6 +45,9 @@ enum class ImportField {
   HealthCode,
   Travel,
   Notes,
+  // This program's own export: the record's id, and its household's ("id", "household" columns).
+  RecordId,
+  HouseholdRef,
 };
 
 // "id_number", "start_on"…; "ignore" and "sensitive" for the two special ones.

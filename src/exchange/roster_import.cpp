@@ -183,7 +183,11 @@ class RowWriter {
   }
 
   std::string householdFor(RowRecord& r) {
-    if (r.household.empty() || (r.addressKey.empty() && r.householdNo.empty())) return {};
+    if (r.household.empty() || (r.addressKey.empty() && r.householdNo.empty())) {
+      // A row of this program's export names its household by id.
+      if (!r.householdId.empty() && w_.row(core::Table::Household, r.householdId)) return r.householdId;
+      return {};
+    }
     auto lookup = [](const auto& map, const std::string& k) -> std::string {
       auto it = map.find(k);
       return it == map.end() ? std::string() : it->second;
@@ -209,7 +213,10 @@ class RowWriter {
   std::string personFor(RowRecord& r, const std::string& household) {
     std::string idNumber = text(r.person, "id_number");
     std::optional<std::string> id;
-    if (!idNumber.empty()) {
+    // A row of this program's export names its person by id: matched so even without an id number,
+    // or with a name edited. An id the ledger does not have is matched as any other row.
+    if (!r.recordId.empty() && w_.row(core::Table::Resident, r.recordId)) id = r.recordId;
+    if (!id && !idNumber.empty()) {
       // People this import created are not in the (batched) search index yet.
       auto created = createdByIdNumber_.find(idNumber);
       if (created != createdByIdNumber_.end()) id = created->second;

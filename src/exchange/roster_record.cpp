@@ -5,6 +5,7 @@
 #include "core/address.h"
 #include "core/date_parse.h"
 #include "core/utf8.h"
+#include "core/uuid.h"
 
 namespace gl::exchange {
 
@@ -144,8 +145,10 @@ RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1
     const std::string& shown = r.texts[static_cast<std::size_t>(slot.column - 1)];
     if (shown.empty() || field == F::Ignore || field == F::Sensitive) continue;
     r.blank = false;
-    if (field == F::Grid) {
-      if (r.grid.empty()) r.grid = shown;
+    if (field == F::Grid || field == F::RecordId || field == F::HouseholdRef) {
+      std::string& to = field == F::Grid ? r.grid : field == F::RecordId ? r.recordId : r.householdId;
+      // Ids are this program's UUIDs; an "ID" column of another agency's (an id number) is not one.
+      if (to.empty() && (field == F::Grid || core::isUuid(shown))) to = shown;
       continue;
     }
     if (!slot.spec) continue;

@@ -44,6 +44,7 @@ struct RowRecord {
   std::int64_t row = 0;
   core::Cells person, household, quarantine, visit;
   std::string grid;             // as written (a grid's name or code)
+  std::string recordId, householdId;  // from this program's export: the person's and household's ids
   std::string householdNo;
   std::string addressKey;       // core::addressKey of the address (+ building, unit, room cells)
   std::vector<core::Issue> issues;

@@ -259,6 +259,49 @@ TEST_CASE("an .xlsx export edited in a spreadsheet and imported changes exactly 
   CHECK(l->get(Table::Resident, b)->text("notes") == "moved to 5-301");
 }
 
+TEST_CASE("in an export, a person without an id number is matched by the record id, even with the name edited") {
+  gl::test::TempLedger l;
+  gl::demo::generate(*l, {5, 3});
+  std::string household;
+  l->forEachRow(Table::Household, [&](const gl::db::Row& h) { household = h.id; });
+  const std::string child = l->insert(Table::Resident, {{"name", std::string("小明")}, {"household", household}});
+  const auto residentsBefore = live(*l, Table::Resident);
+  auto file = l.dir.path / "residents.xlsx";
+  gl::exchange::exportTable(*l, Table::Resident, file, "核对");
+  auto reader = gl::exchange::openSpreadsheet(file);
+  gl::exchange::SheetRow row;
+  std::int64_t childRow = 0;
+  while (reader->next(row))
+    if (!row.cells.empty() && row.cells[0].text == child) childRow = row.number;
+  REQUIRE(childRow > 0);
+  int nameColumn = 2;  // id, then the resident columns in schema order
+  for (const auto& c : gl::core::tableSpec(Table::Resident).columns) {
+    if (c.name == "name") break;
+    ++nameColumn;
+  }
+  std::string cmd = std::string(GL_SYSTEM_PYTHON) + " '" + GL_EXCHANGE_TEST_DIR + "/edit_xlsx.py' '" + file.string() +
+                    "' " + std::to_string(childRow) + " " + std::to_string(nameColumn) + " 王小明";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+
+  auto report = importRoster(*l, file, {});
+  CHECK(report.rejected == 0);
+  CHECK(report.personsCreated == 0);
+  CHECK(report.personsUpdated == 1);
+  CHECK(live(*l, Table::Resident) == residentsBefore);
+  auto after = l->get(Table::Resident, child);
+  REQUIRE(after);
+  CHECK(after->text("name") == "王小明");
+  CHECK(after->text("household") == household);
+}
+
+TEST_CASE("an \"ID\" column of another agency holding id numbers is not taken for record ids") {
+  gl::test::TempLedger l;
+  writeFile(l.dir.path / "id.csv", "姓名,ID,身份证号\n张三," + idOf("19850101", "001") + "," + idOf("19850101", "001") + "\n");
+  auto report = importRoster(*l, l.dir.path / "id.csv", {});
+  CHECK(report.imported == 1);
+  CHECK(report.personsCreated == 1);
+}
+
 TEST_CASE("a row with a visit date is a screening visit; health code and temperature go with it") {
   gl::test::TempLedger l;
   std::string id = idOf("19850110", "031");
