@@ -249,6 +249,12 @@ void Writer::setSetting(std::string_view key, std::string_view value) {
   st.exec();
 }
 
+bool Writer::removeSetting(std::string_view key) {
+  auto& st = s_.statement("DELETE FROM setting WHERE key = ?");
+  st.bind(1, std::string(key));
+  return st.exec() > 0;
+}
+
 void Writer::finish() {
   index_.flush();
   // The policy set is checked as a whole once the transaction's writes are in: a chain of new

@@ -63,6 +63,8 @@ class Writer {
 
   // A local (not synced) ledger setting, in the same transaction.
   void setSetting(std::string_view key, std::string_view value);
+  // Removes a local setting; false when there was none.
+  bool removeSetting(std::string_view key);
 
   core::Date today() const;
 

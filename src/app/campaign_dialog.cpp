@@ -48,7 +48,7 @@ CampaignDialog::CampaignDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(l
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     closeForm(this, dirty_, wxID_CANCEL);
   }, wxID_CANCEL);
-  enterPressesDefault(this);
+  bindFormKeys(this);
   tidyMessages();
   GetSizer()->SetSizeHints(this);
   CentreOnParent();

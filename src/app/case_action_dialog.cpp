@@ -83,7 +83,7 @@ CaseActionDialog::CaseActionDialog(wxWindow* parent, db::Ledger& ledger, const d
     if (save()) e.Skip();
   }, wxID_OK);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
-  enterPressesDefault(this);
+  bindFormKeys(this);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
 
   updateMode();

@@ -143,9 +143,51 @@ std::string saveRecord(db::Ledger& ledger, core::Table table, const std::string&
   return saved;
 }
 
-void enterPressesDefault(wxDialog* dialog) {
+namespace {
+
+// The letter after a single '&' in a label, upper case; 0 when it has none.
+int mnemonicOf(const wxString& label) {
+  for (std::size_t i = 0; i + 1 < label.length(); ++i) {
+    if (label[i] != '&') continue;
+    if (label[i + 1] == '&') {
+      ++i;
+      continue;
+    }
+    return static_cast<int>(wxToupper(label[i + 1]));
+  }
+  return 0;
+}
+
+// The control a label names: the first sibling after it that takes the keyboard.
+wxWindow* labelledBy(wxStaticText* label) {
+  for (wxWindow* w = label->GetNextSibling(); w; w = w->GetNextSibling())
+    if (w->IsShown() && w->IsEnabled() && !dynamic_cast<wxStaticText*>(w) && w->CanAcceptFocus()) return w;
+  return nullptr;
+}
+
+wxWindow* controlForMnemonic(wxWindow* parent, int key) {
+  for (wxWindow* child : parent->GetChildren()) {
+    if (!child->IsShownOnScreen()) continue;
+    if (auto* label = dynamic_cast<wxStaticText*>(child); label && mnemonicOf(label->GetLabel()) == key)
+      if (wxWindow* target = labelledBy(label)) return target;
+    if (wxWindow* inner = controlForMnemonic(child, key)) return inner;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void bindFormKeys(wxDialog* dialog) {
   dialog->Bind(wxEVT_CHAR_HOOK, [dialog](wxKeyEvent& e) {
     const int key = e.GetKeyCode();
+#ifdef __WXGTK__
+    if (e.GetModifiers() == wxMOD_ALT && key < 128 && wxIsalnum(key)) {
+      if (wxWindow* target = controlForMnemonic(dialog, static_cast<int>(wxToupper(key)))) {
+        target->SetFocus();
+        return;
+      }
+    }
+#endif
     wxWindow* focus = wxWindow::FindFocus();
     auto* button = dynamic_cast<wxButton*>(dialog->GetDefaultItem());
     auto* text = dynamic_cast<wxTextCtrl*>(focus);

@@ -71,10 +71,12 @@ bool saveOrShow(const std::function<void()>& write, FieldMessages& messages, wxW
 std::string saveRecord(db::Ledger& ledger, core::Table table, const std::string& id, core::Cells cells,
                        const core::Cells& original, FieldMessages& messages, wxWindow* parent);
 
-// Enter saves a form from any field (STYLE "keyboard first"): GTK's choice lists would otherwise
-// open their popup on Enter, and check boxes ignore it. Enter on a button, in a multi-line text or
-// in a control that takes Enter itself (wxTE_PROCESS_ENTER) keeps its own meaning.
-void enterPressesDefault(wxDialog* dialog);
+// A form's keys (STYLE "keyboard first"). Enter saves it from any field: GTK's choice lists would
+// otherwise open their popup on Enter, and check boxes ignore it. Enter on a button, in a multi-line
+// text or in a control that takes Enter itself (wxTE_PROCESS_ENTER) keeps its own meaning. Alt and
+// a label's underlined letter ("&File:", "文件(&F)：") moves to the control after the label, as
+// Windows does by itself and GTK does only for labels told their widget.
+void bindFormKeys(wxDialog* dialog);
 
 // "Discard your changes?" — true when the user agrees to lose them.
 bool confirmDiscard(wxWindow* parent);

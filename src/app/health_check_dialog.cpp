@@ -80,7 +80,7 @@ HealthCheckDialog::HealthCheckDialog(wxWindow* parent, db::Ledger& ledger, const
     if (save()) e.Skip();
   }, wxID_OK);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
-  enterPressesDefault(this);
+  bindFormKeys(this);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
   fitMessages(this, kWrapDialogUnits);
   temperature_->SetFocus();

@@ -97,7 +97,7 @@ HouseholdDialog::HouseholdDialog(wxWindow* parent, db::Ledger& ledger, const std
     if (save()) e.Skip();
   }, wxID_OK);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
-  enterPressesDefault(this);
+  bindFormKeys(this);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
 
   db::Row fresh;

@@ -16,11 +16,12 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/form_support.h"
+#include "app/import_fields.h"
+#include "app/import_profiles_dialog.h"
 #include "app/import_worker.h"
 #include "core/mask.h"
 #include "exchange/import_profile.h"
 #include "text/describe.h"
-#include "text/labels.h"
 
 namespace gl::app {
 
@@ -28,30 +29,8 @@ namespace {
 
 using exchange::ImportField;
 
-wxString fieldText(std::optional<ImportField> field) {
-  if (!field || *field == ImportField::Ignore) return _("(leave out)");
-  switch (*field) {
-    case ImportField::Sensitive: return _("(never imported: personal information not collected)");
-    case ImportField::QuarantineKind: return _("Quarantine kind");
-    case ImportField::Status: return _("Quarantine status");
-    case ImportField::Building: return _("Building (or building-unit-room)");
-    case ImportField::RecordId: return _("Record id (this program's export)");
-    case ImportField::HouseholdRef: return _("Household record id (this program's export)");
-    default: return toWx(text::fieldLabel(exchange::fieldName(*field)));
-  }
-}
-
-// The fields the "Field of the selected column" list offers, in its order (never "sensitive":
-// the user cannot choose to collect those).
-const std::vector<ImportField>& choiceFields() {
-  static const std::vector<ImportField> fields = [] {
-    std::vector<ImportField> out;
-    for (auto f : exchange::mappableFields())
-      if (f != ImportField::Sensitive) out.push_back(f);
-    return out;
-  }();
-  return fields;
-}
+wxString fieldText(std::optional<ImportField> field) { return importFieldText(field); }
+const std::vector<ImportField>& choiceFields() { return choosableImportFields(); }
 
 }  // namespace
 
@@ -67,6 +46,7 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
   profileName_ = XRCCTRL(*this, "profileName", wxTextCtrl);
   checkSummary_ = XRCCTRL(*this, "checkSummary", wxStaticText);
   problems_ = XRCCTRL(*this, "problems", wxListCtrl);
+  problemDetail_ = XRCCTRL(*this, "problemDetail", wxStaticText);
   doneSummary_ = XRCCTRL(*this, "doneSummary", wxStaticText);
   saveRejected_ = XRCCTRL(*this, "saveRejected", wxButton);
   progress_ = XRCCTRL(*this, "progress", wxGauge);
@@ -102,6 +82,13 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
     auto f = choiceFields()[static_cast<std::size_t>(chosen)];
     setField(static_cast<std::size_t>(selected), f == ImportField::Ignore ? std::nullopt : std::optional(f));
   });
+  // The whole reason of the selected problem, however narrow its column.
+  problems_->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) {
+    problemDetail_->SetLabel(problems_->GetItemText(e.GetIndex(), 2));
+    problemDetail_->Wrap(FromDIP(560));
+    Layout();
+  });
+  XRCCTRL(*this, "manageProfiles", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { manageProfiles(); });
   next_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { next(); });
   back_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { back(); });
   saveRejected_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -114,7 +101,7 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
     else EndModal(imported_ ? wxID_OK : wxID_CANCEL);
   }, wxID_CANCEL);
   Bind(wxEVT_TIMER, &ImportDialog::onTimer, this);
-  enterPressesDefault(this);
+  bindFormKeys(this);
   showStep(Step::Choose);
   GetSizer()->SetSizeHints(this);
   CentreOnParent();
@@ -297,6 +284,10 @@ void ImportDialog::showCheck(const exchange::ImportReport& r) {
                                              "below), %4$lld total or note rows skipped. Nothing has been written yet."),
                                            static_cast<long long>(r.rows), static_cast<long long>(r.imported),
                                            static_cast<long long>(r.rejected), static_cast<long long>(r.skipped)));
+  problemDetail_->SetLabel(wxString());
+  if (problems_->GetItemCount() > 0)
+    problems_->SetItemState(0, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
+                            wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
   say(wxString(), false);
   showStep(Step::Check);
 }
@@ -314,6 +305,14 @@ void ImportDialog::showDone(const exchange::ImportReport& r) {
   say(r.written ? wxString() : _("Nothing was written."), !r.written);
   showStep(Step::Done);
 }
+
+void ImportDialog::manageProfiles() {
+  ImportProfilesDialog dialog(this, ledger_);
+  dialog.ShowModal();
+  if (dialog.changed() && !file_.empty()) loadPreview();
+}
+
+wxString ImportDialog::problemDetail() const { return problemDetail_->GetLabel(); }
 
 void ImportDialog::saveRejectedRows(const std::filesystem::path& out) {
   if (!report_) return;

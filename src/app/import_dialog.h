@@ -45,14 +45,20 @@ class ImportDialog : public wxDialog {
   void back();
   void cancelWork();
   void saveRejectedRows(const std::filesystem::path& out);
+  void manageProfiles();  // the saved import profiles, then the file's columns again
 
   Step step() const { return step_; }
   bool working() const { return worker_ != nullptr; }
   bool imported() const { return imported_; }
   const std::optional<exchange::RosterPreview>& preview() const { return preview_; }
   const std::optional<exchange::ImportReport>& report() const { return report_; }
+  // The field a column goes into now (the user's choice, else what was detected).
+  std::optional<exchange::ImportField> mappedField(std::size_t column) const {
+    return column < fields_.size() ? fields_[column] : std::nullopt;
+  }
   wxString status() const;
   wxListCtrl* problemList() const { return problems_; }
+  wxString problemDetail() const;
   wxCheckBox* saveProfileBox() const { return saveProfile_; }
   wxTextCtrl* profileNameField() const { return profileName_; }
 
@@ -91,6 +97,7 @@ class ImportDialog : public wxDialog {
   wxTextCtrl* profileName_ = nullptr;
   wxStaticText* checkSummary_ = nullptr;
   wxListCtrl* problems_ = nullptr;
+  wxStaticText* problemDetail_ = nullptr;
   wxStaticText* doneSummary_ = nullptr;
   wxButton* saveRejected_ = nullptr;
   wxGauge* progress_ = nullptr;

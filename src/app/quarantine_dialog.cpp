@@ -123,7 +123,7 @@ QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const s
     if (save()) e.Skip();
   }, wxID_OK);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
-  enterPressesDefault(this);
+  bindFormKeys(this);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
 
   db::Row fresh;

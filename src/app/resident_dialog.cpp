@@ -128,7 +128,7 @@ ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveAndAddAnother(); }, wxID_APPLY);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { saveAndAddAnother(); }, wxID_APPLY);
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
-  enterPressesDefault(this);
+  bindFormKeys(this);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
   wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, WXK_RETURN, wxID_APPLY}, {wxACCEL_CTRL, WXK_NUMPAD_ENTER, wxID_APPLY}};
   SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));

@@ -79,7 +79,7 @@ VisitDialog::VisitDialog(wxWindow* parent, db::Ledger& ledger, const std::string
   saveNext_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { saveAndNext(); });
   // Escape and the window's close button come here too (wxDialog sends them as wxID_CANCEL).
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
-  enterPressesDefault(this);
+  bindFormKeys(this);
 
   if (auto household = ledger_.get(core::Table::Household, householdId)) show(*household);
   else messages_.show({core::Issue(core::IssueCode::BadReference, "household", 0, 0, householdId)});

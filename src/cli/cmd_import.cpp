@@ -1,4 +1,5 @@
 // gridctl import FILE [--sheet S] [--map 列名=field]... [--dry-run] [--all-or-nothing] [--errors OUT.csv]
+// gridctl profiles [list] | rename NAME NEW_NAME | delete NAME   (saved import profiles)
 // Prints what went in and every rejected row with its row, column and reason; exits 1 when a row was
 // rejected (the good rows are in unless --all-or-nothing or --dry-run said otherwise).
 #include <iostream>
@@ -115,6 +116,45 @@ void addImportCommands(CLI::App& app, Context& ctx) {
     if (!saveAs->empty()) exchange::saveProfile(*ledger, exchange::profileOf(*saveAs, report));
     ctx.print(jsonOf(report), humanOf(report, options->dryRun));
     if (report.rejected > 0) ctx.exitCode = 1;
+  });
+
+  // gridctl profiles [list] | rename OLD NEW | delete NAME
+  auto* profiles = app.add_subcommand("profiles", tr(N_("List, rename or delete saved import profiles")));
+  auto* list = profiles->add_subcommand("list", tr(N_("List the saved import profiles and their columns")));
+  auto* rename = profiles->add_subcommand("rename", tr(N_("Rename an import profile")));
+  auto* remove = profiles->add_subcommand("delete", tr(N_("Delete an import profile")));
+  auto from = std::make_shared<std::string>(), to = std::make_shared<std::string>();
+  rename->add_option("name", *from, tr(N_("The profile's name")))->required();
+  rename->add_option("new_name", *to, tr(N_("Its new name")))->required();
+  remove->add_option("name", *from, tr(N_("The profile's name")))->required();
+  auto show = [&ctx] {
+    auto all = exchange::loadProfiles(*ctx.open());
+    nlohmann::json j = nlohmann::json::array();
+    std::string human;
+    for (const auto& p : all) {
+      nlohmann::json columns = nlohmann::json::array();
+      human += p.name + "\n";
+      for (const auto& [header, field] : p.columns) {
+        columns.push_back({{"header", header}, {"field", field}});
+        human += "  " + header + " → " + field + "\n";
+      }
+      j.push_back({{"name", p.name}, {"columns", columns}});
+    }
+    if (all.empty()) human = tr(N_("No import profiles saved yet")) + "\n";
+    ctx.print(j, human);
+  };
+  list->callback(show);
+  rename->callback([&ctx, from, to] {
+    exchange::renameProfile(*ctx.open(), *from, *to);
+    ctx.print({{"renamed", *from}, {"to", *to}},
+              format(N_("Import profile “{from}” is now “{to}”"), fmt::arg("from", *from), fmt::arg("to", *to)) + "\n");
+  });
+  remove->callback([&ctx, from] {
+    exchange::deleteProfile(*ctx.open(), *from);
+    ctx.print({{"deleted", *from}}, format(N_("Import profile “{name}” deleted"), fmt::arg("name", *from)) + "\n");
+  });
+  profiles->callback([profiles, show] {
+    if (profiles->get_subcommands().empty()) show();
   });
 }
 

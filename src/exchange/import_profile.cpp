@@ -1,6 +1,7 @@
 #include "exchange/import_profile.h"
 
 #include "core/error.h"
+#include "db/writer.h"
 #include "exchange/column_map.h"
 
 namespace gl::exchange {
@@ -37,11 +38,19 @@ ImportProfile decode(std::string name, const std::string& text) {
   return p;
 }
 
+void checkName(const std::string& name) {
+  if (name.empty() || name.size() > 100)
+    throw Error(Error::Kind::BadInput, N_("An import profile needs a name of 1 to 100 characters"));
+}
+
+[[noreturn]] void noSuchProfile(const std::string& name) {
+  throw Error(Error::Kind::BadInput, N_("There is no import profile “{profile}”"), {{"profile", name}});
+}
+
 }  // namespace
 
 void saveProfile(db::Ledger& ledger, const ImportProfile& profile) {
-  if (profile.name.empty() || profile.name.size() > 100)
-    throw Error(Error::Kind::BadInput, N_("An import profile needs a name of 1 to 100 characters"));
+  checkName(profile.name);
   for (const auto& [header, field] : profile.columns)
     if (!fieldByName(field))
       throw Error(Error::Kind::BadInput, N_("Unknown field “{field}” in --map {column}={field}"),
@@ -54,6 +63,26 @@ std::vector<ImportProfile> loadProfiles(const db::Ledger& ledger) {
   for (const auto& [key, value] : ledger.settingsWithPrefix(kPrefix))
     out.push_back(decode(key.substr(kPrefix.size()), value));
   return out;
+}
+
+void renameProfile(db::Ledger& ledger, const std::string& from, const std::string& to) {
+  checkName(to);
+  const std::string oldKey = std::string(kPrefix) + from, newKey = std::string(kPrefix) + to;
+  auto text = ledger.setting(oldKey);
+  if (!text) noSuchProfile(from);
+  if (from == to) return;
+  if (ledger.setting(newKey))
+    throw Error(Error::Kind::BadInput, N_("There is already an import profile “{profile}”"), {{"profile", to}});
+  ledger.write([&](db::Writer& w) {
+    w.setSetting(newKey, *text);
+    w.removeSetting(oldKey);
+  });
+}
+
+void deleteProfile(db::Ledger& ledger, const std::string& name) {
+  bool removed = false;
+  ledger.write([&](db::Writer& w) { removed = w.removeSetting(std::string(kPrefix) + name); });
+  if (!removed) noSuchProfile(name);
 }
 
 bool matchesProfile(const ImportProfile& profile, const std::vector<std::string>& headers) {

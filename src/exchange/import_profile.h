@@ -20,6 +20,9 @@ struct ImportProfile {
 
 void saveProfile(db::Ledger& ledger, const ImportProfile& profile);
 std::vector<ImportProfile> loadProfiles(const db::Ledger& ledger);
+// Renames a saved profile (refused when `to` is taken or `from` is not there); one transaction.
+void renameProfile(db::Ledger& ledger, const std::string& from, const std::string& to);
+void deleteProfile(db::Ledger& ledger, const std::string& name);
 
 // Whether a header row is the profile's layout: the same headers in the same order (compared as
 // normalized headers, blank trailing columns ignored).

@@ -73,6 +73,16 @@ void pointAt(wxWindow* window) {
   sim.MouseMove(window->GetScreenRect().GetPosition() + wxPoint(2, 2));  // clear of lists that pop up
 }
 
+void press(int key, int modifiers) {
+  wxUIActionSimulator sim;
+  sim.Char(key, modifiers);
+}
+
+void typeText(const char* text) {
+  wxUIActionSimulator sim;
+  sim.Text(text);
+}
+
 void pump(int ms) {
   auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
   do {

@@ -59,6 +59,9 @@ T* shownWindow() {
 // Without a window manager X gives the keyboard to the window under the pointer: the pointer is
 // moved over `window` (standing in for the window manager's focus), never clicked.
 void pointAt(wxWindow* window);
+// A key (wx key code or character, with wxMOD_* modifiers) and ASCII text, through XTest.
+void press(int key, int modifiers = 0);
+void typeText(const char* text);
 
 // A temporary folder holding a ledger, removed afterwards.
 struct GuiLedger {

@@ -10,6 +10,8 @@
 #include <wx/textctrl.h>
 
 #include "app/import_dialog.h"
+#include "app/import_profiles_dialog.h"
+#include "exchange/import_profile.h"
 #include "gui_support.h"
 
 using gl::app::ImportDialog;
@@ -56,6 +58,9 @@ TEST_CASE("the import dialog checks a roster, imports its good rows and saves th
   CHECK_FALSE(dialog->report()->written);
   CHECK(dialog->problemList()->GetItemCount() == 1);
   CHECK(dialog->problemList()->GetItemText(0, 0) == "4");
+  // The first problem is selected and its whole reason shown below the list.
+  CHECK_FALSE(dialog->problemDetail().empty());
+  CHECK(dialog->problemDetail() == dialog->problemList()->GetItemText(0, 2));
   CHECK(gl::test::liveRows(*g.ledger, Table::Resident) == 0);
   gl::test::screenshot("import-dialog-check");
 
@@ -159,4 +164,50 @@ TEST_CASE("in the window a clerk imports a WPS .xlsx, a GBK .csv and an old .xls
     }
   CHECK(gl::test::liveRows(*g.ledger, Table::Resident) == 6);
   CHECK(gl::test::liveRows(*g.ledger, Table::Quarantine) == 6);
+}
+
+TEST_CASE("saved import profiles are listed with their columns, renamed and deleted in the window") {
+  gl::test::GuiLedger g(0);
+  auto file = g.dir / "名单.csv";
+  std::ofstream(file, std::ios::binary) << roster();
+  gl::exchange::ImportProfile police{"公安推送", {{"姓名", "name"}, {"身份证号", "id_number"}}};
+  gl::exchange::saveProfile(*g.ledger, police);
+  {
+    auto* dialog = new ImportDialog(nullptr, *g.ledger);
+    dialog->Show();
+    dialog->chooseFile(file);
+    dialog->saveProfileBox()->SetValue(true);
+    dialog->profileNameField()->ChangeValue(wxString::FromUTF8("来返名单"));
+    dialog->next();
+    REQUIRE(waitIdle(*dialog));
+    dialog->next();
+    REQUIRE(waitIdle(*dialog));
+    REQUIRE(dialog->imported());
+    dialog->Destroy();
+  }
+  auto* profiles = new gl::app::ImportProfilesDialog(nullptr, *g.ledger);
+  profiles->ask = false;
+  profiles->Show();
+  CHECK(profiles->names() == std::vector<std::string>{"公安推送", "来返名单"});
+  profiles->select("来返名单");
+  CHECK(profiles->columnList()->GetItemCount() == 10);
+  gl::test::screenshot("import-profiles");
+  CHECK_FALSE(profiles->rename("公安推送"));  // taken: refused, naming it
+  CHECK(profiles->status().Contains(wxString::FromUTF8("公安推送")));
+  CHECK(profiles->rename("银杏社区来返"));
+  CHECK(profiles->names() == std::vector<std::string>{"公安推送", "银杏社区来返"});
+  profiles->select("公安推送");
+  CHECK(profiles->remove());
+  CHECK(profiles->names() == std::vector<std::string>{"银杏社区来返"});
+  CHECK(profiles->changed());
+  profiles->Destroy();
+
+  // The file's layout is recognised under the new name.
+  auto* again = new ImportDialog(nullptr, *g.ledger);
+  again->Show();
+  again->chooseFile(file);
+  REQUIRE(again->preview());
+  CHECK(again->preview()->profile == "银杏社区来返");
+  again->Destroy();
+  gl::test::pump(50);
 }

@@ -45,15 +45,8 @@ gl::db::Row uniqueByInitials(const gl::db::Ledger& ledger) {
   return {};
 }
 
-void press(int key, int modifiers = wxMOD_NONE) {
-  wxUIActionSimulator sim;
-  sim.Char(key, modifiers);
-}
-
-void type(const char* text) {
-  wxUIActionSimulator sim;
-  sim.Text(text);
-}
+using gl::test::press;
+void type(const char* text) { gl::test::typeText(text); }
 
 }  // namespace
 

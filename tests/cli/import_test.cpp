@@ -71,3 +71,32 @@ TEST_CASE("gridctl import brings a roster in, lists the bad row, and importing i
   CHECK(missing.exit == 1);
   CHECK(missing.err.find("nope.xlsx") != std::string::npos);
 }
+
+TEST_CASE("gridctl profiles lists, renames and deletes saved import profiles") {
+  Sandbox s = initialized();
+  auto file = s.dir / "roster.csv";
+  std::ofstream(file, std::ios::binary) << kRoster;
+  REQUIRE(s.run({"import", file.string(), "--dry-run", "--save-profile", "来返"}).exit == 1);
+  auto list = s.run({"--json", "profiles"}).json();
+  REQUIRE(list.size() == 1);
+  CHECK(list[0]["name"] == "来返");
+  CHECK(list[0]["columns"][1] == nlohmann::json({{"header", "姓名"}, {"field", "name"}}));
+
+  auto renamed = s.run({"profiles", "rename", "来返", "来返排查"});
+  CHECK(renamed.exit == 0);
+  CHECK(renamed.out.find("来返排查") != std::string::npos);
+  CHECK(s.run({"--json", "import", file.string(), "--dry-run"}).json()["profile"] == "来返排查");
+  // A taken name and a missing profile are refused, naming them.
+  REQUIRE(s.run({"import", file.string(), "--dry-run", "--save-profile", "另一个"}).exit == 1);
+  auto taken = s.run({"profiles", "rename", "来返排查", "另一个"});
+  CHECK(taken.exit == 1);
+  CHECK(taken.err.find("另一个") != std::string::npos);
+  auto missing = s.run({"profiles", "delete", "没有这个"});
+  CHECK(missing.exit == 1);
+  CHECK(missing.err.find("没有这个") != std::string::npos);
+
+  CHECK(s.run({"profiles", "delete", "来返排查"}).exit == 0);
+  CHECK(s.run({"profiles", "delete", "另一个"}).exit == 0);
+  CHECK(s.run({"--json", "profiles", "list"}).json().empty());
+  CHECK(s.run({"--json", "import", file.string(), "--dry-run"}).json()["profile"] == "");
+}
