@@ -195,7 +195,7 @@ void ImportDialog::showStep(Step step) {
   pages_->SetSelection(static_cast<int>(step));
   back_->Enable(step != Step::Choose && !working());
   next_->Enable(!working() && preview_.has_value() && !(step == Step::Done && !report_));
-  next_->SetLabel(step == Step::Choose ? _("&Check the rows") : step == Step::Check ? _("&Import") : _("&Close"));
+  next_->SetLabel(step == Step::Choose ? _("Chec&k the rows") : step == Step::Check ? _("&Import") : _("&Close"));
   FindWindow(wxID_CANCEL)->Enable(step != Step::Done || working());
   saveRejected_->Enable(report_ && !report_->rejectedRows.empty());
   Layout();
