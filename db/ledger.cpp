@@ -172,6 +172,22 @@ void Ledger::write(const std::function<void(Writer&)>& work) {
   });
 }
 
+void Ledger::bulkWrite(const std::function<void(Writer&)>& work) {
+  // The pragma has no effect inside a transaction, so it goes around it, and back on however the
+  // write ends.
+  withState(*state_, [&] { state_->db->exec("PRAGMA foreign_keys = OFF"); });
+  struct On {
+    LedgerState& s;
+    ~On() {
+      try {
+        s.db->exec("PRAGMA foreign_keys = ON");
+      } catch (...) {
+      }
+    }
+  } on{*state_};
+  write(work);
+}
+
 std::string Ledger::insert(core::Table table, core::Cells cells) {
   std::string id;
   write([&](Writer& w) { id = w.insert(table, std::move(cells)); });

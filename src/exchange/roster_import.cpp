@@ -354,7 +354,7 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
   // No bulk-load pragmas here: their 512 MB page cache would take the import past its memory budget
   // on a county-sized ledger for an 8 % gain.
   try {
-    ledger.write([&](db::Writer& w) {
+    ledger.bulkWrite([&](db::Writer& w) {
       RowWriter writer(w, known, report);
       w.batchSearchIndex();
       const RowLayout layout(report.columns);
