@@ -173,3 +173,45 @@ TEST_CASE("today's figures and the active list read only active cases through th
              "WHERE status = 'active' AND deleted = 0")
             .find("quarantine_active") != std::string::npos);
 }
+
+TEST_CASE("a batched search index (an import) ends as the rows do: added, changed and deleted in one batch") {
+  People p;
+  std::string wang, zhao;
+  p.l->write([&](gl::db::Writer& w) {
+    w.batchSearchIndex();
+    wang = w.insert(Table::Resident, {{"household", p.household}, {"name", std::string("王五")},
+                                      {"phone", std::string("13700001111")}});
+    w.update(Table::Resident, wang, {{"phone", std::string("13700002222")}});
+    zhao = w.insert(Table::Resident, {{"household", p.household}, {"name", std::string("赵六")}});
+    w.tombstone(Table::Resident, zhao);
+    // Terms already in the index before the batch change too.
+    w.update(Table::Resident, p.lisi, {{"phone", std::string("15088889999")}});
+    // Rows from before the batch are still found through the index.
+    CHECK(w.residentWithIdNumber("110101190001010014") == p.zhangsan);
+  });
+  CHECK(p.ids("王五") == std::vector<std::string>{wang});
+  CHECK(p.ids("ww") == std::vector<std::string>{wang});
+  CHECK(p.ids("2222") == std::vector<std::string>{wang});
+  CHECK(p.ids("1111").empty());
+  CHECK(p.ids("赵六").empty());
+  CHECK(p.ids("9999") == std::vector<std::string>{p.lisi});
+  CHECK(p.ids("7777").empty());
+}
+
+TEST_CASE("a batch of more terms than one statement takes is written whole") {
+  TempLedger l;
+  auto household = l->insert(Table::Household, {{"address", std::string("高青县田镇街道幸福社区1号楼")}});
+  std::vector<std::string> ids;
+  l->write([&](gl::db::Writer& w) {
+    w.batchSearchIndex();
+    for (int i = 0; i < 301; ++i)
+      ids.push_back(w.insert(Table::Resident, {{"household", household}, {"name", "居民" + std::to_string(i)},
+                                               {"phone", "1370000" + std::to_string(1000 + i)}}));
+  });
+  for (int i : {0, 127, 128, 255, 300}) {
+    auto hits = l->search("1370000" + std::to_string(1000 + i), 5);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].id == ids[static_cast<std::size_t>(i)]);
+  }
+  CHECK(l->search("居民", 1000).size() == 301);
+}
