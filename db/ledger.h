@@ -17,6 +17,7 @@
 #include "core/lifecycle.h"
 #include "core/policy.h"
 #include "core/schema.h"
+#include "db/roster_rows.h"
 #include "db/views.h"
 
 namespace gl::db {
@@ -189,6 +190,18 @@ class Ledger {
   std::vector<VisitProgress> visitProgress(std::string_view campaignId) const;
   std::vector<Row> householdsToVisit(std::string_view campaignId, std::string_view gridId) const;
   std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
+
+  // Daily rosters (db/roster_rows.h). A scope code that names no region or grid is refused.
+  RosterScope rosterScope(std::string_view code) const;
+  // Active cases of the scope on `on` (Active: within their period; Ending: planned end that day;
+  // Starting: started that day), with that day's check slots and readings.
+  std::vector<RosterPerson> rosterCases(CaseDay which, core::Date on, const RosterScope& scope) const;
+  // People of the scope with care flags (elderly living alone, chronic illness…), with their
+  // household's last visit.
+  std::vector<RosterPerson> rosterCare(const RosterScope& scope) const;
+  // Households of the scope still to visit in the campaign running on `on` (the latest started, when
+  // several run); the campaign's name, "" when none runs.
+  std::vector<RosterHousehold> rosterVisitsDue(core::Date on, const RosterScope& scope, std::string& campaign) const;
   std::int64_t pendingChanges() const;
 
   // For the ledger's own tests and tools: verifies the audit hash chain; returns the first bad seq or 0.

@@ -129,3 +129,59 @@ std::vector<Row> Ledger::householdsToVisit(std::string_view campaignId, std::str
 }
 
 }  // namespace gl::db
+
+namespace gl::db {
+
+std::vector<RosterHousehold> Ledger::rosterVisitsDue(core::Date on, const RosterScope& scope,
+                                                     std::string& campaign) const {
+  return withState(*state_, [&] {
+    std::vector<RosterHousehold> out;
+    campaign.clear();
+    auto& running = state_->statement(
+        "SELECT id, name FROM campaign WHERE deleted = 0 AND start_on <= :on AND (end_on IS NULL OR end_on = '' "
+        "OR end_on >= :on) ORDER BY start_on DESC, id DESC LIMIT 1");
+    running.bind(":on", on.iso());
+    if (!running.executeStep()) return out;
+    const std::string campaignId = textOf(running, 0);
+    campaign = textOf(running, 1);
+    running.reset();
+    std::set<std::string, std::less<>> gridCodes;
+    {
+      auto& grids = state_->statement("SELECT code FROM grid WHERE deleted = 0");
+      while (grids.executeStep()) gridCodes.insert(textOf(grids, 0));
+    }
+    const bool scopeIsGrid = gridCodes.count(scope.code) > 0;
+    auto& st = state_->statement(
+        "SELECT coalesce(h.building, ''), coalesce(h.unit, ''), coalesce(h.room, ''), h.address, h.id, "
+        "coalesce(h.household_no, ''), coalesce(h.phone, ''), coalesce(h.kind, ''), "
+        "(SELECT count(*) FROM resident r WHERE r.household = h.id AND r.deleted = 0), "
+        "(SELECT r.name FROM resident r WHERE r.household = h.id AND r.deleted = 0 "
+        " ORDER BY r.relation = '户主' DESC, r.rid LIMIT 1), "
+        "(SELECT r.phone FROM resident r WHERE r.household = h.id AND r.deleted = 0 AND coalesce(r.phone, '') <> '' "
+        " ORDER BY r.relation = '户主' DESC, r.rid LIMIT 1) "
+        "FROM household h WHERE h.grid = :grid AND h.deleted = 0 "
+        "AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.campaign = :campaign AND v.household = h.id AND v.deleted = 0) "
+        "ORDER BY " + walkingOrderInGrid("h"));
+    for (const auto& g : gridsInScope(*state_, campaignId)) {
+      bool in = scope.wholeCounty || (scopeIsGrid ? g.code == scope.code : g.code.rfind(scope.code, 0) == 0);
+      if (!in) continue;
+      st.reset();
+      st.bind(":grid", g.id);
+      st.bind(":campaign", campaignId);
+      while (st.executeStep()) {
+        RosterHousehold h;
+        h.place = {g.code, g.name, textOf(st, 0), textOf(st, 1), textOf(st, 2), textOf(st, 3)};
+        h.householdId = textOf(st, 4);
+        h.householdNo = textOf(st, 5);
+        h.phone = textOf(st, 6).empty() ? textOf(st, 10) : textOf(st, 6);
+        h.kind = textOf(st, 7);
+        h.members = st.getColumn(8).getInt64();
+        h.head = textOf(st, 9);
+        out.push_back(std::move(h));
+      }
+    }
+    return out;
+  });
+}
+
+}  // namespace gl::db

@@ -10,11 +10,15 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libsodium-dev
   # spreadsheets: .xlsx read (libzip + expat) and written (libxlsxwriter), .xls read (FreeXL)
   libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev
+  # rosters: PDF and printing (cairo + pango), door cards' QR codes (libqrencode)
+  libcairo2-dev libpango1.0-dev libqrencode-dev
   # the desktop window (wxWidgets 3.2 GTK3, its own translations) and a Chinese font
   libwxgtk3.2-dev wx3.2-i18n fonts-wqy-microhei
   # tests: doctest; the GUI suite under Xvfb; screenshots (ImageMagick's import); clang's libFuzzer
   # for the spreadsheet readers; openpyxl (the import benchmark's baseline) and xlwt (.xls fixtures)
   doctest-dev xvfb xauth imagemagick clang python3-openpyxl python3-xlwt
+  # the rosters' tests read their PDFs back (pdftotext, pdfinfo, pdftoppm)
+  poppler-utils
   # translations: msgfmt, xgettext, wxrc (messages of the forms); the zh_CN locale
   gettext wx-common locales
 )

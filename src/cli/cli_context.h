@@ -36,6 +36,7 @@ void addLedgerCommands(CLI::App& app, Context& ctx);  // init, demo, stats
 void addLookupCommands(CLI::App& app, Context& ctx);  // search, check-id
 void addEditCommands(CLI::App& app, Context& ctx);    // set, delete
 void addExportCommands(CLI::App& app, Context& ctx);  // export
-void addImportCommands(CLI::App& app, Context& ctx);  // import
+void addImportCommands(CLI::App& app, Context& ctx);  // import, profiles
+void addRosterCommands(CLI::App& app, Context& ctx);  // roster
 
 }  // namespace gl::cli

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   gl::cli::addEditCommands(app, ctx);
   gl::cli::addExportCommands(app, ctx);
   gl::cli::addImportCommands(app, ctx);
+  gl::cli::addRosterCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -94,7 +94,7 @@ TEST_CASE("the import dialog checks a roster, imports its good rows and saves th
   gl::test::pump(50);
 }
 
-TEST_CASE("cancelling an import leaves the ledger as it was; a file that is not a roster says so") {
+TEST_CASE("cancelling an import leaves the ledger as it was — a file that is not a roster says so") {
   gl::test::GuiLedger g(0);
   auto file = g.dir / "big.csv";
   {
@@ -124,7 +124,7 @@ TEST_CASE("cancelling an import leaves the ledger as it was; a file that is not 
   gl::test::pump(50);
 }
 
-TEST_CASE("in the window a clerk imports a WPS .xlsx, a GBK .csv and an old .xls; again, nothing new") {
+TEST_CASE("in the window a clerk imports a WPS .xlsx, a GBK .csv and an old .xls — again, nothing new") {
   gl::test::GuiLedger g(0);
   auto dir = g.dir / "rosters";
   std::string command = std::string(GL_SYSTEM_PYTHON) + " " + GL_EXCHANGE_TEST_DIR + "/make_clerk_rosters.py '" +

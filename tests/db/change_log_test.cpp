@@ -56,7 +56,7 @@ TEST_CASE("each changed cell gets its own stamp, later than the row's, and uncha
   CHECK(log[1].seq > log[0].seq);
 }
 
-TEST_CASE("the base is the clock the server had seen; repeated unsent edits keep it") {
+TEST_CASE("the base is the clock the server had seen — repeated unsent edits keep it") {
   TempLedger l;
   std::string h = l->insert(Table::Household, {{"address", std::string("青城镇李家村1003号")}});
   // Not yet sent: the server never saw the row, so an edit has no base.

@@ -107,7 +107,7 @@ TEST_CASE("a GBK CSV, as Excel saves “CSV” on Chinese Windows, reads as UTF-
   CHECK(texts(rows[2]) == std::vector<std::string>{"陶喆", "0533-1234567"});
 }
 
-TEST_CASE("UTF-8 with a BOM loses the BOM; UTF-8 without one reads the same") {
+TEST_CASE("UTF-8 with a BOM loses the BOM — UTF-8 without one reads the same") {
   TempDir dir;
   auto withBom = readAll(dir.write("bom.csv", "\xEF\xBB\xBF" + kRoster));
   auto without = readAll(dir.write("plain.csv", kRoster));
@@ -129,7 +129,7 @@ TEST_CASE("Excel's “Unicode text” (UTF-16LE, tabs) reads as UTF-8") {
   CHECK(texts(be[1]) == std::vector<std::string>{"王䶮", "11010119900307001X"});
 }
 
-TEST_CASE("quoted fields keep delimiters, doubled quotes and line breaks; row numbers count records") {
+TEST_CASE("quoted fields keep delimiters, doubled quotes and line breaks — row numbers count records") {
   TempDir dir;
   auto rows = readAll(dir.write("q.csv",
                                 "姓名,地址,备注\n"
@@ -169,7 +169,7 @@ TEST_CASE("the delimiter is sniffed: semicolons, tabs under a title row, commas 
   CHECK(texts(single[1]) == std::vector<std::string>{"张三"});
 }
 
-TEST_CASE("a first line sep=; as Excel writes it sets the delimiter and is not a row") {
+TEST_CASE("a first line naming the delimiter (sep=…), as Excel writes it, sets the delimiter and is not a row") {
   TempDir dir;
   auto rows = readAll(dir.write("sep.csv", "sep=;\r\n姓名;备注\r\n张三;a,b,c,d\r\n"));
   REQUIRE(rows.size() == 2);
@@ -210,7 +210,7 @@ TEST_CASE("blank and whitespace-only records are skipped but keep their row numb
   CHECK(rows[1].number == 5);  // Excel shows the blank lines as rows 2-4
 }
 
-TEST_CASE("empty fields inside a record are Empty cells; trailing ones are left out") {
+TEST_CASE("empty fields inside a record are Empty cells — trailing ones are left out") {
   TempDir dir;
   auto rows = readAll(dir.write("empty.csv", "a,,c,,,\n"));
   REQUIRE(rows.size() == 1);
@@ -399,7 +399,7 @@ TEST_CASE("openSheet(0) reads the file again from its first row") {
   CHECK_THROWS_AS(reader->openSheet(1), Error);
 }
 
-TEST_CASE("an empty file is refused; a file with only a BOM has no rows") {
+TEST_CASE("an empty file is refused — a file with only a BOM has no rows") {
   TempDir dir;
   auto file = dir.write("empty.csv", "");
   Error e = badInput([&] { gl::exchange::openCsv(file, {}); });

@@ -54,7 +54,7 @@ std::string policeRoster(const std::string& goodId, const std::string& otherId) 
 
 }  // namespace
 
-TEST_CASE("headers are matched by synonyms, tolerantly; values map onto the ledger's codes") {
+TEST_CASE("headers are matched by synonyms, tolerantly — values map onto the ledger's codes") {
   using gl::exchange::codeForValue;
   using gl::exchange::fieldForHeader;
   CHECK(fieldForHeader("身份证号码") == ImportField::IdNumber);
@@ -131,7 +131,7 @@ TEST_CASE("a roster imports every good row, rejects bad rows with row and column
   CHECK(live(*l, Table::Resident) == residents + 1);
 }
 
-TEST_CASE("a dry run and all-or-nothing with a bad row write nothing; --map and --errors do what they say") {
+TEST_CASE("a dry run and all-or-nothing with a bad row write nothing — --map and --errors do what they say") {
   gl::test::TempLedger l;
   std::string good = idOf("19600101", "002"), other = idOf("19700505", "011");
   auto file = l.dir.path / "police.csv";
@@ -176,7 +176,7 @@ TEST_CASE("a dry run and all-or-nothing with a bad row write nothing; --map and 
   CHECK_THROWS_AS(importRoster(*l, file, wrong), gl::Error);
 }
 
-TEST_CASE("an id number that Excel turned into a number is rejected, never repaired; a GBK file reads") {
+TEST_CASE("an id number that Excel turned into a number is rejected, never repaired — a GBK file reads") {
   gl::test::TempLedger l;
   auto file = l.dir.path / "gbk.csv";
   // Excel on Chinese Windows saves CSV as GBK without a BOM.
@@ -302,7 +302,7 @@ TEST_CASE("an \"ID\" column of another agency holding id numbers is not taken fo
   CHECK(report.personsCreated == 1);
 }
 
-TEST_CASE("a row with a visit date is a screening visit; health code and temperature go with it") {
+TEST_CASE("a row with a visit date is a screening visit — health code and temperature go with it") {
   gl::test::TempLedger l;
   std::string id = idOf("19850110", "031");
   auto file = l.dir.path / "visits.csv";

@@ -121,7 +121,7 @@ TEST_CASE(
   CHECK(c[5].text == "A\rB");
 }
 
-TEST_CASE("xlsx: cell references place cells; empty cells and rows of empty cells are left out") {
+TEST_CASE("xlsx: cell references place cells — empty cells and rows of empty cells are left out") {
   ScratchDir dir;
   WorkbookXml book;
   book.sheets = {

@@ -1,0 +1,169 @@
+// The daily rosters' lines (db/roster_rows.h): a few queries per roster, never one per person (a
+// county prints thousands of lines).
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "core/lifecycle.h"
+#include "db/ledger.h"
+#include "db/ledger_state.h"
+#include "db/row_io.h"
+#include "db/walking_order.h"
+
+namespace gl::db {
+
+namespace {
+
+// The scope as SQL over grid `g`: one grid by its code, or every grid under a region's code.
+std::string scopeCondition(const RosterScope& scope, bool isGrid) {
+  if (scope.wholeCounty) return "1";
+  return isGrid ? "g.code = :scope" : "substr(g.code, 1, length(:scope)) = :scope";
+}
+
+const char* kPlaceColumns = "coalesce(g.code, ''), coalesce(g.name, ''), h.building, h.unit, h.room, h.address";
+
+RosterPlace placeOf(SQLite::Statement& st, int first) {
+  return {textOf(st, first), textOf(st, first + 1), textOf(st, first + 2),
+          textOf(st, first + 3), textOf(st, first + 4), textOf(st, first + 5)};
+}
+
+// Columns 0-12 of the person rosters' queries: the place, then the person.
+const char* kPersonColumns = "r.id, r.name, r.sex, r.birth_date, r.id_number, r.phone, r.care_flags";
+
+RosterPerson personOf(SQLite::Statement& st) {
+  RosterPerson p;
+  p.place = placeOf(st, 0);
+  p.residentId = textOf(st, 6);
+  p.name = textOf(st, 7);
+  p.sex = textOf(st, 8);
+  p.birthDate = textOf(st, 9);
+  p.idNumber = textOf(st, 10);
+  p.phone = textOf(st, 11);
+  p.careFlags = textOf(st, 12);
+  return p;
+}
+
+std::string orderByWalk() { return " ORDER BY g.code IS NULL, g.code, " + walkingOrderInGrid("h"); }
+
+bool isGridCode(LedgerState& s, const std::string& code) {
+  auto& st = s.statement("SELECT 1 FROM grid WHERE code = ? AND deleted = 0");
+  st.bind(1, code);
+  bool found = st.executeStep();
+  st.reset();
+  return found;
+}
+
+}  // namespace
+
+RosterScope Ledger::rosterScope(std::string_view code) const {
+  return withState(*state_, [&] {
+    RosterScope scope;
+    scope.code = code;
+    auto& grid = state_->statement("SELECT name FROM grid WHERE code = ? AND deleted = 0 ORDER BY id LIMIT 1");
+    grid.bind(1, scope.code);
+    if (!scope.code.empty() && grid.executeStep()) {
+      scope.name = textOf(grid, 0);
+      grid.reset();
+      return scope;
+    }
+    grid.reset();
+    auto& region = state_->statement(
+        "SELECT name, level FROM region WHERE (code = ? OR (? = '' AND level = 'county')) AND deleted = 0 "
+        "ORDER BY id LIMIT 1");
+    region.bind(1, scope.code);
+    region.bind(2, scope.code);
+    if (!region.executeStep())
+      throw Error(Error::Kind::BadInput, N_("No region or grid of this ledger has the code “{code}”"),
+                  {{"code", scope.code}});
+    scope.name = textOf(region, 0);
+    scope.wholeCounty = textOf(region, 1) == "county";
+    region.reset();
+    return scope;
+  });
+}
+
+std::vector<RosterPerson> Ledger::rosterCases(CaseDay which, core::Date on, const RosterScope& scope) const {
+  std::map<std::string, core::Policy> byCode;
+  for (auto& p : policies()) byCode.emplace(p.code, std::move(p));
+  return withState(*state_, [&] {
+    const bool grid = !scope.wholeCounty && isGridCode(*state_, scope.code);
+    // Active: a case past its planned end is still under quarantine until someone releases it.
+    const char* when = which == CaseDay::Active   ? "q.status = 'active' AND q.start_on <= :on"
+                       : which == CaseDay::Ending ? "q.status = 'active' AND q.planned_end_on = :on"
+                                                  : "q.status <> 'cancelled' AND q.start_on = :on";
+    std::string sql = std::string("SELECT ") + kPlaceColumns + ", " + kPersonColumns +
+                      ", q.id, q.kind, "
+                      "q.reason, q.source_place, q.place, coalesce(q.policy, ''), q.start_on, q.planned_end_on "
+                      "FROM quarantine q JOIN resident r ON r.id = q.resident "
+                      "LEFT JOIN household h ON h.id = r.household LEFT JOIN grid g ON g.id = h.grid "
+                      "WHERE q.deleted = 0 AND " + when + " AND " + scopeCondition(scope, grid) +
+                      orderByWalk() + ", r.name, q.id";
+    auto& cases = state_->statement(sql);
+    cases.bind(":on", on.iso());
+    if (!scope.wholeCounty) cases.bind(":scope", scope.code);
+    std::vector<RosterPerson> out;
+    std::unordered_map<std::string, std::size_t> lineOf;
+    const core::Policy fallback;
+    while (cases.executeStep()) {
+      auto start = core::Date::fromIso(textOf(cases, 19)), end = core::Date::fromIso(textOf(cases, 20));
+      if (!start || !end) continue;
+      RosterPerson p = personOf(cases);
+      p.quarantineId = textOf(cases, 13);
+      p.kind = textOf(cases, 14);
+      p.reason = textOf(cases, 15);
+      p.sourcePlace = textOf(cases, 16);
+      p.quarantinePlace = textOf(cases, 17);
+      auto policy = byCode.find(textOf(cases, 18));
+      p.start = *start;
+      p.plannedEnd = *end;
+      core::CaseView view{*start, *end, core::QuarantineStatus::Active};
+      p.day = core::dayNumber(view, on);
+      p.totalDays = core::totalDays(view);
+      p.slotsPerDay = policy == byCode.end() ? 2 : policy->second.slotsPerDay;
+      p.testDay = core::isTestDay(policy == byCode.end() ? fallback : policy->second, view, on);
+      p.tenths.assign(static_cast<std::size_t>(p.slotsPerDay), std::nullopt);
+      lineOf.emplace(p.quarantineId, out.size());
+      out.push_back(std::move(p));
+    }
+    auto& checks = state_->statement(
+        "SELECT quarantine, slot, temperature, coalesce(symptoms, '') FROM health_check "
+        "WHERE checked_on = ? AND deleted = 0 ORDER BY id");
+    checks.bind(1, on.iso());
+    while (checks.executeStep()) {
+      auto line = lineOf.find(checks.getColumn(0).getString());
+      if (line == lineOf.end()) continue;
+      auto& p = out[line->second];
+      if (auto slot = core::slotIndex(textOf(checks, 1), p.slotsPerDay)) {
+        auto t = checks.getColumn(2);
+        p.tenths[static_cast<std::size_t>(*slot)] =
+            t.isNull() ? std::nullopt : std::optional<int>(static_cast<int>(std::lround(t.getDouble() * 10)));
+      }
+      std::string symptoms = textOf(checks, 3);
+      if (!symptoms.empty() && p.symptoms.find(symptoms) == std::string::npos)
+        p.symptoms += (p.symptoms.empty() ? "" : "；") + symptoms;
+    }
+    return out;
+  });
+}
+
+std::vector<RosterPerson> Ledger::rosterCare(const RosterScope& scope) const {
+  return withState(*state_, [&] {
+    const bool grid = !scope.wholeCounty && isGridCode(*state_, scope.code);
+    std::string sql = std::string("SELECT ") + kPlaceColumns + ", " + kPersonColumns +
+                      ", (SELECT max(v.visited_on) FROM visit v WHERE v.household = h.id AND v.deleted = 0) "
+                      "FROM resident r JOIN household h ON h.id = r.household LEFT JOIN grid g ON g.id = h.grid "
+                      "WHERE r.deleted = 0 AND h.deleted = 0 AND coalesce(r.care_flags, '') <> '' AND " +
+                      scopeCondition(scope, grid) + orderByWalk() + ", r.rid";
+    auto& st = state_->statement(sql);
+    if (!scope.wholeCounty) st.bind(":scope", scope.code);
+    std::vector<RosterPerson> out;
+    while (st.executeStep()) {
+      RosterPerson p = personOf(st);
+      p.lastVisit = core::Date::fromIso(textOf(st, 13));
+      out.push_back(std::move(p));
+    }
+    return out;
+  });
+}
+
+}  // namespace gl::db

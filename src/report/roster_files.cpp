@@ -1,0 +1,65 @@
+#include "report/roster_files.h"
+
+#include <optional>
+#include <string_view>
+
+#include "core/ascii.h"
+#include "core/error.h"
+#include "exchange/csv_writer.h"
+#include "report/roster_pdf.h"
+#include "text/text.h"
+
+namespace gl::report {
+
+namespace {
+
+void writeXlsx(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out) {
+  std::vector<exchange::XlsxColumn> columns{{text::tr(N_("Grid")), exchange::CellType::Text}};
+  for (const auto& c : roster.columns) columns.push_back({c.title, c.type});
+  exchange::XlsxWriter xlsx(out, roster.title, std::move(columns), stamp,
+                            roster.title + " " + roster.scopeText() + " " + roster.date.iso());
+  std::vector<std::optional<std::string_view>> values;
+  for (const auto& g : roster.groups)
+    for (const auto& row : g.rows) {
+      values.assign(1, std::string_view(g.title));
+      for (const auto& cell : row) values.push_back(cell.empty() ? std::nullopt : std::optional<std::string_view>(cell));
+      xlsx.row(values);
+    }
+  xlsx.commit();
+}
+
+void writeCsv(const Roster& roster, const std::filesystem::path& out) {
+  exchange::AtomicFile file(out);
+  exchange::CsvWriter csv(file);
+  std::vector<std::string> fields{text::tr(N_("Grid"))};
+  for (const auto& c : roster.columns) fields.push_back(c.title);
+  csv.row(fields);
+  for (const auto& g : roster.groups)
+    for (const auto& row : g.rows) {
+      fields.assign(1, g.title);
+      fields.insert(fields.end(), row.begin(), row.end());
+      csv.row(fields);
+    }
+  file.commit();
+}
+
+}  // namespace
+
+void saveRoster(db::Ledger& ledger, const Roster& roster, const exchange::ExportStamp& stamp,
+                const std::filesystem::path& out) {
+  const std::string ext = core::ascii::toLower(out.extension().string());
+  if (ext == ".pdf")
+    writeRosterPdf(roster, stamp, out);
+  else if (ext == ".xlsx")
+    writeXlsx(roster, stamp, out);
+  else if (ext == ".csv")
+    writeCsv(roster, out);
+  else
+    throw Error(Error::Kind::BadInput, N_("A roster is saved as .pdf, .xlsx or .csv, not “{file}”"),
+                {{"file", out.string()}});
+  ledger.audit(ext == ".pdf" ? "print" : "export", "roster", {}, static_cast<std::int64_t>(roster.total()),
+               std::string(kindName(roster.kind)) + "; scope " + (roster.scope.code.empty() ? "county" : roster.scope.code) +
+                   "; date " + roster.date.iso() + "; masked; " + ext.substr(1) + "; purpose: " + stamp.purpose);
+}
+
+}  // namespace gl::report

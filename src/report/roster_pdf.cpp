@@ -1,0 +1,287 @@
+#include "report/roster_pdf.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <cmath>
+#include <exception>
+#include <memory>
+
+#include "core/error.h"
+#include "exchange/atomic_file.h"
+#include "text/text.h"
+
+namespace gl::report {
+
+namespace {
+
+using text::tr;
+
+// A4 in points, and the page's furniture (points).
+constexpr double kA4Short = 595.28, kA4Long = 841.89;
+constexpr double kMargin = 28;
+constexpr double kTitleHeight = 44;   // title and the scope/date line
+constexpr double kHeaderRow = 20;     // the table's header row
+constexpr double kRow = 17;           // a body line
+constexpr double kSignatures = 30;    // signature and date lines
+constexpr double kFooter = 14;        // who printed it, when, where, why
+constexpr const char* kFont = "WenQuanYi Micro Hei, Noto Sans CJK SC, sans";
+
+struct FontDeleter {
+  void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
+};
+using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
+
+Font font(double points, bool bold = false) {
+  Font f(pango_font_description_from_string(kFont));
+  pango_font_description_set_absolute_size(f.get(), points * PANGO_SCALE);
+  if (bold) pango_font_description_set_weight(f.get(), PANGO_WEIGHT_BOLD);
+  return f;
+}
+
+enum class Align { Left, Center, Right };
+
+// Text in a box: one line, vertically centred, cut with "…" when it does not fit.
+class Painter {
+ public:
+  explicit Painter(cairo_t* cr) : cr_(cr), layout_(pango_cairo_create_layout(cr)) {
+    // PDF user units are points: pango must not assume 96 dpi (PLATFORM.md 4).
+    pango_cairo_context_set_resolution(pango_layout_get_context(layout_), 72);
+    pango_layout_set_ellipsize(layout_, PANGO_ELLIPSIZE_END);
+  }
+  ~Painter() { g_object_unref(layout_); }
+  Painter(const Painter&) = delete;
+  Painter& operator=(const Painter&) = delete;
+
+  // `outline`: drawn as shapes, not text (the watermark: not extracted with the text, not edited out).
+  void text(const std::string& s, double x, double y, double w, double h, const Font& f, Align align = Align::Left,
+            double pad = 3, bool outline = false) {
+    if (s.empty()) return;
+    pango_cairo_update_layout(cr_, layout_);
+    pango_layout_set_font_description(layout_, f.get());
+    pango_layout_set_width(layout_, static_cast<int>((w - 2 * pad) * PANGO_SCALE));
+    pango_layout_set_alignment(layout_, align == Align::Left    ? PANGO_ALIGN_LEFT
+                                        : align == Align::Right ? PANGO_ALIGN_RIGHT
+                                                                : PANGO_ALIGN_CENTER);
+    pango_layout_set_text(layout_, s.data(), static_cast<int>(s.size()));
+    int tw = 0, th = 0;
+    pango_layout_get_size(layout_, &tw, &th);
+    cairo_move_to(cr_, x + pad, y + (h - th / double(PANGO_SCALE)) / 2);
+    if (outline) {
+      pango_cairo_layout_path(cr_, layout_);
+      cairo_fill(cr_);
+    } else {
+      pango_cairo_show_layout(cr_, layout_);
+    }
+  }
+
+ private:
+  cairo_t* cr_;
+  PangoLayout* layout_;
+};
+
+}  // namespace
+
+RosterLayout::RosterLayout(const Roster& roster, exchange::ExportStamp stamp)
+    : roster_(roster), stamp_(std::move(stamp)) {
+  paginate();
+}
+
+double RosterLayout::pageWidth() const { return roster_.landscape ? kA4Long : kA4Short; }
+double RosterLayout::pageHeight() const { return roster_.landscape ? kA4Short : kA4Long; }
+
+void RosterLayout::paginate() {
+  const double body = pageHeight() - 2 * kMargin - kTitleHeight - kHeaderRow - kSignatures - kFooter;
+  const std::size_t perPage = std::max<std::size_t>(3, static_cast<std::size_t>(body / kRow));
+  std::vector<Line> lines;
+  for (std::size_t g = 0; g < roster_.groups.size(); ++g) {
+    lines.push_back({Line::GroupTitle, g});
+    for (std::size_t r = 0; r < roster_.groups[g].rows.size(); ++r) lines.push_back({Line::Row, g, r});
+    lines.push_back({Line::Subtotal, g});
+  }
+  if (roster_.groups.empty()) lines.push_back({Line::Nobody});
+  lines.push_back({Line::Total});
+  pages_.clear();
+  pages_.emplace_back();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const Line& line = lines[i];
+    auto& page = pages_.back();
+    // A group's title never ends a page: it moves over with its first row.
+    bool full = page.size() >= perPage || (line.kind == Line::GroupTitle && page.size() + 1 >= perPage);
+    if (full) {
+      pages_.emplace_back();
+      if (line.kind == Line::Row || line.kind == Line::Subtotal)
+        pages_.back().push_back({Line::GroupTitle, line.group, 0, true});
+    }
+    pages_.back().push_back(line);
+  }
+}
+
+void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
+  if (pageIndex < 0 || pageIndex >= pageCount()) return;
+  const auto& lines = pages_[static_cast<std::size_t>(pageIndex)];
+  const double W = pageWidth(), H = pageHeight();
+  const double left = kMargin, right = W - kMargin, width = right - left;
+  Painter paint(cr);
+  const Font titleFont = font(15, true), infoFont = font(8.5), headFont = font(8, true), bodyFont = font(8),
+             groupFont = font(8, true), footFont = font(6.5), markFont = font(15);
+
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+
+  // The watermark first, under everything: who, where, when, why, across the page.
+  const std::string mark = stamp_.user + " · " + stamp_.host + " · " + stamp_.time + " · " + stamp_.purpose;
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 0.90, 0.90, 0.90);
+  cairo_translate(cr, W / 2, H / 2);
+  cairo_rotate(cr, -M_PI / 6);
+  for (int k = -3; k <= 3; ++k)
+    paint.text(mark, -W * 0.6, k * 120.0 - 10, W * 1.2, 20, markFont, Align::Center, 3, /*outline=*/true);
+  cairo_restore(cr);
+
+  // Title, scope and date, the page number.
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  paint.text(roster_.title, left, kMargin, width, 22, titleFont, Align::Center);
+  std::string info = text::format(N_("Scope: {scope}    Date: {date}"), fmt::arg("scope", roster_.scopeText()),
+                                  fmt::arg("date", roster_.date.iso()));
+  if (roster_.kind == RosterKind::VisitsDue)
+    info += "    " + (roster_.campaign.empty() ? tr(N_("No screening campaign is running"))
+                                               : text::format(N_("Campaign: {name}"), fmt::arg("name", roster_.campaign)));
+  const std::string pageText = text::format(N_("Page {page} of {pages}"), fmt::arg("page", pageIndex + 1),
+                                            fmt::arg("pages", pageCount()));
+  paint.text(info, left, kMargin + 24, width * 0.8, 16, infoFont);
+  paint.text(pageText, left + width * 0.6, kMargin + 24, width * 0.4, 16, infoFont, Align::Right);
+
+  // Column positions from their weights.
+  double total = 0;
+  for (const auto& c : roster_.columns) total += c.weight;
+  std::vector<double> xs{left};
+  for (const auto& c : roster_.columns) xs.push_back(xs.back() + width * c.weight / total);
+
+  double y = kMargin + kTitleHeight;
+  cairo_set_line_width(cr, 0.5);
+  auto rowBox = [&](double top, double h, double grey) {
+    cairo_set_source_rgb(cr, grey, grey, grey);
+    cairo_rectangle(cr, left, top, width, h);
+    cairo_fill(cr);
+  };
+  auto gridLines = [&](double top, double h, bool columns) {
+    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+    cairo_rectangle(cr, left, top, width, h);
+    if (columns)
+      for (std::size_t k = 1; k + 1 < xs.size(); ++k) {
+        cairo_move_to(cr, xs[k], top);
+        cairo_line_to(cr, xs[k], top + h);
+      }
+    cairo_stroke(cr);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+  };
+
+  rowBox(y, kHeaderRow, 0.86);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  for (std::size_t k = 0; k < roster_.columns.size(); ++k)
+    paint.text(roster_.columns[k].title, xs[k], y, xs[k + 1] - xs[k], kHeaderRow, headFont, Align::Center, 2);
+  gridLines(y, kHeaderRow, true);
+  y += kHeaderRow;
+
+  for (const auto& line : lines) {
+    switch (line.kind) {
+      case Line::GroupTitle: {
+        rowBox(y, kRow, 0.95);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        std::string title = roster_.groups[line.group].title;
+        if (line.continued) title += tr(N_(" (continued)"));
+        paint.text(title, left, y, width, kRow, groupFont);
+        gridLines(y, kRow, false);
+        break;
+      }
+      case Line::Row: {
+        const auto& cells = roster_.groups[line.group].rows[line.row];
+        for (std::size_t k = 0; k < roster_.columns.size() && k < cells.size(); ++k)
+          paint.text(cells[k], xs[k], y, xs[k + 1] - xs[k], kRow, bodyFont,
+                     roster_.columns[k].right ? Align::Right : Align::Left);
+        gridLines(y, kRow, true);
+        break;
+      }
+      case Line::Subtotal:
+        paint.text(roster_.subtotalText(roster_.groups[line.group].rows.size()), left, y, width, kRow, groupFont,
+                   Align::Right);
+        gridLines(y, kRow, false);
+        break;
+      case Line::Total:
+        rowBox(y, kRow, 0.90);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        paint.text(roster_.totalText(), left, y, width, kRow, groupFont, Align::Right);
+        gridLines(y, kRow, false);
+        break;
+      case Line::Nobody:
+        paint.text(tr(N_("Nobody is on this roster for this date and scope.")), left, y, width, kRow, bodyFont,
+                   Align::Center);
+        gridLines(y, kRow, false);
+        break;
+    }
+    y += kRow;
+  }
+
+  // Signature and date lines, then the footer, at the foot of every page.
+  const double sy = H - kMargin - kFooter - kSignatures + 8;
+  const double half = width / 2;
+  paint.text(tr(N_("Grid worker (signature): ____________    Date: ________")), left, sy, half, 16, infoFont);
+  paint.text(tr(N_("Checked by (signature): ____________    Date: ________")), left + half, sy, half, 16, infoFont);
+  cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+  std::string foot = text::format(N_("Printed by {user} on {host} at {time} · purpose: {purpose} · {page}"),
+                                  fmt::arg("user", stamp_.user), fmt::arg("host", stamp_.host),
+                                  fmt::arg("time", stamp_.time), fmt::arg("purpose", stamp_.purpose),
+                                  fmt::arg("page", pageText));
+  paint.text(foot, left, H - kMargin - kFooter, width, kFooter, footFont, Align::Center);
+  cairo_restore(cr);
+}
+
+namespace {
+
+struct Sink {
+  exchange::AtomicFile* file;
+  std::exception_ptr error;
+};
+
+cairo_status_t writeToSink(void* closure, const unsigned char* data, unsigned int length) {
+  auto* sink = static_cast<Sink*>(closure);
+  try {
+    sink->file->write(std::string_view(reinterpret_cast<const char*>(data), length));
+    return CAIRO_STATUS_SUCCESS;
+  } catch (...) {
+    sink->error = std::current_exception();
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+}
+
+}  // namespace
+
+void writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out) {
+  RosterLayout layout(roster, stamp);
+  exchange::AtomicFile file(out);
+  Sink sink{&file, nullptr};
+  cairo_surface_t* surface =
+      cairo_pdf_surface_create_for_stream(writeToSink, &sink, layout.pageWidth(), layout.pageHeight());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, roster.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, stamp.user.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "GridLedger");
+  cairo_t* cr = cairo_create(surface);
+  for (int p = 0; p < layout.pageCount(); ++p) {
+    layout.drawPage(cr, p);
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (sink.error) std::rethrow_exception(sink.error);
+  if (status != CAIRO_STATUS_SUCCESS)
+    throw Error(Error::Kind::Environment, N_("Cannot write the PDF “{file}”: {detail}"),
+                {{"file", out.string()}, {"detail", cairo_status_to_string(status)}});
+  file.commit();
+}
+
+}  // namespace gl::report
