@@ -118,6 +118,28 @@ void RosterLayout::paginate() {
   }
 }
 
+cairo_surface_t* RosterLayout::watermark() const {
+  if (watermark_) return watermark_.get();
+  const double W = pageWidth(), H = pageHeight();
+  cairo_rectangle_t extents{0, 0, W, H};
+  watermark_.reset(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents), cairo_surface_destroy);
+  cairo_t* cr = cairo_create(watermark_.get());
+  {
+    Painter paint(cr);
+    const Font markFont = font(15);
+    // Who, where, when, why, across the page; as shapes, so that it is neither extracted with the
+    // text nor edited out of it.
+    const std::string mark = stamp_.user + " · " + stamp_.host + " · " + stamp_.time + " · " + stamp_.purpose;
+    cairo_set_source_rgb(cr, 0.90, 0.90, 0.90);
+    cairo_translate(cr, W / 2, H / 2);
+    cairo_rotate(cr, -M_PI / 6);
+    for (int k = -3; k <= 3; ++k)
+      paint.text(mark, -W * 0.6, k * 120.0 - 10, W * 1.2, 20, markFont, Align::Center, 3, /*outline=*/true);
+  }
+  cairo_destroy(cr);
+  return watermark_.get();
+}
+
 void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
   if (pageIndex < 0 || pageIndex >= pageCount()) return;
   const auto& lines = pages_[static_cast<std::size_t>(pageIndex)];
@@ -125,21 +147,15 @@ void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
   const double left = kMargin, right = W - kMargin, width = right - left;
   Painter paint(cr);
   const Font titleFont = font(15, true), infoFont = font(8.5), headFont = font(8, true), bodyFont = font(8),
-             groupFont = font(8, true), footFont = font(6.5), markFont = font(15);
+             groupFont = font(8, true), footFont = font(6.5);
 
   cairo_save(cr);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
 
-  // The watermark first, under everything: who, where, when, why, across the page.
-  const std::string mark = stamp_.user + " · " + stamp_.host + " · " + stamp_.time + " · " + stamp_.purpose;
-  cairo_save(cr);
-  cairo_set_source_rgb(cr, 0.90, 0.90, 0.90);
-  cairo_translate(cr, W / 2, H / 2);
-  cairo_rotate(cr, -M_PI / 6);
-  for (int k = -3; k <= 3; ++k)
-    paint.text(mark, -W * 0.6, k * 120.0 - 10, W * 1.2, 20, markFont, Align::Center, 3, /*outline=*/true);
-  cairo_restore(cr);
+  // The watermark first, under everything.
+  cairo_set_source_surface(cr, watermark(), 0, 0);
+  cairo_paint(cr);
 
   // Title, scope and date, the page number.
   cairo_set_source_rgb(cr, 0, 0, 0);

@@ -7,12 +7,14 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 #include "exchange/xlsx_writer.h"
 #include "report/roster.h"
 
 typedef struct _cairo cairo_t;
+typedef struct _cairo_surface cairo_surface_t;
 
 namespace gl::report {
 
@@ -37,10 +39,13 @@ class RosterLayout {
     bool continued = false;  // a group title repeated at the top of a page
   };
   void paginate();
+  cairo_surface_t* watermark() const;
 
   const Roster& roster_;
   exchange::ExportStamp stamp_;
   std::vector<std::vector<Line>> pages_;
+  // The watermark, drawn once and placed on every page (in a PDF, one shared object).
+  mutable std::shared_ptr<cairo_surface_t> watermark_;
 };
 
 // The whole roster as a PDF file, written atomically (a temp file beside it, fsynced, renamed;
