@@ -33,6 +33,7 @@ enum : int {
   kNewVisit,
   kNewCampaign,
   kImport,
+  kPrintRoster,
 };
 
 }  // namespace gl::app::cmd

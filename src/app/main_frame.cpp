@@ -15,6 +15,7 @@
 #include "app/first_start_dialog.h"
 #include "app/grid_tree.h"
 #include "app/import_dialog.h"
+#include "app/roster_dialog.h"
 #include "app/panels.h"
 #include "app/preferences_dialog.h"
 #include "app/search_pane.h"
@@ -56,6 +57,7 @@ void MainFrame::buildMenus() {
   file->Append(cmd::kOpenLedger, _("&Open ledger…\tCtrl+O"));
   file->AppendSeparator();
   file->Append(cmd::kImport, _("&Import a roster…\tCtrl+I"));
+  file->Append(cmd::kPrintRoster, _("&Print a roster…\tCtrl+P"));
   file->AppendSeparator();
   file->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"));
   file->AppendSeparator();
@@ -100,6 +102,10 @@ void MainFrame::bindCommands() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onNewLedger(); }, cmd::kNewLedger);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onOpenLedger(); }, cmd::kOpenLedger);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onImport(); }, cmd::kImport);
+  Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+    RosterDialog dialog(this, *ledger_);
+    dialog.ShowModal();
+  }, cmd::kPrintRoster);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onPreferences(); }, wxID_PREFERENCES);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onAbout(); }, wxID_ABOUT);

@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <cmath>
+#include <cstdint>
 #include <exception>
 #include <memory>
 
@@ -253,6 +254,32 @@ void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
                                   fmt::arg("page", pageText));
   paint.text(foot, left, H - kMargin - kFooter, width, kFooter, footFont, Align::Center);
   cairo_restore(cr);
+}
+
+std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, int width, int& height) {
+  const double scale = width / layout.pageWidth();
+  height = static_cast<int>(std::lround(layout.pageHeight() * scale));
+  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+  cairo_t* cr = cairo_create(surface);
+  cairo_scale(cr, scale, scale);
+  layout.drawPage(cr, page);
+  cairo_destroy(cr);
+  cairo_surface_flush(surface);
+  std::vector<unsigned char> rgb(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  for (int y = 0; y < height; ++y) {
+    const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(y) * stride);
+    for (int x = 0; x < width; ++x) {
+      std::uint32_t px = row[x];  // xRGB in native order
+      auto* out = &rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3];
+      out[0] = static_cast<unsigned char>(px >> 16);
+      out[1] = static_cast<unsigned char>(px >> 8);
+      out[2] = static_cast<unsigned char>(px);
+    }
+  }
+  cairo_surface_destroy(surface);
+  return rgb;
 }
 
 namespace {

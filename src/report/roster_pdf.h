@@ -48,6 +48,10 @@ class RosterLayout {
   mutable std::shared_ptr<cairo_surface_t> watermark_;
 };
 
+// A page as pixels for an on-screen preview: `width` pixels wide, RGB, 3 bytes a pixel, rows top
+// to bottom; `height` is set from the page's shape.
+std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, int width, int& height);
+
 // The whole roster as a PDF file, written atomically (a temp file beside it, fsynced, renamed;
 // 0600). Throws gl::Error (Environment) when it cannot be written.
 void writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out);

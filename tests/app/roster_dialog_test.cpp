@@ -1,0 +1,113 @@
+// File → Print a roster in the window: the roster, date and scope picked, the pages previewed by the
+// PDF's own drawing, saved as PDF and XLSX, and drawn onto a device context as the printer gets them;
+// Ctrl+P and the keyboard alone reach all of it.
+#include <doctest/doctest.h>
+
+#include <wx/bitmap.h>
+#include <wx/dcmemory.h>
+#include <wx/image.h>
+#include <wx/textctrl.h>
+
+#include "app/app_settings.h"
+#include "app/main_frame.h"
+#include "app/roster_dialog.h"
+#include "app/roster_printout.h"
+#include "gui_support.h"
+
+using gl::app::RosterDialog;
+using gl::report::RosterKind;
+
+namespace {
+
+// How many pixels of the image are darker than paper: a page drawn is not blank.
+long inked(const wxImage& image) {
+  long n = 0;
+  const unsigned char* p = image.GetData();
+  for (long i = 0; i < static_cast<long>(image.GetWidth()) * image.GetHeight(); ++i, p += 3)
+    if (p[0] < 128 && p[1] < 128 && p[2] < 128) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("the roster dialog previews, pages through and saves a roster, and draws pages for the printer") {
+  gl::test::GuiLedger g(200);
+  auto* dialog = new RosterDialog(nullptr, *g.ledger);
+  dialog->Show();
+  gl::test::pump(100);
+  REQUIRE(dialog->roster());
+  CHECK(dialog->roster()->kind == RosterKind::Checks);
+  CHECK(dialog->roster()->total() > 0);
+  REQUIRE(dialog->previewBitmap().IsOk());
+  CHECK(inked(dialog->previewBitmap().ConvertToImage()) > 500);
+  gl::test::screenshot("roster-dialog");
+
+  // Scopes: the county first, then townships, communities and grids under it.
+  REQUIRE(dialog->scopeCodes().size() > 3);
+  CHECK(dialog->scopeCodes().front() == "370322");
+  std::string grid;
+  for (const auto& code : dialog->scopeCodes())
+    if (code.find('-') != std::string::npos) grid = code;
+  REQUIRE_FALSE(grid.empty());
+  dialog->choose(RosterKind::VisitsDue, g.ledger->today(), grid);
+  REQUIRE(dialog->roster());
+  CHECK(dialog->roster()->scope.code == grid);
+
+  dialog->choose(RosterKind::Care, g.ledger->today(), "370322");
+  REQUIRE(dialog->layout());
+  REQUIRE(dialog->layout()->pageCount() >= 2);
+  dialog->showPage(1);
+  CHECK(dialog->page() == 1);
+  dialog->showPage(99);  // past the end: stays
+  CHECK(dialog->page() == 1);
+  gl::test::screenshot("roster-dialog-page-2");
+
+  auto pdf = g.dir / "care.pdf";
+  CHECK(dialog->save(pdf));
+  CHECK(std::filesystem::file_size(pdf) > 10000);
+  CHECK(dialog->save(g.dir / "care.xlsx"));
+  CHECK_FALSE(dialog->save(g.dir / "care.docx"));
+  CHECK(dialog->status().Contains("care.docx"));
+
+  // The printer's pages: the same drawing onto a device context (a bitmap here).
+  gl::app::RosterPrintout printout(*dialog->layout());
+  int from = 0, to = 0, min = 0, max = 0;
+  printout.GetPageInfo(&min, &max, &from, &to);
+  CHECK(max == dialog->layout()->pageCount());
+  wxBitmap paper(1123, 794);
+  {
+    wxMemoryDC dc(paper);
+    dc.SetBackground(*wxWHITE_BRUSH);
+    dc.Clear();
+    printout.SetDC(&dc);
+    printout.SetPageSizePixels(1123, 794);
+    CHECK(printout.OnPrintPage(1));
+    printout.SetDC(nullptr);
+  }
+  CHECK(inked(paper.ConvertToImage()) > 500);
+  dialog->Destroy();
+  gl::test::pump(50);
+}
+
+TEST_CASE("Ctrl+P opens the roster dialog and Alt+T takes tomorrow, keys only") {
+  gl::test::GuiLedger g(30);
+  gl::app::AppSettings settings((g.dir / "settings.ini").string());
+  auto* frame = new gl::app::MainFrame(g.take(), settings);
+  frame->Show();
+  gl::test::pump(300);
+  const std::string tomorrow = frame->ledger().today().addDays(1).iso();
+  auto dialog = [] { return gl::test::shownWindow<RosterDialog>(); };
+  gl::test::KeyScript keys;
+  keys.step("pointer over the window", [&] { gl::test::pointAt(frame); })
+      .step("Ctrl+P", [] { gl::test::press('P', wxMOD_CONTROL); })
+      .step("roster dialog up", [&] { return dialog() != nullptr; }, [&] { gl::test::pointAt(dialog()); })
+      .step("Alt+T", [] { gl::test::press('T', wxMOD_ALT); })
+      .step("tomorrow's roster",
+            [&] { return dialog()->roster() && dialog()->roster()->date.iso() == tomorrow; },
+            [] { gl::test::press(WXK_PAGEDOWN); })
+      .step("Escape closes", [] { gl::test::press(WXK_ESCAPE); })
+      .step("closed", [&] { return dialog() == nullptr; }, [] {});
+  CHECK(keys.run(10000) == "");
+  frame->Destroy();
+  gl::test::pump(50);
+}
