@@ -202,6 +202,8 @@ class Ledger {
   // Households of the scope still to visit in the campaign running on `on` (the latest started, when
   // several run); the campaign's name, "" when none runs.
   std::vector<RosterHousehold> rosterVisitsDue(core::Date on, const RosterScope& scope, std::string& campaign) const;
+  // Every household of the scope, for door cards, in walking order.
+  std::vector<RosterDoor> rosterDoors(const RosterScope& scope) const;
   std::int64_t pendingChanges() const;
 
   // For the ledger's own tests and tools: verifies the audit hash chain; returns the first bad seq or 0.

@@ -166,4 +166,35 @@ std::vector<RosterPerson> Ledger::rosterCare(const RosterScope& scope) const {
   });
 }
 
+std::vector<RosterDoor> Ledger::rosterDoors(const RosterScope& scope) const {
+  return withState(*state_, [&] {
+    const bool grid = !scope.wholeCounty && isGridCode(*state_, scope.code);
+    // The grid's worker: a grid_worker whose scope names the grid's code, else the grid's leader.
+    std::string sql = std::string("SELECT ") + kPlaceColumns +
+                      ", h.id, coalesce(h.household_no, ''), "
+                      "coalesce((SELECT w.name || char(9) || coalesce(w.phone, '') FROM worker w WHERE w.deleted = 0 "
+                      "AND w.role = 'grid_worker' AND (',' || replace(w.scope, ' ', '') || ',') LIKE "
+                      "('%,' || g.code || ',%') ORDER BY w.id LIMIT 1), "
+                      "(SELECT l.name || char(9) || coalesce(l.phone, '') FROM worker l WHERE l.id = g.leader AND "
+                      "l.deleted = 0), '') "
+                      "FROM household h LEFT JOIN grid g ON g.id = h.grid WHERE h.deleted = 0 AND " +
+                      scopeCondition(scope, grid) + orderByWalk();
+    auto& st = state_->statement(sql);
+    if (!scope.wholeCounty) st.bind(":scope", scope.code);
+    std::vector<RosterDoor> out;
+    while (st.executeStep()) {
+      RosterDoor d;
+      d.place = placeOf(st, 0);
+      d.householdId = textOf(st, 6);
+      d.householdNo = textOf(st, 7);
+      std::string worker = textOf(st, 8);
+      auto tab = worker.find('\t');
+      d.workerName = worker.substr(0, tab);
+      if (tab != std::string::npos) d.workerPhone = worker.substr(tab + 1);
+      out.push_back(std::move(d));
+    }
+    return out;
+  });
+}
+
 }  // namespace gl::db

@@ -48,6 +48,13 @@ struct RosterHousehold {
   std::int64_t members = 0;
 };
 
+// One household's door card: where it is, and who to call.
+struct RosterDoor {
+  RosterPlace place;
+  std::string householdId, householdNo;
+  std::string workerName, workerPhone;  // the grid's worker (its leader when no worker names the grid)
+};
+
 enum class CaseDay {
   Active,    // under quarantine or monitoring on the date, past the planned end too (checks roster)
   Ending,    // planned end on the date (releases)

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/ascii.h"
+#include "core/door_code.h"
 #include "core/identity.h"
 #include "core/phone.h"
 #include "core/pinyin.h"
@@ -78,6 +79,13 @@ class Collector {
     st.reset();
   }
 
+  void household(const std::string& id, std::string_view matchedBy) {
+    auto& st = s_.statement("SELECT rid FROM household WHERE id = ? AND deleted = 0");
+    st.bind(1, id);
+    if (st.executeStep()) add({Table::Household, st.getColumn(0).getInt64(), matchedBy});
+    st.reset();
+  }
+
   const std::vector<Found>& found() const { return found_; }
 
  private:
@@ -132,6 +140,8 @@ std::vector<SearchHit> Ledger::search(std::string_view query, int limit) const {
   if (q.empty() || limit <= 0) return {};
   return withState(*state_, [&] {
     Collector c(*state_, limit);
+    // A door card scanned into the search box: that household, at once.
+    if (auto household = core::householdOfDoorCode(q)) c.household(*household, "door_card");
     // A whole document or phone number in any written form (EF1260892, +86 138-0013-8000, an old
     // 15-digit number) is looked up by its normalized form first.
     if (auto id = core::checkId(q, state_->currentDate()); id.valid)

@@ -1,11 +1,13 @@
 // gridctl roster KIND [--date D] [--scope CODE] --out FILE.pdf|.xlsx|.csv [--purpose P]
-// KIND: checks, releases, arrivals, visits-due, care. The date defaults to today; the scope to the
+// KIND: checks, releases, arrivals, visits-due, care; or door-cards (.pdf): a card with a QR code
+// for every household of the scope. The date defaults to today; the scope to the
 // whole ledger. Ids and phones are masked; the file names who printed it, when, where and why.
 #include <fmt/format.h>
 
 #include "cli/cli_context.h"
 #include "core/date_parse.h"
 #include "core/error.h"
+#include "report/door_cards.h"
 #include "report/roster.h"
 #include "report/roster_files.h"
 #include "report/roster_pdf.h"
@@ -25,7 +27,8 @@ void addRosterCommands(CLI::App& app, Context& ctx) {
   auto purpose = std::make_shared<std::string>();
   std::vector<std::string> kinds;
   for (auto k : report::allKinds()) kinds.emplace_back(report::kindName(k));
-  cmd->add_option("kind", *kind, tr(N_("checks, releases, arrivals, visits-due or care")))
+  kinds.emplace_back("door-cards");
+  cmd->add_option("kind", *kind, tr(N_("checks, releases, arrivals, visits-due, care or door-cards")))
       ->required()
       ->check(CLI::IsMember(kinds));
   cmd->add_option("--date", *date, tr(N_("The day of the roster (default: today)")));
@@ -42,8 +45,18 @@ void addRosterCommands(CLI::App& app, Context& ctx) {
                     {{"date", *date}});
       day = *parsed.date;
     }
-    auto roster = report::buildRoster(*ledger, *report::kindByName(*kind), day, *scope);
     auto stamp = exchange::ExportStamp::now(purpose->empty() ? tr(N_("daily roster")) : *purpose);
+    if (*kind == "door-cards") {
+      auto cards = report::buildDoorCards(*ledger, *scope);
+      report::saveDoorCards(*ledger, cards, stamp, *out);
+      report::DoorCardLayout layout(cards, stamp);
+      ctx.print({{"kind", *kind}, {"scope", cards.scope.code}, {"scope_name", cards.scope.name},
+                 {"households", cards.doors.size()}, {"pages", layout.pageCount()}, {"out", *out}},
+                format(N_("{count} door cards on {pages} pages → {path}"), fmt::arg("count", cards.doors.size()),
+                       fmt::arg("pages", layout.pageCount()), fmt::arg("path", *out)));
+      return;
+    }
+    auto roster = report::buildRoster(*ledger, *report::kindByName(*kind), day, *scope);
     report::saveRoster(*ledger, roster, stamp, *out);
     nlohmann::json j = {{"kind", *kind},        {"date", day.iso()},  {"scope", roster.scope.code},
                         {"scope_name", roster.scope.name}, {"rows", roster.total()}, {"out", *out}};

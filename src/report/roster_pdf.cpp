@@ -1,6 +1,5 @@
 #include "report/roster_pdf.h"
 
-#include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
@@ -10,7 +9,8 @@
 #include <memory>
 
 #include "core/error.h"
-#include "exchange/atomic_file.h"
+#include "report/draw_text.h"
+#include "report/pdf_file.h"
 #include "text/text.h"
 
 namespace gl::report {
@@ -27,60 +27,6 @@ constexpr double kHeaderRow = 20;     // the table's header row
 constexpr double kRow = 17;           // a body line
 constexpr double kSignatures = 30;    // signature and date lines
 constexpr double kFooter = 14;        // who printed it, when, where, why
-constexpr const char* kFont = "WenQuanYi Micro Hei, Noto Sans CJK SC, sans";
-
-struct FontDeleter {
-  void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
-};
-using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
-
-Font font(double points, bool bold = false) {
-  Font f(pango_font_description_from_string(kFont));
-  pango_font_description_set_absolute_size(f.get(), points * PANGO_SCALE);
-  if (bold) pango_font_description_set_weight(f.get(), PANGO_WEIGHT_BOLD);
-  return f;
-}
-
-enum class Align { Left, Center, Right };
-
-// Text in a box: one line, vertically centred, cut with "…" when it does not fit.
-class Painter {
- public:
-  explicit Painter(cairo_t* cr) : cr_(cr), layout_(pango_cairo_create_layout(cr)) {
-    // PDF user units are points: pango must not assume 96 dpi (PLATFORM.md 4).
-    pango_cairo_context_set_resolution(pango_layout_get_context(layout_), 72);
-    pango_layout_set_ellipsize(layout_, PANGO_ELLIPSIZE_END);
-  }
-  ~Painter() { g_object_unref(layout_); }
-  Painter(const Painter&) = delete;
-  Painter& operator=(const Painter&) = delete;
-
-  // `outline`: drawn as shapes, not text (the watermark: not extracted with the text, not edited out).
-  void text(const std::string& s, double x, double y, double w, double h, const Font& f, Align align = Align::Left,
-            double pad = 3, bool outline = false) {
-    if (s.empty()) return;
-    pango_cairo_update_layout(cr_, layout_);
-    pango_layout_set_font_description(layout_, f.get());
-    pango_layout_set_width(layout_, static_cast<int>((w - 2 * pad) * PANGO_SCALE));
-    pango_layout_set_alignment(layout_, align == Align::Left    ? PANGO_ALIGN_LEFT
-                                        : align == Align::Right ? PANGO_ALIGN_RIGHT
-                                                                : PANGO_ALIGN_CENTER);
-    pango_layout_set_text(layout_, s.data(), static_cast<int>(s.size()));
-    int tw = 0, th = 0;
-    pango_layout_get_size(layout_, &tw, &th);
-    cairo_move_to(cr_, x + pad, y + (h - th / double(PANGO_SCALE)) / 2);
-    if (outline) {
-      pango_cairo_layout_path(cr_, layout_);
-      cairo_fill(cr_);
-    } else {
-      pango_cairo_show_layout(cr_, layout_);
-    }
-  }
-
- private:
-  cairo_t* cr_;
-  PangoLayout* layout_;
-};
 
 }  // namespace
 
@@ -282,49 +228,10 @@ std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, i
   return rgb;
 }
 
-namespace {
-
-struct Sink {
-  exchange::AtomicFile* file;
-  std::exception_ptr error;
-};
-
-cairo_status_t writeToSink(void* closure, const unsigned char* data, unsigned int length) {
-  auto* sink = static_cast<Sink*>(closure);
-  try {
-    sink->file->write(std::string_view(reinterpret_cast<const char*>(data), length));
-    return CAIRO_STATUS_SUCCESS;
-  } catch (...) {
-    sink->error = std::current_exception();
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
-
-}  // namespace
-
 void writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out) {
   RosterLayout layout(roster, stamp);
-  exchange::AtomicFile file(out);
-  Sink sink{&file, nullptr};
-  cairo_surface_t* surface =
-      cairo_pdf_surface_create_for_stream(writeToSink, &sink, layout.pageWidth(), layout.pageHeight());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, roster.title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, stamp.user.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "GridLedger");
-  cairo_t* cr = cairo_create(surface);
-  for (int p = 0; p < layout.pageCount(); ++p) {
-    layout.drawPage(cr, p);
-    cairo_show_page(cr);
-  }
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (sink.error) std::rethrow_exception(sink.error);
-  if (status != CAIRO_STATUS_SUCCESS)
-    throw Error(Error::Kind::Environment, N_("Cannot write the PDF “{file}”: {detail}"),
-                {{"file", out.string()}, {"detail", cairo_status_to_string(status)}});
-  file.commit();
+  writePdfPages(out, layout.pageWidth(), layout.pageHeight(), layout.pageCount(),
+                [&](cairo_t* cr, int page) { layout.drawPage(cr, page); }, roster.title, stamp.user);
 }
 
 }  // namespace gl::report

@@ -1,6 +1,7 @@
 // File → Print a roster in the window: the roster, date and scope picked, the pages previewed by the
 // PDF's own drawing, saved as PDF and XLSX, and drawn onto a device context as the printer gets them;
-// Ctrl+P and the keyboard alone reach all of it.
+// Ctrl+P and the keyboard alone reach all of it; a door card scanned into the search box opens its
+// household.
 #include <doctest/doctest.h>
 
 #include <wx/bitmap.h>
@@ -10,8 +11,11 @@
 
 #include "app/app_settings.h"
 #include "app/main_frame.h"
+#include "app/panels.h"
+#include "app/search_pane.h"
 #include "app/roster_dialog.h"
 #include "app/roster_printout.h"
+#include "core/door_code.h"
 #include "gui_support.h"
 
 using gl::app::RosterDialog;
@@ -107,6 +111,32 @@ TEST_CASE("Ctrl+P opens the roster dialog and Alt+T takes tomorrow, keys only") 
             [] { gl::test::press(WXK_PAGEDOWN); })
       .step("Escape closes", [] { gl::test::press(WXK_ESCAPE); })
       .step("closed", [&] { return dialog() == nullptr; }, [] {});
+  CHECK(keys.run(10000) == "");
+  frame->Destroy();
+  gl::test::pump(50);
+}
+
+TEST_CASE("a door card scanned into the search box opens its household at once") {
+  gl::test::GuiLedger g(30);
+  std::string household;
+  g.ledger->forEachRow(gl::core::Table::Household, [&](const gl::db::Row& h) { household = h.id; });
+  const std::string code = *gl::core::doorCode(household);
+  gl::app::AppSettings settings((g.dir / "settings.ini").string());
+  auto* frame = new gl::app::MainFrame(g.take(), settings);
+  frame->Show();
+  gl::test::pump(300);
+  // A USB scanner types like a keyboard: the 40 digits, then Enter.
+  gl::test::KeyScript keys;
+  keys.step("pointer over the window", [&] { gl::test::pointAt(frame); })
+      .step("Ctrl+F", [] { gl::test::press('F', wxMOD_CONTROL); })
+      .step("scan", [&] { gl::test::typeText(code.c_str()); })
+      .step("found", [&] { return !frame->searchPane()->results().empty(); }, [] { gl::test::press(WXK_RETURN); })
+      .step("household shown",
+            [&] {
+              return frame->currentTab() == gl::app::Tab::Households &&
+                     frame->householdsPanel()->selectedHousehold() == household;
+            },
+            [] {});
   CHECK(keys.run(10000) == "");
   frame->Destroy();
   gl::test::pump(50);

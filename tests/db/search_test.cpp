@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "core/door_code.h"
 #include "db/search_index.h"
 #include "db/writer.h"
 #include "temp_ledger.h"
@@ -214,4 +215,20 @@ TEST_CASE("a batch of more terms than one statement takes is written whole") {
     CHECK(hits[0].id == ids[static_cast<std::size_t>(i)]);
   }
   CHECK(l->search("居民", 1000).size() == 301);
+}
+
+TEST_CASE("a door card's code, scanned into the search, finds its household first") {
+  People p;
+  auto code = gl::core::doorCode(p.household);
+  REQUIRE(code);
+  auto hits = p.l->search(*code, 5);
+  REQUIRE_FALSE(hits.empty());
+  CHECK(hits[0].id == p.household);
+  CHECK(hits[0].matchedBy == "door_card");
+  p.l->tombstone(Table::Resident, p.zhangsan);
+  p.l->tombstone(Table::Resident, p.zhangsi);
+  p.l->tombstone(Table::Resident, p.lisi);
+  p.l->tombstone(Table::Resident, p.ouyang);
+  p.l->tombstone(Table::Household, p.household);
+  CHECK(p.l->search(*code, 5).empty());  // a deleted household's card finds nothing
 }

@@ -34,6 +34,8 @@ struct RosterCounty {
       return l->insert(Table::Grid, {{"code", std::string(code)}, {"name", std::string(name)}, {"region", community}});
     };
     grid1 = grid("370322001001-1", "第1网格");
+    l->insert(Table::Worker, {{"name", std::string("王网格")}, {"phone", std::string("13900000000")},
+                              {"role", std::string("grid_worker")}, {"scope", std::string("370322001001-1")}});
     grid2 = grid("370322001001-2", "第2网格");
     auto household = [&](const std::string& g, const char* b, const char* u, const char* r) {
       core::Cells cells = {{"address", std::string("田镇街道银杏社区") + b + "号楼" + u + "单元" + r + "室"},

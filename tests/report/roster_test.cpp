@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "db/writer.h"
+#include "report/door_cards.h"
 #include "report/roster.h"
 #include "report/roster_files.h"
 #include "report/roster_pdf.h"
@@ -33,9 +34,11 @@ std::string run(const std::string& command) {
   return out;
 }
 
-std::string pdfText(const std::filesystem::path& pdf, int page = 0) {
+// The text of a page (0: all), laid out as on paper, or in drawing order (`raw`: cards side by side
+// stay apart).
+std::string pdfText(const std::filesystem::path& pdf, int page = 0, bool raw = false) {
   std::string range = page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : std::string();
-  return run("pdftotext -layout" + range + " '" + pdf.string() + "' -");
+  return run(std::string("pdftotext ") + (raw ? "-raw" : "-layout") + range + " '" + pdf.string() + "' -");
 }
 
 int pdfPages(const std::filesystem::path& pdf) {
@@ -193,4 +196,27 @@ TEST_CASE("the same roster as .csv and .xlsx, the grid a column, masked") {
   gl::report::saveRoster(*county.l, roster, stamp(), xlsx);
   CHECK(std::filesystem::file_size(xlsx) > 1000);
   CHECK_THROWS_AS(gl::report::saveRoster(*county.l, roster, stamp(), county.l.dir.path / "r.docx"), gl::Error);
+}
+
+TEST_CASE("door cards: one per household of the scope, with the grid worker, a QR code and nothing personal") {
+  RosterCounty county;
+  auto cards = gl::report::buildDoorCards(*county.l, "370322001001-1");
+  REQUIRE(cards.doors.size() == 2);
+  CHECK(cards.doors[0].workerName == "王网格");
+  CHECK(cards.doors[0].workerPhone == "13900000000");
+  auto pdf = county.l.dir.path / "doors.pdf";
+  gl::report::saveDoorCards(*county.l, cards, stamp(), pdf);
+  CHECK(pdfPages(pdf) == 1);
+  std::string text = pdfText(pdf, 0, true);
+  // An address wraps on its card: compare without line breaks and spaces.
+  std::erase_if(text, [](char c) { return c == '\n' || c == ' '; });
+  for (std::string s : {"3号楼2单元301室", "3号楼2单元302室", "370322001001-1", "王网格", "13900000000"})
+    CHECK_MESSAGE(text.find(s) != std::string::npos, s);
+  for (std::string s : {"柏青松", "林海", "370322********"}) CHECK_MESSAGE(text.find(s) == std::string::npos, s);
+  // The whole county, the household of no grid too.
+  auto all = gl::report::buildDoorCards(*county.l, "");
+  CHECK(all.doors.size() == 4);
+  CHECK(gl::report::DoorCardLayout(all, stamp()).pageCount() == 1);
+  CHECK_THROWS_AS(gl::report::saveDoorCards(*county.l, cards, stamp(), county.l.dir.path / "doors.xlsx"), gl::Error);
+  run("pdftoppm -r 60 -png -f 1 -l 1 '" + pdf.string() + "' '" + std::string(GL_REPORT_OUTPUT_DIR) + "/door-cards'");
 }
