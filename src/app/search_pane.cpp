@@ -36,7 +36,9 @@ SearchPane::SearchPane(wxWindow* parent, db::Ledger& ledger, Open open)
   });
   // Enter opens the best match: a scanned door card or a whole id number goes straight there.
   query_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
-    if (!hits_.empty()) openResult(0);
+    if (hits_.empty()) return;
+    openResult(0);
+    if (hits_.front().matchedBy == "door_card") CallAfter([this] { focusQuery(); });  // ready for the next card
   });
   query_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
     if (e.GetKeyCode() == WXK_DOWN && !hits_.empty()) {
@@ -89,6 +91,12 @@ void SearchPane::runQuery() {
   }
   list_->Thaw();
   showResults(!query_->GetValue().empty());
+  // A scanned door card opens its household as soon as its digits are in (a scanner need not send
+  // Enter), and the code stays selected so that the next card's digits replace it.
+  if (!hits_.empty() && hits_.front().matchedBy == "door_card") {
+    openResult(0);
+    CallAfter([this] { focusQuery(); });  // after the household list has taken the focus
+  }
 }
 
 bool SearchPane::resultsShown() const { return list_->IsShown(); }
