@@ -1,5 +1,7 @@
 #include "app/quarantine_panel.h"
 
+#include "app/local_clock.h"
+
 #include <algorithm>
 #include <functional>
 #include <limits>
@@ -384,7 +386,7 @@ void QuarantinePanel::startQuarantine(const std::string& residentId) {
 
 void QuarantinePanel::focusCheckSheet() {
   int column = CheckSheet::kFirstSlotColumn;
-  if (date_ == ledger().today() && wxDateTime::Now().GetHour() >= 12)
+  if (date_ == ledger().today() && localHour() >= 12)
     column = CheckSheet::kFirstSlotColumn + sheet_->slotColumns() - 1;
   if (!sheet_->focusFirstEmpty(column)) say(_("Nobody is due for a check on this date."), false);
 }

@@ -19,6 +19,7 @@
 #include "app/main_frame.h"
 #include "app/quarantine_dialog.h"
 #include "app/quarantine_panel.h"
+#include "app/local_clock.h"
 #include "gui_support.h"
 
 using gl::app::CaseAction;
@@ -376,6 +377,12 @@ TEST_CASE("the main window's Record checks command opens the tab with the cursor
   wxWindow* focus = wxWindow::FindFocus();
   CHECK((focus == sheet || (focus && sheet->IsDescendant(focus))));
   gl::test::screenshot("quarantine-tab-in-window");
+  // In the afternoon the same command starts on the evening column.
+  gl::app::fixLocalHour(15);
+  frame->ProcessWindowEvent(record);
+  gl::test::pump(200);
+  CHECK(sheet->GetGridCursorCol() == CheckSheet::kFirstSlotColumn + sheet->slotColumns() - 1);
+  gl::app::fixLocalHour(9);
   frame->Destroy();
   gl::test::pump(100);
 }

@@ -218,5 +218,6 @@ TEST_CASE("door cards: one per household of the scope, with the grid worker, a Q
   CHECK(all.doors.size() == 4);
   CHECK(gl::report::DoorCardLayout(all, stamp()).pageCount() == 1);
   CHECK_THROWS_AS(gl::report::saveDoorCards(*county.l, cards, stamp(), county.l.dir.path / "doors.xlsx"), gl::Error);
+  std::filesystem::create_directories(GL_REPORT_OUTPUT_DIR);
   run("pdftoppm -r 60 -png -f 1 -l 1 '" + pdf.string() + "' '" + std::string(GL_REPORT_OUTPUT_DIR) + "/door-cards'");
 }
