@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "db/ledger.h"
+#include <wx/frame.h>
 
-class wxWindow;
+#include "db/ledger.h"
 
 namespace gl::test {
 
@@ -72,6 +72,34 @@ struct GuiLedger {
   std::filesystem::path file() const { return dir / "gui.gridledger"; }
   // Hands the ledger over (to a MainFrame); the files stay until the destructor.
   std::unique_ptr<db::Ledger> take() { return std::move(ledger); }
+};
+
+// One tab alone in a frame of the main window's size, on a demo ledger, loaded as the main window
+// loads a tab when it is first shown; `changes` counts the tab's own changes (each reloads it).
+template <class Panel>
+struct PanelInFrame {
+  GuiLedger g;
+  wxFrame* frame = nullptr;
+  Panel* panel = nullptr;
+  int changes = 0;
+
+  PanelInFrame(const char* title, wxSize size, long long households = 300) : g(households) {
+    frame = new wxFrame(nullptr, wxID_ANY, title, wxPoint(0, 0), size);
+    panel = new Panel(frame, *g.ledger, [this] {
+      ++changes;
+      panel->reload();
+    });
+    panel->reload();
+    frame->Show();
+    frame->Raise();
+    pump(300);
+  }
+  ~PanelInFrame() {
+    frame->Destroy();
+    pump(100);
+  }
+  PanelInFrame(const PanelInFrame&) = delete;
+  PanelInFrame& operator=(const PanelInFrame&) = delete;
 };
 
 }  // namespace gl::test

@@ -45,27 +45,8 @@ std::size_t liveHouseholds(const gl::db::Ledger& ledger, const std::string& grid
 }
 
 // The tab alone in a frame of the main window's size, on a 300-household demo ledger.
-struct Tab {
-  gl::test::GuiLedger g{300};
-  wxFrame* frame = nullptr;
-  HouseholdsPanel* panel = nullptr;
-  int changes = 0;
-
-  Tab() {
-    frame = new wxFrame(nullptr, wxID_ANY, "Households", wxPoint(0, 0), wxSize(1000, 760));
-    panel = new HouseholdsPanel(frame, *g.ledger, [this] {
-      ++changes;
-      panel->reload();
-    });
-    panel->reload();  // as the main window does when the tab is first shown
-    frame->Show();
-    frame->Raise();
-    gl::test::pump(300);
-  }
-  ~Tab() {
-    frame->Destroy();
-    gl::test::pump(100);
-  }
+struct Tab : gl::test::PanelInFrame<HouseholdsPanel> {
+  Tab() : PanelInFrame("Households", wxSize(1000, 760)) {}
 };
 
 // Fills the household form as a user would and presses Save.

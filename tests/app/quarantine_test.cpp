@@ -33,27 +33,8 @@ namespace {
 constexpr Date kToday{2022, 11, 20};
 
 // The tab alone in a frame of the main window's size, on a 300-household demo ledger.
-struct Tab {
-  gl::test::GuiLedger g{300};
-  wxFrame* frame = nullptr;
-  QuarantinePanel* panel = nullptr;
-  int changes = 0;
-
-  Tab() {
-    frame = new wxFrame(nullptr, wxID_ANY, "Quarantine", wxPoint(0, 0), wxSize(1260, 860));
-    panel = new QuarantinePanel(frame, *g.ledger, [this] {
-      ++changes;
-      panel->reload();
-    });
-    panel->reload();  // as the main window does when the tab is first shown
-    frame->Show();
-    frame->Raise();
-    gl::test::pump(300);
-  }
-  ~Tab() {
-    frame->Destroy();
-    gl::test::pump(100);
-  }
+struct Tab : gl::test::PanelInFrame<QuarantinePanel> {
+  Tab() : PanelInFrame("Quarantine", wxSize(1260, 860)) {}
 
   wxListView* list() const {
     for (auto* child : panel->GetChildren())
