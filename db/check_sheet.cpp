@@ -26,6 +26,34 @@ constexpr int kDefaultSlots = 2;
 
 }  // namespace
 
+CaseOnDay caseOnDay(const std::map<std::string, core::Policy>& policies, const std::string& policyCode,
+                    core::Date start, core::Date plannedEnd, core::Date on) {
+  static const core::Policy fallback;
+  auto it = policies.find(policyCode);
+  const core::Policy* policy = it == policies.end() ? nullptr : &it->second;
+  core::CaseView view{start, plannedEnd, core::QuarantineStatus::Active};
+  return {core::dayNumber(view, on), core::totalDays(view), policy ? policy->slotsPerDay : kDefaultSlots,
+          core::isTestDay(policy ? *policy : fallback, view, on)};
+}
+
+void forEachCheckOn(LedgerState& state, core::Date on, const std::function<void(const CheckOnDay&)>& visit) {
+  auto& st = state.statement(
+      "SELECT quarantine, slot, temperature, coalesce(symptoms, ''), id FROM health_check "
+      "WHERE checked_on = ? AND deleted = 0 ORDER BY id");
+  st.bind(1, on.iso());
+  CheckOnDay check;
+  while (st.executeStep()) {
+    check.quarantineId = textOf(st, 0);
+    check.slot = textOf(st, 1);
+    auto t = st.getColumn(2);
+    check.tenths = t.isNull() ? std::nullopt : std::optional<int>(static_cast<int>(std::lround(t.getDouble() * 10)));
+    check.symptoms = textOf(st, 3);
+    check.id = textOf(st, 4);
+    visit(check);
+  }
+  st.reset();
+}
+
 std::vector<CheckSheetRow> Ledger::checkSheet(core::Date on, std::string_view gridId) const {
   std::map<std::string, core::Policy> byCode;
   for (auto& p : policies()) byCode.emplace(p.code, std::move(p));
@@ -45,8 +73,6 @@ std::vector<CheckSheetRow> Ledger::checkSheet(core::Date on, std::string_view gr
 
     std::vector<CheckSheetRow> out;
     std::unordered_map<std::string, std::size_t> lineOf;  // quarantine id → index in `out`
-    std::vector<const core::Policy*> policyOf;
-    const core::Policy fallback;
     while (cases.executeStep()) {
       auto start = core::Date::fromIso(textOf(cases, 7));
       auto end = core::Date::fromIso(textOf(cases, 8));
@@ -58,38 +84,25 @@ std::vector<CheckSheetRow> Ledger::checkSheet(core::Date on, std::string_view gr
       row.idNumber = textOf(cases, 3);
       row.address = textOf(cases, 4);
       row.grid = textOf(cases, 5);
-      auto it = byCode.find(textOf(cases, 6));
-      const core::Policy* policy = it == byCode.end() ? nullptr : &it->second;
-      core::CaseView view{*start, *end, core::QuarantineStatus::Active};
-      row.day = core::dayNumber(view, on);
-      row.totalDays = core::totalDays(view);
-      row.slotsPerDay = policy ? policy->slotsPerDay : kDefaultSlots;
-      row.testDay = core::isTestDay(policy ? *policy : fallback, view, on);
+      const CaseOnDay day = caseOnDay(byCode, textOf(cases, 6), *start, *end, on);
+      row.day = day.day;
+      row.totalDays = day.totalDays;
+      row.slotsPerDay = day.slotsPerDay;
+      row.testDay = day.testDay;
       row.tenths.assign(static_cast<std::size_t>(row.slotsPerDay), std::nullopt);
       row.checkIds.assign(static_cast<std::size_t>(row.slotsPerDay), std::string());
       lineOf.emplace(row.quarantineId, out.size());
       out.push_back(std::move(row));
     }
-
-    // Ordered by id (UUIDv7, time-ordered): should sync ever leave two live checks in one slot,
-    // the newer one shows, which is the one recordCheck then corrects.
-    auto& checks = state_->statement(
-        "SELECT quarantine, slot, temperature, id FROM health_check WHERE checked_on = ? AND deleted = 0 "
-        "ORDER BY id");
-    checks.bind(1, on.iso());
-    while (checks.executeStep()) {
-      auto line = lineOf.find(checks.getColumn(0).getString());
-      if (line == lineOf.end()) continue;
+    forEachCheckOn(*state_, on, [&](const CheckOnDay& check) {
+      auto line = lineOf.find(check.quarantineId);
+      if (line == lineOf.end()) return;
       auto& row = out[line->second];
-      auto slot = core::slotIndex(textOf(checks, 1), row.slotsPerDay);
-      if (!slot) continue;
-      auto k = static_cast<std::size_t>(*slot);
-      auto temperature = checks.getColumn(2);
-      row.tenths[k] = temperature.isNull()
-                          ? std::nullopt
-                          : std::optional<int>(static_cast<int>(std::lround(temperature.getDouble() * 10)));
-      row.checkIds[k] = textOf(checks, 3);
-    }
+      if (auto slot = core::slotIndex(check.slot, row.slotsPerDay)) {
+        row.tenths[static_cast<std::size_t>(*slot)] = check.tenths;
+        row.checkIds[static_cast<std::size_t>(*slot)] = check.id;
+      }
+    });
     return out;
   });
 }

@@ -1,10 +1,10 @@
 // The daily rosters' lines (db/roster_rows.h): a few queries per roster, never one per person (a
 // county prints thousands of lines).
-#include <cmath>
 #include <map>
 #include <unordered_map>
 
 #include "core/lifecycle.h"
+#include "db/case_rows.h"
 #include "db/ledger.h"
 #include "db/ledger_state.h"
 #include "db/row_io.h"
@@ -15,9 +15,9 @@ namespace gl::db {
 namespace {
 
 // The scope as SQL over grid `g`: one grid by its code, or every grid under a region's code.
-std::string scopeCondition(const RosterScope& scope, bool isGrid) {
+std::string scopeCondition(const RosterScope& scope) {
   if (scope.wholeCounty) return "1";
-  return isGrid ? "g.code = :scope" : "substr(g.code, 1, length(:scope)) = :scope";
+  return scope.isGrid ? "g.code = :scope" : "substr(g.code, 1, length(:scope)) = :scope";
 }
 
 const char* kPlaceColumns = "coalesce(g.code, ''), coalesce(g.name, ''), h.building, h.unit, h.room, h.address";
@@ -45,14 +45,6 @@ RosterPerson personOf(SQLite::Statement& st) {
 
 std::string orderByWalk() { return " ORDER BY g.code IS NULL, g.code, " + walkingOrderInGrid("h"); }
 
-bool isGridCode(LedgerState& s, const std::string& code) {
-  auto& st = s.statement("SELECT 1 FROM grid WHERE code = ? AND deleted = 0");
-  st.bind(1, code);
-  bool found = st.executeStep();
-  st.reset();
-  return found;
-}
-
 }  // namespace
 
 RosterScope Ledger::rosterScope(std::string_view code) const {
@@ -63,6 +55,7 @@ RosterScope Ledger::rosterScope(std::string_view code) const {
     grid.bind(1, scope.code);
     if (!scope.code.empty() && grid.executeStep()) {
       scope.name = textOf(grid, 0);
+      scope.isGrid = true;
       grid.reset();
       return scope;
     }
@@ -86,7 +79,6 @@ std::vector<RosterPerson> Ledger::rosterCases(CaseDay which, core::Date on, cons
   std::map<std::string, core::Policy> byCode;
   for (auto& p : policies()) byCode.emplace(p.code, std::move(p));
   return withState(*state_, [&] {
-    const bool grid = !scope.wholeCounty && isGridCode(*state_, scope.code);
     // Active: a case past its planned end is still under quarantine until someone releases it.
     const char* when = which == CaseDay::Active   ? "q.status = 'active' AND q.start_on <= :on"
                        : which == CaseDay::Ending ? "q.status = 'active' AND q.planned_end_on = :on"
@@ -96,14 +88,13 @@ std::vector<RosterPerson> Ledger::rosterCases(CaseDay which, core::Date on, cons
                       "q.reason, q.source_place, q.place, coalesce(q.policy, ''), q.start_on, q.planned_end_on "
                       "FROM quarantine q JOIN resident r ON r.id = q.resident "
                       "LEFT JOIN household h ON h.id = r.household LEFT JOIN grid g ON g.id = h.grid "
-                      "WHERE q.deleted = 0 AND " + when + " AND " + scopeCondition(scope, grid) +
+                      "WHERE q.deleted = 0 AND " + when + " AND " + scopeCondition(scope) +
                       orderByWalk() + ", r.name, q.id";
     auto& cases = state_->statement(sql);
     cases.bind(":on", on.iso());
     if (!scope.wholeCounty) cases.bind(":scope", scope.code);
     std::vector<RosterPerson> out;
     std::unordered_map<std::string, std::size_t> lineOf;
-    const core::Policy fallback;
     while (cases.executeStep()) {
       auto start = core::Date::fromIso(textOf(cases, 19)), end = core::Date::fromIso(textOf(cases, 20));
       if (!start || !end) continue;
@@ -113,47 +104,36 @@ std::vector<RosterPerson> Ledger::rosterCases(CaseDay which, core::Date on, cons
       p.reason = textOf(cases, 15);
       p.sourcePlace = textOf(cases, 16);
       p.quarantinePlace = textOf(cases, 17);
-      auto policy = byCode.find(textOf(cases, 18));
       p.start = *start;
       p.plannedEnd = *end;
-      core::CaseView view{*start, *end, core::QuarantineStatus::Active};
-      p.day = core::dayNumber(view, on);
-      p.totalDays = core::totalDays(view);
-      p.slotsPerDay = policy == byCode.end() ? 2 : policy->second.slotsPerDay;
-      p.testDay = core::isTestDay(policy == byCode.end() ? fallback : policy->second, view, on);
+      const CaseOnDay day = caseOnDay(byCode, textOf(cases, 18), *start, *end, on);
+      p.day = day.day;
+      p.totalDays = day.totalDays;
+      p.slotsPerDay = day.slotsPerDay;
+      p.testDay = day.testDay;
       p.tenths.assign(static_cast<std::size_t>(p.slotsPerDay), std::nullopt);
       lineOf.emplace(p.quarantineId, out.size());
       out.push_back(std::move(p));
     }
-    auto& checks = state_->statement(
-        "SELECT quarantine, slot, temperature, coalesce(symptoms, '') FROM health_check "
-        "WHERE checked_on = ? AND deleted = 0 ORDER BY id");
-    checks.bind(1, on.iso());
-    while (checks.executeStep()) {
-      auto line = lineOf.find(checks.getColumn(0).getString());
-      if (line == lineOf.end()) continue;
+    forEachCheckOn(*state_, on, [&](const CheckOnDay& check) {
+      auto line = lineOf.find(check.quarantineId);
+      if (line == lineOf.end()) return;
       auto& p = out[line->second];
-      if (auto slot = core::slotIndex(textOf(checks, 1), p.slotsPerDay)) {
-        auto t = checks.getColumn(2);
-        p.tenths[static_cast<std::size_t>(*slot)] =
-            t.isNull() ? std::nullopt : std::optional<int>(static_cast<int>(std::lround(t.getDouble() * 10)));
-      }
-      std::string symptoms = textOf(checks, 3);
-      if (!symptoms.empty() && p.symptoms.find(symptoms) == std::string::npos)
-        p.symptoms += (p.symptoms.empty() ? "" : "；") + symptoms;
-    }
+      if (auto slot = core::slotIndex(check.slot, p.slotsPerDay)) p.tenths[static_cast<std::size_t>(*slot)] = check.tenths;
+      if (!check.symptoms.empty() && p.symptoms.find(check.symptoms) == std::string::npos)
+        p.symptoms += (p.symptoms.empty() ? "" : "；") + check.symptoms;
+    });
     return out;
   });
 }
 
 std::vector<RosterPerson> Ledger::rosterCare(const RosterScope& scope) const {
   return withState(*state_, [&] {
-    const bool grid = !scope.wholeCounty && isGridCode(*state_, scope.code);
     std::string sql = std::string("SELECT ") + kPlaceColumns + ", " + kPersonColumns +
                       ", (SELECT max(v.visited_on) FROM visit v WHERE v.household = h.id AND v.deleted = 0) "
                       "FROM resident r JOIN household h ON h.id = r.household LEFT JOIN grid g ON g.id = h.grid "
                       "WHERE r.deleted = 0 AND h.deleted = 0 AND coalesce(r.care_flags, '') <> '' AND " +
-                      scopeCondition(scope, grid) + orderByWalk() + ", r.rid";
+                      scopeCondition(scope) + orderByWalk() + ", r.rid";
     auto& st = state_->statement(sql);
     if (!scope.wholeCounty) st.bind(":scope", scope.code);
     std::vector<RosterPerson> out;
@@ -168,7 +148,6 @@ std::vector<RosterPerson> Ledger::rosterCare(const RosterScope& scope) const {
 
 std::vector<RosterDoor> Ledger::rosterDoors(const RosterScope& scope) const {
   return withState(*state_, [&] {
-    const bool grid = !scope.wholeCounty && isGridCode(*state_, scope.code);
     // The grid's worker: a grid_worker whose scope names the grid's code, else the grid's leader.
     std::string sql = std::string("SELECT ") + kPlaceColumns +
                       ", h.id, coalesce(h.household_no, ''), "
@@ -178,7 +157,7 @@ std::vector<RosterDoor> Ledger::rosterDoors(const RosterScope& scope) const {
                       "(SELECT l.name || char(9) || coalesce(l.phone, '') FROM worker l WHERE l.id = g.leader AND "
                       "l.deleted = 0), '') "
                       "FROM household h LEFT JOIN grid g ON g.id = h.grid WHERE h.deleted = 0 AND " +
-                      scopeCondition(scope, grid) + orderByWalk();
+                      scopeCondition(scope) + orderByWalk();
     auto& st = state_->statement(sql);
     if (!scope.wholeCounty) st.bind(":scope", scope.code);
     std::vector<RosterDoor> out;

@@ -18,6 +18,13 @@ struct RosterScope {
   std::string code;  // "" = the whole ledger
   std::string name;  // the region's or grid's name ("田镇街道", "第3网格"); the code when unknown
   bool wholeCounty = false;
+  bool isGrid = false;  // the code is a grid's: that grid only ("…-1" never takes in "…-10")
+
+  // Whether a grid code is in the scope (households of no grid: only in the whole county).
+  bool holds(const std::string& gridCode) const {
+    if (wholeCounty) return true;
+    return isGrid ? gridCode == code : !gridCode.empty() && gridCode.rfind(code, 0) == 0;
+  }
 };
 
 // Where a line's household is: its grid and place in the walk.

@@ -145,12 +145,6 @@ std::vector<RosterHousehold> Ledger::rosterVisitsDue(core::Date on, const Roster
     const std::string campaignId = textOf(running, 0);
     campaign = textOf(running, 1);
     running.reset();
-    std::set<std::string, std::less<>> gridCodes;
-    {
-      auto& grids = state_->statement("SELECT code FROM grid WHERE deleted = 0");
-      while (grids.executeStep()) gridCodes.insert(textOf(grids, 0));
-    }
-    const bool scopeIsGrid = gridCodes.count(scope.code) > 0;
     auto& st = state_->statement(
         "SELECT coalesce(h.building, ''), coalesce(h.unit, ''), coalesce(h.room, ''), h.address, h.id, "
         "coalesce(h.household_no, ''), coalesce(h.phone, ''), coalesce(h.kind, ''), "
@@ -163,8 +157,7 @@ std::vector<RosterHousehold> Ledger::rosterVisitsDue(core::Date on, const Roster
         "AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.campaign = :campaign AND v.household = h.id AND v.deleted = 0) "
         "ORDER BY " + walkingOrderInGrid("h"));
     for (const auto& g : gridsInScope(*state_, campaignId)) {
-      bool in = scope.wholeCounty || (scopeIsGrid ? g.code == scope.code : g.code.rfind(scope.code, 0) == 0);
-      if (!in) continue;
+      if (!scope.holds(g.code)) continue;
       st.reset();
       st.bind(":grid", g.id);
       st.bind(":campaign", campaignId);
