@@ -29,9 +29,6 @@ namespace {
 
 using exchange::ImportField;
 
-wxString fieldText(std::optional<ImportField> field) { return importFieldText(field); }
-const std::vector<ImportField>& choiceFields() { return choosableImportFields(); }
-
 }  // namespace
 
 ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledger), timer_(this) {
@@ -62,7 +59,7 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
   problems_->AppendColumn(_("Row"), wxLIST_FORMAT_RIGHT, FromDIP(60));
   problems_->AppendColumn(_("Column"), wxLIST_FORMAT_LEFT, FromDIP(120));
   problems_->AppendColumn(_("Problem"), wxLIST_FORMAT_LEFT, FromDIP(460));
-  for (auto field : choiceFields()) field_->Append(fieldText(field));
+  for (auto field : choosableImportFields()) field_->Append(importFieldText(field));
 
   picker_->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent& e) { chooseFile(e.GetPath().utf8_string()); });
   sheet_choice_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { chooseSheet(sheet_choice_->GetSelection()); });
@@ -70,7 +67,7 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
     auto i = static_cast<std::size_t>(e.GetIndex());
     if (i >= fields_.size()) return;
     auto field = fields_[i].value_or(ImportField::Ignore);
-    const auto& fields = choiceFields();
+    const auto& fields = choosableImportFields();
     auto at = std::find(fields.begin(), fields.end(), field);
     field_->SetSelection(at == fields.end() ? wxNOT_FOUND : static_cast<int>(at - fields.begin()));
   });
@@ -79,7 +76,7 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
     if (selected < 0) return;
     int chosen = field_->GetSelection();
     if (chosen < 0) return;
-    auto f = choiceFields()[static_cast<std::size_t>(chosen)];
+    auto f = choosableImportFields()[static_cast<std::size_t>(chosen)];
     setField(static_cast<std::size_t>(selected), f == ImportField::Ignore ? std::nullopt : std::optional(f));
   });
   // The whole reason of the selected problem, however narrow its column.
@@ -168,7 +165,7 @@ void ImportDialog::showColumns() {
   for (std::size_t i = 0; i < preview_->columns.size(); ++i) {
     const auto& c = preview_->columns[i];
     long item = columns_->InsertItem(static_cast<long>(i), toWx(c.header));
-    columns_->SetItem(item, 1, fieldText(fields_[i]));
+    columns_->SetItem(item, 1, importFieldText(fields_[i]));
     wxString samples;
     // Ids and phones masked, as in every list (DESIGN "Personal information").
     auto shown = [&](const std::string& value) {
@@ -187,7 +184,7 @@ void ImportDialog::setField(std::size_t column, std::optional<ImportField> field
   if (column >= fields_.size()) return;
   fields_[column] = field;
   mappingChanged_ = true;
-  columns_->SetItem(static_cast<long>(column), 1, fieldText(field));
+  columns_->SetItem(static_cast<long>(column), 1, importFieldText(field));
 }
 
 void ImportDialog::showStep(Step step) {

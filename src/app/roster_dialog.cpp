@@ -208,9 +208,7 @@ void RosterDialog::print() {
     if (wxPrinter::GetLastError() == wxPRINTER_ERROR) say(_("The roster could not be printed."), true);
     return;
   }
-  ledger_.audit("print", "roster", {}, static_cast<std::int64_t>(roster_->total()),
-                std::string(report::kindName(roster_->kind)) + "; date " + roster_->date.iso() + "; masked; printer; purpose: " +
-                    printStamp.purpose);
+  report::auditRoster(ledger_, *roster_, "printer", printStamp.purpose);
   say(_("Sent to the printer."), false);
 }
 

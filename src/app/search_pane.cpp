@@ -35,11 +35,7 @@ SearchPane::SearchPane(wxWindow* parent, db::Ledger& ledger, Open open)
     runQuery();
   });
   // Enter opens the best match: a scanned door card or a whole id number goes straight there.
-  query_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) {
-    if (hits_.empty()) return;
-    openResult(0);
-    if (hits_.front().matchedBy == "door_card") CallAfter([this] { focusQuery(); });  // ready for the next card
-  });
+  query_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { openBest(); });
   query_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
     if (e.GetKeyCode() == WXK_DOWN && !hits_.empty()) {
       showResults(true);
@@ -93,10 +89,14 @@ void SearchPane::runQuery() {
   showResults(!query_->GetValue().empty());
   // A scanned door card opens its household as soon as its digits are in (a scanner need not send
   // Enter), and the code stays selected so that the next card's digits replace it.
-  if (!hits_.empty() && hits_.front().matchedBy == "door_card") {
-    openResult(0);
-    CallAfter([this] { focusQuery(); });  // after the household list has taken the focus
-  }
+  if (!hits_.empty() && hits_.front().matchedBy == "door_card") openBest();
+}
+
+void SearchPane::openBest() {
+  if (hits_.empty()) return;
+  openResult(0);
+  // After a door card the box stays ready for the next one, once the household list has taken the focus.
+  if (hits_.front().matchedBy == "door_card") CallAfter([this] { focusQuery(); });
 }
 
 bool SearchPane::resultsShown() const { return list_->IsShown(); }

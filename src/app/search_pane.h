@@ -25,6 +25,7 @@ class SearchPane : public wxPanel {
   const std::vector<db::SearchHit>& results() const { return hits_; }
   bool resultsShown() const;
   void openResult(std::size_t index);
+  void openBest();  // Enter: the best match
 
  private:
   void runQuery();

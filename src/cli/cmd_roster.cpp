@@ -10,7 +10,6 @@
 #include "report/door_cards.h"
 #include "report/roster.h"
 #include "report/roster_files.h"
-#include "report/roster_pdf.h"
 #include "text/text.h"
 
 namespace gl::cli {
@@ -48,26 +47,22 @@ void addRosterCommands(CLI::App& app, Context& ctx) {
     auto stamp = exchange::ExportStamp::now(purpose->empty() ? tr(N_("daily roster")) : *purpose);
     if (*kind == "door-cards") {
       auto cards = report::buildDoorCards(*ledger, *scope);
-      report::saveDoorCards(*ledger, cards, stamp, *out);
-      report::DoorCardLayout layout(cards, stamp);
+      const int pages = report::saveDoorCards(*ledger, cards, stamp, *out);
       ctx.print({{"kind", *kind}, {"scope", cards.scope.code}, {"scope_name", cards.scope.name},
-                 {"households", cards.doors.size()}, {"pages", layout.pageCount()}, {"out", *out}},
+                 {"households", cards.doors.size()}, {"pages", pages}, {"out", *out}},
                 format(N_("{count} door cards on {pages} pages → {path}"), fmt::arg("count", cards.doors.size()),
-                       fmt::arg("pages", layout.pageCount()), fmt::arg("path", *out)));
+                       fmt::arg("pages", pages), fmt::arg("path", *out)));
       return;
     }
     auto roster = report::buildRoster(*ledger, *report::kindByName(*kind), day, *scope);
-    report::saveRoster(*ledger, roster, stamp, *out);
+    const int pages = report::saveRoster(*ledger, roster, stamp, *out);
     nlohmann::json j = {{"kind", *kind},        {"date", day.iso()},  {"scope", roster.scope.code},
                         {"scope_name", roster.scope.name}, {"rows", roster.total()}, {"out", *out}};
     if (roster.kind == report::RosterKind::VisitsDue) j["campaign"] = roster.campaign;
     std::string human = format(N_("{title}, {scope}, {date}: {total} → {path}"), fmt::arg("title", roster.title),
                                fmt::arg("scope", roster.scopeText()), fmt::arg("date", day.iso()),
                                fmt::arg("total", roster.totalText()), fmt::arg("path", *out));
-    if (out->size() > 4 && out->substr(out->size() - 4) == ".pdf") {
-      report::RosterLayout layout(roster, stamp);
-      j["pages"] = layout.pageCount();
-    }
+    if (pages > 0) j["pages"] = pages;
     ctx.print(j, human);
   });
 }

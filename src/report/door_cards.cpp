@@ -126,7 +126,7 @@ void DoorCardLayout::drawPage(cairo_t* cr, int page) const {
   cairo_restore(cr);
 }
 
-void saveDoorCards(db::Ledger& ledger, const DoorCards& cards, const exchange::ExportStamp& stamp,
+int saveDoorCards(db::Ledger& ledger, const DoorCards& cards, const exchange::ExportStamp& stamp,
                    const std::filesystem::path& out) {
   if (core::ascii::toLower(out.extension().string()) != ".pdf")
     throw Error(Error::Kind::BadInput, N_("Door cards are saved as .pdf, not “{file}”"), {{"file", out.string()}});
@@ -136,6 +136,7 @@ void saveDoorCards(db::Ledger& ledger, const DoorCards& cards, const exchange::E
   ledger.audit("print", "household", {}, static_cast<std::int64_t>(cards.doors.size()),
                "door cards; scope " + (cards.scope.code.empty() ? std::string("county") : cards.scope.code) +
                    "; purpose: " + stamp.purpose);
+  return layout.pageCount();
 }
 
 }  // namespace gl::report

@@ -38,8 +38,9 @@ class DoorCardLayout {
   exchange::ExportStamp stamp_;
 };
 
-// Writes the cards as a PDF (atomically, 0600) and audits it (scope and count, no addresses).
-void saveDoorCards(db::Ledger& ledger, const DoorCards& cards, const exchange::ExportStamp& stamp,
+// Writes the cards as a PDF (atomically, 0600) and audits it (scope and count, no addresses);
+// returns its page count.
+int saveDoorCards(db::Ledger& ledger, const DoorCards& cards, const exchange::ExportStamp& stamp,
                    const std::filesystem::path& out);
 
 }  // namespace gl::report

@@ -45,11 +45,19 @@ void writeCsv(const Roster& roster, const std::filesystem::path& out) {
 
 }  // namespace
 
-void saveRoster(db::Ledger& ledger, const Roster& roster, const exchange::ExportStamp& stamp,
-                const std::filesystem::path& out) {
+void auditRoster(db::Ledger& ledger, const Roster& roster, std::string_view medium, const std::string& purpose) {
+  ledger.audit(medium == "pdf" || medium == "printer" ? "print" : "export", "roster", {},
+               static_cast<std::int64_t>(roster.total()),
+               std::string(kindName(roster.kind)) + "; scope " + (roster.scope.code.empty() ? "county" : roster.scope.code) +
+                   "; date " + roster.date.iso() + "; masked; " + std::string(medium) + "; purpose: " + purpose);
+}
+
+int saveRoster(db::Ledger& ledger, const Roster& roster, const exchange::ExportStamp& stamp,
+               const std::filesystem::path& out) {
   const std::string ext = core::ascii::toLower(out.extension().string());
+  int pages = 0;
   if (ext == ".pdf")
-    writeRosterPdf(roster, stamp, out);
+    pages = writeRosterPdf(roster, stamp, out);
   else if (ext == ".xlsx")
     writeXlsx(roster, stamp, out);
   else if (ext == ".csv")
@@ -57,9 +65,8 @@ void saveRoster(db::Ledger& ledger, const Roster& roster, const exchange::Export
   else
     throw Error(Error::Kind::BadInput, N_("A roster is saved as .pdf, .xlsx or .csv, not “{file}”"),
                 {{"file", out.string()}});
-  ledger.audit(ext == ".pdf" ? "print" : "export", "roster", {}, static_cast<std::int64_t>(roster.total()),
-               std::string(kindName(roster.kind)) + "; scope " + (roster.scope.code.empty() ? "county" : roster.scope.code) +
-                   "; date " + roster.date.iso() + "; masked; " + ext.substr(1) + "; purpose: " + stamp.purpose);
+  auditRoster(ledger, roster, ext.substr(1), stamp.purpose);
+  return pages;
 }
 
 }  // namespace gl::report

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 
 #include "db/ledger.h"
 #include "exchange/xlsx_writer.h"
@@ -11,8 +12,12 @@
 
 namespace gl::report {
 
-// The format follows the extension (.pdf, .xlsx or .csv; anything else is BadInput).
-void saveRoster(db::Ledger& ledger, const Roster& roster, const exchange::ExportStamp& stamp,
-                const std::filesystem::path& out);
+// The format follows the extension (.pdf, .xlsx or .csv; anything else is BadInput). Returns the
+// PDF's page count (0 for a spreadsheet).
+int saveRoster(db::Ledger& ledger, const Roster& roster, const exchange::ExportStamp& stamp,
+               const std::filesystem::path& out);
+
+// The audit entry of a roster leaving the ledger: `medium` is "pdf", "xlsx", "csv" or "printer".
+void auditRoster(db::Ledger& ledger, const Roster& roster, std::string_view medium, const std::string& purpose);
 
 }  // namespace gl::report

@@ -228,10 +228,11 @@ std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, i
   return rgb;
 }
 
-void writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out) {
+int writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out) {
   RosterLayout layout(roster, stamp);
   writePdfPages(out, layout.pageWidth(), layout.pageHeight(), layout.pageCount(),
                 [&](cairo_t* cr, int page) { layout.drawPage(cr, page); }, roster.title, stamp.user);
+  return layout.pageCount();
 }
 
 }  // namespace gl::report

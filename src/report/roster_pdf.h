@@ -53,7 +53,7 @@ class RosterLayout {
 std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, int width, int& height);
 
 // The whole roster as a PDF file, written atomically (a temp file beside it, fsynced, renamed;
-// 0600). Throws gl::Error (Environment) when it cannot be written.
-void writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out);
+// 0600); returns its page count. Throws gl::Error (Environment) when it cannot be written.
+int writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out);
 
 }  // namespace gl::report
