@@ -14,14 +14,6 @@ namespace {
 
 using Hash = std::array<unsigned char, 32>;
 
-std::string utcNow() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // BLAKE2b-256 over the previous hash and every field, each field length-prefixed so that no two
 // different entries share an encoding.
@@ -96,6 +88,15 @@ std::int64_t firstBrokenAuditEntry(LedgerState& s) {
     previous = storedHash;
   }
   return 0;
+}
+
+std::string utcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
 }
 
 }  // namespace gl::db

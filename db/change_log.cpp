@@ -34,11 +34,11 @@ void ChangeLog::cellChanged(core::Table table, std::string_view row, std::string
   // What this site had seen for the cell: its own entry, else the row's creation stamp. 0 = none.
   std::int64_t base = 0;
   bool settled = false;
-  auto& own = s_.statement("SELECT seq, hlc, base FROM clock WHERE row = ? AND col = ?");
+  auto& own = s_.statement("SELECT seq, hlc, base, site FROM clock WHERE row = ? AND col = ?");
   own.bind(1, rowText);
   own.bind(2, col);
   if (own.executeStep()) {
-    if (own.getColumn(0).getInt64() > ackedSeq_) {
+    if (own.getColumn(3).getInt() == kLocalSite && own.getColumn(0).getInt64() > ackedSeq_) {
       // Still unsent: the server has not seen the earlier local value, so the base stays as it was.
       settled = true;
       base = own.getColumn(2).isNull() ? 0 : own.getColumn(2).getInt64();
@@ -49,11 +49,11 @@ void ChangeLog::cellChanged(core::Table table, std::string_view row, std::string
   own.reset();
   if (!settled) ++pendingAdded_;
   if (!settled) {
-    auto& created = s_.statement("SELECT seq, hlc FROM clock WHERE row = ? AND col = ''");
+    auto& created = s_.statement("SELECT seq, hlc, site FROM clock WHERE row = ? AND col = ''");
     created.bind(1, rowText);
     if (created.executeStep()) {
       // A row the server has never seen gives its later edits no base either.
-      if (created.getColumn(0).getInt64() > ackedSeq_) base = 0;
+      if (created.getColumn(2).getInt() == kLocalSite && created.getColumn(0).getInt64() > ackedSeq_) base = 0;
       else base = std::max(base, created.getColumn(1).getInt64());
     }
     created.reset();

@@ -111,23 +111,49 @@ std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& path, Mode mod
       add.exec();
     }
     site.reset();
-    SQLite::Statement last(*state->db, "SELECT last_hlc FROM sync_state WHERE one = 1");
-    if (last.executeStep()) state->clock = core::HlcClock(systemMillis, core::Hlc::unpack(last.getColumn(0).getInt64()));
+    SQLite::Statement last(*state->db, "SELECT last_hlc, clock_offset_ms FROM sync_state WHERE one = 1");
+    if (last.executeStep()) {
+      state->clock = core::HlcClock(systemMillis, core::Hlc::unpack(last.getColumn(0).getInt64()));
+      // The offset to the data center's clock measured at the last sync (DESIGN.md "Clocks").
+      state->clock.setOffsetMs(last.getColumn(1).getInt64());
+    }
     last.reset();
     tx.commit();
   });
   return std::unique_ptr<Ledger>(new Ledger(std::move(state)));
 }
 
+namespace {
+// A name-based UUID (RFC 9562 version 8): BLAKE2b of the name, with the version and variant bits set.
+std::string namedId(const std::string& name) {
+  unsigned char h[16];
+  crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(name.data()), name.size(), nullptr, 0);
+  h[6] = static_cast<unsigned char>((h[6] & 0x0f) | 0x80);
+  h[8] = static_cast<unsigned char>((h[8] & 0x3f) | 0x80);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += hex[h[i] >> 4];
+    out += hex[h[i] & 15];
+  }
+  return out;
+}
+}  // namespace
+
 void Ledger::initialize(std::string_view countyCode, std::string_view countyName) {
   if (initialized())
     throw Error(Error::Kind::Rejected, N_("This ledger is already set up for county {code}"),
                 {{"code", setting("county_code").value_or("")}}, state_->path.string());
   checkCounty(countyCode, countyName);
+  // Every ledger of a county makes these rows alike, so they share ids (named, not random): synced, they
+  // are one row, not one copy per ledger.
   write([&](Writer& w) {
     w.insert(core::Table::Region,
-             {{"code", std::string(countyCode)}, {"name", std::string(countyName)}, {"level", std::string("county")}});
-    for (const auto& p : core::builtinPolicies()) w.insert(core::Table::Policy, policyCells(p));
+             {{"code", std::string(countyCode)}, {"name", std::string(countyName)}, {"level", std::string("county")}},
+             namedId("region:" + std::string(countyCode)));
+    for (const auto& p : core::builtinPolicies())
+      w.insert(core::Table::Policy, policyCells(p), namedId("policy:" + std::string(countyCode) + ":" + p.code));
     w.setSetting("county_code", countyCode);
     w.setSetting("county_name", countyName);
   });
@@ -149,6 +175,11 @@ int Ledger::schemaVersion() const {
 std::string Ledger::siteId() const { return state_->siteUuid; }
 void Ledger::setActor(std::string actor) { state_->actor = std::move(actor); }
 void Ledger::setToday(core::Date today) { state_->today = today; }
+void Ledger::setWallClock(std::function<std::int64_t()> wall) {
+  auto offset = state_->clock.offsetMs();
+  state_->clock = core::HlcClock(std::move(wall), state_->clock.last());
+  state_->clock.setOffsetMs(offset);
+}
 core::Date Ledger::today() const { return state_->currentDate(); }
 
 void Ledger::setBulkLoad(bool on) {
@@ -172,19 +203,19 @@ void Ledger::write(const std::function<void(Writer&)>& work) {
   });
 }
 
+ForeignKeysOff::ForeignKeysOff(LedgerState& s) : s_(s) {
+  guarded(s.path.string(), [&] { s.db->exec("PRAGMA foreign_keys = OFF"); });
+}
+
+ForeignKeysOff::~ForeignKeysOff() {
+  try {
+    s_.db->exec("PRAGMA foreign_keys = ON");
+  } catch (...) {
+  }
+}
+
 void Ledger::bulkWrite(const std::function<void(Writer&)>& work) {
-  // The pragma has no effect inside a transaction, so it goes around it, and back on however the
-  // write ends.
-  withState(*state_, [&] { state_->db->exec("PRAGMA foreign_keys = OFF"); });
-  struct On {
-    LedgerState& s;
-    ~On() {
-      try {
-        s.db->exec("PRAGMA foreign_keys = ON");
-      } catch (...) {
-      }
-    }
-  } on{*state_};
+  ForeignKeysOff off(*state_);
   write(work);
 }
 

@@ -121,6 +121,8 @@ class Ledger {
   void setActor(std::string actor);
   // The date rules use as "today" (tests and benchmarks fix it).
   void setToday(core::Date today);
+  // The wall clock the change log's HLCs follow (tests give a ledger a PC clock a year slow or a day fast).
+  void setWallClock(std::function<std::int64_t()> wall);
   core::Date today() const;
 
   // One-row writes, each its own transaction. Throw gl::ValidationError with issues on bad input.
@@ -212,6 +214,7 @@ class Ledger {
   void rebuildSearchIndex();
 
  private:
+  friend class SyncLedger;
   explicit Ledger(std::unique_ptr<LedgerState> state);
   std::unique_ptr<LedgerState> state_;
 };

@@ -43,6 +43,19 @@ struct StatementsReset {
 
 std::int64_t systemMillis();
 
+// SQLite's own foreign-key checks off for the writes of this scope (a bulk import, a pulled page),
+// back on however they end. The pragma has no effect inside a transaction, so it goes around one.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(LedgerState& state);
+  ~ForeignKeysOff();
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  LedgerState& s_;
+};
+
 // Runs one API call: SQLite failures become gl::Error, and cached statements are reset afterwards.
 template <typename Fn>
 auto withState(LedgerState& state, Fn&& fn) -> decltype(fn()) {

@@ -113,10 +113,10 @@ bool Writer::isStaged(Table table, const std::string& id) const {
                      [&](const Staged& r) { return r.isInsert && r.table == table && r.id == id; });
 }
 
-std::string Writer::insert(Table table, Cells cells) {
+std::string Writer::insert(Table table, Cells cells, std::string id) {
   const auto& spec = core::tableSpec(table);
   validate(spec, cells, nullptr, {});
-  std::string id = s_.uuids.next();
+  if (id.empty()) id = s_.uuids.next();
   writeInsert(spec, id, cells);
   return id;
 }

@@ -22,8 +22,8 @@ struct LedgerState;
 
 class Writer {
  public:
-  // Returns the new row's id (UUIDv7).
-  std::string insert(core::Table table, core::Cells cells);
+  // Returns the new row's id (UUIDv7, or `id` where the caller names one: rows every ledger makes alike).
+  std::string insert(core::Table table, core::Cells cells, std::string id = {});
   // Changes only the given cells; cells whose value is unchanged are not stamped.
   void update(core::Table table, std::string_view id, core::Cells cells);
   void tombstone(core::Table table, std::string_view id);

@@ -10,6 +10,9 @@ packages=(
   libsqlitecpp-dev libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libsodium-dev
   # spreadsheets: .xlsx read (libzip + expat) and written (libxlsxwriter), .xls read (FreeXL)
   libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev
+  # sync: the client's HTTPS (libcurl, OpenSSL), gzip bodies (zlib), the data center's server
+  # (cpp-httplib, built by Debian with OpenSSL and zlib); openssl makes the tests' CA and certificates
+  libcurl4-openssl-dev zlib1g-dev libcpp-httplib-dev libssl-dev openssl
   # rosters: PDF and printing (cairo + pango), door cards' QR codes (libqrencode)
   libcairo2-dev libpango1.0-dev libqrencode-dev
   # the desktop window (wxWidgets 3.2 GTK3, its own translations) and a Chinese font

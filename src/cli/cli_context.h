@@ -38,5 +38,6 @@ void addEditCommands(CLI::App& app, Context& ctx);    // set, delete
 void addExportCommands(CLI::App& app, Context& ctx);  // export
 void addImportCommands(CLI::App& app, Context& ctx);  // import, profiles
 void addRosterCommands(CLI::App& app, Context& ctx);  // roster
+void addSyncCommands(CLI::App& app, Context& ctx);    // sync
 
 }  // namespace gl::cli

@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   gl::cli::addExportCommands(app, ctx);
   gl::cli::addImportCommands(app, ctx);
   gl::cli::addRosterCommands(app, ctx);
+  gl::cli::addSyncCommands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -54,6 +54,9 @@ class HlcClock {
   // The measured offset to the server's clock, added to the wall clock (DESIGN.md "Clocks": the
   // client re-stamps on the server's clock after a refusal). Changing it never moves now() back.
   void setOffsetMs(std::int64_t offset) { offsetMs_ = offset; }
+  // The one way back: after the data center refused this site's HLCs as too far ahead (a PC whose
+  // clock ran a day fast), the clock restarts at the server's and the pending cells are stamped again.
+  void rebase(Hlc last) { last_ = last; }
   std::int64_t offsetMs() const { return offsetMs_; }
 
  private:

@@ -1,0 +1,223 @@
+#include "db/sync_apply.h"
+
+#include "db/row_io.h"
+
+namespace gl::db {
+
+namespace {
+const core::ColumnSpec* columnOf(const core::TableSpec& spec, const std::string& name) { return spec.column(name); }
+
+bool isLive(const core::Value& deleted) { return !deleted || *deleted == "0"; }
+}  // namespace
+
+RemoteApply::RemoteApply(LedgerState& s)
+    : s_(s), acked_(s.db->execAndGet("SELECT acked_seq FROM sync_state WHERE one = 1").getInt64()), index_(s) {
+  index_.batch();
+}
+
+void RemoteApply::add(const SyncCell& cell) {
+  auto [it, added] = rows_.try_emplace(cell.row);
+  if (added) order_.emplace_back(cell.table, cell.row);
+  it->second.push_back(cell);
+}
+
+std::optional<RemoteApply::Local> RemoteApply::localClock(const std::string& row, const std::string& column) {
+  auto& st = s_.statement(
+      "SELECT c.seq, c.hlc, c.site, s.uuid FROM clock c JOIN site s ON s.n = c.site WHERE c.row = ? AND c.col = ?");
+  st.bind(1, row);
+  st.bind(2, column);
+  std::optional<Local> out;
+  if (st.executeStep())
+    out = Local{st.getColumn(0).getInt64(), st.getColumn(1).getInt64(), st.getColumn(2).getInt(),
+                st.getColumn(3).getString()};
+  st.reset();
+  return out;
+}
+
+int RemoteApply::siteNumber(const std::string& uuid) {
+  if (auto it = sites_.find(uuid); it != sites_.end()) return it->second;
+  auto& add = s_.statement("INSERT OR IGNORE INTO site (uuid) VALUES (?)");
+  add.bind(1, uuid);
+  add.exec();
+  auto& get = s_.statement("SELECT n FROM site WHERE uuid = ?");
+  get.bind(1, uuid);
+  get.executeStep();
+  int n = get.getColumn(0).getInt();
+  get.reset();
+  sites_.emplace(uuid, n);
+  return n;
+}
+
+ApplyStats RemoteApply::finish() {
+  for (const auto& [table, id] : order_) writeRow(table, id, rows_[id]);
+  index_.flush();
+  recount(s_, touched_);
+  auto& st = s_.statement("UPDATE sync_state SET last_hlc = max(last_hlc, ?) WHERE one = 1");
+  st.bind(1, static_cast<std::int64_t>(s_.clock.last().packed()));
+  st.exec();
+  return stats_;
+}
+
+void RemoteApply::writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells) {
+  const auto& spec = core::tableSpec(table);
+  auto& read = s_.statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?");
+  read.bind(1, id);
+  std::optional<Row> current;
+  std::int64_t rid = 0;
+  if (read.executeStep()) current = readRow(read, spec, &rid);
+  read.reset();
+  auto created = localClock(id, "");
+
+  // The cells that win, newest last (a page may carry a cell twice: a row's entry and a later edit).
+  std::vector<const SyncCell*> winners;
+  for (const auto& cell : cells) {
+    if (cell.column != "deleted" && !columnOf(spec, cell.column)) continue;
+    auto local = localClock(id, cell.column);
+    if (!local) local = created;
+    bool pending = local && local->site == 1 && local->seq > acked_;
+    bool beats = !local || core::wins(cell.hlc, cell.site, core::Hlc::unpack(local->hlc), local->siteUuid);
+    // An earlier winner of this page for the same cell counts as local too.
+    for (auto* w : winners)
+      if (w->column == cell.column && !core::wins(cell.hlc, cell.site, w->hlc, w->site)) beats = false;
+    if (pending || !beats) {
+      ++stats_.kept;
+      continue;
+    }
+    std::erase_if(winners, [&](const SyncCell* w) { return w->column == cell.column; });
+    winners.push_back(&cell);
+  }
+  if (winners.empty()) return;
+
+  core::Cells next = current ? current->cells : core::Cells{};
+  core::Value deleted = current ? core::Value(current->deleted ? "1" : "0") : core::Value("0");
+  if (!current)
+    for (const auto& c : spec.columns) next.push_back({std::string(c.name), std::nullopt});
+  for (auto* w : winners) {
+    if (w->column == "deleted") deleted = w->value.value_or("0");
+    else setCell(next, w->column, w->value);
+  }
+  bool wasLive = current && !current->deleted;
+  bool live = isLive(deleted);
+
+  std::string sql;
+  if (current) {
+    sql = "UPDATE " + std::string(spec.name) + " SET ";
+    for (const auto& c : spec.columns) sql.append(c.name).append(" = ?, ");
+    sql += "deleted = ? WHERE id = ?";
+  } else {
+    sql = "INSERT INTO " + std::string(spec.name) + " (";
+    for (const auto& c : spec.columns) sql.append(c.name).append(", ");
+    sql += "deleted, id) VALUES (";
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) sql += "?, ";
+    sql += "?, ?)";
+  }
+  auto& write = s_.statement(sql);
+  int i = 1;
+  for (const auto& c : spec.columns) {
+    const core::Value* v = findCell(next, c.name);
+    // A required column not delivered yet (its newest value comes later in the pull) holds "" until then.
+    core::Value value = v && *v ? *v : (c.required ? core::Value("") : std::nullopt);
+    if (c.required && (!v || !*v)) write.bind(i++, std::string());
+    else bindValue(write, i++, c, value);
+  }
+  write.bind(i++, live ? 0 : 1);
+  write.bind(i++, id);
+  write.exec();
+  if (!current) rid = s_.db->getLastInsertRowid();
+  if (SearchIndex::indexed(table)) {
+    if (wasLive) index_.remove(table, rid, current->cells);
+    if (live) index_.add(table, rid, next);
+  }
+  for (auto* w : winners) {
+    auto& log = s_.statement("INSERT OR REPLACE INTO clock (tbl, row, col, hlc, site, base) VALUES (?, ?, ?, ?, ?, NULL)");
+    log.bind(1, static_cast<int>(table));
+    log.bind(2, id);
+    log.bind(3, w->column);
+    log.bind(4, static_cast<std::int64_t>(w->hlc.packed()));
+    log.bind(5, siteNumber(w->site));
+    log.exec();
+    s_.clock.receive(w->hlc);
+  }
+  stats_.applied += static_cast<std::int64_t>(winners.size());
+  touched_.insert(static_cast<int>(table));
+}
+
+namespace {
+// The rows that hang on a row, children before parents, as (table, id).
+void collect(LedgerState& s, core::Table table, const std::string& id,
+             std::vector<std::pair<core::Table, std::string>>& out) {
+  using core::Table;
+  auto children = [&](Table child, const char* sql) {
+    std::vector<std::string> ids;
+    auto& st = s.statement(sql);
+    st.bind(1, id);
+    while (st.executeStep()) ids.push_back(st.getColumn(0).getString());
+    st.reset();
+    for (const auto& c : ids) collect(s, child, c, out);
+  };
+  switch (table) {
+    case Table::Household:
+      children(Table::Resident, "SELECT id FROM resident WHERE household = ?");
+      children(Table::Visit, "SELECT id FROM visit WHERE household = ?");
+      break;
+    case Table::Resident:
+      children(Table::Quarantine, "SELECT id FROM quarantine WHERE resident = ?");
+      break;
+    case Table::Quarantine:
+      children(Table::HealthCheck, "SELECT id FROM health_check WHERE quarantine = ?");
+      break;
+    default:
+      break;
+  }
+  out.emplace_back(table, id);
+}
+}  // namespace
+
+std::int64_t removeOutOfScope(LedgerState& s, const std::vector<ScopeExit>& exits, std::set<int>& touched) {
+  std::vector<std::pair<core::Table, std::string>> rows;
+  for (const auto& e : exits) collect(s, e.table, e.row, rows);
+  SearchIndex index(s);
+  std::int64_t removed = 0;
+  for (const auto& [table, id] : rows) {
+    const auto& spec = core::tableSpec(table);
+    if (SearchIndex::indexed(table)) {
+      auto& read = s.statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?");
+      read.bind(1, id);
+      if (read.executeStep()) {
+        std::int64_t rid = 0;
+        Row row = readRow(read, spec, &rid);
+        read.reset();
+        if (!row.deleted) index.remove(table, rid, row.cells);
+      }
+      read.reset();
+    }
+    auto& del = s.statement("DELETE FROM " + std::string(spec.name) + " WHERE id = ?");
+    del.bind(1, id);
+    del.exec();
+    removed += s.db->getChanges();
+    auto& log = s.statement("DELETE FROM clock WHERE row = ?");
+    log.bind(1, id);
+    log.exec();
+    touched.insert(static_cast<int>(table));
+  }
+  index.flush();
+  return removed;
+}
+
+void recount(LedgerState& s, const std::set<int>& tables) {
+  for (int t : tables) {
+    const auto& spec = core::tableSpec(static_cast<core::Table>(t));
+    auto& st = s.statement("INSERT INTO row_count (tbl, live) VALUES (?, (SELECT count(*) FROM " +
+                           std::string(spec.name) + " WHERE deleted = 0)) ON CONFLICT (tbl) DO UPDATE SET live = excluded.live");
+    st.bind(1, t);
+    st.exec();
+  }
+}
+
+void refreshPending(LedgerState& s) {
+  s.db->exec(
+      "UPDATE sync_state SET pending = (SELECT count(*) FROM clock WHERE site = 1 AND seq > sync_state.acked_seq) "
+      "WHERE one = 1");
+}
+
+}  // namespace gl::db

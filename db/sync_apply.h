@@ -1,0 +1,54 @@
+// Internal to gl_db: writing cells that came from the data center into the ledger by the merge rule.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "db/ledger_state.h"
+#include "db/search_index.h"
+#include "db/sync_ledger.h"
+
+namespace gl::db {
+
+// Collects remote cells row by row and writes each row once in finish(). A cell is written when it
+// beats what the ledger holds (core::wins) and the local cell is not waiting to be sent (the push
+// settles that one at the data center, which keeps the loser as a conflict). Runs inside the
+// caller's transaction.
+class RemoteApply {
+ public:
+  explicit RemoteApply(LedgerState& state);
+  void add(const SyncCell& cell);
+  ApplyStats finish();
+
+ private:
+  struct Local {
+    std::int64_t seq = 0;
+    std::int64_t hlc = 0;
+    int site = 0;
+    std::string siteUuid;
+  };
+  std::optional<Local> localClock(const std::string& row, const std::string& column);
+  int siteNumber(const std::string& uuid);
+  void writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells);
+
+  LedgerState& s_;
+  std::int64_t acked_;
+  SearchIndex index_;
+  std::vector<std::pair<core::Table, std::string>> order_;
+  std::map<std::string, std::vector<SyncCell>> rows_;
+  std::unordered_map<std::string, int> sites_;
+  std::set<int> touched_;
+  ApplyStats stats_;
+};
+
+// Removes rows that left the ledger's scope, with everything that hangs on them, without logging
+// them as changes (they still exist at the data center).
+std::int64_t removeOutOfScope(LedgerState& state, const std::vector<ScopeExit>& exits, std::set<int>& touched);
+// Recounts the live rows of the given tables and the pending change-log entries.
+void recount(LedgerState& state, const std::set<int>& tables);
+void refreshPending(LedgerState& state);
+
+}  // namespace gl::db

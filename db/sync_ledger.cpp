@@ -1,0 +1,291 @@
+#include "db/sync_ledger.h"
+
+#include <ctime>
+
+#include "core/error.h"
+#include "db/audit.h"
+#include "db/ledger.h"
+#include "db/ledger_state.h"
+#include "db/row_io.h"
+#include "db/sync_apply.h"
+
+namespace gl::db {
+
+namespace {
+std::int64_t ackedSeq(LedgerState& s) {
+  return s.db->execAndGet("SELECT acked_seq FROM sync_state WHERE one = 1").getInt64();
+}
+}  // namespace
+
+SyncLedger::SyncLedger(Ledger& ledger) : ledger_(ledger) {}
+
+SyncAccount SyncLedger::account() const {
+  auto& s = *ledger_.state_;
+  return withState(s, [&] {
+    auto& st = s.statement(
+        "SELECT server, account, token, role, scope, cursor, clock_offset_ms, last_sync FROM sync_state WHERE one = 1");
+    SyncAccount a;
+    if (st.executeStep()) {
+      a.server = textOf(st, 0);
+      a.account = textOf(st, 1);
+      a.token = textOf(st, 2);
+      a.role = textOf(st, 3);
+      a.scope = textOf(st, 4);
+      a.cursor = st.getColumn(5).getInt64();
+      a.clockOffsetMs = st.getColumn(6).getInt64();
+      a.lastSync = textOf(st, 7);
+    }
+    return a;
+  });
+}
+
+void SyncLedger::saveAccount(const SyncAccount& a) {
+  auto& s = *ledger_.state_;
+  withState(s, [&] {
+    SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another server or account starts from the beginning: the cursor belongs to the old one.
+    auto& old = s.statement("SELECT coalesce(server, ''), coalesce(account, '') FROM sync_state WHERE one = 1");
+    bool same = old.executeStep() && old.getColumn(0).getString() == a.server && old.getColumn(1).getString() == a.account;
+    old.reset();
+    auto& st = s.statement(
+        "UPDATE sync_state SET server = ?, account = ?, token = ?, role = ?, scope = ?, "
+        "cursor = CASE WHEN ? THEN cursor ELSE 0 END WHERE one = 1");
+    st.bind(1, a.server);
+    st.bind(2, a.account);
+    st.bind(3, a.token);
+    st.bind(4, a.role);
+    st.bind(5, a.scope);
+    st.bind(6, same ? 1 : 0);
+    st.exec();
+    s.resetAll();
+    tx.commit();
+  });
+}
+
+void SyncLedger::forgetToken() {
+  auto& s = *ledger_.state_;
+  withState(s, [&] { s.db->exec("UPDATE sync_state SET token = NULL WHERE one = 1"); });
+}
+
+std::string SyncLedger::siteId() const { return ledger_.state_->siteUuid; }
+
+void SyncLedger::receiveServerClock(core::Hlc server, std::int64_t offsetMs) {
+  auto& s = *ledger_.state_;
+  withState(s, [&] {
+    s.clock.setOffsetMs(offsetMs);
+    s.clock.receive(server);
+    auto& st = s.statement("UPDATE sync_state SET clock_offset_ms = ?, last_hlc = max(last_hlc, ?) WHERE one = 1");
+    st.bind(1, offsetMs);
+    st.bind(2, static_cast<std::int64_t>(s.clock.last().packed()));
+    st.exec();
+  });
+}
+
+std::int64_t SyncLedger::pendingCount() const { return ledger_.pendingChanges(); }
+
+std::vector<SyncCell> SyncLedger::pendingCells(std::size_t limit, std::int64_t& upTo) const {
+  auto& s = *ledger_.state_;
+  return withState(s, [&] {
+    std::vector<SyncCell> out;
+    upTo = ackedSeq(s);
+    auto& st = s.statement("SELECT seq, tbl, row, col, hlc, base FROM clock WHERE site = 1 AND seq > ? ORDER BY seq LIMIT ?");
+    st.bind(1, upTo);
+    st.bind(2, static_cast<std::int64_t>(limit));
+    struct Entry {
+      std::int64_t seq;
+      int tbl;
+      std::string row, col;
+      std::int64_t hlc, base;
+    };
+    std::vector<Entry> entries;
+    while (st.executeStep())
+      entries.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt(), st.getColumn(2).getString(),
+                         st.getColumn(3).getString(), st.getColumn(4).getInt64(),
+                         st.getColumn(5).isNull() ? 0 : st.getColumn(5).getInt64()});
+    st.reset();
+    for (const auto& e : entries) {
+      upTo = e.seq;
+      auto table = static_cast<core::Table>(e.tbl);
+      const auto& spec = core::tableSpec(table);
+      auto& row = s.statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?");
+      row.bind(1, e.row);
+      if (!row.executeStep()) {  // removed locally by a scope exit: nothing left to send
+        row.reset();
+        continue;
+      }
+      Row current = readRow(row, spec);
+      row.reset();
+      auto cell = [&](std::string column, core::Value value) {
+        out.push_back({table, e.row, std::move(column), std::move(value), core::Hlc::unpack(e.hlc), s.siteUuid,
+                       core::Hlc::unpack(e.base)});
+      };
+      if (e.col.empty()) {
+        for (const auto& c : current.cells) cell(c.column, c.value);
+        cell("deleted", current.deleted ? "1" : "0");
+      } else if (e.col == "deleted") {
+        cell("deleted", current.deleted ? "1" : "0");
+      } else {
+        cell(e.col, current[e.col]);
+      }
+    }
+    return out;
+  });
+}
+
+std::optional<Outbox> SyncLedger::outbox() const {
+  auto& s = *ledger_.state_;
+  return withState(s, [&]() -> std::optional<Outbox> {
+    auto& st = s.statement("SELECT batch, body, up_to FROM sync_outbox WHERE one = 1");
+    if (!st.executeStep()) return std::nullopt;
+    Outbox o;
+    o.batch = st.getColumn(0).getString();
+    auto body = st.getColumn(1);
+    o.body.assign(static_cast<const char*>(body.getBlob()), static_cast<std::size_t>(body.getBytes()));
+    o.upTo = st.getColumn(2).getInt64();
+    return o;
+  });
+}
+
+void SyncLedger::storeOutbox(const Outbox& o) {
+  auto& s = *ledger_.state_;
+  withState(s, [&] {
+    auto& st = s.statement("INSERT OR REPLACE INTO sync_outbox (one, batch, body, up_to) VALUES (1, ?, ?, ?)");
+    st.bind(1, o.batch);
+    st.bind(2, o.body.data(), static_cast<int>(o.body.size()));
+    st.bind(3, o.upTo);
+    st.exec();
+  });
+}
+
+void SyncLedger::acknowledge(std::int64_t upTo, const std::vector<Refusal>& refused,
+                             const std::vector<SyncCell>& winners) {
+  auto& s = *ledger_.state_;
+  withState(s, [&] {
+    SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    auto& ack = s.statement("UPDATE sync_state SET acked_seq = max(acked_seq, ?) WHERE one = 1");
+    ack.bind(1, upTo);
+    ack.exec();
+    std::string at = utcNow();
+    for (const auto& r : refused) {
+      auto& st = s.statement("INSERT INTO sync_refusal (at, tbl, row, col, reason) VALUES (?, ?, ?, ?, ?)");
+      st.bind(1, at);
+      st.bind(2, static_cast<int>(r.table));
+      st.bind(3, r.row);
+      st.bind(4, r.column);
+      st.bind(5, r.reason);
+      st.exec();
+    }
+    RemoteApply apply(s);
+    for (const auto& w : winners) apply.add(w);
+    apply.finish();
+    s.db->exec("DELETE FROM sync_outbox");
+    refreshPending(s);
+    s.resetAll();
+    tx.commit();
+  });
+}
+
+std::int64_t SyncLedger::restampPending(core::Hlc serverClock) {
+  auto& s = *ledger_.state_;
+  return withState(s, [&] {
+    SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    s.clock.rebase(serverClock);
+    std::vector<std::int64_t> seqs;
+    auto& st = s.statement("SELECT seq FROM clock WHERE site = 1 AND seq > ? ORDER BY seq");
+    st.bind(1, ackedSeq(s));
+    while (st.executeStep()) seqs.push_back(st.getColumn(0).getInt64());
+    st.reset();
+    for (auto seq : seqs) {
+      auto& up = s.statement("UPDATE clock SET hlc = ? WHERE seq = ?");
+      up.bind(1, static_cast<std::int64_t>(s.clock.now().packed()));
+      up.bind(2, seq);
+      up.exec();
+    }
+    auto& last = s.statement("UPDATE sync_state SET last_hlc = ? WHERE one = 1");
+    last.bind(1, static_cast<std::int64_t>(s.clock.last().packed()));
+    last.exec();
+    // A batch built from the old stamps is never sent again.
+    s.db->exec("DELETE FROM sync_outbox");
+    s.resetAll();
+    tx.commit();
+    return static_cast<std::int64_t>(seqs.size());
+  });
+}
+
+ApplyStats SyncLedger::applyPage(const std::vector<SyncCell>& cells, const std::vector<ScopeExit>& exits,
+                                 std::int64_t cursor) {
+  auto& s = *ledger_.state_;
+  // A page may hold a row before the row it refers to (the pull is in commit order of cells, and a
+  // parent's cells may have changed later): SQLite's foreign-key checks stay off for the page, as for
+  // a bulk import; every reference is the data center's, which merged it.
+  ForeignKeysOff off(s);
+  return withState(s, [&] {
+    SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    RemoteApply apply(s);
+    for (const auto& c : cells) apply.add(c);
+    ApplyStats stats = apply.finish();
+    std::set<int> touched;
+    stats.removed = removeOutOfScope(s, exits, touched);
+    recount(s, touched);
+    refreshPending(s);
+    auto& st = s.statement("UPDATE sync_state SET cursor = ?, last_sync = ? WHERE one = 1");
+    st.bind(1, cursor);
+    st.bind(2, utcNow());
+    st.exec();
+    if (stats.applied || stats.removed)
+      appendAudit(s, "sync", "", "", stats.applied + stats.removed, "pulled");
+    s.resetAll();
+    tx.commit();
+    return stats;
+  });
+}
+
+void SyncLedger::resetCursor() {
+  auto& s = *ledger_.state_;
+  withState(s, [&] { s.db->exec("UPDATE sync_state SET cursor = 0 WHERE one = 1"); });
+}
+
+void SyncLedger::setDuplicates(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  auto& s = *ledger_.state_;
+  withState(s, [&] {
+    SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    s.db->exec("DELETE FROM sync_duplicate");
+    for (const auto& [a, b] : pairs) {
+      auto& st = s.statement("INSERT OR IGNORE INTO sync_duplicate (a, b) VALUES (?, ?)");
+      st.bind(1, a);
+      st.bind(2, b);
+      st.exec();
+    }
+    s.resetAll();
+    tx.commit();
+  });
+}
+
+std::vector<std::pair<std::string, std::string>> SyncLedger::duplicates() const {
+  auto& s = *ledger_.state_;
+  return withState(s, [&] {
+    std::vector<std::pair<std::string, std::string>> out;
+    auto& st = s.statement("SELECT a, b FROM sync_duplicate ORDER BY a, b");
+    while (st.executeStep()) out.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+    return out;
+  });
+}
+
+std::vector<Refusal> SyncLedger::refusals() const {
+  auto& s = *ledger_.state_;
+  return withState(s, [&] {
+    std::vector<Refusal> out;
+    auto& st = s.statement("SELECT tbl, row, col, reason, at FROM sync_refusal ORDER BY n");
+    while (st.executeStep())
+      out.push_back({static_cast<core::Table>(st.getColumn(0).getInt()), st.getColumn(1).getString(),
+                     st.getColumn(2).getString(), st.getColumn(3).getString(), st.getColumn(4).getString()});
+    return out;
+  });
+}
+
+void SyncLedger::clearRefusals() {
+  auto& s = *ledger_.state_;
+  withState(s, [&] { s.db->exec("DELETE FROM sync_refusal"); });
+}
+
+}  // namespace gl::db

@@ -1,0 +1,97 @@
+// The ledger's side of sync (DESIGN.md "Sync protocol"): the pending cells of the change log as the
+// push sends them, the batch kept byte for byte until acknowledged, and pulled pages applied by the
+// merge rule (the larger HLC wins, site id breaks ties) in one transaction each.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/hlc.h"
+#include "core/schema.h"
+
+namespace gl::db {
+
+class Ledger;
+
+// One cell on the wire: a column of a row with its value and clock. column "deleted" is the tombstone.
+struct SyncCell {
+  core::Table table = core::Table::Region;
+  std::string row, column;
+  core::Value value;
+  core::Hlc hlc;
+  std::string site;  // the site (ledger) that wrote it
+  core::Hlc base;    // the clock the writer had seen for the cell before its edit; 0 = none
+};
+
+struct SyncAccount {
+  std::string server, account, token, role, scope;
+  std::int64_t cursor = 0;
+  std::int64_t clockOffsetMs = 0;
+  std::string lastSync;
+};
+
+struct Outbox {
+  std::string batch;
+  std::string body;
+  std::int64_t upTo = 0;
+};
+
+struct Refusal {
+  core::Table table = core::Table::Region;
+  std::string row, column, reason, at;
+};
+
+// A row that left this ledger's scope (a household moved to another grid): removed with what hangs on it.
+struct ScopeExit {
+  core::Table table = core::Table::Household;
+  std::string row;
+};
+
+struct ApplyStats {
+  std::int64_t applied = 0;  // cells written
+  std::int64_t kept = 0;     // cells whose local value is newer or not yet sent
+  std::int64_t removed = 0;  // rows removed by scope exits
+};
+
+class SyncLedger {
+ public:
+  explicit SyncLedger(Ledger& ledger);
+
+  SyncAccount account() const;
+  void saveAccount(const SyncAccount& account);  // server, account, token, role, scope
+  void forgetToken();
+  std::string siteId() const;
+
+  // Merges the data center's clock into the ledger's (every response carries it) and keeps the
+  // measured offset between the two wall clocks.
+  void receiveServerClock(core::Hlc server, std::int64_t offsetMs);
+
+  std::int64_t pendingCount() const;
+  // Pending change-log entries in commit order, at most `limit`, as cells (a new row sends every
+  // column under its one stamp); `upTo` receives the last entry's seq.
+  std::vector<SyncCell> pendingCells(std::size_t limit, std::int64_t& upTo) const;
+  std::optional<Outbox> outbox() const;
+  void storeOutbox(const Outbox& outbox);
+  // The data center acknowledged the outbox: one transaction records its refusals, applies the cells
+  // that beat ours there, moves the acknowledged seq and drops the outbox.
+  void acknowledge(std::int64_t upTo, const std::vector<Refusal>& refused, const std::vector<SyncCell>& winners);
+  // After "clock ahead" refusals: restarts the ledger's clock at the data center's and stamps every
+  // pending entry again on it, in the same order (an edit is never dropped). Returns the entries moved.
+  std::int64_t restampPending(core::Hlc serverClock);
+
+  // A pulled page in one transaction, then the cursor moves to `cursor`.
+  ApplyStats applyPage(const std::vector<SyncCell>& cells, const std::vector<ScopeExit>& exits, std::int64_t cursor);
+  void resetCursor();
+  void setDuplicates(const std::vector<std::pair<std::string, std::string>>& pairs);
+  std::vector<std::pair<std::string, std::string>> duplicates() const;
+  std::vector<Refusal> refusals() const;
+  void clearRefusals();
+
+ private:
+  Ledger& ledger_;
+};
+
+}  // namespace gl::db

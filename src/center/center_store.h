@@ -1,0 +1,79 @@
+// gridcenter's store: accounts, tokens and the county's merged cells. The server talks to this
+// interface only; SQLite implements it (sqlite_store.cpp) and a PostgreSQL store can later — it must
+// hand out commit sequence numbers in commit order (DESIGN.md "Server store").
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/hlc.h"
+#include "sync/wire.h"
+
+namespace gl::center {
+
+// Where a row belongs: the code of its household's grid, "" for a household of no grid yet, or
+// nothing for reference rows every ledger of the county holds (regions, grids, workers, policies, campaigns).
+using Place = std::optional<std::string>;
+
+struct Account {
+  std::string name, role;
+  std::vector<std::string> scope;  // region codes (6, 9 or 12 digits) or grid codes
+  std::string passwordHash;        // Argon2id, libsodium's string form
+  int failures = 0;
+  std::int64_t lockedUntilMs = 0;
+
+  bool countyWide(const std::string& county) const;
+  // Whether a row of this place may be read, or written, by the account.
+  bool reads(const Place& place, const std::string& county) const;
+  bool writes(const Place& place, const std::string& county) const;
+};
+
+// Scope codes as stored and typed: "370322001,370322002001-3".
+std::vector<std::string> splitCodes(const std::string& text);
+std::string joinCodes(const std::vector<std::string>& codes);
+
+struct Conflict {
+  std::int64_t id = 0;
+  db::SyncCell winner, loser;
+  std::string loserAccount;
+  std::int64_t atMs = 0;
+  bool restored = false;
+};
+
+class CenterStore {
+ public:
+  virtual ~CenterStore() = default;
+
+  virtual void initialize(const std::string& county, const std::string& name) = 0;
+  virtual std::string county() const = 0;  // "" before initialize
+  // Adds or replaces an account; a changed scope or password signs its tokens out.
+  virtual void putAccount(const Account& account) = 0;
+  virtual std::optional<Account> account(const std::string& name) = 0;
+  virtual void setLoginState(const std::string& name, int failures, std::int64_t lockedUntilMs) = 0;
+  virtual void addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) = 0;
+  // The account a live token belongs to.
+  virtual std::optional<std::string> tokenAccount(const std::string& tokenHash, std::int64_t nowMs) = 0;
+
+  // A batch seen before: its stored response, byte for byte. Throws BadInput when the same batch id
+  // comes with another body.
+  virtual std::optional<std::string> replay(const std::string& site, const std::string& batch,
+                                            const std::string& bodyHash) = 0;
+  // Applies a push in one transaction under the next commit sequence number and stores the response
+  // with the batch before it commits. `clock` is the server's HLC (folded with every accepted cell).
+  virtual std::string push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
+                           core::HlcClock& clock, std::int64_t nowMs) = 0;
+  virtual sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit) = 0;
+
+  virtual std::vector<Conflict> conflicts(const Account& who) = 0;
+  // Writes the losing value of a conflict back as a new change stamped now; false if not in scope.
+  virtual bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) = 0;
+  virtual core::Hlc lastClock() = 0;
+};
+
+// The SQLite store in `dir` (center.sqlite: WAL, synchronous=FULL). `create` makes a new one.
+std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create);
+
+}  // namespace gl::center

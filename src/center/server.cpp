@@ -1,0 +1,253 @@
+#include "center/server.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+#include "center/center_store.h"
+#include "center/secrets.h"
+#include "core/error.h"
+#include "sync/wire.h"
+
+namespace gl::center {
+
+namespace {
+
+std::int64_t wallMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+thread_local std::string requestAccount;  // for the log line
+
+class Service {
+ public:
+  Service(CenterStore& store, const ServeOptions& o) : store_(store), o_(o), clock_(wallMs, store.lastClock()) {}
+
+  void install(httplib::Server& svr) {
+    svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      requestAccount.clear();
+      auto version = req.get_header_value(sync::kProtocolHeader);
+      if (version != std::to_string(sync::kProtocolVersion)) {
+        fail(res, 400, sync::errors::kProtocol,
+             "this data center speaks protocol " + std::to_string(sync::kProtocolVersion) + ", the request " +
+                 (version.empty() ? std::string("named none") : "said " + version.substr(0, 16)));
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      return httplib::Server::HandlerResponse::Unhandled;
+    });
+    svr.Post("/v1/login", [this](const auto& req, auto& res) { guard(res, [&] { login(req, res); }); });
+    svr.Post("/v1/push", [this](const auto& req, auto& res) { guard(res, [&] { push(req, res); }); });
+    svr.Get("/v1/pull", [this](const auto& req, auto& res) { guard(res, [&] { pull(req, res); }); });
+    svr.Get("/v1/conflicts", [this](const auto& req, auto& res) { guard(res, [&] { conflicts(req, res); }); });
+    svr.Post("/v1/conflicts/restore", [this](const auto& req, auto& res) { guard(res, [&] { restore(req, res); }); });
+    svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+      std::time_t t = std::time(nullptr);
+      std::tm tm{};
+      gmtime_r(&t, &tm);
+      char at[32];
+      std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+      std::printf("%s %s %s %s %d %zu %s\n", at, req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(),
+                  res.status, res.body.size(), requestAccount.empty() ? "-" : requestAccount.c_str());
+      std::fflush(stdout);
+    });
+  }
+
+ private:
+  template <typename Fn>
+  void guard(httplib::Response& res, Fn&& fn) {
+    try {
+      fn();
+    } catch (const Error& e) {
+      bool bad = e.kind() == Error::Kind::BadInput;
+      fail(res, bad ? 400 : 500, bad ? sync::errors::kBadRequest : "internal", formatNamed(e.msgid(), e.args()));
+    } catch (const std::exception& e) {
+      fail(res, 500, "internal", e.what());
+    }
+  }
+
+  core::Hlc now() {
+    std::lock_guard lock(clockMutex_);
+    return clock_.now();
+  }
+
+  void fail(httplib::Response& res, int status, std::string_view code, const std::string& message) {
+    res.status = status;
+    res.set_content(sync::encode(sync::ErrorBody{std::string(code), message, now()}), "application/json");
+  }
+
+  void reply(httplib::Response& res, const std::string& body) {
+    res.status = 200;
+    res.set_content(body, "application/json");
+  }
+
+  std::optional<Account> authorize(const httplib::Request& req, httplib::Response& res) {
+    auto header = req.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    std::optional<std::string> name;
+    if (header.compare(0, prefix.size(), prefix) == 0)
+      name = store_.tokenAccount(digest(header.substr(prefix.size())), wallMs());
+    std::optional<Account> who;
+    if (name) who = store_.account(*name);
+    if (!who) {
+      fail(res, 401, sync::errors::kTokenInvalid, "the sign-in has expired or is unknown: sign in again");
+      return std::nullopt;
+    }
+    requestAccount = who->name;
+    return who;
+  }
+
+  void login(const httplib::Request& req, httplib::Response& res) {
+    auto m = sync::decodeLoginRequest(req.body);
+    requestAccount = m.name;
+    auto who = store_.account(m.name);
+    std::int64_t t = wallMs();
+    if (who && who->lockedUntilMs > t) {
+      fail(res, 403, sync::errors::kLocked,
+           "locked for another " + std::to_string((who->lockedUntilMs - t) / 60000 + 1) + " min");
+      return;
+    }
+    if (!who) {
+      verifyNothing(m.password);
+      fail(res, 401, sync::errors::kUnauthorized, "unknown user or wrong password");
+      return;
+    }
+    if (!verifyPassword(who->passwordHash, m.password)) {
+      int failures = who->failures + 1;
+      bool lock = failures >= o_.maxFailures;
+      store_.setLoginState(who->name, lock ? 0 : failures, lock ? t + o_.lockSeconds * 1000 : 0);
+      fail(res, 401, sync::errors::kUnauthorized, "unknown user or wrong password");
+      return;
+    }
+    store_.setLoginState(who->name, 0, 0);
+    std::string token = newToken();
+    store_.addToken(digest(token), who->name, t + o_.tokenSeconds * 1000);
+    reply(res, sync::encode(sync::LoginResponse{token, who->role, who->scope, store_.county(), now()}));
+  }
+
+  void push(const httplib::Request& req, httplib::Response& res) {
+    auto who = authorize(req, res);
+    if (!who) return;
+    auto m = sync::decodePushRequest(req.body);
+    std::int64_t t = wallMs();
+    for (const auto& c : m.changes)
+      if (core::tooFarAhead(c.hlc, t)) {
+        fail(res, 409, sync::errors::kClockAhead,
+             "a change is stamped " + c.hlc.text() + ", more than 5 minutes ahead of the data center's clock");
+        return;
+      }
+    std::string hash = digest(req.body);
+    if (auto stored = store_.replay(m.site, m.batch, hash)) {
+      reply(res, *stored);
+      return;
+    }
+    std::lock_guard lock(clockMutex_);
+    reply(res, store_.push(*who, m, hash, clock_, t));
+  }
+
+  void pull(const httplib::Request& req, httplib::Response& res) {
+    auto who = authorize(req, res);
+    if (!who) return;
+    auto number = [&](const char* name, std::int64_t fallback) {
+      if (!req.has_param(name)) return fallback;
+      auto v = req.get_param_value(name);
+      if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+        throw Error(Error::Kind::BadInput, N_("The sync message is malformed: {what}"), {{"what", name}});
+      return static_cast<std::int64_t>(std::stoll(v));
+    };
+    std::int64_t since = number("since", 0);
+    std::int64_t limit = std::clamp<std::int64_t>(number("limit", 5000), 1, 50000);
+    auto page = store_.pull(*who, since, static_cast<std::size_t>(limit));
+    page.serverClock = now();
+    reply(res, sync::encode(page));
+  }
+
+  void conflicts(const httplib::Request& req, httplib::Response& res) {
+    auto who = authorize(req, res);
+    if (!who) return;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& k : store_.conflicts(*who)) {
+      auto value = [](const core::Value& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+      list.push_back({{"id", k.id}, {"t", core::tableSpec(k.winner.table).name}, {"row", k.winner.row},
+                      {"col", k.winner.column}, {"kept", value(k.winner.value)}, {"other", value(k.loser.value)},
+                      {"other_hlc", k.loser.hlc.text()}, {"other_site", k.loser.site}, {"by", k.loserAccount},
+                      {"at_ms", k.atMs}});
+    }
+    reply(res, nlohmann::json{{"conflicts", list}, {"server_hlc", now().text()}}.dump());
+  }
+
+  void restore(const httplib::Request& req, httplib::Response& res) {
+    auto who = authorize(req, res);
+    if (!who) return;
+    auto j = nlohmann::json::parse(req.body, nullptr, false);
+    if (!j.is_object() || !j.contains("id") || !j["id"].is_number_integer())
+      throw Error(Error::Kind::BadInput, N_("The sync message is malformed: {what}"), {{"what", "id"}});
+    std::lock_guard lock(clockMutex_);
+    if (!store_.restore(*who, j["id"].get<std::int64_t>(), clock_)) {
+      res.status = 404;
+      res.set_content(sync::encode(sync::ErrorBody{"not_found", "no such conflict in your scope", clock_.now()}),
+                      "application/json");
+      return;
+    }
+    reply(res, nlohmann::json{{"restored", j["id"]}, {"server_hlc", clock_.now().text()}}.dump());
+  }
+
+  CenterStore& store_;
+  const ServeOptions& o_;
+  std::mutex clockMutex_;
+  core::HlcClock clock_;
+};
+
+}  // namespace
+
+void serve(const ServeOptions& o) {
+  auto store = openSqliteStore(o.dataDir, false);
+  // Signals go to one thread that stops the server; the worker threads never see them.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  httplib::SSLServer svr(o.cert.c_str(), o.key.c_str());
+  if (!svr.is_valid())
+    throw Error(Error::Kind::BadInput, N_("The certificate {cert} or key {key} cannot be loaded"),
+                {{"cert", o.cert}, {"key", o.key}});
+  Service service(*store, o);
+  service.install(svr);
+  int port = o.port;
+  if (port == 0) port = svr.bind_to_any_port(o.host);
+  else if (!svr.bind_to_port(o.host, port)) port = -1;
+  if (port <= 0)
+    throw Error(Error::Kind::Environment, N_("Cannot listen on {host}:{port}"),
+                {{"host", o.host}, {"port", std::to_string(o.port)}});
+  std::printf("gridcenter listening on https://%s:%d\n", o.host.c_str(), port);
+  std::fflush(stdout);
+
+  std::atomic<bool> done{false};
+  std::thread waiter([&] {
+    timespec tick{0, 200 * 1000 * 1000};
+    while (!done) {
+      int sig = sigtimedwait(&signals, nullptr, &tick);
+      if (sig == SIGTERM || sig == SIGINT) {
+        std::printf("gridcenter stopping (signal %d)\n", sig);
+        std::fflush(stdout);
+        svr.stop();
+        break;
+      }
+    }
+  });
+  svr.listen_after_bind();  // returns once stopped, after the requests in flight are answered
+  done = true;
+  waiter.join();
+  std::printf("gridcenter stopped\n");
+  std::fflush(stdout);
+}
+
+}  // namespace gl::center

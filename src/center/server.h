@@ -1,0 +1,21 @@
+// gridcenter serve: the sync protocol over HTTPS (cpp-httplib with OpenSSL). One log line per request
+// on stdout; SIGTERM or SIGINT stops taking connections and finishes the requests in flight.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace gl::center {
+
+struct ServeOptions {
+  std::string dataDir, host = "127.0.0.1", cert, key;
+  int port = 8443;  // 0: any free port (printed on the "listening" line)
+  std::int64_t tokenSeconds = 12 * 3600;
+  int maxFailures = 5;                  // wrong passwords in a row before the account locks
+  std::int64_t lockSeconds = 15 * 60;   // how long it stays locked
+};
+
+// Blocks until a signal stops the server. Throws gl::Error when it cannot start.
+void serve(const ServeOptions& options);
+
+}  // namespace gl::center

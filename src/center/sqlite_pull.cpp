@@ -1,0 +1,138 @@
+// The SQLite store's pull (commit order, pages, scope exits, duplicate pairs) and conflict records.
+#include <set>
+#include <unordered_map>
+
+#include "center/sqlite_store.h"
+
+namespace gl::center {
+
+namespace {
+core::Value valueOf(const SQLite::Column& c) { return c.isNull() ? core::Value() : core::Value(c.getString()); }
+
+db::SyncCell cellFrom(SQLite::Statement& st) {  // row, col, tbl, val, hlc, site
+  return {static_cast<core::Table>(st.getColumn(2).getInt()), st.getColumn(0).getString(), st.getColumn(1).getString(),
+          valueOf(st.getColumn(3)), core::Hlc::unpack(st.getColumn(4).getInt64()), st.getColumn(5).getString(), {}};
+}
+}  // namespace
+
+sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  SQLite::Transaction tx(db_);  // one snapshot for the page
+  sync::PullResponse out;
+  std::unordered_map<std::string, bool> readable;
+  auto reads = [&](const std::string& row) {
+    auto [it, added] = readable.try_emplace(row, false);
+    if (added) {
+      auto p = placeOf(row);
+      it->second = p && who.reads(p->second, county_);
+    }
+    return it->second;
+  };
+  std::set<std::string> whole;  // rows sent whole in this page
+  std::int64_t last = since;
+  std::size_t count = 0;
+  {
+    SQLite::Statement st(db_, "SELECT row, col, tbl, val, hlc, site, seq FROM cell WHERE seq > ? ORDER BY seq");
+    st.bind(1, since);
+    while (st.executeStep()) {
+      std::int64_t seq = st.getColumn(6).getInt64();
+      // A page ends between commits, never inside one.
+      if (count >= limit && seq != last) {
+        out.more = true;
+        break;
+      }
+      last = seq;
+      std::string row = st.getColumn(0).getString();
+      if (whole.count(row) || !reads(row)) continue;
+      if (st.getColumn(1).getString().empty()) {
+        whole.insert(row);
+        auto& all = statement("SELECT row, col, tbl, val, hlc, site FROM cell WHERE row = ? AND col <> ''");
+        all.bind(1, row);
+        while (all.executeStep()) {
+          out.changes.push_back(cellFrom(all));
+          ++count;
+        }
+        all.reset();
+      } else {
+        out.changes.push_back(cellFrom(st));
+        ++count;
+      }
+    }
+  }
+  out.next = last;
+  auto& exits = statement("SELECT row, tbl, old_place FROM exit WHERE seq > ? AND seq <= ? ORDER BY seq");
+  exits.bind(1, since);
+  exits.bind(2, last);
+  std::vector<std::pair<std::string, int>> gone;
+  while (exits.executeStep()) {
+    Place old = exits.getColumn(2).isNull() ? Place() : Place(exits.getColumn(2).getString());
+    if (who.reads(old, county_)) gone.emplace_back(exits.getColumn(0).getString(), exits.getColumn(1).getInt());
+  }
+  exits.reset();
+  for (const auto& [row, tbl] : gone)
+    if (!reads(row)) out.exits.push_back({static_cast<core::Table>(tbl), row});
+  if (!out.more) {
+    auto& dups = statement("SELECT a, b FROM duplicate WHERE status = 'open' ORDER BY a, b");
+    std::vector<std::pair<std::string, std::string>> pairs;
+    while (dups.executeStep()) pairs.emplace_back(dups.getColumn(0).getString(), dups.getColumn(1).getString());
+    dups.reset();
+    for (auto& [a, b] : pairs)
+      if (reads(a) || reads(b)) out.duplicates.emplace_back(a, b);
+  }
+  tx.commit();
+  return out;
+}
+
+std::vector<Conflict> SqliteStore::conflicts(const Account& who) {
+  std::lock_guard lock(mutex_);
+  std::vector<Conflict> out;
+  if (who.role == "grid_worker") return out;  // grid leaders and above see and restore them
+  auto& st = statement(
+      "SELECT c.id, c.tbl, c.row, c.col, c.win_val, c.win_hlc, c.win_site, c.lose_val, c.lose_hlc, c.lose_site, "
+      "c.account, c.at, c.restored, p.place, p.row IS NULL FROM conflict c LEFT JOIN place p ON p.row = c.row "
+      "WHERE c.restored = 0 ORDER BY c.id");
+  while (st.executeStep()) {
+    Place place = st.getColumn(13).isNull() ? Place() : Place(st.getColumn(13).getString());
+    if (!who.reads(place, county_)) continue;
+    Conflict k;
+    k.id = st.getColumn(0).getInt64();
+    auto table = static_cast<core::Table>(st.getColumn(1).getInt());
+    std::string row = st.getColumn(2).getString(), col = st.getColumn(3).getString();
+    k.winner = {table, row, col, valueOf(st.getColumn(4)), core::Hlc::unpack(st.getColumn(5).getInt64()),
+                st.getColumn(6).getString(), {}};
+    k.loser = {table, row, col, valueOf(st.getColumn(7)), core::Hlc::unpack(st.getColumn(8).getInt64()),
+               st.getColumn(9).getString(), {}};
+    k.loserAccount = st.getColumn(10).getString();
+    k.atMs = st.getColumn(11).getInt64();
+    out.push_back(std::move(k));
+  }
+  st.reset();
+  return out;
+}
+
+bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) {
+  auto all = conflicts(who);
+  std::lock_guard lock(mutex_);
+  for (const auto& k : all) {
+    if (k.id != conflictId) continue;
+    auto p = placeOf(k.loser.row);
+    if (!who.writes(p ? p->second : Place(), county_)) return false;
+    SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    std::int64_t seq = nextSeq();
+    db::SyncCell back = k.loser;
+    back.hlc = clock.now();
+    back.site = "center";
+    writeCell(back, seq);
+    auto& done = statement("UPDATE conflict SET restored = 1 WHERE id = ?");
+    done.bind(1, conflictId);
+    done.exec();
+    auto& last = statement("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_hlc', ?)");
+    last.bind(1, std::to_string(clock.last().packed()));
+    last.exec();
+    tx.commit();
+    return true;
+  }
+  return false;
+}
+
+}  // namespace gl::center

@@ -1,0 +1,189 @@
+#include "center/sqlite_store.h"
+
+#include <filesystem>
+
+#include "core/error.h"
+
+namespace gl::center {
+
+namespace {
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS account (
+  name TEXT PRIMARY KEY NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL, hash TEXT NOT NULL,
+  failures INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS token (hash TEXT PRIMARY KEY NOT NULL, account TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID;
+-- The county's merged cells: the newest value of every (row, column) and the commit that wrote it.
+-- col '' is the row's own entry: a pull that meets it sends the whole row.
+CREATE TABLE IF NOT EXISTS cell (
+  row TEXT NOT NULL, col TEXT NOT NULL, tbl INTEGER NOT NULL, val TEXT, hlc INTEGER NOT NULL,
+  site TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (row, col)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS cell_seq ON cell(seq);
+CREATE INDEX IF NOT EXISTS cell_id_number ON cell(val) WHERE col = 'id_number';
+-- Where each row belongs (the grid code of its household; NULL for reference rows) and what it hangs on.
+CREATE TABLE IF NOT EXISTS place (row TEXT PRIMARY KEY NOT NULL, tbl INTEGER NOT NULL, parent TEXT, place TEXT) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS place_parent ON place(parent);
+CREATE TABLE IF NOT EXISTS exit (seq INTEGER NOT NULL, row TEXT NOT NULL, tbl INTEGER NOT NULL, old_place TEXT);
+CREATE INDEX IF NOT EXISTS exit_seq ON exit(seq);
+CREATE TABLE IF NOT EXISTS batch (
+  site TEXT NOT NULL, batch TEXT NOT NULL, body_hash TEXT NOT NULL, response TEXT NOT NULL, PRIMARY KEY (site, batch)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS conflict (
+  id INTEGER PRIMARY KEY, tbl INTEGER NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL,
+  win_val TEXT, win_hlc INTEGER NOT NULL, win_site TEXT NOT NULL,
+  lose_val TEXT, lose_hlc INTEGER NOT NULL, lose_site TEXT NOT NULL,
+  account TEXT NOT NULL, at INTEGER NOT NULL, restored INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS duplicate (a TEXT NOT NULL, b TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', PRIMARY KEY (a, b)) WITHOUT ROWID;
+)sql";
+
+
+
+int openFlags(bool create) { return SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX; }
+
+std::string storePath(const std::string& dir, bool create) {
+  std::filesystem::path d(dir);
+  std::error_code ec;
+  if (create) std::filesystem::create_directories(d, ec);
+  auto file = d / "center.sqlite";
+  if (create && std::filesystem::exists(file))
+    throw Error(Error::Kind::BadInput, N_("A data center already exists in {path}"), {{"path", dir}});
+  if (!create && !std::filesystem::exists(file))
+    throw Error(Error::Kind::BadInput, N_("No data center in {path}: run gridcenter init first"), {{"path", dir}});
+  return file.string();
+}
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& dir, bool create) : db_(storePath(dir, create), openFlags(create)) {
+  db_.exec("PRAGMA journal_mode = WAL");
+  // An acknowledged push is on the disk before its response leaves: a kill -9 loses none.
+  db_.exec("PRAGMA synchronous = FULL");
+  db_.exec("PRAGMA busy_timeout = 10000");
+  db_.exec(kSchema);
+  SQLite::Statement st(db_, "SELECT value FROM meta WHERE key = 'county'");
+  if (st.executeStep()) county_ = st.getColumn(0).getString();
+}
+
+SQLite::Statement& SqliteStore::statement(const std::string& sql) {
+  auto& st = statements_[sql];
+  if (!st) st = std::make_unique<SQLite::Statement>(db_, sql);
+  st->reset();
+  st->clearBindings();
+  return *st;
+}
+
+void SqliteStore::initialize(const std::string& county, const std::string& name) {
+  std::lock_guard lock(mutex_);
+  SQLite::Transaction tx(db_);
+  for (auto [k, v] : {std::pair{"county", county}, {"name", name}, {"seq", std::string("0")}}) {
+    auto& st = statement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    st.bind(1, k);
+    st.bind(2, v);
+    st.exec();
+  }
+  tx.commit();
+  county_ = county;
+}
+
+void SqliteStore::putAccount(const Account& a) {
+  std::lock_guard lock(mutex_);
+  SQLite::Transaction tx(db_);
+  auto& st = statement(
+      "INSERT INTO account (name, role, scope, hash) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+      "role = excluded.role, scope = excluded.scope, hash = excluded.hash, failures = 0, locked_until = 0");
+  st.bind(1, a.name);
+  st.bind(2, a.role);
+  st.bind(3, joinCodes(a.scope));
+  st.bind(4, a.passwordHash);
+  st.exec();
+  auto& out = statement("DELETE FROM token WHERE account = ?");
+  out.bind(1, a.name);
+  out.exec();
+  tx.commit();
+}
+
+std::optional<Account> SqliteStore::account(const std::string& name) {
+  std::lock_guard lock(mutex_);
+  auto& st = statement("SELECT name, role, scope, hash, failures, locked_until FROM account WHERE name = ?");
+  st.bind(1, name);
+  if (!st.executeStep()) return std::nullopt;
+  Account a;
+  a.name = st.getColumn(0).getString();
+  a.role = st.getColumn(1).getString();
+  a.scope = splitCodes(st.getColumn(2).getString());
+  a.passwordHash = st.getColumn(3).getString();
+  a.failures = st.getColumn(4).getInt();
+  a.lockedUntilMs = st.getColumn(5).getInt64();
+  st.reset();
+  return a;
+}
+
+void SqliteStore::setLoginState(const std::string& name, int failures, std::int64_t lockedUntilMs) {
+  std::lock_guard lock(mutex_);
+  auto& st = statement("UPDATE account SET failures = ?, locked_until = ? WHERE name = ?");
+  st.bind(1, failures);
+  st.bind(2, lockedUntilMs);
+  st.bind(3, name);
+  st.exec();
+}
+
+void SqliteStore::addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) {
+  std::lock_guard lock(mutex_);
+  auto& st = statement("INSERT INTO token (hash, account, expires) VALUES (?, ?, ?)");
+  st.bind(1, tokenHash);
+  st.bind(2, name);
+  st.bind(3, expiresMs);
+  st.exec();
+}
+
+std::optional<std::string> SqliteStore::tokenAccount(const std::string& tokenHash, std::int64_t nowMs) {
+  std::lock_guard lock(mutex_);
+  auto& st = statement("SELECT account FROM token WHERE hash = ? AND expires > ?");
+  st.bind(1, tokenHash);
+  st.bind(2, nowMs);
+  if (!st.executeStep()) return std::nullopt;
+  std::string name = st.getColumn(0).getString();
+  st.reset();
+  return name;
+}
+
+std::optional<std::string> SqliteStore::replay(const std::string& site, const std::string& batch,
+                                               const std::string& bodyHash) {
+  std::lock_guard lock(mutex_);
+  auto& st = statement("SELECT body_hash, response FROM batch WHERE site = ? AND batch = ?");
+  st.bind(1, site);
+  st.bind(2, batch);
+  if (!st.executeStep()) return std::nullopt;
+  std::string hash = st.getColumn(0).getString(), response = st.getColumn(1).getString();
+  st.reset();
+  if (hash != bodyHash)
+    throw Error(Error::Kind::BadInput, N_("Batch {batch} was sent before with other changes"), {{"batch", batch}});
+  return response;
+}
+
+core::Hlc SqliteStore::lastClock() {
+  std::lock_guard lock(mutex_);
+  auto& st = statement("SELECT value FROM meta WHERE key = 'last_hlc'");
+  core::Hlc h;
+  if (st.executeStep()) h = core::Hlc::unpack(std::stoll(st.getColumn(0).getString()));
+  st.reset();
+  return h;
+}
+
+std::int64_t SqliteStore::nextSeq() {
+  db_.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'");
+  return db_.execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'").getInt64();
+}
+
+std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create) {
+  try {
+    return std::make_unique<SqliteStore>(dir, create);
+  } catch (const SQLite::Exception& e) {
+    throw Error(Error::Kind::Environment, N_("The data center's store in {path} cannot be opened: {detail}"),
+                {{"path", dir}, {"detail", e.what()}});
+  }
+}
+
+}  // namespace gl::center

@@ -1,0 +1,58 @@
+// Internal to gridcenter: the SQLite store (center_store.h). One connection behind one mutex: SQLite
+// has one writer anyway, and a push's transaction is what orders the commit sequence.
+#pragma once
+
+#include <mutex>
+#include <set>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "center/center_store.h"
+
+namespace gl::center {
+
+class SqliteStore final : public CenterStore {
+ public:
+  SqliteStore(const std::string& dir, bool create);
+
+  void initialize(const std::string& county, const std::string& name) override;
+  std::string county() const override { return county_; }
+  void putAccount(const Account& account) override;
+  std::optional<Account> account(const std::string& name) override;
+  void setLoginState(const std::string& name, int failures, std::int64_t lockedUntilMs) override;
+  void addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) override;
+  std::optional<std::string> tokenAccount(const std::string& tokenHash, std::int64_t nowMs) override;
+  std::optional<std::string> replay(const std::string& site, const std::string& batch,
+                                    const std::string& bodyHash) override;
+  std::string push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
+                   core::HlcClock& clock, std::int64_t nowMs) override;
+  sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit) override;
+  std::vector<Conflict> conflicts(const Account& who) override;
+  bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) override;
+  core::Hlc lastClock() override;
+
+ private:
+  struct Stored {
+    core::Value value;
+    core::Hlc hlc;
+    std::string site;
+  };
+  SQLite::Statement& statement(const std::string& sql);
+  std::optional<Stored> cell(const std::string& row, const std::string& column);
+  std::optional<std::pair<core::Table, Place>> placeOf(const std::string& row);
+  Place computePlace(core::Table table, const std::string& row, std::string* parent);
+  // Writes one cell at `seq`; creates the row's entry (col '') when the row is new.
+  void writeCell(const db::SyncCell& c, std::int64_t seq);
+  // A row's place changed: it and what hangs on it move, the row is listed as an exit for readers of
+  // the old place, and its subtree is sent whole again to readers of the new one.
+  void movePlace(const std::string& row, const Place& before, const Place& after, std::int64_t seq);
+  void noteDuplicates(const std::string& resident, const core::Value& idNumber);
+  std::int64_t nextSeq();
+
+  std::mutex mutex_;
+  SQLite::Database db_;
+  std::string county_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+}  // namespace gl::center

@@ -1,0 +1,258 @@
+// The SQLite store's merge (push), pull, scope moves, duplicate pairs and conflict records.
+#include <map>
+#include <unordered_map>
+
+#include "center/sqlite_store.h"
+#include "core/error.h"
+
+namespace gl::center {
+
+using core::Table;
+
+namespace {
+// The column that says what a row hangs on, which decides its place.
+std::string_view parentColumn(Table t) {
+  switch (t) {
+    case Table::Household: return "grid";
+    case Table::Resident: return "household";
+    case Table::Quarantine: return "resident";
+    case Table::HealthCheck: return "quarantine";
+    case Table::Visit: return "household";
+    default: return {};
+  }
+}
+
+void bindPlace(SQLite::Statement& st, int i, const Place& p) {
+  if (p) st.bind(i, *p);
+  else st.bind(i);
+}
+
+void bindValue(SQLite::Statement& st, int i, const core::Value& v) {
+  if (v) st.bind(i, *v);
+  else st.bind(i);
+}
+
+core::Value valueOf(const SQLite::Column& c) { return c.isNull() ? core::Value() : core::Value(c.getString()); }
+}  // namespace
+
+std::optional<SqliteStore::Stored> SqliteStore::cell(const std::string& row, const std::string& column) {
+  auto& st = statement("SELECT val, hlc, site FROM cell WHERE row = ? AND col = ?");
+  st.bind(1, row);
+  st.bind(2, column);
+  std::optional<Stored> out;
+  if (st.executeStep())
+    out = Stored{valueOf(st.getColumn(0)), core::Hlc::unpack(st.getColumn(1).getInt64()), st.getColumn(2).getString()};
+  st.reset();
+  return out;
+}
+
+std::optional<std::pair<Table, Place>> SqliteStore::placeOf(const std::string& row) {
+  auto& st = statement("SELECT tbl, place FROM place WHERE row = ?");
+  st.bind(1, row);
+  std::optional<std::pair<Table, Place>> out;
+  if (st.executeStep())
+    out.emplace(static_cast<Table>(st.getColumn(0).getInt()),
+                st.getColumn(1).isNull() ? Place() : Place(st.getColumn(1).getString()));
+  st.reset();
+  return out;
+}
+
+// `parent` is the value of the row's parent column after the merge.
+Place SqliteStore::computePlace(Table table, const std::string& row, std::string* parent) {
+  (void)row;
+  if (parentColumn(table).empty()) return std::nullopt;
+  if (parent->empty()) return std::string();
+  if (table == Table::Household) {
+    auto code = cell(*parent, "code");
+    return code && code->value ? *code->value : std::string();
+  }
+  auto p = placeOf(*parent);
+  return p ? p->second.value_or(std::string()) : std::string();
+}
+
+void SqliteStore::writeCell(const db::SyncCell& c, std::int64_t seq) {
+  auto& st = statement(
+      "INSERT INTO cell (row, col, tbl, val, hlc, site, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (row, col) DO "
+      "UPDATE SET val = excluded.val, hlc = excluded.hlc, site = excluded.site, seq = excluded.seq");
+  st.bind(1, c.row);
+  st.bind(2, c.column);
+  st.bind(3, static_cast<int>(c.table));
+  bindValue(st, 4, c.value);
+  st.bind(5, static_cast<std::int64_t>(c.hlc.packed()));
+  st.bind(6, c.site);
+  st.bind(7, seq);
+  st.exec();
+}
+
+void SqliteStore::movePlace(const std::string& row, const Place& before, const Place& after, std::int64_t seq) {
+  const char* subtree =
+      "WITH RECURSIVE sub(r) AS (SELECT ? UNION SELECT p.row FROM place p JOIN sub ON p.parent = sub.r) ";
+  auto& move = statement(std::string(subtree) + "UPDATE place SET place = ? WHERE row IN sub");
+  move.bind(1, row);
+  bindPlace(move, 2, after);
+  move.exec();
+  auto& resend = statement(std::string(subtree) + "UPDATE cell SET seq = ? WHERE col = '' AND row IN sub");
+  resend.bind(1, row);
+  resend.bind(2, seq);
+  resend.exec();
+  auto& exit = statement("INSERT INTO exit (seq, row, tbl, old_place) SELECT ?, row, tbl, ? FROM place WHERE row = ?");
+  exit.bind(1, seq);
+  bindPlace(exit, 2, before);
+  exit.bind(3, row);
+  exit.exec();
+}
+
+void SqliteStore::noteDuplicates(const std::string& resident, const core::Value& idNumber) {
+  if (!idNumber || idNumber->empty()) return;
+  auto& st = statement(
+      "SELECT c.row FROM cell c WHERE c.col = 'id_number' AND c.val = ? AND c.row <> ? AND c.tbl = ? AND NOT EXISTS "
+      "(SELECT 1 FROM cell d WHERE d.row = c.row AND d.col = 'deleted' AND d.val = '1')");
+  st.bind(1, *idNumber);
+  st.bind(2, resident);
+  st.bind(3, static_cast<int>(Table::Resident));
+  std::vector<std::string> others;
+  while (st.executeStep()) others.push_back(st.getColumn(0).getString());
+  st.reset();
+  for (const auto& other : others) {
+    auto& add = statement("INSERT OR IGNORE INTO duplicate (a, b) VALUES (?, ?)");
+    add.bind(1, std::min(resident, other));
+    add.bind(2, std::max(resident, other));
+    add.exec();
+  }
+}
+
+std::string SqliteStore::push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
+                              core::HlcClock& clock, std::int64_t nowMs) {
+  std::lock_guard lock(mutex_);
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  std::int64_t seq = nextSeq();
+  sync::PushResponse out;
+  out.batch = request.batch;
+
+  // The cells of each row, rows in the order the batch names them first.
+  std::vector<std::string> order;
+  std::unordered_map<std::string, std::vector<const db::SyncCell*>> rows;
+  for (const auto& c : request.changes) {
+    auto [it, added] = rows.try_emplace(c.row);
+    if (added) order.push_back(c.row);
+    it->second.push_back(&c);
+  }
+  auto refuse = [&](const db::SyncCell& c, const char* reason) {
+    out.refused.push_back({c.table, c.row, c.column, reason, {}});
+  };
+
+  for (const auto& id : order) {
+    const auto& cells = rows[id];
+    std::size_t refusedBefore = out.refused.size();
+    Table table = cells.front()->table;
+    const auto& spec = core::tableSpec(table);
+    auto known = placeOf(id);
+    if (known && known->first != table) {
+      for (auto* c : cells) refuse(*c, "wrong_table");
+      continue;
+    }
+    // Decide every cell first, write nothing until the row's scope is checked.
+    std::vector<const db::SyncCell*> winners;
+    std::vector<db::SyncCell> lost;
+    std::vector<Conflict> conflicts;
+    std::map<std::string, const db::SyncCell*> latest;  // the winning incoming cell per column
+    bool rowRefused = false;
+    for (auto* c : cells) {
+      if (c->column != "deleted" && !spec.column(c->column)) {
+        refuse(*c, "unknown_column");
+        continue;
+      }
+      if (cells.front()->table != c->table) {
+        refuse(*c, "wrong_table");
+        continue;
+      }
+      auto stored = cell(id, c->column);
+      const db::SyncCell* prior = latest.count(c->column) ? latest[c->column] : nullptr;
+      core::Hlc hlc = prior ? prior->hlc : stored ? stored->hlc : core::Hlc{};
+      std::string site = prior ? prior->site : stored ? stored->site : std::string();
+      bool beats = (!prior && !stored) || core::wins(c->hlc, c->site, hlc, site);
+      if (stored && !prior && c->base < stored->hlc && stored->value != c->value && stored->site != c->site) {
+        // Two edits of one cell, neither seeing the other: keep both, whichever wins.
+        db::SyncCell theirs{table, id, c->column, stored->value, stored->hlc, stored->site, {}};
+        Conflict k;
+        k.winner = beats ? *c : theirs;
+        k.loser = beats ? theirs : *c;
+        conflicts.push_back(std::move(k));
+      }
+      if (beats) {
+        latest[c->column] = c;
+      } else if (!prior && stored) {
+        lost.push_back({table, id, c->column, stored->value, stored->hlc, stored->site, {}});
+      }
+    }
+    // The row's place before and after, and whether this account may write there.
+    std::string parent;
+    if (auto col = parentColumn(table); !col.empty()) {
+      if (auto it = latest.find(std::string(col)); it != latest.end()) parent = it->second->value.value_or("");
+      else if (auto s = cell(id, std::string(col))) parent = s->value.value_or("");
+    }
+    Place after = computePlace(table, id, &parent);
+    bool allowed = who.writes(after, county_) && (!known || who.writes(known->second, county_));
+    if (!allowed) {
+      for (auto* c : cells)
+        if (c->column == "deleted" || spec.column(c->column)) refuse(*c, "outside_scope");
+      rowRefused = true;
+    }
+    if (rowRefused) continue;
+    if (!known) {
+      db::SyncCell entry{table, id, "", std::nullopt, cells.front()->hlc, cells.front()->site, {}};
+      writeCell(entry, seq);
+    }
+    for (const auto& [col, c] : latest) {
+      writeCell(*c, seq);
+      clock.receive(c->hlc);
+    }
+    out.accepted += static_cast<std::int64_t>(cells.size() - (out.refused.size() - refusedBefore));
+    auto& place = statement("INSERT OR REPLACE INTO place (row, tbl, parent, place) VALUES (?, ?, ?, ?)");
+    place.bind(1, id);
+    place.bind(2, static_cast<int>(table));
+    if (parent.empty()) place.bind(3);
+    else place.bind(3, parent);
+    bindPlace(place, 4, after);
+    place.exec();
+    if (known && known->second != after) movePlace(id, known->second, after, seq);
+    if (table == Table::Resident && (latest.count("id_number") || latest.count("deleted"))) {
+      auto dead = cell(id, "deleted");
+      if (!dead || dead->value != "1") noteDuplicates(id, cell(id, "id_number") ? cell(id, "id_number")->value : core::Value());
+    }
+    for (auto& k : conflicts) {
+      auto& st = statement(
+          "INSERT INTO conflict (tbl, row, col, win_val, win_hlc, win_site, lose_val, lose_hlc, lose_site, account, at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      st.bind(1, static_cast<int>(table));
+      st.bind(2, id);
+      st.bind(3, k.winner.column);
+      bindValue(st, 4, k.winner.value);
+      st.bind(5, static_cast<std::int64_t>(k.winner.hlc.packed()));
+      st.bind(6, k.winner.site);
+      bindValue(st, 7, k.loser.value);
+      st.bind(8, static_cast<std::int64_t>(k.loser.hlc.packed()));
+      st.bind(9, k.loser.site);
+      st.bind(10, who.name);
+      st.bind(11, nowMs);
+      st.exec();
+      ++out.conflicts;
+    }
+    for (auto& l : lost) out.lost.push_back(std::move(l));
+  }
+  out.serverClock = clock.now();
+  std::string response = sync::encode(out);
+  auto& keep = statement("INSERT INTO batch (site, batch, body_hash, response) VALUES (?, ?, ?, ?)");
+  keep.bind(1, request.site);
+  keep.bind(2, request.batch);
+  keep.bind(3, bodyHash);
+  keep.bind(4, response);
+  keep.exec();
+  auto& last = statement("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_hlc', ?)");
+  last.bind(1, std::to_string(clock.last().packed()));
+  last.exec();
+  tx.commit();
+  return response;
+}
+
+}  // namespace gl::center

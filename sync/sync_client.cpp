@@ -1,0 +1,270 @@
+#include "sync/sync_client.h"
+
+#include <sodium.h>
+
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "db/sync_ledger.h"
+#include "sync/http_client.h"
+#include "sync/wire.h"
+
+namespace gl::sync {
+
+namespace {
+
+std::int64_t wallNow() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string randomHex(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : raw) {
+    out += hex[c >> 4];
+    out += hex[c & 15];
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+class Session {
+ public:
+  Session(db::Ledger& ledger, const SyncOptions& o, const SyncProgress& progress)
+      : ledger_(ledger), store_(ledger), http_(o.server, o.caFile), o_(o), progress_(progress) {
+    http_.setCancel([this] { return cancelled_; });
+  }
+
+  void signIn() {
+    auto account = store_.account();
+    if (account.server == http_.server() && account.account == o_.user) token_ = account.token;
+    if (token_.empty()) login();
+  }
+
+  SyncResult run() {
+    signIn();
+    push();
+    pull();
+    result_.bytesSent = http_.sentBytes();
+    result_.bytesReceived = http_.receivedBytes();
+    return result_;
+  }
+
+ private:
+  void step(Stage stage, std::int64_t done, std::int64_t total) {
+    if (progress_ && !progress_(stage, done, total)) cancelled_ = true;
+    if (cancelled_) throw Error(Error::Kind::Rejected, N_("Sync was cancelled"), {}, http_.server());
+  }
+
+  void login() {
+    step(Stage::SigningIn, 0, 1);
+    if (o_.password.empty())
+      throw Error(Error::Kind::BadInput, N_("Signing in to the data center as {user} needs the password"),
+                  {{"user", o_.user}});
+    auto r = http_.post("/v1/login", encode(LoginRequest{o_.user, o_.password}), {}, false);
+    if (r.status != 200) fail(r);
+    auto m = decodeLoginResponse(r.body);
+    clock(m.serverClock);
+    auto before = store_.account();
+    db::SyncAccount a;
+    a.server = http_.server();
+    a.account = o_.user;
+    a.token = m.token;
+    a.role = m.role;
+    a.scope = joined(m.scope);
+    store_.saveAccount(a);
+    // A scope that changed since the last sign-in: pull from the start for the grids gained.
+    if (before.server == a.server && before.account == a.account && before.scope != a.scope) store_.resetCursor();
+    token_ = m.token;
+  }
+
+ public:
+  std::vector<ConflictInfo> conflicts() {
+    signIn();
+    auto r = call("/v1/conflicts", nullptr);
+    if (r.status != 200) fail(r);
+    auto j = nlohmann::json::parse(r.body, nullptr, false);
+    if (!j.is_object() || !j.contains("conflicts") || !j["conflicts"].is_array())
+      throw Error(Error::Kind::Environment, N_("The sync message is malformed: {what}"), {{"what", "conflicts"}});
+    std::vector<ConflictInfo> out;
+    auto value = [](const nlohmann::json& v) { return v.is_string() ? core::Value(v.get<std::string>()) : core::Value(); };
+    for (const auto& k : j["conflicts"]) {
+      ConflictInfo c;
+      c.id = k.value("id", std::int64_t{0});
+      const auto* spec = core::findTable(k.value("t", std::string()));
+      if (spec) c.table = spec->table;
+      c.row = k.value("row", std::string());
+      c.column = k.value("col", std::string());
+      c.kept = value(k["kept"]);
+      c.other = value(k["other"]);
+      c.by = k.value("by", std::string());
+      c.atMs = k.value("at_ms", std::int64_t{0});
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+  void restore(std::int64_t id) {
+    signIn();
+    std::string body = nlohmann::json{{"id", id}}.dump();
+    auto r = call("/v1/conflicts/restore", &body);
+    if (r.status == 404)
+      throw Error(Error::Kind::Rejected, N_("Conflict {id} is not open in this account's scope"),
+                  {{"id", std::to_string(id)}}, http_.server());
+    if (r.status != 200) fail(r);
+  }
+
+ private:
+  // A request with the token; an expired token is renewed once when the password is at hand.
+  HttpResult call(const std::string& path, const std::string* body) {
+    for (int attempt = 0;; ++attempt) {
+      auto r = body ? http_.post(path, *body, token_, true) : http_.get(path, token_);
+      if (r.status == 401 && attempt == 0 && !o_.password.empty() &&
+          decodeError(r.body).code == errors::kTokenInvalid) {
+        store_.forgetToken();
+        login();
+        continue;
+      }
+      return r;
+    }
+  }
+
+  void clock(core::Hlc server) {
+    if (server == core::Hlc{}) return;
+    store_.receiveServerClock(server, server.wallMs - wallNow());
+  }
+
+  void push() {
+    std::int64_t total = store_.pendingCount(), done = 0;
+    int restamps = 0;
+    step(Stage::Pushing, 0, total);
+    for (;;) {
+      auto outbox = store_.outbox();
+      if (!outbox) {
+        std::int64_t upTo = 0;
+        auto cells = store_.pendingCells(o_.pushBatch, upTo);
+        if (cells.empty()) {
+          // Entries of rows that have since left the scope: nothing to send, but no longer pending.
+          if (store_.pendingCount() > 0 && upTo > 0) {
+            store_.acknowledge(upTo, {}, {});
+            if (store_.pendingCount() > 0) continue;
+          }
+          break;
+        }
+        std::string batch = randomHex(16);
+        outbox = db::Outbox{batch, encode(PushRequest{store_.siteId(), batch, std::move(cells)}), upTo};
+        store_.storeOutbox(*outbox);  // before the first send: a retry sends these very bytes
+      }
+      auto r = call("/v1/push", &outbox->body);
+      if (r.status == 409) {
+        auto e = decodeError(r.body);
+        if (e.code == errors::kClockAhead && restamps++ < 2) {
+          // This PC's clock runs ahead: stamp the pending edits again on the data center's clock.
+          store_.restampPending(e.serverClock);
+          continue;
+        }
+      }
+      if (r.status != 200) fail(r);
+      auto m = decodePushResponse(r.body);
+      clock(m.serverClock);
+      store_.acknowledge(outbox->upTo, m.refused, m.lost);
+      result_.pushed += m.accepted;
+      result_.refused += static_cast<std::int64_t>(m.refused.size());
+      result_.conflicts += m.conflicts;
+      done += m.accepted + static_cast<std::int64_t>(m.refused.size());
+      step(Stage::Pushing, done, std::max(total, done));
+    }
+  }
+
+  void pull() {
+    std::int64_t cursor = store_.account().cursor;
+    bool restarted = false;
+    std::int64_t done = 0;
+    step(Stage::Pulling, 0, 0);
+    for (;;) {
+      auto r = call("/v1/pull?since=" + std::to_string(cursor) + "&limit=" + std::to_string(o_.pullPage), nullptr);
+      if (r.status == 409 && !restarted && decodeError(r.body).code == errors::kScopeChanged) {
+        store_.resetCursor();
+        cursor = 0;
+        restarted = true;
+        continue;
+      }
+      if (r.status != 200) fail(r);
+      auto page = decodePullResponse(r.body);
+      clock(page.serverClock);
+      auto stats = store_.applyPage(page.changes, page.exits, page.next);
+      result_.pulled += stats.applied;
+      result_.removed += stats.removed;
+      cursor = page.next;
+      done += static_cast<std::int64_t>(page.changes.size());
+      if (!page.more) {
+        store_.setDuplicates(page.duplicates);
+        result_.duplicates = static_cast<std::int64_t>(page.duplicates.size());
+        break;
+      }
+      step(Stage::Pulling, done, 0);
+    }
+    result_.cursor = cursor;
+  }
+
+  [[noreturn]] void fail(const HttpResult& r) {
+    auto e = decodeError(r.body);
+    std::string server = http_.server();
+    if (e.code == errors::kUnauthorized)
+      throw Error(Error::Kind::Rejected, N_("The data center did not accept the user name {user} with this password"),
+                  {{"user", o_.user}}, server);
+    if (e.code == errors::kLocked)
+      throw Error(Error::Kind::Rejected,
+                  N_("The account {user} is locked after repeated wrong passwords; try again later ({detail})"),
+                  {{"user", o_.user}, {"detail", e.message}}, server);
+    if (e.code == errors::kTokenInvalid) {
+      store_.forgetToken();
+      throw Error(Error::Kind::Rejected, N_("The sign-in to the data center has expired: sync again with the password"),
+                  {}, server);
+    }
+    if (e.code == errors::kProtocol)
+      throw Error(Error::Kind::Rejected,
+                  N_("The data center speaks another version of the sync protocol: {detail}. Update GridLedger."),
+                  {{"detail", e.message}}, server);
+    throw Error(r.status >= 500 ? Error::Kind::Environment : Error::Kind::Rejected,
+                N_("The data center answered {status}: {detail}"),
+                {{"status", std::to_string(r.status)}, {"detail", e.message.empty() ? r.body.substr(0, 200) : e.message}},
+                server);
+  }
+
+  db::Ledger& ledger_;
+  db::SyncLedger store_;
+  HttpClient http_;
+  const SyncOptions& o_;
+  const SyncProgress& progress_;
+  std::string token_;
+  bool cancelled_ = false;
+  SyncResult result_;
+};
+
+}  // namespace
+
+SyncResult synchronize(db::Ledger& ledger, const SyncOptions& options, const SyncProgress& progress) {
+  if (sodium_init() < 0) throw Error(Error::Kind::Environment, N_("The cryptography library could not start"));
+  return Session(ledger, options, progress).run();
+}
+
+std::vector<ConflictInfo> listConflicts(db::Ledger& ledger, const SyncOptions& options) {
+  return Session(ledger, options, {}).conflicts();
+}
+
+void restoreConflict(db::Ledger& ledger, const SyncOptions& options, std::int64_t id) {
+  Session(ledger, options, {}).restore(id);
+}
+
+}  // namespace gl::sync

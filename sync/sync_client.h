@@ -1,0 +1,61 @@
+// One sync with the data center (DESIGN.md "Sync protocol"): sign in when there is no token, push the
+// pending changes batch by batch (each stored before its first send and re-sent byte for byte until
+// acknowledged), then pull pages in commit order, each applied in one transaction before the cursor
+// moves. Used by `gridctl sync` and the window's background sync.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/schema.h"
+#include "db/ledger.h"
+
+namespace gl::sync {
+
+struct SyncOptions {
+  std::string server;    // https://host:port
+  std::string user;
+  std::string password;  // empty: use the token kept in the ledger
+  std::string caFile;    // empty: the system's certificate store
+  std::size_t pushBatch = 5000;  // change-log entries per push
+  std::size_t pullPage = 5000;   // cells per pulled page
+};
+
+struct SyncResult {
+  std::int64_t pushed = 0;      // cells the data center took
+  std::int64_t pulled = 0;      // cells written into this ledger
+  std::int64_t refused = 0;     // cells refused by the data center (listed in the ledger)
+  std::int64_t conflicts = 0;   // concurrent edits the data center kept as conflict records
+  std::int64_t duplicates = 0;  // open duplicate-person pairs in scope
+  std::int64_t removed = 0;     // rows that left this ledger's scope
+  std::int64_t cursor = 0;
+  std::size_t bytesSent = 0, bytesReceived = 0;
+};
+
+enum class Stage { SigningIn, Pushing, Pulling };
+// Progress: the stage and how much of it is done; returns false to cancel.
+using SyncProgress = std::function<bool(Stage stage, std::int64_t done, std::int64_t total)>;
+
+// Throws gl::Error: BadInput (address, no password), Rejected (wrong password, locked, untrusted
+// server, protocol version, cancelled), Environment (network, retryable). What was acknowledged or
+// applied before a failure stays; the next sync carries on from there.
+SyncResult synchronize(db::Ledger& ledger, const SyncOptions& options, const SyncProgress& progress = {});
+
+// A concurrent edit the data center kept (DESIGN.md "Conflicts"): the value that won and the other one.
+struct ConflictInfo {
+  std::int64_t id = 0;
+  core::Table table = core::Table::Resident;
+  std::string row, column;
+  core::Value kept, other;
+  std::string by;  // the account whose push met the other edit
+  std::int64_t atMs = 0;
+};
+// The open conflicts in the account's scope (grid leaders and above; a grid worker sees none).
+std::vector<ConflictInfo> listConflicts(db::Ledger& ledger, const SyncOptions& options);
+// Writes the other value back as a new change; the next sync brings it to every ledger. Rejected
+// when the conflict is gone or outside the account's scope.
+void restoreConflict(db::Ledger& ledger, const SyncOptions& options, std::int64_t id);
+
+}  // namespace gl::sync

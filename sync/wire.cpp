@@ -1,0 +1,205 @@
+#include "sync/wire.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+
+namespace gl::sync {
+
+using nlohmann::json;
+
+namespace {
+
+[[noreturn]] void malformed(std::string_view what) {
+  throw Error(Error::Kind::BadInput, N_("The sync message is malformed: {what}"), {{"what", std::string(what)}});
+}
+
+json parse(std::string_view body) {
+  json j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) malformed("not a JSON object");
+  return j;
+}
+
+const json& field(const json& j, const char* name) {
+  auto it = j.find(name);
+  if (it == j.end()) malformed(std::string("no \"") + name + "\"");
+  return *it;
+}
+
+std::string text(const json& j, const char* name) {
+  const json& v = field(j, name);
+  if (!v.is_string()) malformed(std::string("\"") + name + "\" is not text");
+  return v.get<std::string>();
+}
+
+std::int64_t number(const json& j, const char* name) {
+  const json& v = field(j, name);
+  if (!v.is_number_integer()) malformed(std::string("\"") + name + "\" is not a whole number");
+  return v.get<std::int64_t>();
+}
+
+core::Hlc hlcOf(const json& j, const char* name) {
+  const json& v = field(j, name);
+  if (v.is_null()) return {};
+  if (!v.is_string()) malformed(std::string("\"") + name + "\" is not a clock");
+  auto h = core::Hlc::parse(v.get<std::string>());
+  if (!h) malformed(std::string("\"") + name + "\" is not a clock");
+  return *h;
+}
+
+json hlcJson(core::Hlc h) { return h == core::Hlc{} ? json(nullptr) : json(h.text()); }
+
+core::Table tableOf(const json& j) {
+  auto name = text(j, "t");
+  const auto* spec = core::findTable(name);
+  if (!spec) malformed("unknown table \"" + name + "\"");
+  return spec->table;
+}
+
+json cellJson(const db::SyncCell& c, bool withSite, bool withBase) {
+  json j = {{"t", core::tableSpec(c.table).name}, {"id", c.row}, {"col", c.column},
+            {"val", c.value ? json(*c.value) : json(nullptr)}, {"hlc", c.hlc.text()}};
+  if (withSite) j["site"] = c.site;
+  if (withBase) j["base"] = hlcJson(c.base);
+  return j;
+}
+
+db::SyncCell cellOf(const json& j, const std::string* site) {
+  if (!j.is_object()) malformed("a change is not an object");
+  db::SyncCell c;
+  c.table = tableOf(j);
+  c.row = text(j, "id");
+  c.column = text(j, "col");
+  const json& v = field(j, "val");
+  if (v.is_string()) c.value = v.get<std::string>();
+  else if (!v.is_null()) malformed("a value is neither text nor null");
+  c.hlc = hlcOf(j, "hlc");
+  c.site = site ? *site : text(j, "site");
+  if (j.contains("base")) c.base = hlcOf(j, "base");
+  if (c.row.empty() || c.row.size() > 64) malformed("a row id is empty or too long");
+  return c;
+}
+
+const json& array(const json& j, const char* name) {
+  const json& v = field(j, name);
+  if (!v.is_array()) malformed(std::string("\"") + name + "\" is not a list");
+  return v;
+}
+
+}  // namespace
+
+std::string encode(const LoginRequest& m) { return json{{"name", m.name}, {"password", m.password}}.dump(); }
+
+std::string encode(const LoginResponse& m) {
+  return json{{"token", m.token}, {"role", m.role}, {"scope", m.scope}, {"county", m.county},
+              {"server_hlc", m.serverClock.text()}}
+      .dump();
+}
+
+std::string encode(const PushRequest& m) {
+  json changes = json::array();
+  for (const auto& c : m.changes) changes.push_back(cellJson(c, false, true));
+  return json{{"site", m.site}, {"batch", m.batch}, {"changes", std::move(changes)}}.dump();
+}
+
+std::string encode(const PushResponse& m) {
+  json refused = json::array(), lost = json::array();
+  for (const auto& r : m.refused)
+    refused.push_back({{"t", core::tableSpec(r.table).name}, {"id", r.row}, {"col", r.column}, {"reason", r.reason}});
+  for (const auto& c : m.lost) lost.push_back(cellJson(c, true, false));
+  return json{{"batch", m.batch},        {"accepted", m.accepted}, {"refused", std::move(refused)},
+              {"lost", std::move(lost)}, {"conflicts", m.conflicts}, {"server_hlc", m.serverClock.text()}}
+      .dump();
+}
+
+std::string encode(const PullResponse& m) {
+  json changes = json::array(), exits = json::array(), dups = json::array();
+  for (const auto& c : m.changes) changes.push_back(cellJson(c, true, false));
+  for (const auto& e : m.exits) exits.push_back({{"t", core::tableSpec(e.table).name}, {"id", e.row}});
+  for (const auto& [a, b] : m.duplicates) dups.push_back(json::array({a, b}));
+  return json{{"changes", std::move(changes)}, {"exits", std::move(exits)}, {"duplicates", std::move(dups)},
+              {"next", m.next},                {"more", m.more},           {"server_hlc", m.serverClock.text()}}
+      .dump();
+}
+
+std::string encode(const ErrorBody& m) {
+  return json{{"error", m.code}, {"message", m.message}, {"server_hlc", m.serverClock.text()}}.dump();
+}
+
+LoginRequest decodeLoginRequest(std::string_view body) {
+  json j = parse(body);
+  return {text(j, "name"), text(j, "password")};
+}
+
+LoginResponse decodeLoginResponse(std::string_view body) {
+  json j = parse(body);
+  LoginResponse m;
+  m.token = text(j, "token");
+  m.role = text(j, "role");
+  m.county = text(j, "county");
+  for (const auto& s : array(j, "scope")) {
+    if (!s.is_string()) malformed("a scope code is not text");
+    m.scope.push_back(s.get<std::string>());
+  }
+  m.serverClock = hlcOf(j, "server_hlc");
+  return m;
+}
+
+PushRequest decodePushRequest(std::string_view body) {
+  json j = parse(body);
+  PushRequest m;
+  m.site = text(j, "site");
+  m.batch = text(j, "batch");
+  if (m.site.empty() || m.batch.empty()) malformed("no site or batch");
+  for (const auto& c : array(j, "changes")) m.changes.push_back(cellOf(c, &m.site));
+  return m;
+}
+
+PushResponse decodePushResponse(std::string_view body) {
+  json j = parse(body);
+  PushResponse m;
+  m.batch = text(j, "batch");
+  m.accepted = number(j, "accepted");
+  m.conflicts = number(j, "conflicts");
+  for (const auto& r : array(j, "refused")) {
+    db::Refusal x;
+    x.table = tableOf(r);
+    x.row = text(r, "id");
+    x.column = text(r, "col");
+    x.reason = text(r, "reason");
+    m.refused.push_back(std::move(x));
+  }
+  for (const auto& c : array(j, "lost")) m.lost.push_back(cellOf(c, nullptr));
+  m.serverClock = hlcOf(j, "server_hlc");
+  return m;
+}
+
+PullResponse decodePullResponse(std::string_view body) {
+  json j = parse(body);
+  PullResponse m;
+  for (const auto& c : array(j, "changes")) m.changes.push_back(cellOf(c, nullptr));
+  for (const auto& e : array(j, "exits")) m.exits.push_back({tableOf(e), text(e, "id")});
+  for (const auto& d : array(j, "duplicates")) {
+    if (!d.is_array() || d.size() != 2 || !d[0].is_string() || !d[1].is_string()) malformed("a duplicate pair");
+    m.duplicates.emplace_back(d[0].get<std::string>(), d[1].get<std::string>());
+  }
+  m.next = number(j, "next");
+  const json& more = field(j, "more");
+  if (!more.is_boolean()) malformed("\"more\" is not true or false");
+  m.more = more.get<bool>();
+  m.serverClock = hlcOf(j, "server_hlc");
+  return m;
+}
+
+ErrorBody decodeError(std::string_view body) {
+  ErrorBody e;
+  json j = json::parse(body, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return e;
+  if (auto it = j.find("error"); it != j.end() && it->is_string()) e.code = it->get<std::string>();
+  if (auto it = j.find("message"); it != j.end() && it->is_string()) e.message = it->get<std::string>();
+  if (auto it = j.find("server_hlc"); it != j.end() && it->is_string())
+    if (auto h = core::Hlc::parse(it->get<std::string>())) e.serverClock = *h;
+  return e;
+}
+
+}  // namespace gl::sync

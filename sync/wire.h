@@ -1,0 +1,87 @@
+// The sync protocol's messages (DESIGN.md "Sync protocol", v1) as JSON, shared by the client and
+// gridcenter so both read and write one format. Decoding refuses anything malformed with a
+// gl::Error (BadInput) naming what is wrong; it never guesses.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/hlc.h"
+#include "db/sync_ledger.h"
+
+namespace gl::sync {
+
+inline constexpr int kProtocolVersion = 1;
+inline constexpr const char* kProtocolHeader = "X-Grid-Protocol";
+
+struct LoginRequest {
+  std::string name, password;
+};
+
+struct LoginResponse {
+  std::string token, role;
+  std::vector<std::string> scope;
+  std::string county;
+  core::Hlc serverClock;
+};
+
+struct PushRequest {
+  std::string site, batch;
+  std::vector<db::SyncCell> changes;  // `site` of each is the request's
+};
+
+struct PushResponse {
+  std::string batch;
+  std::int64_t accepted = 0;
+  std::vector<db::Refusal> refused;
+  std::vector<db::SyncCell> lost;  // cells where the data center holds a newer value than the push's
+  std::int64_t conflicts = 0;
+  core::Hlc serverClock;
+};
+
+struct PullResponse {
+  std::vector<db::SyncCell> changes;
+  std::vector<db::ScopeExit> exits;
+  std::vector<std::pair<std::string, std::string>> duplicates;  // open pairs in scope (last page only)
+  std::int64_t next = 0;
+  bool more = false;
+  core::Hlc serverClock;
+};
+
+// An error body: {"error": code, "message": English text}; codes in server_errors below.
+struct ErrorBody {
+  std::string code, message;
+  core::Hlc serverClock;
+};
+
+std::string encode(const LoginRequest& m);
+std::string encode(const LoginResponse& m);
+std::string encode(const PushRequest& m);
+std::string encode(const PushResponse& m);
+std::string encode(const PullResponse& m);
+std::string encode(const ErrorBody& m);
+
+LoginRequest decodeLoginRequest(std::string_view body);
+LoginResponse decodeLoginResponse(std::string_view body);
+PushRequest decodePushRequest(std::string_view body);
+PushResponse decodePushResponse(std::string_view body);
+PullResponse decodePullResponse(std::string_view body);
+// Never throws: a body that is not an error object gives an empty code.
+ErrorBody decodeError(std::string_view body);
+
+// Error codes of the protocol.
+namespace errors {
+inline constexpr std::string_view kBadRequest = "bad_request";
+inline constexpr std::string_view kProtocol = "protocol_version";
+inline constexpr std::string_view kUnauthorized = "unauthorized";    // wrong name or password
+inline constexpr std::string_view kLocked = "locked";                // too many wrong passwords
+inline constexpr std::string_view kTokenInvalid = "token_invalid";   // expired or unknown token
+inline constexpr std::string_view kClockAhead = "clock_ahead";       // HLCs > 5 min ahead: re-stamp
+inline constexpr std::string_view kScopeChanged = "scope_changed";   // pull again from zero
+inline constexpr std::string_view kBatchReused = "batch_reused";     // one batch id, two bodies
+}  // namespace errors
+
+}  // namespace gl::sync
