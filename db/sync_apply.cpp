@@ -10,8 +10,8 @@ const core::ColumnSpec* columnOf(const core::TableSpec& spec, const std::string&
 bool isLive(const core::Value& deleted) { return !deleted || *deleted == "0"; }
 }  // namespace
 
-RemoteApply::RemoteApply(LedgerState& s)
-    : s_(s), acked_(s.db->execAndGet("SELECT acked_seq FROM sync_state WHERE one = 1").getInt64()), index_(s) {
+RemoteApply::RemoteApply(LedgerState& s, bool force)
+    : s_(s), force_(force), acked_(s.db->execAndGet("SELECT acked_seq FROM sync_state WHERE one = 1").getInt64()), index_(s) {
   index_.batch();
 }
 
@@ -79,7 +79,7 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
     // An earlier winner of this page for the same cell counts as local too.
     for (auto* w : winners)
       if (w->column == cell.column && !core::wins(cell.hlc, cell.site, w->hlc, w->site)) beats = false;
-    if (pending || !beats) {
+    if (!force_ && (pending || !beats)) {
       ++stats_.kept;
       continue;
     }

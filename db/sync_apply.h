@@ -19,7 +19,8 @@ namespace gl::db {
 // caller's transaction.
 class RemoteApply {
  public:
-  explicit RemoteApply(LedgerState& state);
+  // `force`: every cell is written whatever the ledger holds (a refused cell put back as the data center has it).
+  explicit RemoteApply(LedgerState& state, bool force = false);
   void add(const SyncCell& cell);
   ApplyStats finish();
 
@@ -35,6 +36,7 @@ class RemoteApply {
   void writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells);
 
   LedgerState& s_;
+  bool force_;
   std::int64_t acked_;
   SearchIndex index_;
   std::vector<std::pair<core::Table, std::string>> order_;

@@ -69,9 +69,10 @@ void SyncLedger::forgetToken() {
 
 std::string SyncLedger::siteId() const { return ledger_.state_->siteUuid; }
 
-void SyncLedger::receiveServerClock(core::Hlc server, std::int64_t offsetMs) {
+void SyncLedger::receiveServerClock(core::Hlc server) {
   auto& s = *ledger_.state_;
   withState(s, [&] {
+    std::int64_t offsetMs = server.wallMs - s.clock.wallMs();
     s.clock.setOffsetMs(offsetMs);
     s.clock.receive(server);
     auto& st = s.statement("UPDATE sync_state SET clock_offset_ms = ?, last_hlc = max(last_hlc, ?) WHERE one = 1");
@@ -158,7 +159,7 @@ void SyncLedger::storeOutbox(const Outbox& o) {
 }
 
 void SyncLedger::acknowledge(std::int64_t upTo, const std::vector<Refusal>& refused,
-                             const std::vector<SyncCell>& winners) {
+                             const std::vector<SyncCell>& winners, const std::vector<SyncCell>& current) {
   auto& s = *ledger_.state_;
   withState(s, [&] {
     SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -167,14 +168,27 @@ void SyncLedger::acknowledge(std::int64_t upTo, const std::vector<Refusal>& refu
     ack.exec();
     std::string at = utcNow();
     for (const auto& r : refused) {
-      auto& st = s.statement("INSERT INTO sync_refusal (at, tbl, row, col, reason) VALUES (?, ?, ?, ?, ?)");
+      const auto& spec = core::tableSpec(r.table);
+      core::Value value;
+      if (r.column == "deleted" || spec.column(r.column)) {
+        auto& read = s.statement("SELECT " + r.column + " FROM " + std::string(spec.name) + " WHERE id = ?");
+        read.bind(1, r.row);
+        if (read.executeStep()) value = readValue(read.getColumn(0));
+        read.reset();
+      }
+      auto& st = s.statement("INSERT INTO sync_refusal (at, tbl, row, col, reason, value) VALUES (?, ?, ?, ?, ?, ?)");
       st.bind(1, at);
       st.bind(2, static_cast<int>(r.table));
       st.bind(3, r.row);
       st.bind(4, r.column);
       st.bind(5, r.reason);
+      if (value) st.bind(6, *value);
+      else st.bind(6);
       st.exec();
     }
+    RemoteApply back(s, true);
+    for (const auto& c : current) back.add(c);
+    back.finish();
     RemoteApply apply(s);
     for (const auto& w : winners) apply.add(w);
     apply.finish();
@@ -275,10 +289,11 @@ std::vector<Refusal> SyncLedger::refusals() const {
   auto& s = *ledger_.state_;
   return withState(s, [&] {
     std::vector<Refusal> out;
-    auto& st = s.statement("SELECT tbl, row, col, reason, at FROM sync_refusal ORDER BY n");
+    auto& st = s.statement("SELECT tbl, row, col, reason, at, value FROM sync_refusal ORDER BY n");
     while (st.executeStep())
       out.push_back({static_cast<core::Table>(st.getColumn(0).getInt()), st.getColumn(1).getString(),
-                     st.getColumn(2).getString(), st.getColumn(3).getString(), st.getColumn(4).getString()});
+                     st.getColumn(2).getString(), st.getColumn(3).getString(), st.getColumn(4).getString(),
+                     readValue(st.getColumn(5))});
     return out;
   });
 }

@@ -42,6 +42,7 @@ struct Outbox {
 struct Refusal {
   core::Table table = core::Table::Region;
   std::string row, column, reason, at;
+  core::Value value;  // what this ledger had written (the data center's value is back in the ledger)
 };
 
 // A row that left this ledger's scope (a household moved to another grid): removed with what hangs on it.
@@ -66,8 +67,8 @@ class SyncLedger {
   std::string siteId() const;
 
   // Merges the data center's clock into the ledger's (every response carries it) and keeps the
-  // measured offset between the two wall clocks.
-  void receiveServerClock(core::Hlc server, std::int64_t offsetMs);
+  // measured offset between the data center's wall clock and this PC's.
+  void receiveServerClock(core::Hlc server);
 
   std::int64_t pendingCount() const;
   // Pending change-log entries in commit order, at most `limit`, as cells (a new row sends every
@@ -75,9 +76,11 @@ class SyncLedger {
   std::vector<SyncCell> pendingCells(std::size_t limit, std::int64_t& upTo) const;
   std::optional<Outbox> outbox() const;
   void storeOutbox(const Outbox& outbox);
-  // The data center acknowledged the outbox: one transaction records its refusals, applies the cells
-  // that beat ours there, moves the acknowledged seq and drops the outbox.
-  void acknowledge(std::int64_t upTo, const std::vector<Refusal>& refused, const std::vector<SyncCell>& winners);
+  // The data center acknowledged the outbox: one transaction records its refusals (with the value
+  // refused), puts back what the data center holds for them (`current`), applies the cells that beat
+  // ours there, moves the acknowledged seq and drops the outbox.
+  void acknowledge(std::int64_t upTo, const std::vector<Refusal>& refused, const std::vector<SyncCell>& winners,
+                   const std::vector<SyncCell>& current = {});
   // After "clock ahead" refusals: restarts the ledger's clock at the data center's and stamps every
   // pending entry again on it, in the same order (an edit is never dropped). Returns the entries moved.
   std::int64_t restampPending(core::Hlc serverClock);

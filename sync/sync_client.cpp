@@ -15,10 +15,6 @@ namespace gl::sync {
 
 namespace {
 
-std::int64_t wallNow() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 std::string randomHex(std::size_t bytes) {
   std::string raw(bytes, '\0');
@@ -141,7 +137,7 @@ class Session {
 
   void clock(core::Hlc server) {
     if (server == core::Hlc{}) return;
-    store_.receiveServerClock(server, server.wallMs - wallNow());
+    store_.receiveServerClock(server);
   }
 
   void push() {
@@ -177,7 +173,7 @@ class Session {
       if (r.status != 200) fail(r);
       auto m = decodePushResponse(r.body);
       clock(m.serverClock);
-      store_.acknowledge(outbox->upTo, m.refused, m.lost);
+      store_.acknowledge(outbox->upTo, m.refused, m.lost, m.current);
       result_.pushed += m.accepted;
       result_.refused += static_cast<std::int64_t>(m.refused.size());
       result_.conflicts += m.conflicts;

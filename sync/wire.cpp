@@ -103,12 +103,13 @@ std::string encode(const PushRequest& m) {
 }
 
 std::string encode(const PushResponse& m) {
-  json refused = json::array(), lost = json::array();
+  json refused = json::array(), lost = json::array(), current = json::array();
   for (const auto& r : m.refused)
     refused.push_back({{"t", core::tableSpec(r.table).name}, {"id", r.row}, {"col", r.column}, {"reason", r.reason}});
   for (const auto& c : m.lost) lost.push_back(cellJson(c, true, false));
+  for (const auto& c : m.current) current.push_back(cellJson(c, true, false));
   return json{{"batch", m.batch},        {"accepted", m.accepted}, {"refused", std::move(refused)},
-              {"lost", std::move(lost)}, {"conflicts", m.conflicts}, {"server_hlc", m.serverClock.text()}}
+              {"lost", std::move(lost)}, {"current", std::move(current)}, {"conflicts", m.conflicts}, {"server_hlc", m.serverClock.text()}}
       .dump();
 }
 
@@ -170,6 +171,7 @@ PushResponse decodePushResponse(std::string_view body) {
     m.refused.push_back(std::move(x));
   }
   for (const auto& c : array(j, "lost")) m.lost.push_back(cellOf(c, nullptr));
+  for (const auto& c : array(j, "current")) m.current.push_back(cellOf(c, nullptr));
   m.serverClock = hlcOf(j, "server_hlc");
   return m;
 }

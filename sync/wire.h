@@ -38,6 +38,7 @@ struct PushResponse {
   std::int64_t accepted = 0;
   std::vector<db::Refusal> refused;
   std::vector<db::SyncCell> lost;  // cells where the data center holds a newer value than the push's
+  std::vector<db::SyncCell> current;  // what the data center holds for refused cells: the client puts it back
   std::int64_t conflicts = 0;
   core::Hlc serverClock;
 };

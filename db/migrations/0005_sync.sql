@@ -23,7 +23,8 @@ CREATE TABLE sync_refusal (
   tbl INTEGER NOT NULL,
   row TEXT NOT NULL,
   col TEXT NOT NULL,
-  reason TEXT NOT NULL
+  reason TEXT NOT NULL,
+  value TEXT             -- the value refused (the data center's is back in the ledger)
 );
 
 -- Two residents with one identity number, as the data center reported them (open pairs only).

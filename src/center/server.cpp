@@ -219,6 +219,10 @@ void serve(const ServeOptions& o) {
   if (!svr.is_valid())
     throw Error(Error::Kind::BadInput, N_("The certificate {cert} or key {key} cannot be loaded"),
                 {{"cert", o.cert}, {"key", o.key}});
+  // No session tickets: clients sync a few times an hour, and a ticket sent after the handshake would
+  // be the only data a server sends unasked. TLS 1.2 at least.
+  SSL_CTX_set_num_tickets(svr.ssl_context(), 0);
+  SSL_CTX_set_min_proto_version(svr.ssl_context(), TLS1_2_VERSION);
   Service service(*store, o);
   service.install(svr);
   int port = o.port;

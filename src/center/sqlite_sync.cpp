@@ -138,7 +138,7 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     it->second.push_back(&c);
   }
   auto refuse = [&](const db::SyncCell& c, const char* reason) {
-    out.refused.push_back({c.table, c.row, c.column, reason, {}});
+    out.refused.push_back({c.table, c.row, c.column, reason, {}, {}});
   };
 
   for (const auto& id : order) {
@@ -194,8 +194,11 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     Place after = computePlace(table, id, &parent);
     bool allowed = who.writes(after, county_) && (!known || who.writes(known->second, county_));
     if (!allowed) {
-      for (auto* c : cells)
-        if (c->column == "deleted" || spec.column(c->column)) refuse(*c, "outside_scope");
+      for (auto* c : cells) {
+        if (c->column != "deleted" && !spec.column(c->column)) continue;
+        refuse(*c, "outside_scope");
+        if (auto s = cell(id, c->column)) out.current.push_back({table, id, c->column, s->value, s->hlc, s->site, {}});
+      }
       rowRefused = true;
     }
     if (rowRefused) continue;

@@ -58,6 +58,8 @@ class HlcClock {
   // clock ran a day fast), the clock restarts at the server's and the pending cells are stamped again.
   void rebase(Hlc last) { last_ = last; }
   std::int64_t offsetMs() const { return offsetMs_; }
+  // This PC's own wall clock, without the offset (what the offset is measured against).
+  std::int64_t wallMs() const { return wall_(); }
 
  private:
   std::int64_t physicalMs() const;
