@@ -174,7 +174,7 @@ TEST_CASE("many clients making random edits and syncing at random converge with 
   for (auto& c : clients) CHECK(c->ledger->pendingChanges() == 0);
 }
 
-TEST_CASE("a push batch sent twice is applied once and answered byte for byte; one batch id with other changes is refused") {
+TEST_CASE("a push batch sent twice is applied once and answered byte for byte, and one batch id with other changes is refused") {
   Center center;
   center.start();
   gl::sync::HttpClient http(center.url(), gl::test::Pki::get().ca);
