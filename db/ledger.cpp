@@ -203,6 +203,15 @@ void Ledger::write(const std::function<void(Writer&)>& work) {
   });
 }
 
+void addLiveRows(LedgerState& s, int table, std::int64_t delta) {
+  if (delta == 0) return;
+  auto& st = s.statement(
+      "INSERT INTO row_count (tbl, live) VALUES (?, ?) ON CONFLICT (tbl) DO UPDATE SET live = live + excluded.live");
+  st.bind(1, table);
+  st.bind(2, delta);
+  st.exec();
+}
+
 ForeignKeysOff::ForeignKeysOff(LedgerState& s) : s_(s) {
   guarded(s.path.string(), [&] { s.db->exec("PRAGMA foreign_keys = OFF"); });
 }

@@ -43,6 +43,9 @@ struct StatementsReset {
 
 std::int64_t systemMillis();
 
+// Keeps the live-row count of a table (row_count) as rows are written: +1 for a row that became live.
+void addLiveRows(LedgerState& state, int table, std::int64_t delta);
+
 // SQLite's own foreign-key checks off for the writes of this scope (a bulk import, a pulled page),
 // back on however they end. The pragma has no effect inside a transaction, so it goes around one.
 class ForeignKeysOff {

@@ -1,5 +1,7 @@
 #include "db/sync_apply.h"
 
+#include <algorithm>
+
 #include "db/row_io.h"
 
 namespace gl::db {
@@ -51,7 +53,7 @@ int RemoteApply::siteNumber(const std::string& uuid) {
 ApplyStats RemoteApply::finish() {
   for (const auto& [table, id] : order_) writeRow(table, id, rows_[id]);
   index_.flush();
-  recount(s_, touched_);
+  for (const auto& [tbl, delta] : liveDelta_) addLiveRows(s_, tbl, delta);
   auto& st = s_.statement("UPDATE sync_state SET last_hlc = max(last_hlc, ?) WHERE one = 1");
   st.bind(1, static_cast<std::int64_t>(s_.clock.last().packed()));
   st.exec();
@@ -76,6 +78,10 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
     if (!local) local = created;
     bool pending = local && local->site == 1 && local->seq > acked_;
     bool beats = !local || core::wins(cell.hlc, cell.site, core::Hlc::unpack(local->hlc), local->siteUuid);
+    // The rest of a row that came in an earlier page under one stamp: the same write, not an older one.
+    if (local && local == created && local->site != 1 && local->hlc == static_cast<std::int64_t>(cell.hlc.packed()) &&
+        local->siteUuid == cell.site)
+      beats = true;
     // An earlier winner of this page for the same cell counts as local too.
     for (auto* w : winners)
       if (w->column == cell.column && !core::wins(cell.hlc, cell.site, w->hlc, w->site)) beats = false;
@@ -101,45 +107,69 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
 
   std::string sql;
   if (current) {
+    // Only the columns that change: SQLite then leaves the indexes of the others alone.
     sql = "UPDATE " + std::string(spec.name) + " SET ";
-    for (const auto& c : spec.columns) sql.append(c.name).append(" = ?, ");
-    sql += "deleted = ? WHERE id = ?";
+    for (auto* w : winners) sql.append(w->column).append(" = ?, ");
+    sql.resize(sql.size() - 2);
+    sql += " WHERE id = ?";
+    auto& write = s_.statement(sql);
+    int i = 1;
+    for (auto* w : winners) {
+      if (w->column == "deleted") {
+        write.bind(i++, live ? 0 : 1);
+        continue;
+      }
+      const auto& c = *spec.column(w->column);
+      if (c.required && !w->value) write.bind(i++, std::string());
+      else bindValue(write, i++, c, w->value);
+    }
+    write.bind(i, id);
+    write.exec();
   } else {
     sql = "INSERT INTO " + std::string(spec.name) + " (";
     for (const auto& c : spec.columns) sql.append(c.name).append(", ");
     sql += "deleted, id) VALUES (";
     for (std::size_t i = 0; i < spec.columns.size(); ++i) sql += "?, ";
     sql += "?, ?)";
+    auto& write = s_.statement(sql);
+    int i = 1;
+    for (const auto& c : spec.columns) {
+      const core::Value* v = findCell(next, c.name);
+      // A required column not delivered yet (its newest value comes later in the pull) holds "" until then.
+      if (c.required && (!v || !*v)) write.bind(i++, std::string());
+      else bindValue(write, i++, c, v ? *v : std::nullopt);
+    }
+    write.bind(i++, live ? 0 : 1);
+    write.bind(i++, id);
+    write.exec();
+    rid = s_.db->getLastInsertRowid();
   }
-  auto& write = s_.statement(sql);
-  int i = 1;
-  for (const auto& c : spec.columns) {
-    const core::Value* v = findCell(next, c.name);
-    // A required column not delivered yet (its newest value comes later in the pull) holds "" until then.
-    core::Value value = v && *v ? *v : (c.required ? core::Value("") : std::nullopt);
-    if (c.required && (!v || !*v)) write.bind(i++, std::string());
-    else bindValue(write, i++, c, value);
-  }
-  write.bind(i++, live ? 0 : 1);
-  write.bind(i++, id);
-  write.exec();
-  if (!current) rid = s_.db->getLastInsertRowid();
-  if (SearchIndex::indexed(table)) {
+  liveDelta_[static_cast<int>(table)] += (live ? 1 : 0) - (wasLive ? 1 : 0);
+  // The search index only where a searched column (or the tombstone) changed: most edits are notes.
+  bool searched = false;
+  for (auto* w : winners)
+    for (auto c : {"name", "id_number", "phone", "household_no", "address", "deleted"}) searched |= w->column == c;
+  if (SearchIndex::indexed(table) && (searched || !current)) {
     if (wasLive) index_.remove(table, rid, current->cells);
     if (live) index_.add(table, rid, next);
   }
+  // A new row whose cells share one stamp gets one change-log entry for all of them, as a row made
+  // here does; otherwise each cell its own.
+  bool oneStamp = !current && std::all_of(winners.begin(), winners.end(), [&](const SyncCell* w) {
+    return w->hlc == winners.front()->hlc && w->site == winners.front()->site;
+  });
   for (auto* w : winners) {
+    if (oneStamp && w != winners.front()) continue;
     auto& log = s_.statement("INSERT OR REPLACE INTO clock (tbl, row, col, hlc, site, base) VALUES (?, ?, ?, ?, ?, NULL)");
     log.bind(1, static_cast<int>(table));
     log.bind(2, id);
-    log.bind(3, w->column);
+    log.bind(3, oneStamp ? std::string() : w->column);
     log.bind(4, static_cast<std::int64_t>(w->hlc.packed()));
     log.bind(5, siteNumber(w->site));
     log.exec();
     s_.clock.receive(w->hlc);
   }
   stats_.applied += static_cast<std::int64_t>(winners.size());
-  touched_.insert(static_cast<int>(table));
 }
 
 namespace {

@@ -30,6 +30,7 @@ class RemoteApply {
     std::int64_t hlc = 0;
     int site = 0;
     std::string siteUuid;
+    bool operator==(const Local&) const = default;
   };
   std::optional<Local> localClock(const std::string& row, const std::string& column);
   int siteNumber(const std::string& uuid);
@@ -42,7 +43,7 @@ class RemoteApply {
   std::vector<std::pair<core::Table, std::string>> order_;
   std::map<std::string, std::vector<SyncCell>> rows_;
   std::unordered_map<std::string, int> sites_;
-  std::set<int> touched_;
+  std::map<int, std::int64_t> liveDelta_;  // per table: rows that became live minus those that stopped
   ApplyStats stats_;
 };
 

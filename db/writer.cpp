@@ -260,14 +260,7 @@ void Writer::finish() {
   // The policy set is checked as a whole once the transaction's writes are in: a chain of new
   // policies may name a follow-on that the same transaction adds later.
   if (policiesChanged_) checkPolicySet(s_, "policy");
-  for (const auto& [tbl, delta] : countDelta_) {
-    if (delta == 0) continue;
-    auto& st = s_.statement(
-        "INSERT INTO row_count (tbl, live) VALUES (?, ?) ON CONFLICT (tbl) DO UPDATE SET live = live + excluded.live");
-    st.bind(1, tbl);
-    st.bind(2, delta);
-    st.exec();
-  }
+  for (const auto& [tbl, delta] : countDelta_) addLiveRows(s_, tbl, delta);
   auto& hw = s_.statement("UPDATE sync_state SET last_hlc = max(last_hlc, ?), pending = pending + ? WHERE one = 1");
   hw.bind(1, static_cast<std::int64_t>(s_.clock.last().packed()));
   hw.bind(2, log_.pendingAdded());

@@ -41,6 +41,10 @@ HttpClient::HttpClient(std::string server, std::string caFile)
   globalInit();
 }
 
+HttpClient::~HttpClient() {
+  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
 HttpResult HttpClient::post(const std::string& path, const std::string& json, const std::string& token, bool gzipBody) {
   return perform(path, &json, token, gzipBody);
 }
@@ -51,9 +55,10 @@ HttpResult HttpClient::get(const std::string& path, const std::string& token) {
 
 HttpResult HttpClient::perform(const std::string& path, const std::string* body, const std::string& token,
                                bool gzipBody) {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) throw Error(Error::Kind::Environment, N_("The network library could not start"));
-  CURL* h = curl.get();
+  if (!curl_) curl_ = curl_easy_init();
+  if (!curl_) throw Error(Error::Kind::Environment, N_("The network library could not start"));
+  CURL* h = static_cast<CURL*>(curl_);
+  curl_easy_reset(h);  // options from scratch; the open connection and TLS session stay
   std::string url = server_ + path;
   HttpResult result;
   char detail[CURL_ERROR_SIZE] = {0};

@@ -17,6 +17,9 @@ class HttpClient {
  public:
   // `server` is "https://host:port" (a trailing slash is fine). Throws BadInput for anything else.
   HttpClient(std::string server, std::string caFile);
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
   // Returns false to cancel the transfer in flight (checked a few times a second).
   void setCancel(std::function<bool()> cancelled) { cancelled_ = std::move(cancelled); }
 
@@ -34,6 +37,7 @@ class HttpClient {
   std::function<bool()> cancelled_;
   std::size_t sent_ = 0, received_ = 0;
   int protocol_;
+  void* curl_ = nullptr;  // one handle for the session: its connection is kept open between requests
 };
 
 }  // namespace gl::sync

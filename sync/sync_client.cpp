@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include <fmt/format.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -188,7 +190,7 @@ class Session {
     std::int64_t done = 0;
     step(Stage::Pulling, 0, 0);
     for (;;) {
-      auto r = call("/v1/pull?since=" + std::to_string(cursor) + "&limit=" + std::to_string(o_.pullPage), nullptr);
+      auto r = call(fmt::format("/v1/pull?since={}&limit={}&site={}", cursor, o_.pullPage, store_.siteId()), nullptr);
       if (r.status == 409 && !restarted && decodeError(r.body).code == errors::kScopeChanged) {
         store_.resetCursor();
         cursor = 0;

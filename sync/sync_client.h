@@ -19,8 +19,8 @@ struct SyncOptions {
   std::string user;
   std::string password;  // empty: use the token kept in the ledger
   std::string caFile;    // empty: the system's certificate store
-  std::size_t pushBatch = 5000;  // change-log entries per push
-  std::size_t pullPage = 5000;   // cells per pulled page
+  std::size_t pushBatch = 20000;  // change-log entries per push
+  std::size_t pullPage = 10000;   // cells per pulled page
 };
 
 struct SyncResult {

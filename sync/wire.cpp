@@ -56,28 +56,49 @@ core::Table tableOf(const json& j) {
   return spec->table;
 }
 
-json cellJson(const db::SyncCell& c, bool withSite, bool withBase) {
-  json j = {{"t", core::tableSpec(c.table).name}, {"id", c.row}, {"col", c.column},
-            {"val", c.value ? json(*c.value) : json(nullptr)}, {"hlc", c.hlc.text()}};
-  if (withSite) j["site"] = c.site;
-  if (withBase) j["base"] = hlcJson(c.base);
-  return j;
+// Cells travel in groups: consecutive cells of one row written under one stamp share their table,
+// row id, clock, site and base — {"t","id","hlc","site","base","cells":{column: value}} — a new row
+// of fifteen columns is one small object, not fifteen.
+json cellsJson(const std::vector<db::SyncCell>& cells, bool withSite, bool withBase) {
+  json groups = json::array();
+  const db::SyncCell* head = nullptr;
+  json* group = nullptr;
+  for (const auto& c : cells) {
+    if (!head || c.row != head->row || c.table != head->table || c.hlc != head->hlc || c.site != head->site ||
+        c.base != head->base || group->at("cells").contains(c.column)) {
+      json g = {{"t", core::tableSpec(c.table).name}, {"id", c.row}, {"hlc", c.hlc.text()}, {"cells", json::object()}};
+      if (withSite) g["site"] = c.site;
+      if (withBase) g["base"] = hlcJson(c.base);
+      groups.push_back(std::move(g));
+      group = &groups.back();
+      head = &c;
+    }
+    (*group)["cells"][c.column] = c.value ? json(*c.value) : json(nullptr);
+  }
+  return groups;
 }
 
-db::SyncCell cellOf(const json& j, const std::string* site) {
-  if (!j.is_object()) malformed("a change is not an object");
-  db::SyncCell c;
-  c.table = tableOf(j);
-  c.row = text(j, "id");
-  c.column = text(j, "col");
-  const json& v = field(j, "val");
-  if (v.is_string()) c.value = v.get<std::string>();
-  else if (!v.is_null()) malformed("a value is neither text nor null");
-  c.hlc = hlcOf(j, "hlc");
-  c.site = site ? *site : text(j, "site");
-  if (j.contains("base")) c.base = hlcOf(j, "base");
-  if (c.row.empty() || c.row.size() > 64) malformed("a row id is empty or too long");
-  return c;
+void cellsOf(const json& groups, const std::string* site, std::vector<db::SyncCell>& out) {
+  if (!groups.is_array()) malformed("a list of changes is not a list");
+  for (const auto& g : groups) {
+    if (!g.is_object()) malformed("a change is not an object");
+    db::SyncCell c;
+    c.table = tableOf(g);
+    c.row = text(g, "id");
+    if (c.row.empty() || c.row.size() > 64) malformed("a row id is empty or too long");
+    c.hlc = hlcOf(g, "hlc");
+    c.site = site ? *site : text(g, "site");
+    if (g.contains("base")) c.base = hlcOf(g, "base");
+    const json& cells = field(g, "cells");
+    if (!cells.is_object()) malformed("\"cells\" is not an object");
+    for (const auto& [column, v] : cells.items()) {
+      c.column = column;
+      if (v.is_string()) c.value = v.get<std::string>();
+      else if (v.is_null()) c.value.reset();
+      else malformed("a value is neither text nor null");
+      out.push_back(c);
+    }
+  }
 }
 
 const json& array(const json& j, const char* name) {
@@ -97,25 +118,20 @@ std::string encode(const LoginResponse& m) {
 }
 
 std::string encode(const PushRequest& m) {
-  json changes = json::array();
-  for (const auto& c : m.changes) changes.push_back(cellJson(c, false, true));
-  return json{{"site", m.site}, {"batch", m.batch}, {"changes", std::move(changes)}}.dump();
+  return json{{"site", m.site}, {"batch", m.batch}, {"changes", cellsJson(m.changes, false, true)}}.dump();
 }
 
 std::string encode(const PushResponse& m) {
-  json refused = json::array(), lost = json::array(), current = json::array();
+  json refused = json::array();
   for (const auto& r : m.refused)
     refused.push_back({{"t", core::tableSpec(r.table).name}, {"id", r.row}, {"col", r.column}, {"reason", r.reason}});
-  for (const auto& c : m.lost) lost.push_back(cellJson(c, true, false));
-  for (const auto& c : m.current) current.push_back(cellJson(c, true, false));
   return json{{"batch", m.batch},        {"accepted", m.accepted}, {"refused", std::move(refused)},
-              {"lost", std::move(lost)}, {"current", std::move(current)}, {"conflicts", m.conflicts}, {"server_hlc", m.serverClock.text()}}
+              {"lost", cellsJson(m.lost, true, false)}, {"current", cellsJson(m.current, true, false)}, {"conflicts", m.conflicts}, {"server_hlc", m.serverClock.text()}}
       .dump();
 }
 
 std::string encode(const PullResponse& m) {
-  json changes = json::array(), exits = json::array(), dups = json::array();
-  for (const auto& c : m.changes) changes.push_back(cellJson(c, true, false));
+  json changes = cellsJson(m.changes, true, false), exits = json::array(), dups = json::array();
   for (const auto& e : m.exits) exits.push_back({{"t", core::tableSpec(e.table).name}, {"id", e.row}});
   for (const auto& [a, b] : m.duplicates) dups.push_back(json::array({a, b}));
   return json{{"changes", std::move(changes)}, {"exits", std::move(exits)}, {"duplicates", std::move(dups)},
@@ -152,7 +168,7 @@ PushRequest decodePushRequest(std::string_view body) {
   m.site = text(j, "site");
   m.batch = text(j, "batch");
   if (m.site.empty() || m.batch.empty()) malformed("no site or batch");
-  for (const auto& c : array(j, "changes")) m.changes.push_back(cellOf(c, &m.site));
+  cellsOf(array(j, "changes"), &m.site, m.changes);
   return m;
 }
 
@@ -170,8 +186,8 @@ PushResponse decodePushResponse(std::string_view body) {
     x.reason = text(r, "reason");
     m.refused.push_back(std::move(x));
   }
-  for (const auto& c : array(j, "lost")) m.lost.push_back(cellOf(c, nullptr));
-  for (const auto& c : array(j, "current")) m.current.push_back(cellOf(c, nullptr));
+  cellsOf(array(j, "lost"), nullptr, m.lost);
+  cellsOf(array(j, "current"), nullptr, m.current);
   m.serverClock = hlcOf(j, "server_hlc");
   return m;
 }
@@ -179,7 +195,7 @@ PushResponse decodePushResponse(std::string_view body) {
 PullResponse decodePullResponse(std::string_view body) {
   json j = parse(body);
   PullResponse m;
-  for (const auto& c : array(j, "changes")) m.changes.push_back(cellOf(c, nullptr));
+  cellsOf(array(j, "changes"), nullptr, m.changes);
   for (const auto& e : array(j, "exits")) m.exits.push_back({tableOf(e), text(e, "id")});
   for (const auto& d : array(j, "duplicates")) {
     if (!d.is_array() || d.size() != 2 || !d[0].is_string() || !d[1].is_string()) malformed("a duplicate pair");

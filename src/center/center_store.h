@@ -65,12 +65,16 @@ class CenterStore {
   // with the batch before it commits. `clock` is the server's HLC (folded with every accepted cell).
   virtual std::string push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
                            core::HlcClock& clock, std::int64_t nowMs) = 0;
-  virtual sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit) = 0;
+  // Cells written by `site` itself are left out: that ledger has them.
+  virtual sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit,
+                                  const std::string& site) = 0;
 
   virtual std::vector<Conflict> conflicts(const Account& who) = 0;
   // Writes the losing value of a conflict back as a new change stamped now; false if not in scope.
   virtual bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) = 0;
   virtual core::Hlc lastClock() = 0;
+  // Folds the write-ahead log back into the store, beside the requests (not inside a push's commit).
+  virtual void checkpoint() = 0;
 };
 
 // The SQLite store in `dir` (center.sqlite: WAL, synchronous=FULL). `create` makes a new one.

@@ -15,7 +15,8 @@ db::SyncCell cellFrom(SQLite::Statement& st) {  // row, col, tbl, val, hlc, site
 }
 }  // namespace
 
-sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std::size_t limit) {
+sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std::size_t limit,
+                                     const std::string& site) {
   std::lock_guard lock(mutex_);
   SQLite::Transaction tx(db_);  // one snapshot for the page
   sync::PullResponse out;
@@ -28,7 +29,6 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
     }
     return it->second;
   };
-  std::set<std::string> whole;  // rows sent whole in this page
   std::int64_t last = since;
   std::size_t count = 0;
   {
@@ -42,12 +42,16 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
         break;
       }
       last = seq;
+      // The asking ledger's own writes (a row it made, a cell it changed) it has already.
+      if (!site.empty() && st.getColumn(5).getString() == site) continue;
       std::string row = st.getColumn(0).getString();
-      if (whole.count(row) || !reads(row)) continue;
+      if (!reads(row)) continue;
       if (st.getColumn(1).getString().empty()) {
-        whole.insert(row);
-        auto& all = statement("SELECT row, col, tbl, val, hlc, site FROM cell WHERE row = ? AND col <> ''");
+        // A row's entry met again (the row entered the reader's scope): its cells that the reader
+        // would not get otherwise, those written before `since`; the later ones come in their turn.
+        auto& all = statement("SELECT row, col, tbl, val, hlc, site FROM cell WHERE row = ? AND col <> '' AND seq <= ?");
         all.bind(1, row);
+        all.bind(2, since);
         while (all.executeStep()) {
           out.changes.push_back(cellFrom(all));
           ++count;
@@ -118,11 +122,11 @@ bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::Hlc
     auto p = placeOf(k.loser.row);
     if (!who.writes(p ? p->second : Place(), county_)) return false;
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    std::int64_t seq = nextSeq();
     db::SyncCell back = k.loser;
     back.hlc = clock.now();
     back.site = "center";
-    writeCell(back, seq);
+    writeCell(back);
+    saveSeq();
     auto& done = statement("UPDATE conflict SET restored = 1 WHERE id = ?");
     done.bind(1, conflictId);
     done.exec();

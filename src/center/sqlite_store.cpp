@@ -41,7 +41,8 @@ CREATE TABLE IF NOT EXISTS duplicate (a TEXT NOT NULL, b TEXT NOT NULL, status T
 
 
 
-int openFlags(bool create) { return SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX; }
+// The store's own mutex serializes the connection; SQLite's would only add a lock per call.
+int openFlags(bool create) { return SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX; }
 
 std::string storePath(const std::string& dir, bool create) {
   std::filesystem::path d(dir);
@@ -56,14 +57,21 @@ std::string storePath(const std::string& dir, bool create) {
 }
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& dir, bool create) : db_(storePath(dir, create), openFlags(create)) {
+SqliteStore::SqliteStore(const std::string& dir, bool create)
+    : db_(storePath(dir, create), openFlags(create)), path_(db_.getFilename()) {
   db_.exec("PRAGMA journal_mode = WAL");
   // An acknowledged push is on the disk before its response leaves: a kill -9 loses none.
   db_.exec("PRAGMA synchronous = FULL");
+  // Checkpoints run on their own thread (checkpoint()), not in the commit of whichever push crosses
+  // the threshold: that push would wait for the copy.
+  db_.exec("PRAGMA wal_autocheckpoint = 0");
   db_.exec("PRAGMA busy_timeout = 10000");
+  db_.exec("PRAGMA cache_size = -131072");  // 128 MiB: a county's cells stay in memory
   db_.exec(kSchema);
   SQLite::Statement st(db_, "SELECT value FROM meta WHERE key = 'county'");
   if (st.executeStep()) county_ = st.getColumn(0).getString();
+  st.reset();
+  loadSeq();
 }
 
 SQLite::Statement& SqliteStore::statement(const std::string& sql) {
@@ -172,9 +180,25 @@ core::Hlc SqliteStore::lastClock() {
   return h;
 }
 
-std::int64_t SqliteStore::nextSeq() {
-  db_.exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'seq'");
-  return db_.execAndGet("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'").getInt64();
+void SqliteStore::saveSeq() {
+  auto& st = statement("INSERT OR REPLACE INTO meta (key, value) VALUES ('seq', ?)");
+  st.bind(1, std::to_string(seq_));
+  st.exec();
+}
+
+void SqliteStore::loadSeq() {
+  auto& st = statement("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'");
+  seq_ = st.executeStep() ? st.getColumn(0).getInt64() : 0;
+  st.reset();
+}
+
+void SqliteStore::checkpoint() {
+  if (!checkpointer_) {
+    checkpointer_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    checkpointer_->exec("PRAGMA busy_timeout = 1000");
+  }
+  // PASSIVE: copies what no reader still needs and never blocks a request.
+  checkpointer_->exec("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create) {

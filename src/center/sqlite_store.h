@@ -1,5 +1,6 @@
 // Internal to gridcenter: the SQLite store (center_store.h). One connection behind one mutex: SQLite
-// has one writer anyway, and a push's transaction is what orders the commit sequence.
+// has one writer anyway, and a push's transaction is what orders the sequence. Every cell written gets
+// the next sequence number, so the numbers follow commit order and a pulled page may end anywhere.
 #pragma once
 
 #include <mutex>
@@ -26,10 +27,12 @@ class SqliteStore final : public CenterStore {
                                     const std::string& bodyHash) override;
   std::string push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
                    core::HlcClock& clock, std::int64_t nowMs) override;
-  sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit) override;
+  sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit,
+                          const std::string& site) override;
   std::vector<Conflict> conflicts(const Account& who) override;
   bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) override;
   core::Hlc lastClock() override;
+  void checkpoint() override;
 
  private:
   struct Stored {
@@ -41,16 +44,22 @@ class SqliteStore final : public CenterStore {
   std::optional<Stored> cell(const std::string& row, const std::string& column);
   std::optional<std::pair<core::Table, Place>> placeOf(const std::string& row);
   Place computePlace(core::Table table, const std::string& row, std::string* parent);
-  // Writes one cell at `seq`; creates the row's entry (col '') when the row is new.
-  void writeCell(const db::SyncCell& c, std::int64_t seq);
+  // Writes one cell under the next sequence number.
+  void writeCell(const db::SyncCell& c);
   // A row's place changed: it and what hangs on it move, the row is listed as an exit for readers of
   // the old place, and its subtree is sent whole again to readers of the new one.
-  void movePlace(const std::string& row, const Place& before, const Place& after, std::int64_t seq);
+  void movePlace(const std::string& row, const Place& before, const Place& after);
   void noteDuplicates(const std::string& resident, const core::Value& idNumber);
-  std::int64_t nextSeq();
+  std::int64_t nextSeq() { return ++seq_; }
+  // The sequence counter is kept in memory and stored with each transaction; a rolled-back one reloads it.
+  void saveSeq();
+  void loadSeq();
+  std::int64_t seq_ = 0;
 
   std::mutex mutex_;
   SQLite::Database db_;
+  std::string path_;
+  std::unique_ptr<SQLite::Database> checkpointer_;  // its own connection: it runs beside the requests
   std::string county_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };

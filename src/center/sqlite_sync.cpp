@@ -70,7 +70,7 @@ Place SqliteStore::computePlace(Table table, const std::string& row, std::string
   return p ? p->second.value_or(std::string()) : std::string();
 }
 
-void SqliteStore::writeCell(const db::SyncCell& c, std::int64_t seq) {
+void SqliteStore::writeCell(const db::SyncCell& c) {
   auto& st = statement(
       "INSERT INTO cell (row, col, tbl, val, hlc, site, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (row, col) DO "
       "UPDATE SET val = excluded.val, hlc = excluded.hlc, site = excluded.site, seq = excluded.seq");
@@ -80,18 +80,19 @@ void SqliteStore::writeCell(const db::SyncCell& c, std::int64_t seq) {
   bindValue(st, 4, c.value);
   st.bind(5, static_cast<std::int64_t>(c.hlc.packed()));
   st.bind(6, c.site);
-  st.bind(7, seq);
+  st.bind(7, nextSeq());
   st.exec();
 }
 
-void SqliteStore::movePlace(const std::string& row, const Place& before, const Place& after, std::int64_t seq) {
+void SqliteStore::movePlace(const std::string& row, const Place& before, const Place& after) {
+  std::int64_t seq = nextSeq();
   const char* subtree =
       "WITH RECURSIVE sub(r) AS (SELECT ? UNION SELECT p.row FROM place p JOIN sub ON p.parent = sub.r) ";
   auto& move = statement(std::string(subtree) + "UPDATE place SET place = ? WHERE row IN sub");
   move.bind(1, row);
   bindPlace(move, 2, after);
   move.exec();
-  auto& resend = statement(std::string(subtree) + "UPDATE cell SET seq = ? WHERE col = '' AND row IN sub");
+  auto& resend = statement(std::string(subtree) + "UPDATE cell SET seq = ?, site = '' WHERE col = '' AND row IN sub");
   resend.bind(1, row);
   resend.bind(2, seq);
   resend.exec();
@@ -125,7 +126,13 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
                               core::HlcClock& clock, std::int64_t nowMs) {
   std::lock_guard lock(mutex_);
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-  std::int64_t seq = nextSeq();
+  struct Reload {
+    SqliteStore& s;
+    bool done = false;
+    ~Reload() {
+      if (!done) s.loadSeq();
+    }
+  } reload{*this};
   sync::PushResponse out;
   out.batch = request.batch;
 
@@ -187,11 +194,17 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     }
     // The row's place before and after, and whether this account may write there.
     std::string parent;
+    bool moves = !known;
     if (auto col = parentColumn(table); !col.empty()) {
-      if (auto it = latest.find(std::string(col)); it != latest.end()) parent = it->second->value.value_or("");
-      else if (auto s = cell(id, std::string(col))) parent = s->value.value_or("");
+      if (auto it = latest.find(std::string(col)); it != latest.end()) {
+        parent = it->second->value.value_or("");
+        moves = true;
+      } else if (!known) {
+        if (auto s = cell(id, std::string(col))) parent = s->value.value_or("");
+      }
     }
-    Place after = computePlace(table, id, &parent);
+    // A row whose parent column does not change stays where it is.
+    Place after = moves ? computePlace(table, id, &parent) : known->second;
     bool allowed = who.writes(after, county_) && (!known || who.writes(known->second, county_));
     if (!allowed) {
       for (auto* c : cells) {
@@ -204,21 +217,23 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     if (rowRefused) continue;
     if (!known) {
       db::SyncCell entry{table, id, "", std::nullopt, cells.front()->hlc, cells.front()->site, {}};
-      writeCell(entry, seq);
+      writeCell(entry);
     }
     for (const auto& [col, c] : latest) {
-      writeCell(*c, seq);
+      writeCell(*c);
       clock.receive(c->hlc);
     }
     out.accepted += static_cast<std::int64_t>(cells.size() - (out.refused.size() - refusedBefore));
-    auto& place = statement("INSERT OR REPLACE INTO place (row, tbl, parent, place) VALUES (?, ?, ?, ?)");
-    place.bind(1, id);
-    place.bind(2, static_cast<int>(table));
-    if (parent.empty()) place.bind(3);
-    else place.bind(3, parent);
-    bindPlace(place, 4, after);
-    place.exec();
-    if (known && known->second != after) movePlace(id, known->second, after, seq);
+    if (moves) {
+      auto& place = statement("INSERT OR REPLACE INTO place (row, tbl, parent, place) VALUES (?, ?, ?, ?)");
+      place.bind(1, id);
+      place.bind(2, static_cast<int>(table));
+      if (parent.empty()) place.bind(3);
+      else place.bind(3, parent);
+      bindPlace(place, 4, after);
+      place.exec();
+    }
+    if (known && known->second != after) movePlace(id, known->second, after);
     if (table == Table::Resident && (latest.count("id_number") || latest.count("deleted"))) {
       auto dead = cell(id, "deleted");
       if (!dead || dead->value != "1") noteDuplicates(id, cell(id, "id_number") ? cell(id, "id_number")->value : core::Value());
@@ -254,7 +269,9 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
   auto& last = statement("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_hlc', ?)");
   last.bind(1, std::to_string(clock.last().packed()));
   last.exec();
+  saveSeq();
   tx.commit();
+  reload.done = true;
   return response;
 }
 

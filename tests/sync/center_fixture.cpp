@@ -1,6 +1,5 @@
 #include "center_fixture.h"
 
-#include <doctest/doctest.h>
 #include <fmt/format.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -8,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <stdexcept>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -20,7 +20,7 @@ namespace {
 
 void run(const std::string& command) {
   int status = std::system((command + " >/dev/null 2>&1").c_str());
-  REQUIRE_MESSAGE(status == 0, command);
+  if (status != 0) throw std::runtime_error(fmt::format("failed: {}", command));
 }
 
 std::string quoted(const std::filesystem::path& p) { return fmt::format("'{}'", p.string()); }
@@ -80,7 +80,7 @@ void Center::addUser(const std::string& name, const std::string& role, const std
 }
 
 void Center::start(const std::vector<std::string>& extra, bool rogue) {
-  REQUIRE(pid_ <= 0);
+  if (pid_ > 0) throw std::logic_error("gridcenter is running already");
   const auto& pki = Pki::get();
   auto logFile = dir_.path / "server.log";
   std::string listen = fmt::format("127.0.0.1:{}", port_);
@@ -89,7 +89,7 @@ void Center::start(const std::vector<std::string>& extra, bool rogue) {
   args.insert(args.end(), extra.begin(), extra.end());
   auto before = std::filesystem::exists(logFile) ? std::filesystem::file_size(logFile) : 0;
   pid_ = fork();
-  REQUIRE(pid_ >= 0);
+  if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     int fd = open(logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
     dup2(fd, 1);
@@ -110,7 +110,7 @@ void Center::start(const std::vector<std::string>& extra, bool rogue) {
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
-  FAIL("gridcenter did not start: " << log());
+  throw std::runtime_error(fmt::format("gridcenter did not start: {}", log()));
 }
 
 int Center::stop(int signal) {
@@ -162,7 +162,7 @@ std::string Client::cell(core::Table table, const std::string& id, const std::st
 std::string Client::resident(std::size_t n) const {
   std::vector<std::string> ids;
   ledger->forEachRow(core::Table::Resident, [&](const db::Row& row) { ids.push_back(row.id); });
-  REQUIRE(ids.size() > n);
+  if (ids.size() <= n) throw std::logic_error("not that many residents");
   return ids[n];
 }
 

@@ -1,6 +1,6 @@
-// A real gridcenter on loopback for the sync tests: a test CA and certificates made with openssl, a
+// A real gridcenter on loopback for the sync tests and benchmark: a test CA and certificates made with openssl, a
 // store in a temporary folder, the server started as its own process (so a test can SIGKILL it), and
-// client ledgers that sync with it through the real client.
+// client ledgers that sync with it through the real client. Failures throw (doctest reports them).
 #pragma once
 
 #include <sys/types.h>

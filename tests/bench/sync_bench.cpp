@@ -1,0 +1,136 @@
+// Sync benchmark (issue: merge with the county data center), over loopback TLS to a real gridcenter:
+//   the county's first push of a demo ledger of N households (default 100,000),
+//   a county admin's first pull of it into an empty ledger,
+//   10,000 changed cells pushed by one ledger and pulled by another (target: under 0.5 s together),
+// each with the bytes on the wire, and the baseline: SQLite's own session changeset of the same
+// 10,000 one-column updates applied to a copy of the ledger (sqlite3changeset_apply).
+// Usage: sync_bench [--households N]
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "../sync/center_fixture.h"
+#include "db/writer.h"
+#include "demo/demo.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+void report(const char* what, double seconds, const gl::sync::SyncResult& r, std::int64_t cells) {
+  std::printf("%-44s %7.2f s  %9.0f cells/s  sent %8.1f KB  received %9.1f KB\n", what, seconds,
+              seconds > 0 ? static_cast<double>(cells) / seconds : 0.0, r.bytesSent / 1024.0, r.bytesReceived / 1024.0);
+}
+
+// SQLite's own answer to "apply these 10,000 one-column updates": a session changeset recorded on one
+// copy of the ledger and applied to another.
+double changesetApply(const std::filesystem::path& source, const std::filesystem::path& dir,
+                      const std::vector<std::string>& ids) {
+  auto a = dir / "changeset-a.sqlite", b = dir / "changeset-b.sqlite";
+  std::filesystem::copy_file(source, a, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(source, b, std::filesystem::copy_options::overwrite_existing);
+  sqlite3 *da = nullptr, *db = nullptr;
+  sqlite3_open(a.c_str(), &da);
+  sqlite3_open(b.c_str(), &db);
+  sqlite3_session* session = nullptr;
+  sqlite3session_create(da, "main", &session);
+  sqlite3session_attach(session, "resident");
+  sqlite3_exec(da, "BEGIN", nullptr, nullptr, nullptr);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(da, "UPDATE resident SET notes = ? WHERE id = ?", -1, &st, nullptr);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::string note = fmt::format("changeset {}", i);
+    sqlite3_bind_text(st, 1, note.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, ids[i].c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_step(st);
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  sqlite3_exec(da, "COMMIT", nullptr, nullptr, nullptr);
+  int size = 0;
+  void* changes = nullptr;
+  sqlite3session_changeset(session, &size, &changes);
+  auto started = Clock::now();
+  sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+  sqlite3changeset_apply(db, size, changes, nullptr, [](void*, int, sqlite3_changeset_iter*) { return SQLITE_CHANGESET_ABORT; },
+                         nullptr);
+  sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  double seconds = secondsSince(started);
+  std::printf("%-44s %7.3f s  (changeset %.1f KB)\n", "baseline: SQLite changeset apply, 10,000 cells", seconds,
+              size / 1024.0);
+  sqlite3_free(changes);
+  sqlite3session_delete(session);
+  sqlite3_close(da);
+  sqlite3_close(db);
+  return seconds;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  long long households = 100000;
+  for (int i = 1; i + 1 < argc; ++i)
+    if (std::strcmp(argv[i], "--households") == 0) households = std::atoll(argv[i + 1]);
+  try {
+    gl::test::Center center;
+    center.start();
+    gl::test::Client county, second;
+    auto started = Clock::now();
+    gl::demo::Options o;
+    o.households = households;
+    county.ledger->setBulkLoad(true);
+    auto made = gl::demo::generate(*county.ledger, o);
+    county.ledger->setBulkLoad(false);
+    std::printf("sync benchmark: %lld households, %lld people (demo data made in %.1f s)\n", made.households,
+                made.residents, secondsSince(started));
+    std::int64_t entries = county.ledger->pendingChanges();
+
+    started = Clock::now();
+    auto pushed = county.sync(center.admin());
+    report("first push of the county (all rows)", secondsSince(started), pushed, pushed.pushed);
+    (void)entries;
+
+    started = Clock::now();
+    auto pulled = second.sync(center.admin());
+    report("a county admin's first pull (empty ledger)", secondsSince(started), pulled, pulled.pulled);
+
+    std::vector<std::string> ids;
+    county.ledger->forEachRow(gl::core::Table::Resident, [&](const gl::db::Row& r) {
+      if (ids.size() < 10000) ids.push_back(r.id);
+    });
+    county.ledger->write([&](gl::db::Writer& w) {
+      for (std::size_t i = 0; i < ids.size(); ++i) w.update(gl::core::Table::Resident, ids[i], {{"notes", fmt::format("走访 {}", i)}});
+    });
+    started = Clock::now();
+    auto push = county.sync(center.admin());
+    double pushSeconds = secondsSince(started);
+    report("10,000 changed cells: push", pushSeconds, push, push.pushed);
+    started = Clock::now();
+    auto pull = second.sync(center.admin());
+    double pullSeconds = secondsSince(started);
+    report("10,000 changed cells: pull", pullSeconds, pull, pull.pulled);
+    std::printf("%-44s %7.2f s  (target < 0.5 s)\n", "10,000 changed cells: push + pull", pushSeconds + pullSeconds);
+    // The data center's own log lines of the 10,000-cell exchange (the last requests), with their times.
+    std::string log = center.log();
+    std::size_t from = log.size();
+    for (int n = 0; n < 9 && from != std::string::npos && from > 0; ++n) from = log.rfind('\n', from - 1);
+    std::printf("data center log, last requests:\n%s", log.substr(from == std::string::npos ? 0 : from + 1).c_str());
+    changesetApply(second.dir.path / "client.gridledger", second.dir.path, ids);
+    if (second.dump() != county.dump()) {
+      std::printf("the two ledgers differ after the sync\n");
+      return 1;
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sync_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
