@@ -61,7 +61,17 @@ Row loadLive(LedgerState& s, const core::TableSpec& spec, std::string_view id, s
 
 }  // namespace
 
-Writer::Writer(LedgerState& s) : s_(s), log_(s), index_(s) {}
+Writer::Writer(LedgerState& s) : s_(s), log_(s), index_(s) {
+  // Another connection (the window's background sync) may have pulled newer clocks or measured the
+  // data center's offset since this one last wrote: new stamps start above what the ledger has seen.
+  auto& st = s_.statement("SELECT last_hlc, clock_offset_ms FROM sync_state WHERE one = 1");
+  if (st.executeStep()) {
+    auto seen = core::Hlc::unpack(st.getColumn(0).getInt64());
+    s_.clock.setOffsetMs(st.getColumn(1).getInt64());
+    if (seen > s_.clock.last()) s_.clock.receive(seen);
+  }
+  st.reset();
+}
 
 core::Date Writer::today() const { return s_.currentDate(); }
 

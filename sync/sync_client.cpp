@@ -122,6 +122,16 @@ class Session {
     if (r.status != 200) fail(r);
   }
 
+  void settle(const char* path, const nlohmann::json& pair) {
+    signIn();
+    std::string body = pair.dump();
+    auto r = call(path, &body);
+    if (r.status == 404)
+      throw Error(Error::Kind::Rejected, N_("These two residents are no longer an open pair in this account's scope"), {},
+                  http_.server());
+    if (r.status != 200) fail(r);
+  }
+
  private:
   // A request with the token; an expired token is renewed once when the password is at hand.
   HttpResult call(const std::string& path, const std::string* body) {
@@ -263,6 +273,14 @@ std::vector<ConflictInfo> listConflicts(db::Ledger& ledger, const SyncOptions& o
 
 void restoreConflict(db::Ledger& ledger, const SyncOptions& options, std::int64_t id) {
   Session(ledger, options, {}).restore(id);
+}
+
+void mergeDuplicate(db::Ledger& ledger, const SyncOptions& options, const std::string& keep, const std::string& drop) {
+  Session(ledger, options, {}).settle("/v1/duplicates/merge", {{"keep", keep}, {"drop", drop}});
+}
+
+void markDistinct(db::Ledger& ledger, const SyncOptions& options, const std::string& a, const std::string& b) {
+  Session(ledger, options, {}).settle("/v1/duplicates/distinct", {{"a", a}, {"b", b}});
 }
 
 }  // namespace gl::sync

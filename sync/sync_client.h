@@ -57,5 +57,10 @@ std::vector<ConflictInfo> listConflicts(db::Ledger& ledger, const SyncOptions& o
 // Writes the other value back as a new change; the next sync brings it to every ledger. Rejected
 // when the conflict is gone or outside the account's scope.
 void restoreConflict(db::Ledger& ledger, const SyncOptions& options, std::int64_t id);
+// Settles a duplicate pair at the data center (grid leaders and above): `drop` is tombstoned and its
+// quarantines and visits move to `keep`; or the two are marked as different people. The next sync
+// brings the result to every ledger. Rejected when the pair is not open in the account's scope.
+void mergeDuplicate(db::Ledger& ledger, const SyncOptions& options, const std::string& keep, const std::string& drop);
+void markDistinct(db::Ledger& ledger, const SyncOptions& options, const std::string& a, const std::string& b);
 
 }  // namespace gl::sync

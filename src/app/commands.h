@@ -34,6 +34,9 @@ enum : int {
   kNewCampaign,
   kImport,
   kPrintRoster,
+  kSyncNow,
+  kSyncSettings,
+  kSyncProblems,
 };
 
 }  // namespace gl::app::cmd

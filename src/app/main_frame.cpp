@@ -1,6 +1,7 @@
 #include "app/main_frame.h"
 
 #include <wx/aboutdlg.h>
+#include <wx/button.h>
 #include <wx/filedlg.h>
 #include <wx/menu.h>
 #include <wx/msgdlg.h>
@@ -19,6 +20,7 @@
 #include "app/panels.h"
 #include "app/preferences_dialog.h"
 #include "app/search_pane.h"
+#include "app/sync_worker.h"
 
 namespace gl::app {
 
@@ -27,15 +29,20 @@ MainFrame::MainFrame(std::unique_ptr<db::Ledger> ledger, AppSettings& settings)
       ledger_(std::move(ledger)),
       settings_(settings) {
   buildMenus();
-  CreateStatusBar(2);
-  int widths[] = {-3, -1};
-  GetStatusBar()->SetStatusWidths(2, widths);
+  CreateStatusBar(3);
+  int widths[] = {-3, -1, -2};
+  GetStatusBar()->SetStatusWidths(3, widths);
 
   auto* root = new wxBoxSizer(wxVERTICAL);
+  auto* top = new wxBoxSizer(wxHORIZONTAL);
   search_ = new SearchPane(this, *ledger_, [this](const std::string& household, const std::string& resident) {
     openHousehold(household, resident);
   });
-  root->Add(search_, wxSizerFlags().Expand().Border(wxALL, FromDIP(4)));
+  top->Add(search_, wxSizerFlags(1).Expand());
+  syncButton_ = new wxButton(this, cmd::kSyncNow, _("Sync"));
+  syncButton_->SetToolTip(_("Send this ledger's changes to the data center and receive the others' (F9)"));
+  top->Add(syncButton_, wxSizerFlags().Center().Border(wxLEFT, FromDIP(4)));
+  root->Add(top, wxSizerFlags().Expand().Border(wxALL, FromDIP(4)));
   splitter_ = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE | wxSP_3DSASH);
   splitter_->SetMinimumPaneSize(FromDIP(160));
   tree_ = new GridTree(splitter_, *ledger_);
@@ -49,7 +56,10 @@ MainFrame::MainFrame(std::unique_ptr<db::Ledger> ledger, AppSettings& settings)
   search_->focusQuery();
 }
 
-MainFrame::~MainFrame() = default;
+MainFrame::~MainFrame() {
+  syncTimer_.Stop();
+  pollTimer_.Stop();
+}
 
 void MainFrame::buildMenus() {
   auto* file = new wxMenu;
@@ -58,6 +68,10 @@ void MainFrame::buildMenus() {
   file->AppendSeparator();
   file->Append(cmd::kImport, _("&Import a roster…\tCtrl+I"));
   file->Append(cmd::kPrintRoster, _("&Print a roster…\tCtrl+P"));
+  file->AppendSeparator();
+  file->Append(cmd::kSyncNow, _("&Sync now\tF9"));
+  file->Append(cmd::kSyncSettings, _("Sync se&ttings…"));
+  file->Append(cmd::kSyncProblems, _("Sync pro&blems…"));
   file->AppendSeparator();
   file->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"));
   file->AppendSeparator();
@@ -116,6 +130,7 @@ void MainFrame::bindCommands() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { search_->focusQuery(); }, cmd::kFind);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { reloadAll(); }, cmd::kRefresh);
   bindPanelCommands();
+  bindSyncCommands();
   notebook_->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& event) {
     event.Skip();
     if (auto* panel = dynamic_cast<LedgerPanel*>(notebook_->GetPage(event.GetSelection()))) panel->reloadIfStale();
@@ -154,6 +169,7 @@ void MainFrame::updateStatus() {
   SetStatusText(wxString::FromUTF8(ledger_->path().string()), 0);
   // TRANSLATORS: status bar; %lld is a number of changes not yet sent to the data center
   SetStatusText(wxString::Format(_("Unsent changes: %lld"), static_cast<long long>(ledger_->pendingChanges())), 1);
+  SetStatusText(syncStatus_, 2);
 }
 
 void MainFrame::switchLedger(std::unique_ptr<db::Ledger> ledger) {

@@ -5,11 +5,14 @@
 #include <memory>
 
 #include <wx/frame.h>
+#include <wx/timer.h>
 
 #include "app/app_settings.h"
 #include "app/commands.h"
 #include "db/ledger.h"
+#include "sync/sync_client.h"
 
+class wxButton;
 class wxNotebook;
 class wxSplitterWindow;
 
@@ -22,6 +25,7 @@ class TodayPanel;
 class HouseholdsPanel;
 class QuarantinePanel;
 class VisitsPanel;
+class SyncWorker;
 
 class MainFrame : public wxFrame {
  public:
@@ -35,6 +39,13 @@ class MainFrame : public wxFrame {
   void reloadAll();
   // Shows a household (and selects one of its members) in the Households tab.
   void openHousehold(const std::string& householdId, const std::string& residentId = {});
+
+  // Sync (main_frame_sync.cpp): with a progress window that can cancel, or in the background.
+  void syncNow();
+  void startSync(bool interactive);
+  void startSync(bool interactive, const sync::SyncOptions& options);
+  bool syncRunning() const { return syncWorker_ != nullptr; }
+  wxString syncStatus() const { return syncStatus_; }
 
   SearchPane* searchPane() { return search_; }
   GridTree* gridTree() { return tree_; }
@@ -55,6 +66,10 @@ class MainFrame : public wxFrame {
   void onImport();
   void onPreferences();
   void onAbout();
+  void bindSyncCommands();  // main_frame_sync.cpp
+  void onSyncSettings();
+  void onSyncProblems();
+  void finishSync(bool interactive);
 
   std::unique_ptr<db::Ledger> ledger_;
   AppSettings& settings_;
@@ -66,6 +81,11 @@ class MainFrame : public wxFrame {
   HouseholdsPanel* households_ = nullptr;
   QuarantinePanel* quarantine_ = nullptr;
   VisitsPanel* visits_ = nullptr;
+  wxButton* syncButton_ = nullptr;
+  std::unique_ptr<SyncWorker> syncWorker_;
+  wxTimer syncTimer_;  // the background sync, every few minutes
+  wxTimer pollTimer_;  // watches a background sync while it runs
+  wxString syncStatus_;
 };
 
 }  // namespace gl::app

@@ -72,6 +72,12 @@ class CenterStore {
   virtual std::vector<Conflict> conflicts(const Account& who) = 0;
   // Writes the losing value of a conflict back as a new change stamped now; false if not in scope.
   virtual bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) = 0;
+  // Two residents with one identity number (DESIGN.md "Same person twice"), settled by a grid leader
+  // or above: merged — `drop` is tombstoned and its quarantines and visits point at `keep`, as new
+  // changes stamped now — or marked as two people. False when the pair is not open in the account's scope.
+  virtual bool mergeDuplicate(const Account& who, const std::string& keep, const std::string& drop,
+                              core::HlcClock& clock) = 0;
+  virtual bool markDistinct(const Account& who, const std::string& a, const std::string& b) = 0;
   virtual core::Hlc lastClock() = 0;
   // Folds the write-ahead log back into the store, beside the requests (not inside a push's commit).
   virtual void checkpoint() = 0;

@@ -49,6 +49,9 @@ class Service {
     svr.Get("/v1/pull", [this](const auto& req, auto& res) { guard(res, [&] { pull(req, res); }); });
     svr.Get("/v1/conflicts", [this](const auto& req, auto& res) { guard(res, [&] { conflicts(req, res); }); });
     svr.Post("/v1/conflicts/restore", [this](const auto& req, auto& res) { guard(res, [&] { restore(req, res); }); });
+    svr.Post("/v1/duplicates/merge", [this](const auto& req, auto& res) { guard(res, [&] { settle(req, res, true); }); });
+    svr.Post("/v1/duplicates/distinct",
+             [this](const auto& req, auto& res) { guard(res, [&] { settle(req, res, false); }); });
     svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       std::time_t t = std::time(nullptr);
       std::tm tm{};
@@ -200,6 +203,27 @@ class Service {
       return;
     }
     reply(res, nlohmann::json{{"restored", j["id"]}, {"server_hlc", clock_.now().text()}}.dump());
+  }
+
+  // A duplicate pair: {"keep", "drop"} merged, or {"a", "b"} marked as two people.
+  void settle(const httplib::Request& req, httplib::Response& res, bool merge) {
+    auto who = authorize(req, res);
+    if (!who) return;
+    auto j = nlohmann::json::parse(req.body, nullptr, false);
+    const char* first = merge ? "keep" : "a";
+    const char* second = merge ? "drop" : "b";
+    if (!j.is_object() || !j.contains(first) || !j.contains(second) || !j[first].is_string() || !j[second].is_string())
+      throw Error(Error::Kind::BadInput, N_("The sync message is malformed: {what}"), {{"what", "pair"}});
+    std::string a = j[first].get<std::string>(), b = j[second].get<std::string>();
+    std::lock_guard lock(clockMutex_);
+    bool done = merge ? store_.mergeDuplicate(*who, a, b, clock_) : store_.markDistinct(*who, a, b);
+    if (!done) {
+      res.status = 404;
+      res.set_content(sync::encode(sync::ErrorBody{"not_found", "no such open pair in your scope", clock_.now()}),
+                      "application/json");
+      return;
+    }
+    reply(res, nlohmann::json{{"settled", true}, {"server_hlc", clock_.now().text()}}.dump());
   }
 
   CenterStore& store_;

@@ -126,13 +126,10 @@ bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::Hlc
     back.hlc = clock.now();
     back.site = "center";
     writeCell(back);
-    saveSeq();
     auto& done = statement("UPDATE conflict SET restored = 1 WHERE id = ?");
     done.bind(1, conflictId);
     done.exec();
-    auto& last = statement("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_hlc', ?)");
-    last.bind(1, std::to_string(clock.last().packed()));
-    last.exec();
+    saveClocks(clock);
     tx.commit();
     return true;
   }

@@ -186,6 +186,13 @@ void SqliteStore::saveSeq() {
   st.exec();
 }
 
+void SqliteStore::saveClocks(const core::HlcClock& clock) {
+  auto& last = statement("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_hlc', ?)");
+  last.bind(1, std::to_string(clock.last().packed()));
+  last.exec();
+  saveSeq();
+}
+
 void SqliteStore::loadSeq() {
   auto& st = statement("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'seq'");
   seq_ = st.executeStep() ? st.getColumn(0).getInt64() : 0;

@@ -31,6 +31,9 @@ class SqliteStore final : public CenterStore {
                           const std::string& site) override;
   std::vector<Conflict> conflicts(const Account& who) override;
   bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) override;
+  bool mergeDuplicate(const Account& who, const std::string& keep, const std::string& drop,
+                      core::HlcClock& clock) override;
+  bool markDistinct(const Account& who, const std::string& a, const std::string& b) override;
   core::Hlc lastClock() override;
   void checkpoint() override;
 
@@ -51,8 +54,12 @@ class SqliteStore final : public CenterStore {
   void movePlace(const std::string& row, const Place& before, const Place& after);
   void noteDuplicates(const std::string& resident, const core::Value& idNumber);
   std::int64_t nextSeq() { return ++seq_; }
+  // The open pair (a, b) in either order, if both residents are the account's to change.
+  bool openPairInScope(const Account& who, const std::string& a, const std::string& b);
   // The sequence counter is kept in memory and stored with each transaction; a rolled-back one reloads it.
   void saveSeq();
+  // At the end of every writing transaction: the sequence counter and the server's last HLC.
+  void saveClocks(const core::HlcClock& clock);
   void loadSeq();
   std::int64_t seq_ = 0;
 

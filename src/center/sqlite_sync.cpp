@@ -266,10 +266,7 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
   keep.bind(3, bodyHash);
   keep.bind(4, response);
   keep.exec();
-  auto& last = statement("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_hlc', ?)");
-  last.bind(1, std::to_string(clock.last().packed()));
-  last.exec();
-  saveSeq();
+  saveClocks(clock);
   tx.commit();
   reload.done = true;
   return response;

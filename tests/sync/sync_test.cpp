@@ -11,6 +11,7 @@
 
 #include "center_fixture.h"
 #include "core/error.h"
+#include "db/sync_ledger.h"
 #include "demo/demo.h"
 #include "sync/http_client.h"
 #include "sync/wire.h"
@@ -204,4 +205,60 @@ TEST_CASE("a push batch sent twice is applied once and answered byte for byte, a
   c.ledger->forEachRow(Table::Region, [&](const gl::db::Row& r) { townships += r.text("code") == "370322001"; });
   CHECK(townships == 1);
   CHECK(c.cell(Table::Region, cell.row, "name") == "田镇");
+}
+
+TEST_CASE("two residents with one identity number become a duplicate pair that a grid leader merges or keeps apart") {
+  Center center;
+  center.addUser("leader", "grid_leader", "370322", "leader-password");
+  center.addUser("wang", "grid_worker", "370322", "wang-password");
+  center.start();
+  Client a, b;
+  seed(a, 2);
+  a.sync(center.admin());
+  b.sync(center.admin());
+  std::string first = a.resident(0), household;
+  a.ledger->forEachRow(Table::Household, [&](const gl::db::Row& r) { household = r.id; });
+  std::string number = a.cell(Table::Resident, first, "id_number");
+  REQUIRE_FALSE(number.empty());
+  // Another worker registers the same person again, with a quarantine case.
+  std::string second = b.ledger->insert(Table::Resident, {{"household", household}, {"name", std::string("重复登记")},
+                                                           {"id_number", number}});
+  std::string policy;
+  b.ledger->forEachRow(Table::Policy, [&](const gl::db::Row& r) { if (policy.empty()) policy = r.text("code"); });
+  std::string kase = b.ledger->insert(Table::Quarantine, {{"resident", second}, {"policy", policy},
+                                                           {"kind", std::string("home")},
+                                                           {"start_on", std::string("2022-11-18")},
+                                                           {"planned_end_on", std::string("2022-11-25")},
+                                                           {"status", std::string("active")}});
+  auto r = b.sync(center.admin());
+  CHECK(r.duplicates == 1);
+  auto got = a.sync(center.admin());
+  CHECK(got.duplicates == 1);
+  auto pairs = gl::db::SyncLedger(*a.ledger).duplicates();
+  REQUIRE(pairs.size() == 1);
+  CHECK(((pairs[0].first == first && pairs[0].second == second) || (pairs[0].first == second && pairs[0].second == first)));
+
+  // A grid worker may not settle it; a grid leader merges it into the first record.
+  Client w;
+  CHECK_THROWS_AS(gl::sync::mergeDuplicate(*w.ledger, center.as("wang", "wang-password"), first, second), gl::Error);
+  Client leader;
+  leader.sync(center.as("leader", "leader-password"));
+  gl::sync::mergeDuplicate(*leader.ledger, center.as("leader", ""), first, second);
+  a.sync(center.admin());
+  b.sync(center.admin());
+  CHECK(a.dump() == b.dump());
+  auto gone = a.ledger->get(Table::Resident, second);
+  CHECK((!gone || gone->deleted));
+  CHECK(a.cell(Table::Quarantine, kase, "resident") == first);
+  CHECK(gl::db::SyncLedger(*a.ledger).duplicates().empty());
+  // Settled pairs do not come back; a new one can be kept apart as two people.
+  std::string third = b.ledger->insert(Table::Resident, {{"household", household}, {"name", std::string("同号不同人")},
+                                                          {"id_number", number}});
+  b.sync(center.admin());
+  leader.sync(center.as("leader", ""));
+  auto open = gl::db::SyncLedger(*leader.ledger).duplicates();
+  REQUIRE(open.size() == 1);
+  gl::sync::markDistinct(*leader.ledger, center.as("leader", ""), open[0].first, open[0].second);
+  CHECK(b.sync(center.admin()).duplicates == 0);
+  CHECK(b.ledger->get(Table::Resident, third).has_value());
 }

@@ -1,0 +1,163 @@
+#include "app/sync_problems_dialog.h"
+
+#include <wx/button.h>
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/form_support.h"
+#include "core/error.h"
+#include "core/mask.h"
+#include "db/sync_ledger.h"
+#include "text/describe.h"
+#include "text/labels.h"
+
+namespace gl::app {
+
+namespace {
+wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
+
+wxString reasonText(const std::string& reason) {
+  if (reason == "outside_scope") return _("outside your grids or not yours to change");
+  if (reason == "unknown_column") return _("a field the data center does not know");
+  if (reason == "wrong_table") return _("the row belongs to another table");
+  return u8(reason);
+}
+
+void columns(wxListCtrl* list, std::initializer_list<wxString> names) {
+  int i = 0;
+  for (const auto& n : names) list->AppendColumn(n, wxLIST_FORMAT_LEFT, list->FromDIP(names.size() > 2 ? 150 : 260));
+  (void)i;
+}
+}  // namespace
+
+SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, sync::SyncOptions options)
+    : ledger_(ledger), options_(std::move(options)) {
+  wxXmlResource::Get()->LoadDialog(this, parent, "SyncProblemsDialog");
+  refused_ = XRCCTRL(*this, "refused", wxListCtrl);
+  duplicates_ = XRCCTRL(*this, "duplicates", wxListCtrl);
+  conflictList_ = XRCCTRL(*this, "conflicts", wxListCtrl);
+  status_ = XRCCTRL(*this, "status", wxStaticText);
+  columns(refused_, {_("Record"), _("Field"), _("Value refused"), _("Why")});
+  columns(duplicates_, {_("Resident"), _("Same identity number as")});
+  columns(conflictList_, {_("Record"), _("Field"), _("Value kept"), _("Other value"), _("Other by")});
+  // Grid leaders and above see the concurrent edits; the list comes from the data center.
+  auto role = db::SyncLedger(ledger_).account().role;
+  leader_ = !options_.server.empty() && !role.empty() && role != "grid_worker";
+  if (!leader_) {
+    conflictList_->Disable();
+  } else {
+    try {
+      conflicts_ = sync::listConflicts(ledger_, options_);
+    } catch (const Error& e) {
+      status_->SetLabel(u8(text::describe(e)));
+    }
+  }
+  fill();
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    db::SyncLedger(ledger_).clearRefusals();
+    fill();
+  }, XRCID("clearRefused"));
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { restoreSelected(); }, XRCID("restore"));
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { settleSelected(true); }, XRCID("merge"));
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { settleSelected(false); }, XRCID("distinct"));
+  Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
+  SetEscapeId(wxID_CLOSE);
+  bindFormKeys(this);
+  fitMessages(this, {status_}, 360);
+}
+
+std::string SyncProblemsDialog::describeRow(core::Table table, const std::string& id) const {
+  const auto& spec = core::tableSpec(table);
+  auto row = ledger_.get(table, id);
+  std::string what = text::tableLabel(spec.name);
+  if (!row) return what + " " + id.substr(0, 8);
+  if (table == core::Table::Resident) return what + " " + row->text("name");
+  if (table == core::Table::Household) return what + " " + row->text("address");
+  if (spec.column("name")) return what + " " + row->text("name");
+  return what + " " + id.substr(0, 8);
+}
+
+void SyncProblemsDialog::fill() {
+  db::SyncLedger store(ledger_);
+  refused_->DeleteAllItems();
+  for (const auto& r : store.refusals()) {
+    long i = refused_->InsertItem(refused_->GetItemCount(), u8(describeRow(r.table, r.row)));
+    refused_->SetItem(i, 1, u8(text::fieldLabel(core::tableSpec(r.table).name, r.column)));
+    refused_->SetItem(i, 2, u8(r.value.value_or("")));
+    refused_->SetItem(i, 3, reasonText(r.reason));
+  }
+  duplicates_->DeleteAllItems();
+  pairs_ = store.duplicates();
+  for (const auto& [a, b] : pairs_) {
+    auto person = [&](const std::string& id) {
+      auto row = ledger_.get(core::Table::Resident, id);
+      if (!row) return std::string(_("(outside your grids)").utf8_string());
+      return row->text("name") + " " + core::maskId(row->text("id_number"));
+    };
+    long i = duplicates_->InsertItem(duplicates_->GetItemCount(), u8(person(a)));
+    duplicates_->SetItem(i, 1, u8(person(b)));
+  }
+  conflictList_->DeleteAllItems();
+  for (const auto& k : conflicts_) {
+    long i = conflictList_->InsertItem(conflictList_->GetItemCount(), u8(describeRow(k.table, k.row)));
+    conflictList_->SetItem(i, 1, u8(text::fieldLabel(core::tableSpec(k.table).name, k.column)));
+    conflictList_->SetItem(i, 2, u8(k.kept.value_or("")));
+    conflictList_->SetItem(i, 3, u8(k.other.value_or("")));
+    conflictList_->SetItem(i, 4, u8(k.by));
+  }
+  FindWindow(XRCID("restore"))->Enable(!conflicts_.empty());
+  FindWindow(XRCID("merge"))->Enable(leader_ && !pairs_.empty());
+  FindWindow(XRCID("distinct"))->Enable(leader_ && !pairs_.empty());
+  FindWindow(XRCID("clearRefused"))->Enable(refused_->GetItemCount() > 0);
+}
+
+int SyncProblemsDialog::refusedCount() const { return refused_->GetItemCount(); }
+int SyncProblemsDialog::duplicateCount() const { return duplicates_->GetItemCount(); }
+int SyncProblemsDialog::conflictCount() const { return conflictList_->GetItemCount(); }
+
+bool SyncProblemsDialog::settleSelected(bool merge) {
+  long i = duplicates_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  if (i < 0 || i >= static_cast<long>(pairs_.size())) {
+    status_->SetLabel(_("Select a pair of residents first."));
+    return false;
+  }
+  auto [a, b] = pairs_[static_cast<std::size_t>(i)];
+  try {
+    if (merge) sync::mergeDuplicate(ledger_, options_, a, b);
+    else sync::markDistinct(ledger_, options_, a, b);
+  } catch (const Error& e) {
+    status_->SetLabel(u8(text::describe(e)));
+    fitMessages(this, {status_}, 360);
+    return false;
+  }
+  pairs_.erase(pairs_.begin() + i);
+  db::SyncLedger(ledger_).setDuplicates(pairs_);
+  status_->SetLabel(merge ? _("Merged: the second record is removed with the next sync, its cases and visits moved to the first.")
+                          : _("Marked as two different people."));
+  fill();
+  fitMessages(this, {status_}, 360);
+  return true;
+}
+
+bool SyncProblemsDialog::restoreSelected() {
+  long i = conflictList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+  if (i < 0 || i >= static_cast<long>(conflicts_.size())) {
+    status_->SetLabel(_("Select a concurrent edit first."));
+    return false;
+  }
+  try {
+    sync::restoreConflict(ledger_, options_, conflicts_[static_cast<std::size_t>(i)].id);
+  } catch (const Error& e) {
+    status_->SetLabel(u8(text::describe(e)));
+    fitMessages(this, {status_}, 360);
+    return false;
+  }
+  conflicts_.erase(conflicts_.begin() + i);
+  status_->SetLabel(_("Restored: the other value reaches every ledger with the next sync."));
+  fill();
+  fitMessages(this, {status_}, 360);
+  return true;
+}
+
+}  // namespace gl::app

@@ -1,0 +1,40 @@
+// Runs one sync off the UI thread (DESIGN "Layers": long work never freezes the window). The worker
+// opens its own connection to the ledger file; the window polls the stage and may cancel (what was
+// acknowledged or applied stays, the rest is taken up by the next sync).
+#pragma once
+
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <thread>
+
+#include "sync/sync_client.h"
+
+namespace gl::app {
+
+class SyncWorker {
+ public:
+  SyncWorker(std::filesystem::path ledgerFile, sync::SyncOptions options);
+  ~SyncWorker();  // cancels and waits
+  SyncWorker(const SyncWorker&) = delete;
+  SyncWorker& operator=(const SyncWorker&) = delete;
+
+  void cancel() { cancel_ = true; }
+  bool finished() const { return finished_; }
+  sync::Stage stage() const { return stage_; }
+  std::int64_t done() const { return done_; }
+  std::int64_t total() const { return total_; }
+  // When finished(): the figures, or the error the sync ended with (rethrown).
+  const sync::SyncResult& result() const;
+
+ private:
+  std::atomic<bool> cancel_{false};
+  std::atomic<bool> finished_{false};
+  std::atomic<sync::Stage> stage_{sync::Stage::SigningIn};
+  std::atomic<std::int64_t> done_{0}, total_{0};
+  sync::SyncResult result_;
+  std::exception_ptr error_;
+  std::thread thread_;
+};
+
+}  // namespace gl::app
