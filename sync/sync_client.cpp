@@ -2,7 +2,10 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <chrono>
+#include <future>
+#include <optional>
 
 #include <fmt/format.h>
 #include <fmt/format.h>
@@ -40,7 +43,7 @@ class Session {
  public:
   Session(db::Ledger& ledger, const SyncOptions& o, const SyncProgress& progress)
       : ledger_(ledger), store_(ledger), http_(o.server, o.caFile), o_(o), progress_(progress) {
-    http_.setCancel([this] { return cancelled_; });
+    http_.setCancel([this] { return cancelled_.load(); });
   }
 
   void signIn() {
@@ -199,8 +202,22 @@ class Session {
     bool restarted = false;
     std::int64_t done = 0;
     step(Stage::Pulling, 0, 0);
+    auto path = [&](std::int64_t since) {
+      return fmt::format("/v1/pull?since={}&limit={}&site={}", since, o_.pullPage, store_.siteId());
+    };
+    std::future<HttpResult> ahead;
     for (;;) {
-      auto r = call(fmt::format("/v1/pull?since={}&limit={}&site={}", cursor, o_.pullPage, store_.siteId()), nullptr);
+      // The page fetched while the previous one was being applied; anything but a plain answer
+      // (an expired sign-in, an error) is asked again here, where signing in may touch the ledger.
+      std::optional<HttpResult> fetched;
+      if (ahead.valid()) {
+        try {
+          fetched = ahead.get();
+        } catch (const Error&) {
+          if (cancelled_) throw;
+        }
+      }
+      auto r = fetched && fetched->status == 200 ? std::move(*fetched) : call(path(cursor), nullptr);
       if (r.status == 409 && !restarted && decodeError(r.body).code == errors::kScopeChanged) {
         store_.resetCursor();
         cursor = 0;
@@ -210,6 +227,8 @@ class Session {
       if (r.status != 200) fail(r);
       auto page = decodePullResponse(r.body);
       clock(page.serverClock);
+      // The next page travels while this one is written.
+      if (page.more) ahead = std::async(std::launch::async, [this, next = path(page.next)] { return http_.get(next, token_); });
       auto stats = store_.applyPage(page.changes, page.exits, page.next);
       result_.pulled += stats.applied;
       result_.removed += stats.removed;
@@ -256,7 +275,7 @@ class Session {
   const SyncOptions& o_;
   const SyncProgress& progress_;
   std::string token_;
-  bool cancelled_ = false;
+  std::atomic<bool> cancelled_{false};
   SyncResult result_;
 };
 
