@@ -3,6 +3,7 @@
 #include <ctime>
 
 #include "core/error.h"
+#include "core/scope.h"
 #include "db/audit.h"
 #include "db/ledger.h"
 #include "db/ledger_state.h"
@@ -189,6 +190,23 @@ void SyncLedger::acknowledge(std::int64_t upTo, const std::vector<Refusal>& refu
     RemoteApply back(s, true);
     for (const auto& c : current) back.add(c);
     back.finish();
+    // A row made here and refused whole (outside the account's grids) is not at the data center: it
+    // leaves the ledger too, and its values stay listed with the refusals.
+    std::set<std::string> kept;
+    for (const auto& c : current) kept.insert(c.row);
+    std::vector<ScopeExit> gone;
+    std::set<std::string> seen;
+    for (const auto& r : refused) {
+      if (r.reason != "outside_scope" || kept.count(r.row) || !seen.insert(r.row).second) continue;
+      auto& made = s.statement("SELECT 1 FROM clock WHERE row = ? AND col = '' AND site = 1");
+      made.bind(1, r.row);
+      bool here = made.executeStep();
+      made.reset();
+      if (here) gone.push_back({r.table, r.row});
+    }
+    std::set<int> touched;
+    removeOutOfScope(s, gone, touched);
+    recount(s, touched);
     RemoteApply apply(s);
     for (const auto& w : winners) apply.add(w);
     apply.finish();
@@ -251,6 +269,26 @@ ApplyStats SyncLedger::applyPage(const std::vector<SyncCell>& cells, const std::
     s.resetAll();
     tx.commit();
     return stats;
+  });
+}
+
+std::int64_t SyncLedger::pruneOutside(const std::vector<std::string>& scope, bool countyWide) {
+  auto& s = *ledger_.state_;
+  return withState(s, [&] {
+    SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    std::vector<ScopeExit> gone;
+    auto& st = s.statement("SELECT h.id, coalesce(g.code, '') FROM household h LEFT JOIN grid g ON g.id = h.grid");
+    while (st.executeStep())
+      if (!core::scopeCovers(scope, countyWide, st.getColumn(1).getString()))
+        gone.push_back({core::Table::Household, st.getColumn(0).getString()});
+    st.reset();
+    std::set<int> touched;
+    std::int64_t removed = removeOutOfScope(s, gone, touched);
+    recount(s, touched);
+    refreshPending(s);
+    s.resetAll();
+    tx.commit();
+    return removed;
   });
 }
 

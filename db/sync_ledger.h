@@ -88,6 +88,9 @@ class SyncLedger {
   // A pulled page in one transaction, then the cursor moves to `cursor`.
   ApplyStats applyPage(const std::vector<SyncCell>& cells, const std::vector<ScopeExit>& exits, std::int64_t cursor);
   void resetCursor();
+  // After the account's scope shrank: removes every household (with what hangs on it) whose grid the
+  // scope does not cover, as a scope exit does. Returns the rows removed.
+  std::int64_t pruneOutside(const std::vector<std::string>& scope, bool countyWide);
   void setDuplicates(const std::vector<std::pair<std::string, std::string>>& pairs);
   std::vector<std::pair<std::string, std::string>> duplicates() const;
   std::vector<Refusal> refusals() const;

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -84,8 +85,14 @@ class Session {
     a.role = m.role;
     a.scope = joined(m.scope);
     store_.saveAccount(a);
-    // A scope that changed since the last sign-in: pull from the start for the grids gained.
-    if (before.server == a.server && before.account == a.account && before.scope != a.scope) store_.resetCursor();
+    // A scope that changed since the last sign-in: the grids lost leave the ledger, and the pull
+    // starts from the beginning for the grids gained.
+    if (before.server == a.server && before.account == a.account && before.scope != a.scope) {
+      bool countyWide = m.role == "county_admin" || std::find(m.scope.begin(), m.scope.end(), m.county) != m.scope.end();
+      result_.removed += store_.pruneOutside(m.scope, countyWide);
+      store_.resetCursor();
+      everything_ = true;  // rows this ledger wrote itself may have left with the grids: ask for them too
+    }
     token_ = m.token;
   }
 
@@ -203,7 +210,7 @@ class Session {
     std::int64_t done = 0;
     step(Stage::Pulling, 0, 0);
     auto path = [&](std::int64_t since) {
-      return fmt::format("/v1/pull?since={}&limit={}&site={}", since, o_.pullPage, store_.siteId());
+      return fmt::format("/v1/pull?since={}&limit={}&site={}", since, o_.pullPage, everything_ ? "" : store_.siteId());
     };
     std::future<HttpResult> ahead;
     for (;;) {
@@ -276,6 +283,7 @@ class Session {
   const SyncProgress& progress_;
   std::string token_;
   std::atomic<bool> cancelled_{false};
+  bool everything_ = false;  // pull this ledger's own writes too (after its scope changed)
   SyncResult result_;
 };
 

@@ -1,4 +1,5 @@
 #include "center/center_store.h"
+#include "core/scope.h"
 
 namespace gl::center {
 
@@ -28,15 +29,7 @@ bool Account::countyWide(const std::string& county) const {
 }
 
 bool Account::reads(const Place& place, const std::string& county) const {
-  if (!place || countyWide(county)) return true;
-  if (place->empty()) return false;  // a household of no grid: the county's, until dispatched
-  for (const auto& s : scope) {
-    if (*place == s) return true;
-    // A region code covers every grid code that starts with it ("370322001001-3" is in 370322001).
-    bool region = s.find('-') == std::string::npos;
-    if (region && place->size() > s.size() && place->compare(0, s.size(), s) == 0) return true;
-  }
-  return false;
+  return core::scopeCovers(scope, countyWide(county), place);
 }
 
 bool Account::writes(const Place& place, const std::string& county) const {

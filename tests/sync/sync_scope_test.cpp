@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "center_fixture.h"
+#include "core/error.h"
 #include "db/sync_ledger.h"
 #include "demo/demo.h"
 
@@ -77,6 +78,14 @@ TEST_CASE("a grid worker's ledger holds only their grid, writes nothing outside 
   bool named = false;
   for (const auto& x : refusals) named |= x.row == mine && x.column == "grid" && x.reason == "outside_scope";
   CHECK(named);
+  // The household made outside the grid is not at the data center: it leaves the ledger, and what
+  // was typed stays listed with the refusals.
+  bool listed = false;
+  for (const auto& x : refusals) listed |= x.value == std::optional<std::string>("越界路2号");
+  CHECK(listed);
+  int strays = 0;
+  worker.ledger->forEachRow(Table::Household, [&](const gl::db::Row& x) { strays += x.text("address") == "越界路2号"; });
+  CHECK(strays == 0);
   CHECK(worker.cell(Table::Household, mine, "grid") == grid1);  // put back
   CHECK(worker.cell(Table::Region, county, "name") == "高青县");
 
@@ -110,6 +119,16 @@ TEST_CASE("a grid worker's ledger holds only their grid, writes nothing outside 
   Client second;
   second.sync(center.admin());
   CHECK(second.dump() == admin.dump());
+
+  // The worker's scope moves to the other grid: signed out, and after signing in again the old
+  // grid's households leave the ledger and the new grid's arrive.
+  center.addUser("wang", "grid_worker", code2, "wang-password");
+  CHECK_THROWS_AS(worker.sync(center.as("wang", "")), gl::Error);
+  auto moved = worker.sync(as);
+  CHECK(moved.removed > 0);
+  CHECK(householdsOf(worker, grid1).empty());
+  CHECK(householdsOf(worker, grid2).size() == householdsOf(admin, grid2).size());
+  CHECK(worker.ledger->get(Table::Household, other).has_value());
 }
 
 TEST_CASE("PCs whose clocks run a year slow or a day fast still order edits as they happened") {
