@@ -245,7 +245,7 @@ std::int64_t SyncLedger::restampPending(core::Hlc serverClock) {
 }
 
 ApplyStats SyncLedger::applyPage(const std::vector<SyncCell>& cells, const std::vector<ScopeExit>& exits,
-                                 std::int64_t cursor) {
+                                 std::int64_t cursor, bool authoritative) {
   auto& s = *ledger_.state_;
   // A page may hold a row before the row it refers to (the pull is in commit order of cells, and a
   // parent's cells may have changed later): SQLite's foreign-key checks stay off for the page, as for
@@ -253,7 +253,7 @@ ApplyStats SyncLedger::applyPage(const std::vector<SyncCell>& cells, const std::
   ForeignKeysOff off(s);
   return withState(s, [&] {
     SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
-    RemoteApply apply(s);
+    RemoteApply apply(s, authoritative);
     for (const auto& c : cells) apply.add(c);
     ApplyStats stats = apply.finish();
     std::set<int> touched;

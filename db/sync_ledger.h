@@ -4,12 +4,14 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/hlc.h"
+#include "core/scope.h"
 #include "core/schema.h"
 
 namespace gl::db {
@@ -85,8 +87,16 @@ class SyncLedger {
   // pending entry again on it, in the same order (an edit is never dropped). Returns the entries moved.
   std::int64_t restampPending(core::Hlc serverClock);
 
-  // A pulled page in one transaction, then the cursor moves to `cursor`.
-  ApplyStats applyPage(const std::vector<SyncCell>& cells, const std::vector<ScopeExit>& exits, std::int64_t cursor);
+  // A pulled page in one transaction, then the cursor moves to `cursor`. `authoritative`: the data
+  // center's values replace the ledger's whatever their clocks (repairing a grid whose digest differs).
+  ApplyStats applyPage(const std::vector<SyncCell>& cells, const std::vector<ScopeExit>& exits, std::int64_t cursor,
+                       bool authoritative = false);
+  // This ledger's digest of every grid it holds rows of (core::GridDigest; "" = households of no grid).
+  std::map<std::string, core::GridDigest> gridDigests() const;
+  // The rows of one grid (households and what hangs on them).
+  std::vector<ScopeExit> rowsOfGrid(const std::string& gridCode) const;
+  // Removes rows the data center does not have, with what hangs on them, without logging changes.
+  std::int64_t removeRows(const std::vector<ScopeExit>& rows);
   void resetCursor();
   // After the account's scope shrank: removes every household (with what hangs on it) whose grid the
   // scope does not cover, as a scope exit does. Returns the rows removed.

@@ -7,12 +7,14 @@
 #include <chrono>
 #include <future>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/scope.h"
 #include "db/sync_ledger.h"
 #include "sync/http_client.h"
 #include "sync/wire.h"
@@ -244,11 +246,57 @@ class Session {
       if (!page.more) {
         store_.setDuplicates(page.duplicates);
         result_.duplicates = static_cast<std::int64_t>(page.duplicates.size());
+        checkDigests(page.digests);
         break;
       }
       step(Stage::Pulling, done, 0);
     }
     result_.cursor = cursor;
+  }
+
+  // Per-grid digests (DESIGN.md "Pull"): a grid this ledger holds differently from the data center —
+  // a row missing or extra, a cell older — is pulled again from zero and taken as the data center
+  // has it. Only with nothing waiting to be sent: an unsent edit makes a grid differ by design.
+  void checkDigests(const std::vector<std::pair<std::string, core::GridDigest>>& server) {
+    if (store_.pendingCount() > 0) return;
+    auto account = store_.account();
+    std::vector<std::string> scope;
+    for (std::size_t at = 0; at <= account.scope.size();) {
+      auto end = std::min(account.scope.find(',', at), account.scope.size());
+      if (end > at) scope.push_back(account.scope.substr(at, end - at));
+      at = end + 1;
+    }
+    std::string county = ledger_.setting("county_code").value_or("");
+    bool countyWide = account.role == "county_admin" || std::find(scope.begin(), scope.end(), county) != scope.end();
+    auto local = store_.gridDigests();
+    std::set<std::string> differ;
+    std::set<std::string> listed;
+    for (const auto& [grid, d] : server) {
+      listed.insert(grid);
+      if (local[grid] != d) differ.insert(grid);
+    }
+    for (const auto& [grid, d] : local)
+      if (d.rows > 0 && !listed.count(grid) && core::scopeCovers(scope, countyWide, grid)) differ.insert(grid);
+    for (const auto& grid : differ) repair(grid);
+  }
+
+  void repair(const std::string& grid) {
+    std::set<std::string> delivered;
+    std::int64_t since = 0, cursor = store_.account().cursor;
+    for (;;) {
+      auto r = call(fmt::format("/v1/pull?since={}&limit={}&grid={}", since, o_.pullPage, grid), nullptr);
+      if (r.status != 200) fail(r);
+      auto page = decodePullResponse(r.body);
+      for (const auto& c : page.changes) delivered.insert(c.row);
+      store_.applyPage(page.changes, {}, cursor, true);
+      since = page.next;
+      if (!page.more) break;
+    }
+    std::vector<db::ScopeExit> strays;
+    for (const auto& row : store_.rowsOfGrid(grid))
+      if (!delivered.count(row.row)) strays.push_back(row);
+    result_.removed += store_.removeRows(strays);
+    ++result_.repaired;
   }
 
   [[noreturn]] void fail(const HttpResult& r) {

@@ -30,6 +30,7 @@ struct SyncResult {
   std::int64_t conflicts = 0;   // concurrent edits the data center kept as conflict records
   std::int64_t duplicates = 0;  // open duplicate-person pairs in scope
   std::int64_t removed = 0;     // rows that left this ledger's scope
+  std::int64_t repaired = 0;    // grids whose digest differed from the data center's, pulled again
   std::int64_t cursor = 0;
   std::size_t bytesSent = 0, bytesReceived = 0;
 };

@@ -1,5 +1,6 @@
 #include "sync/wire.h"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -131,10 +132,13 @@ std::string encode(const PushResponse& m) {
 }
 
 std::string encode(const PullResponse& m) {
-  json changes = cellsJson(m.changes, true, false), exits = json::array(), dups = json::array();
+  json changes = cellsJson(m.changes, true, false), exits = json::array(), dups = json::array(),
+       digests = json::array();
+  for (const auto& [grid, d] : m.digests)
+    digests.push_back({{"grid", grid}, {"rows", d.rows}, {"hash", fmt::format("{:016x}", d.hash)}});
   for (const auto& e : m.exits) exits.push_back({{"t", core::tableSpec(e.table).name}, {"id", e.row}});
   for (const auto& [a, b] : m.duplicates) dups.push_back(json::array({a, b}));
-  return json{{"changes", std::move(changes)}, {"exits", std::move(exits)}, {"duplicates", std::move(dups)},
+  return json{{"changes", std::move(changes)}, {"exits", std::move(exits)}, {"duplicates", std::move(dups)}, {"digests", std::move(digests)},
               {"next", m.next},                {"more", m.more},           {"server_hlc", m.serverClock.text()}}
       .dump();
 }
@@ -201,6 +205,15 @@ PullResponse decodePullResponse(std::string_view body) {
     if (!d.is_array() || d.size() != 2 || !d[0].is_string() || !d[1].is_string()) malformed("a duplicate pair");
     m.duplicates.emplace_back(d[0].get<std::string>(), d[1].get<std::string>());
   }
+  if (j.contains("digests"))
+    for (const auto& d : array(j, "digests")) {
+      core::GridDigest g;
+      g.rows = number(d, "rows");
+      std::string hex = text(d, "hash");
+      if (hex.size() != 16 || hex.find_first_not_of("0123456789abcdef") != std::string::npos) malformed("a digest");
+      g.hash = std::stoull(hex, nullptr, 16);
+      m.digests.emplace_back(text(d, "grid"), g);
+    }
   m.next = number(j, "next");
   const json& more = field(j, "more");
   if (!more.is_boolean()) malformed("\"more\" is not true or false");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/hlc.h"
+#include "core/scope.h"
 #include "db/sync_ledger.h"
 
 namespace gl::sync {
@@ -45,6 +46,7 @@ struct PushResponse {
 
 struct PullResponse {
   std::vector<db::SyncCell> changes;
+  std::vector<std::pair<std::string, core::GridDigest>> digests;  // per grid code in scope (last page only)
   std::vector<db::ScopeExit> exits;
   std::vector<std::pair<std::string, std::string>> duplicates;  // open pairs in scope (last page only)
   std::int64_t next = 0;

@@ -65,9 +65,11 @@ class CenterStore {
   // with the batch before it commits. `clock` is the server's HLC (folded with every accepted cell).
   virtual std::string push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
                            core::HlcClock& clock, std::int64_t nowMs) = 0;
-  // Cells written by `site` itself are left out: that ledger has them.
+  // Cells written by `site` itself are left out: that ledger has them. `grid` (a grid code, or "" for
+  // households of no grid) limits the pull to one grid: a ledger whose digest of it differs pulls it
+  // again from zero. The last page carries the digests of the grids the account reads.
   virtual sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit,
-                                  const std::string& site) = 0;
+                                  const std::string& site, const std::optional<std::string>& grid) = 0;
 
   virtual std::vector<Conflict> conflicts(const Account& who) = 0;
   // Writes the losing value of a conflict back as a new change stamped now; false if not in scope.

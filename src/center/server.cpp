@@ -170,7 +170,9 @@ class Service {
     };
     std::int64_t since = number("since", 0);
     std::int64_t limit = std::clamp<std::int64_t>(number("limit", 5000), 1, 50000);
-    auto page = store_.pull(*who, since, static_cast<std::size_t>(limit), req.get_param_value("site"));
+    std::optional<std::string> grid;
+    if (req.has_param("grid")) grid = req.get_param_value("grid");
+    auto page = store_.pull(*who, since, static_cast<std::size_t>(limit), req.get_param_value("site"), grid);
     page.serverClock = now();
     reply(res, sync::encode(page));
   }

@@ -27,6 +27,8 @@ bool SqliteStore::mergeDuplicate(const Account& who, const std::string& keep, co
     writeCell({table, row, column, std::move(value), clock.now(), "center", {}});
   };
   write(core::Table::Resident, drop, "deleted", "1");
+  for (const auto& row : {keep, drop})
+    if (auto p = placeOf(row)) markDirty(p->second);
   // What hung on the dropped row now hangs on the kept one.
   for (auto [table, column] : {std::pair{core::Table::Quarantine, "resident"}, {core::Table::Visit, "resident"}}) {
     auto& st = statement("SELECT row FROM cell WHERE tbl = ? AND col = ? AND val = ?");

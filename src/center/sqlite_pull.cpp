@@ -15,17 +15,58 @@ db::SyncCell cellFrom(SQLite::Statement& st) {  // row, col, tbl, val, hlc, site
 }
 }  // namespace
 
+void SqliteStore::markDirty(const Place& place) {
+  if (!place) return;
+  auto& st = statement("INSERT INTO digest (place) VALUES (?) ON CONFLICT (place) DO UPDATE SET dirty = 1");
+  st.bind(1, *place);
+  st.exec();
+}
+
+std::vector<std::pair<std::string, core::GridDigest>> SqliteStore::digests(const Account& who) {
+  std::vector<std::pair<std::string, bool>> places;
+  auto& list = statement("SELECT place, dirty FROM digest");
+  while (list.executeStep()) places.emplace_back(list.getColumn(0).getString(), list.getColumn(1).getInt() != 0);
+  list.reset();
+  std::vector<std::pair<std::string, core::GridDigest>> out;
+  for (const auto& [place, dirty] : places) {
+    if (!who.reads(place, county_)) continue;
+    core::GridDigest d;
+    if (dirty) {
+      auto& rows = statement("SELECT p.row, (SELECT max(hlc) FROM cell c WHERE c.row = p.row) FROM place p WHERE p.place = ?");
+      rows.bind(1, place);
+      while (rows.executeStep()) d.add(rows.getColumn(0).getString(), rows.getColumn(1).getInt64());
+      rows.reset();
+      auto& keep = statement("UPDATE digest SET rows = ?, hash = ?, dirty = 0 WHERE place = ?");
+      keep.bind(1, d.rows);
+      keep.bind(2, static_cast<std::int64_t>(d.hash));
+      keep.bind(3, place);
+      keep.exec();
+    } else {
+      auto& one = statement("SELECT rows, hash FROM digest WHERE place = ?");
+      one.bind(1, place);
+      if (one.executeStep()) {
+        d.rows = one.getColumn(0).getInt64();
+        d.hash = static_cast<std::uint64_t>(one.getColumn(1).getInt64());
+      }
+      one.reset();
+    }
+    if (d.rows > 0) out.emplace_back(place, d);
+  }
+  return out;
+}
+
 sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std::size_t limit,
-                                     const std::string& site) {
+                                     const std::string& site, const std::optional<std::string>& grid) {
   std::lock_guard lock(mutex_);
-  SQLite::Transaction tx(db_);  // one snapshot for the page
+  // One snapshot for the page (and the write of digests recomputed for it).
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   sync::PullResponse out;
   std::unordered_map<std::string, bool> readable;
   auto reads = [&](const std::string& row) {
     auto [it, added] = readable.try_emplace(row, false);
     if (added) {
       auto p = placeOf(row);
-      it->second = p && who.reads(p->second, county_);
+      it->second = p && who.reads(p->second, county_) && (!grid || p->second == grid);
     }
     return it->second;
   };
@@ -75,6 +116,7 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
   exits.reset();
   for (const auto& [row, tbl] : gone)
     if (!reads(row)) out.exits.push_back({static_cast<core::Table>(tbl), row});
+  if (!out.more && !grid) out.digests = digests(who);
   if (!out.more) {
     auto& dups = statement("SELECT a, b FROM duplicate WHERE status = 'open' ORDER BY a, b");
     std::vector<std::pair<std::string, std::string>> pairs;
@@ -126,6 +168,7 @@ bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::Hlc
     back.hlc = clock.now();
     back.site = "center";
     writeCell(back);
+    if (p) markDirty(p->second);
     auto& done = statement("UPDATE conflict SET restored = 1 WHERE id = ?");
     done.bind(1, conflictId);
     done.exec();

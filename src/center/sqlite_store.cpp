@@ -25,6 +25,12 @@ CREATE INDEX IF NOT EXISTS cell_id_number ON cell(val) WHERE col = 'id_number';
 -- Where each row belongs (the grid code of its household; NULL for reference rows) and what it hangs on.
 CREATE TABLE IF NOT EXISTS place (row TEXT PRIMARY KEY NOT NULL, tbl INTEGER NOT NULL, parent TEXT, place TEXT) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS place_parent ON place(parent);
+CREATE INDEX IF NOT EXISTS place_place ON place(place);
+-- Per-grid digests (core/scope.h GridDigest), recomputed when a pull needs one that a write made dirty.
+CREATE TABLE IF NOT EXISTS digest (
+  place TEXT PRIMARY KEY NOT NULL, rows INTEGER NOT NULL DEFAULT 0, hash INTEGER NOT NULL DEFAULT 0,
+  dirty INTEGER NOT NULL DEFAULT 1
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS exit (seq INTEGER NOT NULL, row TEXT NOT NULL, tbl INTEGER NOT NULL, old_place TEXT);
 CREATE INDEX IF NOT EXISTS exit_seq ON exit(seq);
 CREATE TABLE IF NOT EXISTS batch (

@@ -28,7 +28,7 @@ class SqliteStore final : public CenterStore {
   std::string push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
                    core::HlcClock& clock, std::int64_t nowMs) override;
   sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit,
-                          const std::string& site) override;
+                          const std::string& site, const std::optional<std::string>& grid) override;
   std::vector<Conflict> conflicts(const Account& who) override;
   bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) override;
   bool mergeDuplicate(const Account& who, const std::string& keep, const std::string& drop,
@@ -53,6 +53,9 @@ class SqliteStore final : public CenterStore {
   // the old place, and its subtree is sent whole again to readers of the new one.
   void movePlace(const std::string& row, const Place& before, const Place& after);
   void noteDuplicates(const std::string& resident, const core::Value& idNumber);
+  // A place whose rows changed: its digest is recomputed when a pull next asks for it.
+  void markDirty(const Place& place);
+  std::vector<std::pair<std::string, core::GridDigest>> digests(const Account& who);
   std::int64_t nextSeq() { return ++seq_; }
   // The open pair (a, b) in either order, if both residents are the account's to change.
   bool openPairInScope(const Account& who, const std::string& a, const std::string& b);

@@ -1,5 +1,6 @@
 // The SQLite store's merge (push), pull, scope moves, duplicate pairs and conflict records.
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "center/sqlite_store.h"
@@ -135,6 +136,7 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
   } reload{*this};
   sync::PushResponse out;
   out.batch = request.batch;
+  std::set<Place> dirty;  // places whose digests this push changes
 
   // The cells of each row, rows in the order the batch names them first.
   std::vector<std::string> order;
@@ -233,7 +235,11 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
       bindPlace(place, 4, after);
       place.exec();
     }
-    if (known && known->second != after) movePlace(id, known->second, after);
+    if (known && known->second != after) {
+      movePlace(id, known->second, after);
+      dirty.insert(known->second);
+    }
+    dirty.insert(after);
     if (table == Table::Resident && (latest.count("id_number") || latest.count("deleted"))) {
       auto dead = cell(id, "deleted");
       if (!dead || dead->value != "1") noteDuplicates(id, cell(id, "id_number") ? cell(id, "id_number")->value : core::Value());
@@ -258,6 +264,7 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     }
     for (auto& l : lost) out.lost.push_back(std::move(l));
   }
+  for (const auto& p : dirty) markDirty(p);
   out.serverClock = clock.now();
   std::string response = sync::encode(out);
   auto& keep = statement("INSERT INTO batch (site, batch, body_hash, response) VALUES (?, ?, ?, ?)");

@@ -34,7 +34,7 @@ void runSync(const Context& ctx, const SyncArgs& args) {
   auto r = sync::synchronize(*ledger, o);
   nlohmann::json j = {{"pushed", r.pushed},       {"pulled", r.pulled},         {"refused", r.refused},
                       {"duplicates", r.duplicates}, {"cursor", r.cursor},       {"conflicts", r.conflicts},
-                      {"removed", r.removed},     {"bytes_sent", r.bytesSent}, {"bytes_received", r.bytesReceived},
+                      {"removed", r.removed}, {"repaired", r.repaired},     {"bytes_sent", r.bytesSent}, {"bytes_received", r.bytesReceived},
                       {"pending", ledger->pendingChanges()}};
   // xgettext:python-brace-format
   std::string human = format(N_("Synced with {server}: sent {pushed} changes, received {pulled}"),

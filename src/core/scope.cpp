@@ -14,4 +14,16 @@ bool scopeCovers(const std::vector<std::string>& scope, bool countyWide, const s
   return false;
 }
 
+void GridDigest::add(std::string_view rowId, std::int64_t newestHlc) {
+  std::uint64_t h = 14695981039346656037ull;
+  auto mix = [&h](unsigned char byte) {
+    h ^= byte;
+    h *= 1099511628211ull;
+  };
+  for (unsigned char c : rowId) mix(c);
+  for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(static_cast<std::uint64_t>(newestHlc) >> (8 * i)));
+  hash ^= h;
+  ++rows;
+}
+
 }  // namespace gl::core

@@ -5,6 +5,7 @@
 // and the client decide it by this one rule.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,5 +15,15 @@ namespace gl::core {
 
 // `countyWide`: a county admin, or a scope that names the county itself — every place, "" included.
 bool scopeCovers(const std::vector<std::string>& scope, bool countyWide, const std::optional<std::string>& place);
+
+// Per-grid digests (DESIGN.md "Pull"): a grid's rows (households and what hangs on them, tombstones
+// included) and the XOR of every row's digest — 64-bit FNV-1a of its id and the newest HLC of its
+// cells — so the data center and a ledger can tell in a few bytes whether they hold the same grid.
+struct GridDigest {
+  std::int64_t rows = 0;
+  std::uint64_t hash = 0;
+  void add(std::string_view rowId, std::int64_t newestHlc);
+  bool operator==(const GridDigest&) const = default;
+};
 
 }  // namespace gl::core

@@ -173,6 +173,8 @@ TEST_CASE("many clients making random edits and syncing at random converge with 
     CHECK(clients[0]->cell(Table::Resident, cell.first, cell.second) == value);
   }
   for (auto& c : clients) CHECK(c->ledger->pendingChanges() == 0);
+  // Every grid's digest agrees with the data center's: nothing needed repairing.
+  for (auto& c : clients) CHECK(c->sync(center.admin()).repaired == 0);
 }
 
 TEST_CASE("a push batch sent twice is applied once and answered byte for byte, and one batch id with other changes is refused") {
