@@ -62,12 +62,6 @@ ApplyStats RemoteApply::finish() {
 
 void RemoteApply::writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells) {
   const auto& spec = core::tableSpec(table);
-  auto& read = s_.statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?");
-  read.bind(1, id);
-  std::optional<Row> current;
-  std::int64_t rid = 0;
-  if (read.executeStep()) current = readRow(read, spec, &rid);
-  read.reset();
   auto created = localClock(id, "");
 
   // The cells that win, newest last (a page may carry a cell twice: a row's entry and a later edit).
@@ -93,6 +87,28 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
     winners.push_back(&cell);
   }
   if (winners.empty()) return;
+
+  // The search index only where a searched column (or the tombstone) changed: most edits are notes,
+  // and for those the row is not read whole.
+  bool searched = false;
+  for (auto* w : winners)
+    for (auto c : {"name", "id_number", "phone", "household_no", "address", "deleted"}) searched |= w->column == c;
+  bool indexing = SearchIndex::indexed(table) && searched;
+  auto& read = s_.statement(indexing ? "SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?"
+                                     : "SELECT deleted FROM " + std::string(spec.name) + " WHERE id = ?");
+  read.bind(1, id);
+  std::optional<Row> current;
+  std::int64_t rid = 0;
+  if (read.executeStep()) {
+    if (indexing) {
+      current = readRow(read, spec, &rid);
+    } else {
+      current.emplace();
+      current->deleted = read.getColumn(0).getInt() != 0;
+    }
+  }
+  read.reset();
+  indexing = SearchIndex::indexed(table) && (searched || !current);
 
   core::Cells next = current ? current->cells : core::Cells{};
   core::Value deleted = current ? core::Value(current->deleted ? "1" : "0") : core::Value("0");
@@ -145,11 +161,7 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
     rid = s_.db->getLastInsertRowid();
   }
   liveDelta_[static_cast<int>(table)] += (live ? 1 : 0) - (wasLive ? 1 : 0);
-  // The search index only where a searched column (or the tombstone) changed: most edits are notes.
-  bool searched = false;
-  for (auto* w : winners)
-    for (auto c : {"name", "id_number", "phone", "household_no", "address", "deleted"}) searched |= w->column == c;
-  if (SearchIndex::indexed(table) && (searched || !current)) {
+  if (indexing) {
     if (wasLive) index_.remove(table, rid, current->cells);
     if (live) index_.add(table, rid, next);
   }

@@ -109,26 +109,30 @@ std::vector<SyncCell> SyncLedger::pendingCells(std::size_t limit, std::int64_t& 
       upTo = e.seq;
       auto table = static_cast<core::Table>(e.tbl);
       const auto& spec = core::tableSpec(table);
-      auto& row = s.statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?");
+      auto cell = [&](std::string column, core::Value value) {
+        out.push_back({table, e.row, std::move(column), std::move(value), core::Hlc::unpack(e.hlc), s.siteUuid,
+                       core::Hlc::unpack(e.base)});
+      };
+      // A new row sends every column; a changed cell only its own (a name from the schema, never input).
+      bool whole = e.col.empty();
+      if (!whole && e.col != "deleted" && !spec.column(e.col)) continue;
+      auto& row = s.statement("SELECT " + (whole ? selectColumns(spec) : e.col) + " FROM " + std::string(spec.name) +
+                              " WHERE id = ?");
       row.bind(1, e.row);
       if (!row.executeStep()) {  // removed locally by a scope exit: nothing left to send
         row.reset();
         continue;
       }
-      Row current = readRow(row, spec);
-      row.reset();
-      auto cell = [&](std::string column, core::Value value) {
-        out.push_back({table, e.row, std::move(column), std::move(value), core::Hlc::unpack(e.hlc), s.siteUuid,
-                       core::Hlc::unpack(e.base)});
-      };
-      if (e.col.empty()) {
+      if (whole) {
+        Row current = readRow(row, spec);
         for (const auto& c : current.cells) cell(c.column, c.value);
         cell("deleted", current.deleted ? "1" : "0");
       } else if (e.col == "deleted") {
-        cell("deleted", current.deleted ? "1" : "0");
+        cell("deleted", row.getColumn(0).getInt() ? "1" : "0");
       } else {
-        cell(e.col, current[e.col]);
+        cell(e.col, readValue(row.getColumn(0)));
       }
+      row.reset();
     }
     return out;
   });

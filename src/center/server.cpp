@@ -255,6 +255,8 @@ void serve(const ServeOptions& o) {
   // Answers go out at once: without it Nagle's algorithm holds a small response back for the
   // client's delayed acknowledgement (40 ms a request here).
   svr.set_tcp_nodelay(true);
+  // A push batch of 20,000 change-log entries is some 30 MB of JSON; nothing legitimate is larger.
+  svr.set_payload_max_length(256u << 20);
   SSL_CTX_set_min_proto_version(svr.ssl_context(), TLS1_2_VERSION);
   Service service(*store, o);
   service.install(svr);
