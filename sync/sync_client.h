@@ -21,6 +21,9 @@ struct SyncOptions {
   std::string caFile;    // empty: the system's certificate store
   std::size_t pushBatch = 20000;  // change-log entries per push
   std::size_t pullPage = 10000;   // cells per pulled page
+  // Compare every grid's digest with the data center's (and repair what differs). Done by itself on
+  // the first sync of each day: for a county's ledger the comparison reads every row.
+  bool verify = false;
 };
 
 struct SyncResult {

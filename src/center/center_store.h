@@ -67,9 +67,9 @@ class CenterStore {
                            core::HlcClock& clock, std::int64_t nowMs) = 0;
   // Cells written by `site` itself are left out: that ledger has them. `grid` (a grid code, or "" for
   // households of no grid) limits the pull to one grid: a ledger whose digest of it differs pulls it
-  // again from zero. The last page carries the digests of the grids the account reads.
+  // again from zero. With `digests` the last page carries the digests of the grids the account reads.
   virtual sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit,
-                                  const std::string& site, const std::optional<std::string>& grid) = 0;
+                                  const std::string& site, const std::optional<std::string>& grid, bool digests) = 0;
 
   virtual std::vector<Conflict> conflicts(const Account& who) = 0;
   // Writes the losing value of a conflict back as a new change stamped now; false if not in scope.

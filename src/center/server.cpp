@@ -172,7 +172,8 @@ class Service {
     std::int64_t limit = std::clamp<std::int64_t>(number("limit", 5000), 1, 50000);
     std::optional<std::string> grid;
     if (req.has_param("grid")) grid = req.get_param_value("grid");
-    auto page = store_.pull(*who, since, static_cast<std::size_t>(limit), req.get_param_value("site"), grid);
+    auto page = store_.pull(*who, since, static_cast<std::size_t>(limit), req.get_param_value("site"), grid,
+                            req.get_param_value("digests") == "1");
     page.serverClock = now();
     reply(res, sync::encode(page));
   }

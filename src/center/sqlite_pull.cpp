@@ -56,7 +56,8 @@ std::vector<std::pair<std::string, core::GridDigest>> SqliteStore::digests(const
 }
 
 sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std::size_t limit,
-                                     const std::string& site, const std::optional<std::string>& grid) {
+                                     const std::string& site, const std::optional<std::string>& grid,
+                                     bool withDigests) {
   std::lock_guard lock(mutex_);
   // One snapshot for the page (and the write of digests recomputed for it).
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -116,7 +117,7 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
   exits.reset();
   for (const auto& [row, tbl] : gone)
     if (!reads(row)) out.exits.push_back({static_cast<core::Table>(tbl), row});
-  if (!out.more && !grid) out.digests = digests(who);
+  if (!out.more && !grid && withDigests) out.digests = digests(who);
   if (!out.more) {
     auto& dups = statement("SELECT a, b FROM duplicate WHERE status = 'open' ORDER BY a, b");
     std::vector<std::pair<std::string, std::string>> pairs;

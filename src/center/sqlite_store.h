@@ -28,7 +28,7 @@ class SqliteStore final : public CenterStore {
   std::string push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
                    core::HlcClock& clock, std::int64_t nowMs) override;
   sync::PullResponse pull(const Account& who, std::int64_t since, std::size_t limit,
-                          const std::string& site, const std::optional<std::string>& grid) override;
+                          const std::string& site, const std::optional<std::string>& grid, bool digests) override;
   std::vector<Conflict> conflicts(const Account& who) override;
   bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) override;
   bool mergeDuplicate(const Account& who, const std::string& keep, const std::string& drop,

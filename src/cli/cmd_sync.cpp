@@ -19,6 +19,7 @@ namespace {
 
 struct SyncArgs {
   std::string server, user, passwordFile, caFile;
+  bool verify = false;
 };
 
 void runSync(const Context& ctx, const SyncArgs& args) {
@@ -31,6 +32,7 @@ void runSync(const Context& ctx, const SyncArgs& args) {
     throw Error(Error::Kind::BadInput, N_("This ledger has not synced before: give --server and --user"));
   if (!args.passwordFile.empty()) o.password = sync::readPasswordFile(args.passwordFile);
   o.caFile = args.caFile;
+  o.verify = args.verify;
   auto r = sync::synchronize(*ledger, o);
   nlohmann::json j = {{"pushed", r.pushed},       {"pulled", r.pulled},         {"refused", r.refused},
                       {"duplicates", r.duplicates}, {"cursor", r.cursor},       {"conflicts", r.conflicts},
@@ -62,6 +64,8 @@ void addSyncCommands(CLI::App& app, Context& ctx) {
   cmd->add_option("--password-file", args->passwordFile,
                   tr(N_("File whose first line is the password (needed to sign in the first time)")));
   cmd->add_option("--ca-file", args->caFile, tr(N_("The county's CA certificate (default: the system's)")));
+  cmd->add_flag("--verify", args->verify,
+                tr(N_("Compare every grid with the data center and repair what differs (done by itself once a day)")));
   cmd->callback([&ctx, args] { runSync(ctx, *args); });
 }
 
