@@ -45,10 +45,12 @@ struct Sandbox {
   std::string db() const { return (dir / "county.gridledger").string(); }
 
   Run run(const std::vector<std::string>& args, const std::string& env = "LANG=C.UTF-8 LANGUAGE=") const {
-    std::string cmd = "env " + env + " " + quote(GRIDCTL) + " --db " + quote(db()) + " --today 2022-11-20";
-    for (const auto& a : args) cmd += " " + quote(a);
+    // Appended piece by piece: GCC 12's -Wrestrict misfires on "literal" + std::string in C++20 mode.
+    std::string cmd = "env ";
+    cmd.append(env).append(" ").append(quote(GRIDCTL)).append(" --db ").append(quote(db())).append(" --today 2022-11-20");
+    for (const auto& a : args) cmd.append(" ").append(quote(a));
     auto errFile = dir / "stderr.txt";
-    cmd += " 2>" + quote(errFile.string());
+    cmd.append(" 2>").append(quote(errFile.string()));
     Run r;
     FILE* p = popen(cmd.c_str(), "r");
     REQUIRE(p != nullptr);
