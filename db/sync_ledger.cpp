@@ -13,6 +13,8 @@
 namespace gl::db {
 
 namespace {
+constexpr std::int64_t kOffsetNoiseMs = 2000;
+
 std::int64_t ackedSeq(LedgerState& s) {
   return s.db->execAndGet("SELECT acked_seq FROM sync_state WHERE one = 1").getInt64();
 }
@@ -73,7 +75,11 @@ std::string SyncLedger::siteId() const { return ledger_.state_->siteUuid; }
 void SyncLedger::receiveServerClock(core::Hlc server) {
   auto& s = *ledger_.state_;
   withState(s, [&] {
+    // Measured on one response, the offset carries that response's time on the wire (tens of ms on a
+    // busy line): below two seconds it is noise, and two ledgers correcting by different noise would
+    // order edits a few ms apart the wrong way. A PC really off (a day, a year) is corrected.
     std::int64_t offsetMs = server.wallMs - s.clock.wallMs();
+    if (offsetMs > -kOffsetNoiseMs && offsetMs < kOffsetNoiseMs) offsetMs = 0;
     s.clock.setOffsetMs(offsetMs);
     s.clock.receive(server);
     auto& st = s.statement("UPDATE sync_state SET clock_offset_ms = ?, last_hlc = max(last_hlc, ?) WHERE one = 1");
