@@ -284,22 +284,15 @@ ApplyStats SyncLedger::applyPage(const std::vector<SyncCell>& cells, const std::
 
 std::int64_t SyncLedger::pruneOutside(const std::vector<std::string>& scope, bool countyWide) {
   auto& s = *ledger_.state_;
-  return withState(s, [&] {
-    SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
-    std::vector<ScopeExit> gone;
+  auto gone = withState(s, [&] {
+    std::vector<ScopeExit> out;
     auto& st = s.statement("SELECT h.id, coalesce(g.code, '') FROM household h LEFT JOIN grid g ON g.id = h.grid");
     while (st.executeStep())
       if (!core::scopeCovers(scope, countyWide, st.getColumn(1).getString()))
-        gone.push_back({core::Table::Household, st.getColumn(0).getString()});
-    st.reset();
-    std::set<int> touched;
-    std::int64_t removed = removeOutOfScope(s, gone, touched);
-    recount(s, touched);
-    refreshPending(s);
-    s.resetAll();
-    tx.commit();
-    return removed;
+        out.push_back({core::Table::Household, st.getColumn(0).getString()});
+    return out;
   });
+  return removeRows(gone);
 }
 
 void SyncLedger::resetCursor() {

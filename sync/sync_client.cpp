@@ -36,11 +36,6 @@ std::string randomHex(std::size_t bytes) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
 
 class Session {
  public:
@@ -87,7 +82,7 @@ class Session {
     a.account = o_.user;
     a.token = m.token;
     a.role = m.role;
-    a.scope = joined(m.scope);
+    a.scope = core::joinCodes(m.scope);
     store_.saveAccount(a);
     // A scope that changed since the last sign-in: the grids lost leave the ledger, and the pull
     // starts from the beginning for the grids gained.
@@ -210,7 +205,6 @@ class Session {
 
   void pull() {
     std::int64_t cursor = store_.account().cursor;
-    bool restarted = false;
     std::int64_t done = 0;
     step(Stage::Pulling, 0, 0);
     auto path = [&](std::int64_t since) {
@@ -230,12 +224,6 @@ class Session {
         }
       }
       auto r = fetched && fetched->status == 200 ? std::move(*fetched) : call(path(cursor), nullptr);
-      if (r.status == 409 && !restarted && decodeError(r.body).code == errors::kScopeChanged) {
-        store_.resetCursor();
-        cursor = 0;
-        restarted = true;
-        continue;
-      }
       if (r.status != 200) fail(r);
       auto page = decodePullResponse(r.body);
       clock(page.serverClock);
@@ -266,12 +254,7 @@ class Session {
   void checkDigests(const std::vector<std::pair<std::string, core::GridDigest>>& server) {
     if (store_.pendingCount() > 0) return;
     auto account = store_.account();
-    std::vector<std::string> scope;
-    for (std::size_t at = 0; at <= account.scope.size();) {
-      auto end = std::min(account.scope.find(',', at), account.scope.size());
-      if (end > at) scope.push_back(account.scope.substr(at, end - at));
-      at = end + 1;
-    }
+    auto scope = core::splitCodes(account.scope);
     std::string county = ledger_.setting("county_code").value_or("");
     bool countyWide = account.role == "county_admin" || std::find(scope.begin(), scope.end(), county) != scope.end();
     auto local = store_.gridDigests();

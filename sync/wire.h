@@ -83,7 +83,6 @@ inline constexpr std::string_view kUnauthorized = "unauthorized";    // wrong na
 inline constexpr std::string_view kLocked = "locked";                // too many wrong passwords
 inline constexpr std::string_view kTokenInvalid = "token_invalid";   // expired or unknown token
 inline constexpr std::string_view kClockAhead = "clock_ahead";       // HLCs > 5 min ahead: re-stamp
-inline constexpr std::string_view kScopeChanged = "scope_changed";   // pull again from zero
 inline constexpr std::string_view kBatchReused = "batch_reused";     // one batch id, two bodies
 }  // namespace errors
 

@@ -31,10 +31,6 @@ struct Account {
   bool writes(const Place& place, const std::string& county) const;
 };
 
-// Scope codes as stored and typed: "370322001,370322002001-3".
-std::vector<std::string> splitCodes(const std::string& text);
-std::string joinCodes(const std::vector<std::string>& codes);
-
 struct Conflict {
   std::int64_t id = 0;
   db::SyncCell winner, loser;

@@ -9,6 +9,7 @@
 #include "center/server.h"
 #include "core/error.h"
 #include "core/schema.h"
+#include "core/scope.h"
 #include "db/ledger.h"
 #include "sync/password_file.h"
 #include "text/describe.h"
@@ -82,7 +83,7 @@ int main(int argc, char** argv) {
       gl::center::Account a;
       a.name = userName;
       a.role = role;
-      a.scope = gl::center::splitCodes(scope);
+      a.scope = gl::core::splitCodes(scope);
       checkScope(store->county(), a.scope);
       std::string password = gl::sync::readPasswordFile(passwordFile);
       if (password.size() < 8)

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/scope.h"
 
 namespace gl::center {
 
@@ -109,7 +110,7 @@ void SqliteStore::putAccount(const Account& a) {
       "role = excluded.role, scope = excluded.scope, hash = excluded.hash, failures = 0, locked_until = 0");
   st.bind(1, a.name);
   st.bind(2, a.role);
-  st.bind(3, joinCodes(a.scope));
+  st.bind(3, core::joinCodes(a.scope));
   st.bind(4, a.passwordHash);
   st.exec();
   auto& out = statement("DELETE FROM token WHERE account = ?");
@@ -126,7 +127,7 @@ std::optional<Account> SqliteStore::account(const std::string& name) {
   Account a;
   a.name = st.getColumn(0).getString();
   a.role = st.getColumn(1).getString();
-  a.scope = splitCodes(st.getColumn(2).getString());
+  a.scope = core::splitCodes(st.getColumn(2).getString());
   a.passwordHash = st.getColumn(3).getString();
   a.failures = st.getColumn(4).getInt();
   a.lockedUntilMs = st.getColumn(5).getInt64();

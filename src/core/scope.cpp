@@ -2,6 +2,27 @@
 
 namespace gl::core {
 
+std::vector<std::string> splitCodes(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > start) out.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string joinCodes(const std::vector<std::string>& codes) {
+  std::string out;
+  for (const auto& s : codes) {
+    if (!out.empty()) out += ',';
+    out += s;
+  }
+  return out;
+}
+
 bool scopeCovers(const std::vector<std::string>& scope, bool countyWide, const std::optional<std::string>& place) {
   if (!place || countyWide) return true;
   if (place->empty()) return false;  // a household of no grid: the county's, until dispatched

@@ -13,6 +13,10 @@
 
 namespace gl::core {
 
+// Scope codes as stored and typed: "370322001,370322002001-3".
+std::vector<std::string> splitCodes(std::string_view text);
+std::string joinCodes(const std::vector<std::string>& codes);
+
 // `countyWide`: a county admin, or a scope that names the county itself — every place, "" included.
 bool scopeCovers(const std::vector<std::string>& scope, bool countyWide, const std::optional<std::string>& place);
 

@@ -122,6 +122,11 @@ int Center::stop(int signal) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+std::int64_t nowMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
 std::string Center::url() const { return fmt::format("https://127.0.0.1:{}", port_); }
 std::string Center::log() const { return slurp(dir_.path / "server.log"); }
 

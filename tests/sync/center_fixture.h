@@ -52,6 +52,9 @@ class Center {
   int port_ = 0;
 };
 
+// The system clock in ms since the Unix epoch (what an unskewed ledger stamps with).
+std::int64_t nowMs();
+
 struct Client {
   TempDir dir;
   std::unique_ptr<db::Ledger> ledger;

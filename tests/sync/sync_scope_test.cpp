@@ -13,13 +13,9 @@
 using gl::core::Table;
 using gl::test::Center;
 using gl::test::Client;
+using gl::test::nowMs;
 
 namespace {
-std::int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 std::vector<std::string> householdsOf(Client& c, const std::string& grid) {
   std::vector<std::string> out;
   c.ledger->forEachRow(Table::Household, [&](const gl::db::Row& r) {

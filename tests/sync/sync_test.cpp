@@ -19,13 +19,9 @@
 using gl::core::Table;
 using gl::test::Center;
 using gl::test::Client;
+using gl::test::nowMs;
 
 namespace {
-std::int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 void nextMs() { std::this_thread::sleep_for(std::chrono::milliseconds(3)); }
 
 void seed(Client& c, long long households) {
