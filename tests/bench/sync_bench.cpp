@@ -4,10 +4,13 @@
 //   10,000 changed cells pushed by one ledger and pulled by another (target: under 0.5 s together),
 // each with the bytes on the wire, and the baseline: SQLite's own session changeset of the same
 // 10,000 one-column updates applied to a copy of the ledger (sqlite3changeset_apply).
-// Usage: sync_bench [--households N]
+// Usage: sync_bench [--households N] [--snapshot DIR]
+//   --snapshot DIR keeps the data center and both ledgers as they are after the first push and pull in
+//   DIR, and on later runs starts from there (the 10,000-cell exchange alone, for measuring changes).
 #include <sqlite3.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -73,35 +76,75 @@ double changesetApply(const std::filesystem::path& source, const std::filesystem
   return seconds;
 }
 
+namespace fs = std::filesystem;
+
+// The store and both ledgers, copied into (save) or out of (load) a snapshot folder; ledgers are closed
+// around the copy.
+void copySnapshot(gl::test::Center& center, gl::test::Client& county, gl::test::Client& second, const fs::path& dir,
+                  bool save) {
+  auto copy = [&](const fs::path& live, const fs::path& kept) {
+    for (const char* suffix : {"", "-wal"}) {
+      fs::path from = (save ? live : kept).string() + suffix, to = (save ? kept : live).string() + suffix;
+      fs::remove(to);
+      if (fs::exists(from)) fs::copy_file(from, to);
+    }
+    if (!save) fs::remove(live.string() + "-shm");
+  };
+  fs::create_directories(dir);
+  for (auto* client : {&county, &second}) {
+    auto file = client->dir.path / "client.gridledger";
+    client->ledger.reset();
+    copy(file, dir / (client == &county ? "county.gridledger" : "second.gridledger"));
+    client->ledger = gl::db::Ledger::open(file);
+  }
+  copy(center.dir() / "store" / "center.sqlite", dir / "center.sqlite");
+}
+
+// Demo data of `households` households in the county's ledger, pushed whole, then pulled whole by another.
+void firstSync(gl::test::Center& center, gl::test::Client& county, gl::test::Client& second, long long households) {
+  auto started = Clock::now();
+  gl::demo::Options o;
+  o.households = households;
+  county.ledger->setBulkLoad(true);
+  auto made = gl::demo::generate(*county.ledger, o);
+  county.ledger->setBulkLoad(false);
+  std::printf("sync benchmark: %lld households, %lld people (demo data made in %.1f s)\n", made.households,
+              made.residents, secondsSince(started));
+
+  started = Clock::now();
+  auto pushed = county.sync(center.admin());
+  report("first push of the county (all rows)", secondsSince(started), pushed, pushed.pushed);
+
+  started = Clock::now();
+  auto pulled = second.sync(center.admin());
+  report("a county admin's first pull (empty ledger)", secondsSince(started), pulled, pulled.pulled);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   long long households = 100000;
-  for (int i = 1; i + 1 < argc; ++i)
+  fs::path snapshot;
+  for (int i = 1; i + 1 < argc; ++i) {
     if (std::strcmp(argv[i], "--households") == 0) households = std::atoll(argv[i + 1]);
+    if (std::strcmp(argv[i], "--snapshot") == 0) snapshot = argv[i + 1];
+  }
   try {
     gl::test::Center center;
-    center.start();
     gl::test::Client county, second;
-    auto started = Clock::now();
-    gl::demo::Options o;
-    o.households = households;
-    county.ledger->setBulkLoad(true);
-    auto made = gl::demo::generate(*county.ledger, o);
-    county.ledger->setBulkLoad(false);
-    std::printf("sync benchmark: %lld households, %lld people (demo data made in %.1f s)\n", made.households,
-                made.residents, secondsSince(started));
-    std::int64_t entries = county.ledger->pendingChanges();
-
-    started = Clock::now();
-    auto pushed = county.sync(center.admin());
-    report("first push of the county (all rows)", secondsSince(started), pushed, pushed.pushed);
-    (void)entries;
-
-    started = Clock::now();
-    auto pulled = second.sync(center.admin());
-    report("a county admin's first pull (empty ledger)", secondsSince(started), pulled, pulled.pulled);
-
+    if (!snapshot.empty() && fs::exists(snapshot / "center.sqlite")) {
+      copySnapshot(center, county, second, snapshot, false);
+      center.start();
+      std::printf("sync benchmark: from the snapshot in %s\n", snapshot.c_str());
+    } else {
+      center.start();
+      firstSync(center, county, second, households);
+      if (!snapshot.empty()) {
+        center.stop(SIGTERM);
+        copySnapshot(center, county, second, snapshot, true);
+        center.start();
+      }
+    }
     std::vector<std::string> ids;
     county.ledger->forEachRow(gl::core::Table::Resident, [&](const gl::db::Row& r) {
       if (ids.size() < 10000) ids.push_back(r.id);
@@ -109,7 +152,7 @@ int main(int argc, char** argv) {
     county.ledger->write([&](gl::db::Writer& w) {
       for (std::size_t i = 0; i < ids.size(); ++i) w.update(gl::core::Table::Resident, ids[i], {{"notes", fmt::format("走访 {}", i)}});
     });
-    started = Clock::now();
+    auto started = Clock::now();
     auto push = county.sync(center.admin());
     double pushSeconds = secondsSince(started);
     report("10,000 changed cells: push", pushSeconds, push, push.pushed);

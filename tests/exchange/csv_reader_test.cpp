@@ -221,13 +221,13 @@ TEST_CASE("empty fields inside a record are Empty cells — trailing ones are le
 
 TEST_CASE("a 10 MB field with no delimiter is refused instead of buffered") {
   TempDir dir;
-  auto file = dir.write("huge.csv", "姓名\n" + std::string(10 << 20, 'a'));
+  auto file = dir.write("huge.csv", std::string("姓名\n").append(10 << 20, 'a'));
   Error e = badInput([&] { readAll(file); });
   CHECK(arg(e, "row") == "2");
   CHECK(arg(e, "column") == "1");
   CHECK(arg(e, "limit") == "32767");
   // An open quote swallowing the rest of the file hits the same wall.
-  auto quoted = dir.write("quote.csv", "姓名\n\"" + std::string(1 << 20, 'b'));
+  auto quoted = dir.write("quote.csv", std::string("姓名\n\"").append(1 << 20, 'b'));
   badInput([&] { readAll(quoted); });
 }
 
@@ -236,7 +236,7 @@ TEST_CASE("the column and row limits are enforced, and trailing commas do not co
   ReadLimits limits;
   limits.maxColumns = 3;
   limits.maxRows = 2;
-  CHECK(readAll(dir.write("commas.csv", "a,b" + std::string(5000, ',') + "\n"), limits).size() == 1);
+  CHECK(readAll(dir.write("commas.csv", std::string("a,b").append(5000, ',').append("\n")), limits).size() == 1);
   Error wide = badInput([&] { readAll(dir.write("wide.csv", "a,b,c,d\n"), limits); });
   CHECK(arg(wide, "row") == "1");
   auto rows = dir.write("rows.csv", "1\n2\n3\n");

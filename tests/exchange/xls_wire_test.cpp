@@ -108,7 +108,8 @@ TEST_CASE("nonsense from the helper is a bad frame: unknown type, a cell past th
   }
   SheetRow big;
   big.number = 1;
-  big.cells.push_back({Cell::Kind::Text, std::string(100, 'x'), 0});
+  big.cells.emplace_back().kind = Cell::Kind::Text;
+  big.cells.back().text.assign(100, 'x');
   ReadLimits small;
   small.maxCellBytes = 50;
   {
