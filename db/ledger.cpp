@@ -120,6 +120,7 @@ std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& path, Mode mod
     last.reset();
     tx.commit();
   });
+  state->checkpoints = std::make_unique<Checkpointer>(*state->db, path);
   return std::unique_ptr<Ledger>(new Ledger(std::move(state)));
 }
 
@@ -187,7 +188,7 @@ void Ledger::setBulkLoad(bool on) {
     // A county-sized load touches the search index all over; a larger page cache and fewer
     // checkpoints keep it off the disk until the load is done.
     state_->db->exec(on ? "PRAGMA cache_size = -524288" : "PRAGMA cache_size = -65536");
-    state_->db->exec(on ? "PRAGMA wal_autocheckpoint = 20000" : "PRAGMA wal_autocheckpoint = 1000");
+    state_->checkpoints->setThreshold(on ? 20000 : 1000);
     if (!on) state_->db->exec("PRAGMA wal_checkpoint(TRUNCATE)");
   });
 }

@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/hlc.h"
 #include "core/uuid.h"
+#include "db/checkpointer.h"
 #include "db/connection.h"
 
 namespace gl::db {
@@ -24,6 +25,7 @@ struct LedgerState {
   std::string actor;
   std::optional<core::Date> today;  // fixed by tests; else the local date
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  std::unique_ptr<Checkpointer> checkpoints;  // after `db`: stops before the connection closes
 
   LedgerState(std::filesystem::path p, std::unique_ptr<SQLite::Database> d);
 

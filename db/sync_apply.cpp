@@ -23,17 +23,26 @@ void RemoteApply::add(const SyncCell& cell) {
   it->second.push_back(cell);
 }
 
-std::optional<RemoteApply::Local> RemoteApply::localClock(const std::string& row, const std::string& column) {
-  auto& st = s_.statement(
-      "SELECT c.seq, c.hlc, c.site, s.uuid FROM clock c JOIN site s ON s.n = c.site WHERE c.row = ? AND c.col = ?");
+std::map<std::string, RemoteApply::Local> RemoteApply::localClocks(const std::string& row) {
+  auto& st = s_.statement("SELECT col, seq, hlc, site FROM clock WHERE row = ?");
   st.bind(1, row);
-  st.bind(2, column);
-  std::optional<Local> out;
-  if (st.executeStep())
-    out = Local{st.getColumn(0).getInt64(), st.getColumn(1).getInt64(), st.getColumn(2).getInt(),
-                st.getColumn(3).getString()};
+  std::map<std::string, Local> out;
+  while (st.executeStep()) {
+    int site = st.getColumn(3).getInt();
+    out.emplace(st.getColumn(0).getString(), Local{st.getColumn(1).getInt64(), st.getColumn(2).getInt64(), site, {}});
+  }
   st.reset();
+  for (auto& [col, local] : out) local.siteUuid = siteUuid(local.site);
   return out;
+}
+
+const std::string& RemoteApply::siteUuid(int n) {
+  if (auto it = uuids_.find(n); it != uuids_.end()) return it->second;
+  auto& st = s_.statement("SELECT uuid FROM site WHERE n = ?");
+  st.bind(1, n);
+  std::string uuid = st.executeStep() ? st.getColumn(0).getString() : std::string();
+  st.reset();
+  return uuids_.emplace(n, std::move(uuid)).first->second;
 }
 
 int RemoteApply::siteNumber(const std::string& uuid) {
@@ -47,6 +56,7 @@ int RemoteApply::siteNumber(const std::string& uuid) {
   int n = get.getColumn(0).getInt();
   get.reset();
   sites_.emplace(uuid, n);
+  uuids_.emplace(n, uuid);
   return n;
 }
 
@@ -62,13 +72,18 @@ ApplyStats RemoteApply::finish() {
 
 void RemoteApply::writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells) {
   const auto& spec = core::tableSpec(table);
-  auto created = localClock(id, "");
+  auto clocks = localClocks(id);
+  auto clockOf = [&](const std::string& column) -> std::optional<Local> {
+    auto it = clocks.find(column);
+    return it == clocks.end() ? std::nullopt : std::optional<Local>(it->second);
+  };
+  auto created = clockOf("");
 
   // The cells that win, newest last (a page may carry a cell twice: a row's entry and a later edit).
   std::vector<const SyncCell*> winners;
   for (const auto& cell : cells) {
     if (cell.column != "deleted" && !columnOf(spec, cell.column)) continue;
-    auto local = localClock(id, cell.column);
+    auto local = clockOf(cell.column);
     if (!local) local = created;
     bool pending = local && local->site == 1 && local->seq > acked_;
     bool beats = !local || core::wins(cell.hlc, cell.site, core::Hlc::unpack(local->hlc), local->siteUuid);
@@ -94,20 +109,57 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   for (auto* w : winners)
     for (auto c : {"name", "id_number", "phone", "household_no", "address", "deleted"}) searched |= w->column == c;
   bool indexing = SearchIndex::indexed(table) && searched;
-  auto& read = s_.statement(indexing ? "SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?"
-                                     : "SELECT deleted FROM " + std::string(spec.name) + " WHERE id = ?");
-  read.bind(1, id);
+  bool tombstone = std::any_of(winners.begin(), winners.end(), [](const SyncCell* w) { return w->column == "deleted"; });
+
+  // Only the columns that change: SQLite then leaves the indexes of the others alone.
+  auto update = [&](bool live, const char* returning) -> SQLite::Statement& {
+    std::string sql = "UPDATE " + std::string(spec.name) + " SET ";
+    for (auto* w : winners) sql.append(w->column).append(" = ?, ");
+    sql.resize(sql.size() - 2);
+    sql.append(" WHERE id = ?").append(returning);
+    auto& write = s_.statement(sql);
+    int i = 1;
+    for (auto* w : winners) {
+      if (w->column == "deleted") {
+        write.bind(i++, live ? 0 : 1);
+        continue;
+      }
+      const auto& c = *spec.column(w->column);
+      if (c.required && !w->value) write.bind(i++, std::string());
+      else bindValue(write, i++, c, w->value);
+    }
+    write.bind(i, id);
+    return write;
+  };
+
   std::optional<Row> current;
   std::int64_t rid = 0;
-  if (read.executeStep()) {
-    if (indexing) {
-      current = readRow(read, spec, &rid);
-    } else {
+  bool written = false;
+  if (!indexing && !tombstone) {
+    // Most pulled edits: a few unsearched cells of a row the ledger has, written in one statement
+    // that also says whether the row is there and live.
+    auto& write = update(true, " RETURNING deleted");
+    if (write.executeStep()) {
       current.emplace();
-      current->deleted = read.getColumn(0).getInt() != 0;
+      current->deleted = write.getColumn(0).getInt() != 0;
+      written = true;
     }
+    write.reset();
   }
-  read.reset();
+  if (!written) {
+    auto& read = s_.statement(indexing ? "SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?"
+                                       : "SELECT deleted FROM " + std::string(spec.name) + " WHERE id = ?");
+    read.bind(1, id);
+    if (read.executeStep()) {
+      if (indexing) {
+        current = readRow(read, spec, &rid);
+      } else {
+        current.emplace();
+        current->deleted = read.getColumn(0).getInt() != 0;
+      }
+    }
+    read.reset();
+  }
   indexing = SearchIndex::indexed(table) && (searched || !current);
 
   core::Cells next = current ? current->cells : core::Cells{};
@@ -121,28 +173,10 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   bool wasLive = current && !current->deleted;
   bool live = isLive(deleted);
 
-  std::string sql;
-  if (current) {
-    // Only the columns that change: SQLite then leaves the indexes of the others alone.
-    sql = "UPDATE " + std::string(spec.name) + " SET ";
-    for (auto* w : winners) sql.append(w->column).append(" = ?, ");
-    sql.resize(sql.size() - 2);
-    sql += " WHERE id = ?";
-    auto& write = s_.statement(sql);
-    int i = 1;
-    for (auto* w : winners) {
-      if (w->column == "deleted") {
-        write.bind(i++, live ? 0 : 1);
-        continue;
-      }
-      const auto& c = *spec.column(w->column);
-      if (c.required && !w->value) write.bind(i++, std::string());
-      else bindValue(write, i++, c, w->value);
-    }
-    write.bind(i, id);
-    write.exec();
-  } else {
-    sql = "INSERT INTO " + std::string(spec.name) + " (";
+  if (current && !written) {
+    update(live, "").exec();
+  } else if (!current) {
+    std::string sql = "INSERT INTO " + std::string(spec.name) + " (";
     for (const auto& c : spec.columns) sql.append(c.name).append(", ");
     sql += "deleted, id) VALUES (";
     for (std::size_t i = 0; i < spec.columns.size(); ++i) sql += "?, ";

@@ -32,8 +32,10 @@ class RemoteApply {
     std::string siteUuid;
     bool operator==(const Local&) const = default;
   };
-  std::optional<Local> localClock(const std::string& row, const std::string& column);
+  // The row's change-log entries by column ('' = the row's own stamp), in one query.
+  std::map<std::string, Local> localClocks(const std::string& row);
   int siteNumber(const std::string& uuid);
+  const std::string& siteUuid(int n);
   void writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells);
 
   LedgerState& s_;
@@ -43,6 +45,7 @@ class RemoteApply {
   std::vector<std::pair<core::Table, std::string>> order_;
   std::map<std::string, std::vector<SyncCell>> rows_;
   std::unordered_map<std::string, int> sites_;
+  std::unordered_map<int, std::string> uuids_;
   std::map<int, std::int64_t> liveDelta_;  // per table: rows that became live minus those that stopped
   ApplyStats stats_;
 };

@@ -10,7 +10,6 @@
 #include <set>
 
 #include <fmt/format.h>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -22,7 +21,6 @@
 namespace gl::sync {
 
 namespace {
-
 
 std::string randomHex(std::size_t bytes) {
   std::string raw(bytes, '\0');
@@ -320,8 +318,8 @@ class Session {
   const SyncProgress& progress_;
   std::string token_;
   std::atomic<bool> cancelled_{false};
-  bool everything_ = false;
-  bool verify_ = false;  // compare the grids' digests at the end of this pull  // pull this ledger's own writes too (after its scope changed)
+  bool everything_ = false;  // pull this ledger's own writes too (after its scope changed)
+  bool verify_ = false;      // compare the grids' digests at the end of this pull
   SyncResult result_;
 };
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "sync/wire_cells.h"
 
 namespace gl::sync {
 
@@ -11,9 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-[[noreturn]] void malformed(std::string_view what) {
-  throw Error(Error::Kind::BadInput, N_("The sync message is malformed: {what}"), {{"what", std::string(what)}});
-}
+using wire::malformed;
 
 json parse(std::string_view body) {
   json j = json::parse(body, nullptr, false);
@@ -48,58 +47,11 @@ core::Hlc hlcOf(const json& j, const char* name) {
   return *h;
 }
 
-json hlcJson(core::Hlc h) { return h == core::Hlc{} ? json(nullptr) : json(h.text()); }
-
 core::Table tableOf(const json& j) {
   auto name = text(j, "t");
   const auto* spec = core::findTable(name);
   if (!spec) malformed("unknown table \"" + name + "\"");
   return spec->table;
-}
-
-// Cells travel in groups: consecutive cells of one row written under one stamp share their table,
-// row id, clock, site and base — {"t","id","hlc","site","base","cells":{column: value}} — a new row
-// of fifteen columns is one small object, not fifteen.
-json cellsJson(const std::vector<db::SyncCell>& cells, bool withSite, bool withBase) {
-  json groups = json::array();
-  const db::SyncCell* head = nullptr;
-  json* group = nullptr;
-  for (const auto& c : cells) {
-    if (!head || c.row != head->row || c.table != head->table || c.hlc != head->hlc || c.site != head->site ||
-        c.base != head->base || group->at("cells").contains(c.column)) {
-      json g = {{"t", core::tableSpec(c.table).name}, {"id", c.row}, {"hlc", c.hlc.text()}, {"cells", json::object()}};
-      if (withSite) g["site"] = c.site;
-      if (withBase) g["base"] = hlcJson(c.base);
-      groups.push_back(std::move(g));
-      group = &groups.back();
-      head = &c;
-    }
-    (*group)["cells"][c.column] = c.value ? json(*c.value) : json(nullptr);
-  }
-  return groups;
-}
-
-void cellsOf(const json& groups, const std::string* site, std::vector<db::SyncCell>& out) {
-  if (!groups.is_array()) malformed("a list of changes is not a list");
-  for (const auto& g : groups) {
-    if (!g.is_object()) malformed("a change is not an object");
-    db::SyncCell c;
-    c.table = tableOf(g);
-    c.row = text(g, "id");
-    if (c.row.empty() || c.row.size() > 64) malformed("a row id is empty or too long");
-    c.hlc = hlcOf(g, "hlc");
-    c.site = site ? *site : text(g, "site");
-    if (g.contains("base")) c.base = hlcOf(g, "base");
-    const json& cells = field(g, "cells");
-    if (!cells.is_object()) malformed("\"cells\" is not an object");
-    for (const auto& [column, v] : cells.items()) {
-      c.column = column;
-      if (v.is_string()) c.value = v.get<std::string>();
-      else if (v.is_null()) c.value.reset();
-      else malformed("a value is neither text nor null");
-      out.push_back(c);
-    }
-  }
 }
 
 const json& array(const json& j, const char* name) {
@@ -119,28 +71,30 @@ std::string encode(const LoginResponse& m) {
 }
 
 std::string encode(const PushRequest& m) {
-  return json{{"site", m.site}, {"batch", m.batch}, {"changes", cellsJson(m.changes, false, true)}}.dump();
+  return wire::objectWithCells(json{{"site", m.site}, {"batch", m.batch}}, {{"changes", &m.changes}}, false, true);
 }
 
 std::string encode(const PushResponse& m) {
   json refused = json::array();
   for (const auto& r : m.refused)
     refused.push_back({{"t", core::tableSpec(r.table).name}, {"id", r.row}, {"col", r.column}, {"reason", r.reason}});
-  return json{{"batch", m.batch},        {"accepted", m.accepted}, {"refused", std::move(refused)},
-              {"lost", cellsJson(m.lost, true, false)}, {"current", cellsJson(m.current, true, false)}, {"conflicts", m.conflicts}, {"server_hlc", m.serverClock.text()}}
-      .dump();
+  json rest{{"batch", m.batch},
+            {"accepted", m.accepted},
+            {"refused", std::move(refused)},
+            {"conflicts", m.conflicts},
+            {"server_hlc", m.serverClock.text()}};
+  return wire::objectWithCells(rest, {{"lost", &m.lost}, {"current", &m.current}}, true, false);
 }
 
 std::string encode(const PullResponse& m) {
-  json changes = cellsJson(m.changes, true, false), exits = json::array(), dups = json::array(),
-       digests = json::array();
+  json exits = json::array(), dups = json::array(), digests = json::array();
   for (const auto& [grid, d] : m.digests)
     digests.push_back({{"grid", grid}, {"rows", d.rows}, {"hash", fmt::format("{:016x}", d.hash)}});
   for (const auto& e : m.exits) exits.push_back({{"t", core::tableSpec(e.table).name}, {"id", e.row}});
   for (const auto& [a, b] : m.duplicates) dups.push_back(json::array({a, b}));
-  return json{{"changes", std::move(changes)}, {"exits", std::move(exits)}, {"duplicates", std::move(dups)}, {"digests", std::move(digests)},
-              {"next", m.next},                {"more", m.more},           {"server_hlc", m.serverClock.text()}}
-      .dump();
+  json rest{{"exits", std::move(exits)}, {"duplicates", std::move(dups)}, {"digests", std::move(digests)},
+            {"next", m.next},              {"more", m.more},              {"server_hlc", m.serverClock.text()}};
+  return wire::objectWithCells(rest, {{"changes", &m.changes}}, true, false);
 }
 
 std::string encode(const ErrorBody& m) {
@@ -167,18 +121,18 @@ LoginResponse decodeLoginResponse(std::string_view body) {
 }
 
 PushRequest decodePushRequest(std::string_view body) {
-  json j = parse(body);
   PushRequest m;
+  json j = wire::parseWithCells(body, {{"changes", &m.changes}}, false);
   m.site = text(j, "site");
   m.batch = text(j, "batch");
   if (m.site.empty() || m.batch.empty()) malformed("no site or batch");
-  cellsOf(array(j, "changes"), &m.site, m.changes);
+  for (auto& c : m.changes) c.site = m.site;
   return m;
 }
 
 PushResponse decodePushResponse(std::string_view body) {
-  json j = parse(body);
   PushResponse m;
+  json j = wire::parseWithCells(body, {{"lost", &m.lost}, {"current", &m.current}}, true);
   m.batch = text(j, "batch");
   m.accepted = number(j, "accepted");
   m.conflicts = number(j, "conflicts");
@@ -190,16 +144,13 @@ PushResponse decodePushResponse(std::string_view body) {
     x.reason = text(r, "reason");
     m.refused.push_back(std::move(x));
   }
-  cellsOf(array(j, "lost"), nullptr, m.lost);
-  cellsOf(array(j, "current"), nullptr, m.current);
   m.serverClock = hlcOf(j, "server_hlc");
   return m;
 }
 
 PullResponse decodePullResponse(std::string_view body) {
-  json j = parse(body);
   PullResponse m;
-  cellsOf(array(j, "changes"), nullptr, m.changes);
+  json j = wire::parseWithCells(body, {{"changes", &m.changes}}, true);
   for (const auto& e : array(j, "exits")) m.exits.push_back({tableOf(e), text(e, "id")});
   for (const auto& d : array(j, "duplicates")) {
     if (!d.is_array() || d.size() != 2 || !d[0].is_string() || !d[1].is_string()) malformed("a duplicate pair");

@@ -98,6 +98,17 @@ void copySnapshot(gl::test::Center& center, gl::test::Client& county, gl::test::
     client->ledger = gl::db::Ledger::open(file);
   }
   copy(center.dir() / "store" / "center.sqlite", dir / "center.sqlite");
+  // The ledgers know the data center by its address: the same port, or they would start from zero.
+  if (save) {
+    std::FILE* f = std::fopen((dir / "port").c_str(), "w");
+    std::fprintf(f, "%d\n", center.port());
+    std::fclose(f);
+  } else {
+    int port = 0;
+    std::FILE* f = std::fopen((dir / "port").c_str(), "r");
+    if (f && std::fscanf(f, "%d", &port) == 1) center.setPort(port);
+    if (f) std::fclose(f);
+  }
 }
 
 // Demo data of `households` households in the county's ledger, pushed whole, then pulled whole by another.
@@ -166,7 +177,10 @@ int main(int argc, char** argv) {
     std::size_t from = log.size();
     for (int n = 0; n < 9 && from != std::string::npos && from > 0; ++n) from = log.rfind('\n', from - 1);
     std::printf("data center log, last requests:\n%s", log.substr(from == std::string::npos ? 0 : from + 1).c_str());
+    // Closed around the copy, so that the file holds what its write-ahead log did.
+    second.ledger.reset();
     changesetApply(second.dir.path / "client.gridledger", second.dir.path, ids);
+    second.ledger = gl::db::Ledger::open(second.dir.path / "client.gridledger");
     if (second.dump() != county.dump()) {
       std::printf("the two ledgers differ after the sync\n");
       return 1;

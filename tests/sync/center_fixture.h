@@ -40,6 +40,7 @@ class Center {
   int stop(int signal);
   bool running() const { return pid_ > 0; }
   int port() const { return port_; }
+  void setPort(int port) { port_ = port; }  // for the next start (a benchmark's snapshot keeps its address)
   std::string url() const;
   std::string log() const;
   const std::filesystem::path& dir() const { return dir_.path; }
