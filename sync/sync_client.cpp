@@ -39,7 +39,7 @@ class Session {
  public:
   Session(db::Ledger& ledger, const SyncOptions& o, const SyncProgress& progress)
       : ledger_(ledger), store_(ledger), http_(o.server, o.caFile), o_(o), progress_(progress) {
-    http_.setCancel([this] { return cancelled_.load(); });
+    http_.setCancel([this] { return cancelled_.load() || (o_.cancelled && o_.cancelled()); });
   }
 
   void signIn() {

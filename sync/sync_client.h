@@ -24,6 +24,9 @@ struct SyncOptions {
   // Compare every grid's digest with the data center's (and repair what differs). Done by itself on
   // the first sync of each day: for a county's ledger the comparison reads every row.
   bool verify = false;
+  // Polled while a request is in flight (about once a second, also while connecting): true stops it
+  // with "Sync was cancelled". For the calls that take no progress callback (the conflict list).
+  std::function<bool()> cancelled;
 };
 
 struct SyncResult {

@@ -44,16 +44,9 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
   // Grid leaders and above see the concurrent edits; the list comes from the data center.
   auto role = db::SyncLedger(ledger_).account().role;
   leader_ = !options_.server.empty() && !role.empty() && role != "grid_worker";
-  if (!leader_) {
-    conflictList_->Disable();
-  } else {
-    try {
-      conflicts_ = sync::listConflicts(ledger_, options_);
-    } catch (const Error& e) {
-      status_->SetLabel(u8(text::describe(e)));
-    }
-  }
+  if (!leader_) conflictList_->Disable();
   fill();
+  if (leader_) fetchConflicts();
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     db::SyncLedger(ledger_).clearRefusals();
     fill();
@@ -64,6 +57,45 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
   SetEscapeId(wxID_CLOSE);
   bindFormKeys(this);
+  fitMessages(this, {status_}, 360);
+}
+
+SyncProblemsDialog::~SyncProblemsDialog() {
+  fetchStop_ = true;
+  if (fetch_.joinable()) fetch_.join();
+}
+
+void SyncProblemsDialog::fetchConflicts() {
+  status_->SetLabel(_("Asking the data center for concurrent edits…"));
+  fetch_ = std::thread([this, file = ledger_.path(), options = options_]() mutable {
+    options.cancelled = [this] { return fetchStop_.load(); };
+    try {
+      auto own = db::Ledger::open(file);  // a connection of this thread's own
+      fetched_ = sync::listConflicts(*own, options);
+    } catch (...) {
+      fetchError_ = std::current_exception();
+    }
+    fetchDone_ = true;
+  });
+  poll_.SetOwner(this);
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { takeConflicts(); }, poll_.GetId());
+  poll_.Start(100);
+}
+
+void SyncProblemsDialog::takeConflicts() {
+  if (!fetchDone_) return;
+  poll_.Stop();
+  fetch_.join();
+  status_->SetLabel(wxString());
+  try {
+    if (fetchError_) std::rethrow_exception(fetchError_);
+    conflicts_ = std::move(fetched_);
+  } catch (const Error& e) {
+    status_->SetLabel(u8(text::describe(e)));
+  } catch (const std::exception& e) {
+    status_->SetLabel(u8(e.what()));
+  }
+  fill();
   fitMessages(this, {status_}, 360);
 }
 

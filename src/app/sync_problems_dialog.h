@@ -4,9 +4,13 @@
 // which one action restores.
 #pragma once
 
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <vector>
 
 #include <wx/dialog.h>
+#include <wx/timer.h>
 
 #include "db/ledger.h"
 #include "sync/sync_client.h"
@@ -19,6 +23,9 @@ namespace gl::app {
 class SyncProblemsDialog : public wxDialog {
  public:
   SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, sync::SyncOptions options);
+  ~SyncProblemsDialog() override;  // stops asking the data center (within a second) and waits
+  // True while the concurrent edits are still being asked of the data center (for tests).
+  bool loadingConflicts() const { return fetch_.joinable(); }
   // Rows shown in each list (for tests).
   int refusedCount() const;
   int duplicateCount() const;
@@ -30,6 +37,10 @@ class SyncProblemsDialog : public wxDialog {
 
  private:
   void fill();
+  // The concurrent edits come from the data center on a thread of their own (a dead network would
+  // otherwise hold the window for the connect timeout); a timer takes them when they are there.
+  void fetchConflicts();
+  void takeConflicts();
   std::string describeRow(core::Table table, const std::string& id) const;
 
   db::Ledger& ledger_;
@@ -41,6 +52,11 @@ class SyncProblemsDialog : public wxDialog {
   wxListCtrl* duplicates_ = nullptr;
   wxListCtrl* conflictList_ = nullptr;
   wxStaticText* status_ = nullptr;
+  std::thread fetch_;
+  std::atomic<bool> fetchDone_{false}, fetchStop_{false};
+  std::vector<sync::ConflictInfo> fetched_;
+  std::exception_ptr fetchError_;
+  wxTimer poll_;
 };
 
 }  // namespace gl::app

@@ -1,7 +1,8 @@
 // Sync from the window against a real gridcenter on loopback TLS: F9 on a ledger that never synced
 // opens the settings, Enter signs in and syncs with a progress window, the status bar says so; a
 // background sync brings another ledger's edit in; the problems window lists a duplicate pair and a
-// concurrent edit, which a county admin restores in one action.
+// concurrent edit, which a county admin restores in one action; a data center that does not answer
+// neither holds the problems window when it opens nor when it closes.
 #include <doctest/doctest.h>
 
 #include <wx/checkbox.h>
@@ -9,14 +10,24 @@
 #include <wx/listctrl.h>
 #include <wx/textctrl.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <wx/frame.h>
+#include <wx/stattext.h>
+
 #include <chrono>
 #include <thread>
+
+#include <fmt/format.h>
 
 #include "../sync/center_fixture.h"
 #include "app/app_settings.h"
 #include "app/main_frame.h"
 #include "app/sync_dialog.h"
 #include "app/sync_problems_dialog.h"
+#include "db/sync_ledger.h"
 #include "gui_support.h"
 
 using gl::core::Table;
@@ -84,7 +95,8 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
   {
     gl::app::SyncProblemsDialog problems(frame, ledger, gl::app::loadSyncSetup(ledger).options);
     problems.Show();
-    gl::test::pump(200);
+    // The concurrent edits arrive from the data center while the window is already open.
+    CHECK(gl::test::pumpUntil([&] { return !problems.loadingConflicts(); }, 20000));
     CHECK(problems.duplicateCount() >= 1);
     REQUIRE(problems.conflictCount() >= 1);
     gl::test::screenshot("sync-problems");
@@ -105,4 +117,46 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
   CHECK(twins == 1);
   frame->Destroy();
   gl::test::pump(100);
+}
+
+TEST_CASE("the sync problems window opens at once when the data center does not answer, and closes at once") {
+  // A port that takes the connection and never answers (TLS waits for the server's hello).
+  int silent = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(silent >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(bind(silent, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  REQUIRE(listen(silent, 4) == 0);
+  socklen_t size = sizeof addr;
+  getsockname(silent, reinterpret_cast<sockaddr*>(&addr), &size);
+
+  gl::test::GuiLedger g(3);
+  auto ledger = g.take();
+  std::string server = fmt::format("https://127.0.0.1:{}", ntohs(addr.sin_port));
+  gl::db::SyncLedger(*ledger).saveAccount({server, "leader", "some-token", "grid_leader", "370322", 0, 0, ""});
+  gl::sync::SyncOptions options;
+  options.server = server;
+  options.user = "leader";
+  auto closing = std::chrono::steady_clock::now();
+  {
+    wxFrame* frame = new wxFrame(nullptr, wxID_ANY, "problems");
+    gl::app::SyncProblemsDialog problems(frame, *ledger, options);
+    problems.Show();
+    gl::test::pump(200);
+    // The window is up and usable while the data center is still being asked.
+    CHECK(problems.loadingConflicts());
+    auto* status = dynamic_cast<wxStaticText*>(problems.FindWindow("status"));
+    REQUIRE(status);
+    CHECK(!status->GetLabel().empty());
+    gl::test::screenshot("sync-problems-asking");
+    problems.Hide();
+    frame->Destroy();
+    closing = std::chrono::steady_clock::now();
+  }
+  // Closing stopped the request instead of waiting out libcurl's 15 s connect timeout (it is polled
+  // about once a second): a bound on behaviour, far from any speed figure.
+  CHECK(std::chrono::steady_clock::now() - closing < std::chrono::seconds(8));
+  gl::test::pump(50);
+  close(silent);
 }
