@@ -35,6 +35,7 @@ class Checkpointer {
   std::condition_variable wake_;
   int threshold_ = 1000;
   bool due_ = false;
+  bool again_ = false;  // a commit past the threshold came in while the thread was copying
   bool stopping_ = false;
   std::thread thread_;
 };

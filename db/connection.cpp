@@ -27,6 +27,8 @@ std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& pa
     db->exec("PRAGMA foreign_keys = ON");
     db->exec("PRAGMA cache_size = -65536");
     db->exec("PRAGMA temp_store = MEMORY");
+    // A log that grew during a long write shrinks back when it is next rewound.
+    db->exec("PRAGMA journal_size_limit = 67108864");
     return db;
   });
 }

@@ -135,7 +135,7 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   std::optional<Row> current;
   std::int64_t rid = 0;
   bool written = false;
-  if (!indexing && !tombstone) {
+  if (!indexing && !tombstone && !clocks.empty()) {  // a row with no change-log entry is not here yet
     // Most pulled edits: a few unsearched cells of a row the ledger has, written in one statement
     // that also says whether the row is there and live.
     auto& write = update(true, " RETURNING deleted");

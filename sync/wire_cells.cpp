@@ -20,7 +20,9 @@ void malformed(std::string_view what) {
 namespace {
 
 void appendString(std::string& out, std::string_view s) {
-  if (!core::utf8::isValid(s)) malformed("text that is not UTF-8");
+  // The ledger holds UTF-8 only; anything else is a bug here, not bad input from the other side.
+  if (!core::utf8::isValid(s))
+    throw Error(Error::Kind::Internal, N_("The sync message is malformed: {what}"), {{"what", "text that is not UTF-8"}});
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -113,8 +115,8 @@ class Reader {
     return std::move(root_);
   }
 
-  bool null() { return target_ ? cellValue(std::nullopt) : place(json(nullptr)); }
-  bool string(json::string_t& v) { return target_ ? cellValue(std::move(v)) : place(json(std::move(v))); }
+  bool null() { return skip_ || (target_ ? cellValue(std::nullopt) : place(json(nullptr))); }
+  bool string(json::string_t& v) { return skip_ || (target_ ? cellValue(std::move(v)) : place(json(std::move(v)))); }
   bool boolean(bool v) { return other(json(v)); }
   bool number_integer(json::number_integer_t v) { return other(json(v)); }
   bool number_unsigned(json::number_unsigned_t v) { return other(json(v)); }
@@ -122,11 +124,15 @@ class Reader {
   bool binary(json::binary_t&) { return other(json()); }
 
   bool start_object(std::size_t) {
+    if (skip_) return ++skip_, true;
     if (!target_) return open(json::object());
-    if (depth_ == 1) {
+    if (depth_ == 2 && !known(groupKey_)) {
+      skip_ = 1;
+    } else if (depth_ == 1) {
       depth_ = 2;
       group_ = Group{};
     } else if (depth_ == 2 && groupKey_ == "cells") {
+      if (group_.hasCells) malformed("\"cells\" twice in a change");
       depth_ = 3;
       group_.hasCells = true;
     } else {
@@ -135,6 +141,7 @@ class Reader {
     return true;
   }
   bool end_object() {
+    if (skip_) return --skip_, true;
     if (!target_) {
       stack_.pop_back();
     } else if (depth_ == 3) {
@@ -146,12 +153,15 @@ class Reader {
     return true;
   }
   bool start_array(std::size_t) {
+    if (skip_) return ++skip_, true;
     if (!target_) return open(json::array());
-    if (depth_ != 0) notAList();
-    depth_ = 1;
+    if (depth_ == 2 && !known(groupKey_)) skip_ = 1;
+    else if (depth_ != 0) notAList();
+    else depth_ = 1;
     return true;
   }
   bool end_array() {
+    if (skip_) return --skip_, true;
     if (!target_) {
       stack_.pop_back();
     } else {
@@ -161,11 +171,12 @@ class Reader {
     return true;
   }
   bool key(json::string_t& k) {
+    if (skip_) return true;
     if (target_) {
       (depth_ == 2 ? groupKey_ : column_) = std::move(k);
     } else if (auto it = lists_.find(k); stack_.size() == 1 && it != lists_.end()) {
+      if (!seen_.insert(k).second) malformed(fmt::format("\"{}\" twice", k));
       target_ = it->second;
-      seen_.insert(k);
     } else {
       key_ = std::move(k);
     }
@@ -184,14 +195,25 @@ class Reader {
 
   [[noreturn]] static void notAList() { malformed("a list of changes is not a list of change objects"); }
 
+  // A field of a change that this version does not know is skipped, whatever it holds: a newer
+  // data center may send more.
+  static bool known(const std::string& key) {
+    return key == "t" || key == "id" || key == "hlc" || key == "site" || key == "base" || key == "cells";
+  }
+
   bool other(json value) {
+    if (skip_) return true;
     if (!target_) return place(std::move(value));
+    if (depth_ == 2 && !known(groupKey_)) return true;
     malformed(depth_ == 3 ? "a value is neither text nor null" : "a change field is neither text nor null");
   }
 
   // Text or null inside a cell list: a cell's value, or a field of its group.
   bool cellValue(core::Value text) {
     if (depth_ == 3) {
+      // A column named twice in one change: the last value counts, as in any JSON reader.
+      for (auto& [column, value] : group_.cells)
+        if (column == column_) return value = std::move(text), true;
       group_.cells.emplace_back(std::move(column_), std::move(text));
       return true;
     }
@@ -261,6 +283,7 @@ class Reader {
   std::string key_;
   std::vector<db::SyncCell>* target_ = nullptr;  // the cell list being read
   int depth_ = 0;  // in a cell list: 0 before its array, 1 in it, 2 in a group, 3 in a group's cells
+  int skip_ = 0;   // nesting inside an unknown field's object or array, which is skipped
   std::string groupKey_, column_;
   Group group_;
 };

@@ -46,7 +46,6 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
   leader_ = !options_.server.empty() && !role.empty() && role != "grid_worker";
   if (!leader_) conflictList_->Disable();
   fill();
-  if (leader_) fetchConflicts();
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
     db::SyncLedger(ledger_).clearRefusals();
     fill();
@@ -58,6 +57,7 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
   SetEscapeId(wxID_CLOSE);
   bindFormKeys(this);
   fitMessages(this, {status_}, 360);
+  if (leader_) fetchConflicts();  // last: nothing after it may throw with the thread running
 }
 
 SyncProblemsDialog::~SyncProblemsDialog() {
@@ -67,6 +67,9 @@ SyncProblemsDialog::~SyncProblemsDialog() {
 
 void SyncProblemsDialog::fetchConflicts() {
   status_->SetLabel(_("Asking the data center for concurrent edits…"));
+  fitMessages(this, {status_}, 360);
+  poll_.SetOwner(this);
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { takeConflicts(); }, poll_.GetId());
   fetch_ = std::thread([this, file = ledger_.path(), options = options_]() mutable {
     options.cancelled = [this] { return fetchStop_.load(); };
     try {
@@ -77,8 +80,6 @@ void SyncProblemsDialog::fetchConflicts() {
     }
     fetchDone_ = true;
   });
-  poll_.SetOwner(this);
-  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { takeConflicts(); }, poll_.GetId());
   poll_.Start(100);
 }
 
