@@ -54,6 +54,8 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { settleSelected(true); }, XRCID("merge"));
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { settleSelected(false); }, XRCID("distinct"));
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
+  poll_.SetOwner(this);
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { answered(); }, poll_.GetId());
   SetEscapeId(wxID_CLOSE);
   bindFormKeys(this);
   fitMessages(this, {status_}, 360);
@@ -61,36 +63,47 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
 }
 
 SyncProblemsDialog::~SyncProblemsDialog() {
-  fetchStop_ = true;
-  if (fetch_.joinable()) fetch_.join();
+  stop_ = true;
+  if (job_.joinable()) job_.join();
 }
 
 void SyncProblemsDialog::fetchConflicts() {
-  status_->SetLabel(_("Asking the data center for concurrent edits…"));
+  ask(_("Asking the data center for concurrent edits…"),
+      [this](db::Ledger& own, const sync::SyncOptions& o) { fetched_ = sync::listConflicts(own, o); },
+      [this] {
+        conflicts_ = std::move(fetched_);
+        status_->SetLabel(wxString());
+      });
+}
+
+void SyncProblemsDialog::ask(const wxString& asking, std::function<void(db::Ledger&, const sync::SyncOptions&)> work,
+                             std::function<void()> then) {
+  status_->SetLabel(asking);
   fitMessages(this, {status_}, 360);
-  poll_.SetOwner(this);
-  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { takeConflicts(); }, poll_.GetId());
-  fetch_ = std::thread([this, file = ledger_.path(), options = options_]() mutable {
-    options.cancelled = [this] { return fetchStop_.load(); };
+  then_ = std::move(then);
+  done_ = false;
+  error_ = nullptr;
+  for (const char* button : {"restore", "merge", "distinct"}) FindWindow(XRCID(button))->Disable();
+  job_ = std::thread([this, work = std::move(work), file = ledger_.path(), options = options_]() mutable {
+    options.cancelled = [this] { return stop_.load(); };
     try {
       auto own = db::Ledger::open(file);  // a connection of this thread's own
-      fetched_ = sync::listConflicts(*own, options);
+      work(*own, options);
     } catch (...) {
-      fetchError_ = std::current_exception();
+      error_ = std::current_exception();
     }
-    fetchDone_ = true;
+    done_ = true;
   });
   poll_.Start(100);
 }
 
-void SyncProblemsDialog::takeConflicts() {
-  if (!fetchDone_) return;
+void SyncProblemsDialog::answered() {
+  if (!done_) return;
   poll_.Stop();
-  fetch_.join();
-  status_->SetLabel(wxString());
+  job_.join();
   try {
-    if (fetchError_) std::rethrow_exception(fetchError_);
-    conflicts_ = std::move(fetched_);
+    if (error_) std::rethrow_exception(error_);
+    then_();
   } catch (const Error& e) {
     status_->SetLabel(u8(text::describe(e)));
   } catch (const std::exception& e) {
@@ -139,9 +152,9 @@ void SyncProblemsDialog::fill() {
     conflictList_->SetItem(i, 3, u8(k.other.value_or("")));
     conflictList_->SetItem(i, 4, u8(k.by));
   }
-  FindWindow(XRCID("restore"))->Enable(!conflicts_.empty());
-  FindWindow(XRCID("merge"))->Enable(leader_ && !pairs_.empty());
-  FindWindow(XRCID("distinct"))->Enable(leader_ && !pairs_.empty());
+  FindWindow(XRCID("restore"))->Enable(!busy() && !conflicts_.empty());
+  FindWindow(XRCID("merge"))->Enable(!busy() && leader_ && !pairs_.empty());
+  FindWindow(XRCID("distinct"))->Enable(!busy() && leader_ && !pairs_.empty());
   FindWindow(XRCID("clearRefused"))->Enable(refused_->GetItemCount() > 0);
 }
 
@@ -151,45 +164,38 @@ int SyncProblemsDialog::conflictCount() const { return conflictList_->GetItemCou
 
 bool SyncProblemsDialog::settleSelected(bool merge) {
   long i = duplicates_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-  if (i < 0 || i >= static_cast<long>(pairs_.size())) {
-    status_->SetLabel(_("Select a pair of residents first."));
+  if (busy() || i < 0 || i >= static_cast<long>(pairs_.size())) {
+    if (!busy()) status_->SetLabel(_("Select a pair of residents first."));
     return false;
   }
   auto [a, b] = pairs_[static_cast<std::size_t>(i)];
-  try {
-    if (merge) sync::mergeDuplicate(ledger_, options_, a, b);
-    else sync::markDistinct(ledger_, options_, a, b);
-  } catch (const Error& e) {
-    status_->SetLabel(u8(text::describe(e)));
-    fitMessages(this, {status_}, 360);
-    return false;
-  }
-  pairs_.erase(pairs_.begin() + i);
-  db::SyncLedger(ledger_).setDuplicates(pairs_);
-  status_->SetLabel(merge ? _("Merged: the second record is removed with the next sync, its cases and visits moved to the first.")
-                          : _("Marked as two different people."));
-  fill();
-  fitMessages(this, {status_}, 360);
+  ask(_("Sending to the data center…"),
+      [merge, a, b](db::Ledger& own, const sync::SyncOptions& o) {
+        if (merge) sync::mergeDuplicate(own, o, a, b);
+        else sync::markDistinct(own, o, a, b);
+      },
+      [this, merge, a, b] {
+        std::erase(pairs_, std::pair{a, b});
+        db::SyncLedger(ledger_).setDuplicates(pairs_);
+        status_->SetLabel(merge ? _("Merged: the second record is removed with the next sync, its cases and visits moved to the first.")
+                                : _("Marked as two different people."));
+      });
   return true;
 }
 
 bool SyncProblemsDialog::restoreSelected() {
   long i = conflictList_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-  if (i < 0 || i >= static_cast<long>(conflicts_.size())) {
-    status_->SetLabel(_("Select a concurrent edit first."));
+  if (busy() || i < 0 || i >= static_cast<long>(conflicts_.size())) {
+    if (!busy()) status_->SetLabel(_("Select a concurrent edit first."));
     return false;
   }
-  try {
-    sync::restoreConflict(ledger_, options_, conflicts_[static_cast<std::size_t>(i)].id);
-  } catch (const Error& e) {
-    status_->SetLabel(u8(text::describe(e)));
-    fitMessages(this, {status_}, 360);
-    return false;
-  }
-  conflicts_.erase(conflicts_.begin() + i);
-  status_->SetLabel(_("Restored: the other value reaches every ledger with the next sync."));
-  fill();
-  fitMessages(this, {status_}, 360);
+  std::int64_t id = conflicts_[static_cast<std::size_t>(i)].id;
+  ask(_("Sending to the data center…"),
+      [id](db::Ledger& own, const sync::SyncOptions& o) { sync::restoreConflict(own, o, id); },
+      [this, id] {
+        std::erase_if(conflicts_, [id](const sync::ConflictInfo& k) { return k.id == id; });
+        status_->SetLabel(_("Restored: the other value reaches every ledger with the next sync."));
+      });
   return true;
 }
 

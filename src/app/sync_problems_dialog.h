@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -24,23 +25,27 @@ class SyncProblemsDialog : public wxDialog {
  public:
   SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, sync::SyncOptions options);
   ~SyncProblemsDialog() override;  // stops asking the data center (within a second) and waits
-  // True while the concurrent edits are still being asked of the data center (for tests).
-  bool loadingConflicts() const { return fetch_.joinable(); }
+  // True while a request to the data center is under way (the list, a restore, a merge).
+  bool busy() const { return job_.joinable(); }
   // Rows shown in each list (for tests).
   int refusedCount() const;
   int duplicateCount() const;
   int conflictCount() const;
-  // Restores the other value of the selected conflict (the button's action).
+  // Restores the other value of the selected conflict (the button's action); false when nothing is
+  // selected. The data center's answer arrives while the window goes on (busy() until then).
   bool restoreSelected();
-  // Merges the selected duplicate pair into its first resident, or marks it as two people.
+  // Merges the selected duplicate pair into its first resident, or marks it as two people (as above).
   bool settleSelected(bool merge);
 
  private:
   void fill();
-  // The concurrent edits come from the data center on a thread of their own (a dead network would
-  // otherwise hold the window for the connect timeout); a timer takes them when they are there.
   void fetchConflicts();
-  void takeConflicts();
+  // Every request to the data center runs on a thread of its own with its own connection to the ledger
+  // (a dead network would otherwise hold the window for the connect timeout): `asking` shows meanwhile
+  // and the actions wait; a timer takes the answer and runs `then` on this thread, or shows the error.
+  void ask(const wxString& asking, std::function<void(db::Ledger&, const sync::SyncOptions&)> work,
+           std::function<void()> then);
+  void answered();
   std::string describeRow(core::Table table, const std::string& id) const;
 
   db::Ledger& ledger_;
@@ -52,10 +57,11 @@ class SyncProblemsDialog : public wxDialog {
   wxListCtrl* duplicates_ = nullptr;
   wxListCtrl* conflictList_ = nullptr;
   wxStaticText* status_ = nullptr;
-  std::thread fetch_;
-  std::atomic<bool> fetchDone_{false}, fetchStop_{false};
+  std::thread job_;
+  std::atomic<bool> done_{false}, stop_{false};
+  std::exception_ptr error_;
+  std::function<void()> then_;
   std::vector<sync::ConflictInfo> fetched_;
-  std::exception_ptr fetchError_;
   wxTimer poll_;
 };
 

@@ -96,17 +96,22 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
     gl::app::SyncProblemsDialog problems(frame, ledger, gl::app::loadSyncSetup(ledger).options);
     problems.Show();
     // The concurrent edits arrive from the data center while the window is already open.
-    CHECK(gl::test::pumpUntil([&] { return !problems.loadingConflicts(); }, 20000));
+    CHECK(gl::test::pumpUntil([&] { return !problems.busy(); }, 20000));
     CHECK(problems.duplicateCount() >= 1);
     REQUIRE(problems.conflictCount() >= 1);
     gl::test::screenshot("sync-problems");
     auto* list = dynamic_cast<wxListCtrl*>(problems.FindWindow("conflicts"));
     list->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    int conflicts = problems.conflictCount();
     CHECK(problems.restoreSelected());
+    CHECK(!problems.restoreSelected());  // one request at a time
+    CHECK(gl::test::pumpUntil([&] { return !problems.busy(); }, 20000));
+    CHECK(problems.conflictCount() == conflicts - 1);
     // A county admin merges the pair: the second record goes, the first stays.
     auto* pairs = dynamic_cast<wxListCtrl*>(problems.FindWindow("duplicates"));
     pairs->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
     CHECK(problems.settleSelected(true));
+    CHECK(gl::test::pumpUntil([&] { return !problems.busy(); }, 20000));
     CHECK(problems.duplicateCount() == 0);
   }
   frame->startSync(false);
@@ -145,7 +150,7 @@ TEST_CASE("the sync problems window opens at once when the data center does not 
     problems.Show();
     gl::test::pump(200);
     // The window is up and usable while the data center is still being asked.
-    CHECK(problems.loadingConflicts());
+    CHECK(problems.busy());
     auto* status = dynamic_cast<wxStaticText*>(problems.FindWindow("status"));
     REQUIRE(status);
     CHECK(!status->GetLabel().empty());
