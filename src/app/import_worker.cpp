@@ -10,27 +10,20 @@ ImportWorker::ImportWorker(std::filesystem::path ledgerFile, core::Date today, s
     if (total > 0) permille_ = static_cast<int>(std::min<std::uint64_t>(1000, done * 1000 / total));
     return !cancel_.load();
   };
-  thread_ = std::thread([this, ledgerFile = std::move(ledgerFile), today, roster = std::move(roster),
-                         options = std::move(options)] {
-    try {
-      auto ledger = db::Ledger::open(ledgerFile);
-      ledger->setToday(today);
-      report_ = exchange::importRoster(*ledger, roster, options);
-    } catch (...) {
-      error_ = std::current_exception();
-    }
-    permille_ = 1000;
-    finished_ = true;
+  task_ = std::make_unique<LedgerTask>(std::move(ledgerFile), [this, today, roster = std::move(roster),
+                                                               options = std::move(options)](db::Ledger& ledger) {
+    ledger.setToday(today);
+    report_ = exchange::importRoster(ledger, roster, options);
   });
 }
 
 ImportWorker::~ImportWorker() {
   cancel_ = true;
-  if (thread_.joinable()) thread_.join();
+  task_.reset();
 }
 
 const exchange::ImportReport& ImportWorker::result() const {
-  if (error_) std::rethrow_exception(error_);
+  task_->rethrow();
   return report_;
 }
 

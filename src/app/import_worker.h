@@ -5,12 +5,11 @@
 #pragma once
 
 #include <atomic>
-#include <exception>
 #include <filesystem>
-#include <optional>
-#include <thread>
+#include <memory>
 
 #include "core/date.h"
+#include "app/ledger_task.h"
 #include "exchange/roster_import.h"
 
 namespace gl::app {
@@ -24,19 +23,17 @@ class ImportWorker {
   ImportWorker& operator=(const ImportWorker&) = delete;
 
   void cancel() { cancel_ = true; }
-  bool finished() const { return finished_; }
+  bool finished() const { return task_->finished(); }
   // Progress in per mille of the file read (0 until the reader knows the size).
-  int permille() const { return permille_; }
+  int permille() const { return finished() ? 1000 : permille_.load(); }
   // When finished(): the report, or the error it ended with (rethrown by result()).
   const exchange::ImportReport& result() const;
 
  private:
   std::atomic<bool> cancel_{false};
-  std::atomic<bool> finished_{false};
   std::atomic<int> permille_{0};
   exchange::ImportReport report_;
-  std::exception_ptr error_;
-  std::thread thread_;
+  std::unique_ptr<LedgerTask> task_;  // last: stops before the members it writes
 };
 
 }  // namespace gl::app

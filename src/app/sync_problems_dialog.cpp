@@ -64,7 +64,7 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
 
 SyncProblemsDialog::~SyncProblemsDialog() {
   stop_ = true;
-  if (job_.joinable()) job_.join();
+  job_.reset();
 }
 
 void SyncProblemsDialog::fetchConflicts() {
@@ -81,28 +81,21 @@ void SyncProblemsDialog::ask(const wxString& asking, std::function<void(db::Ledg
   status_->SetLabel(asking);
   fitMessages(this, {status_}, 360);
   then_ = std::move(then);
-  done_ = false;
-  error_ = nullptr;
   for (const char* button : {"restore", "merge", "distinct"}) FindWindow(XRCID(button))->Disable();
-  job_ = std::thread([this, work = std::move(work), file = ledger_.path(), options = options_]() mutable {
-    options.cancelled = [this] { return stop_.load(); };
-    try {
-      auto own = db::Ledger::open(file);  // a connection of this thread's own
-      work(*own, options);
-    } catch (...) {
-      error_ = std::current_exception();
-    }
-    done_ = true;
+  sync::SyncOptions options = options_;
+  options.cancelled = [this] { return stop_.load(); };
+  job_ = std::make_unique<LedgerTask>(ledger_.path(), [work = std::move(work), options](db::Ledger& own) {
+    work(own, options);
   });
   poll_.Start(100);
 }
 
 void SyncProblemsDialog::answered() {
-  if (!done_) return;
+  if (!job_->finished()) return;
   poll_.Stop();
-  job_.join();
+  auto job = std::move(job_);  // busy() is false from here: fill() below enables the actions again
   try {
-    if (error_) std::rethrow_exception(error_);
+    job->rethrow();
     then_();
   } catch (const Error& e) {
     status_->SetLabel(u8(text::describe(e)));

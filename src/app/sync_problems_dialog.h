@@ -5,14 +5,14 @@
 #pragma once
 
 #include <atomic>
-#include <exception>
 #include <functional>
-#include <thread>
+#include <memory>
 #include <vector>
 
 #include <wx/dialog.h>
 #include <wx/timer.h>
 
+#include "app/ledger_task.h"
 #include "db/ledger.h"
 #include "sync/sync_client.h"
 
@@ -26,7 +26,7 @@ class SyncProblemsDialog : public wxDialog {
   SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, sync::SyncOptions options);
   ~SyncProblemsDialog() override;  // stops asking the data center (within a second) and waits
   // True while a request to the data center is under way (the list, a restore, a merge).
-  bool busy() const { return job_.joinable(); }
+  bool busy() const { return job_ != nullptr; }
   // Rows shown in each list (for tests).
   int refusedCount() const;
   int duplicateCount() const;
@@ -57,10 +57,9 @@ class SyncProblemsDialog : public wxDialog {
   wxListCtrl* duplicates_ = nullptr;
   wxListCtrl* conflictList_ = nullptr;
   wxStaticText* status_ = nullptr;
-  std::thread job_;
-  std::atomic<bool> done_{false}, stop_{false};
-  std::exception_ptr error_;
+  std::atomic<bool> stop_{false};
   std::function<void()> then_;
+  std::unique_ptr<LedgerTask> job_;
   std::vector<sync::ConflictInfo> fetched_;
   wxTimer poll_;
 };

@@ -4,10 +4,10 @@
 #pragma once
 
 #include <atomic>
-#include <exception>
 #include <filesystem>
-#include <thread>
+#include <memory>
 
+#include "app/ledger_task.h"
 #include "sync/sync_client.h"
 
 namespace gl::app {
@@ -20,7 +20,7 @@ class SyncWorker {
   SyncWorker& operator=(const SyncWorker&) = delete;
 
   void cancel() { cancel_ = true; }
-  bool finished() const { return finished_; }
+  bool finished() const { return task_->finished(); }
   sync::Stage stage() const { return stage_; }
   std::int64_t done() const { return done_; }
   std::int64_t total() const { return total_; }
@@ -29,12 +29,10 @@ class SyncWorker {
 
  private:
   std::atomic<bool> cancel_{false};
-  std::atomic<bool> finished_{false};
   std::atomic<sync::Stage> stage_{sync::Stage::SigningIn};
   std::atomic<std::int64_t> done_{0}, total_{0};
   sync::SyncResult result_;
-  std::exception_ptr error_;
-  std::thread thread_;
+  std::unique_ptr<LedgerTask> task_;  // last: stops before the members it writes
 };
 
 }  // namespace gl::app
