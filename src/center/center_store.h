@@ -77,11 +77,18 @@ class CenterStore {
                               core::HlcClock& clock) = 0;
   virtual bool markDistinct(const Account& who, const std::string& a, const std::string& b) = 0;
   virtual core::Hlc lastClock() = 0;
+  // Work kept out of the requests, called every fraction of a second on a thread of its own: what
+  // the store defers while requests come (for SQLite, folding recent cells into the main table).
+  virtual void upkeep() = 0;
   // Folds the write-ahead log back into the store, beside the requests (not inside a push's commit).
   virtual void checkpoint() = 0;
 };
 
 // The SQLite store in `dir` (center.sqlite: WAL, synchronous=FULL). `create` makes a new one.
-std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create);
+// `recentCap`: how many cells pushes may gather in the store's table of recent cells before they
+// write into the main table directly (sqlite_store.h).
+constexpr std::int64_t kDefaultRecentCap = 100000;
+std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create,
+                                             std::int64_t recentCap = kDefaultRecentCap);
 
 }  // namespace gl::center

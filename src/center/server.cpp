@@ -238,7 +238,7 @@ class Service {
 }  // namespace
 
 void serve(const ServeOptions& o) {
-  auto store = openSqliteStore(o.dataDir, false);
+  auto store = openSqliteStore(o.dataDir, false, o.recentCap);
   // Signals go to one thread that stops the server; the worker threads never see them.
   sigset_t signals;
   sigemptyset(&signals);
@@ -283,22 +283,21 @@ void serve(const ServeOptions& o) {
       }
     }
   });
-  std::thread checkpoints([&] {
+  std::thread upkeep([&] {
     for (int tick = 0; !done; ++tick) {
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      if (tick % 10 == 9) {
-        try {
-          store->checkpoint();
-        } catch (const std::exception& e) {
-          std::printf("checkpoint postponed: %s\n", e.what());
-        }
+      try {
+        store->upkeep();
+        if (tick % 10 == 9) store->checkpoint();
+      } catch (const std::exception& e) {
+        std::printf("upkeep postponed: %s\n", e.what());
       }
     }
   });
   svr.listen_after_bind();  // returns once stopped, after the requests in flight are answered
   done = true;
   waiter.join();
-  checkpoints.join();
+  upkeep.join();
   store->checkpoint();
   std::printf("gridcenter stopped\n");
   std::fflush(stdout);

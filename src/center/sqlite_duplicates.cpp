@@ -20,9 +20,11 @@ bool SqliteStore::openPairInScope(const Account& who, const std::string& a, cons
 
 bool SqliteStore::mergeDuplicate(const Account& who, const std::string& keep, const std::string& drop,
                                  core::HlcClock& clock) {
+  touch();
   std::lock_guard lock(mutex_);
   if (!openPairInScope(who, keep, drop)) return false;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  beginWrite();
   auto write = [&](core::Table table, const std::string& row, const char* column, core::Value value) {
     writeCell({table, row, column, std::move(value), clock.now(), "center", {}});
   };
@@ -31,7 +33,7 @@ bool SqliteStore::mergeDuplicate(const Account& who, const std::string& keep, co
     if (auto p = placeOf(row)) markDirty(p->second);
   // What hung on the dropped row now hangs on the kept one.
   for (auto [table, column] : {std::pair{core::Table::Quarantine, "resident"}, {core::Table::Visit, "resident"}}) {
-    auto& st = statement("SELECT row FROM cell WHERE tbl = ? AND col = ? AND val = ?");
+    auto& st = statement("SELECT row FROM cell_now WHERE tbl = ? AND col = ? AND val = ?");
     st.bind(1, static_cast<int>(table));
     st.bind(2, column);
     st.bind(3, drop);

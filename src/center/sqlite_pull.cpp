@@ -32,7 +32,11 @@ std::vector<std::pair<std::string, core::GridDigest>> SqliteStore::digests(const
     if (!who.reads(place, county_)) continue;
     core::GridDigest d;
     if (dirty) {
-      auto& rows = statement("SELECT p.row, (SELECT max(hlc) FROM cell c WHERE c.row = p.row) FROM place p WHERE p.place = ?");
+      // Each row's newest clock over its current cells (a max over the view would read all of it).
+      auto& rows = statement(
+          "SELECT p.row, max(coalesce((SELECT max(r.hlc) FROM recent r WHERE r.row = p.row), 0), "
+          "coalesce((SELECT max(c.hlc) FROM cell c WHERE c.row = p.row AND NOT EXISTS "
+          "(SELECT 1 FROM recent r WHERE r.row = c.row AND r.col = c.col)), 0)) FROM place p WHERE p.place = ?");
       rows.bind(1, place);
       while (rows.executeStep()) d.add(rows.getColumn(0).getString(), rows.getColumn(1).getInt64());
       rows.reset();
@@ -58,6 +62,7 @@ std::vector<std::pair<std::string, core::GridDigest>> SqliteStore::digests(const
 sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std::size_t limit,
                                      const std::string& site, const std::optional<std::string>& grid,
                                      bool withDigests) {
+  touch();
   std::lock_guard lock(mutex_);
   // One snapshot for the page (and the write of digests recomputed for it).
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -74,7 +79,8 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
   std::int64_t last = since;
   std::size_t count = 0;
   {
-    SQLite::Statement st(db_, "SELECT row, col, tbl, val, hlc, site, seq FROM cell WHERE seq > ? ORDER BY seq");
+    // Both tables in sequence order, merged (cell_now's two halves each read their index on seq).
+    SQLite::Statement st(db_, "SELECT row, col, tbl, val, hlc, site, seq FROM cell_now WHERE seq > ? ORDER BY seq");
     st.bind(1, since);
     while (st.executeStep()) {
       std::int64_t seq = st.getColumn(6).getInt64();
@@ -91,7 +97,7 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
       if (st.getColumn(1).getString().empty()) {
         // A row's entry met again (the row entered the reader's scope): its cells that the reader
         // would not get otherwise, those written before `since`; the later ones come in their turn.
-        auto& all = statement("SELECT row, col, tbl, val, hlc, site FROM cell WHERE row = ? AND col <> '' AND seq <= ?");
+        auto& all = statement("SELECT row, col, tbl, val, hlc, site FROM cell_now WHERE row = ? AND col <> '' AND seq <= ?");
         all.bind(1, row);
         all.bind(2, since);
         while (all.executeStep()) {
@@ -131,6 +137,7 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
 }
 
 std::vector<Conflict> SqliteStore::conflicts(const Account& who) {
+  touch();
   std::lock_guard lock(mutex_);
   std::vector<Conflict> out;
   if (who.role == "grid_worker") return out;  // grid leaders and above see and restore them
@@ -165,6 +172,7 @@ bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::Hlc
     auto p = placeOf(k.loser.row);
     if (!who.writes(p ? p->second : Place(), county_)) return false;
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+    beginWrite();
     db::SyncCell back = k.loser;
     back.hlc = clock.now();
     back.site = "center";

@@ -3,6 +3,7 @@
 // the next sequence number, so the numbers follow commit order and a pulled page may end anywhere.
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <set>
 
@@ -14,7 +15,7 @@ namespace gl::center {
 
 class SqliteStore final : public CenterStore {
  public:
-  SqliteStore(const std::string& dir, bool create);
+  SqliteStore(const std::string& dir, bool create, std::int64_t recentCap = kDefaultRecentCap);
 
   void initialize(const std::string& county, const std::string& name) override;
   std::string county() const override { return county_; }
@@ -35,6 +36,7 @@ class SqliteStore final : public CenterStore {
                       core::HlcClock& clock) override;
   bool markDistinct(const Account& who, const std::string& a, const std::string& b) override;
   core::Hlc lastClock() override;
+  void upkeep() override;
   void checkpoint() override;
 
  private:
@@ -44,11 +46,20 @@ class SqliteStore final : public CenterStore {
     std::string site;
   };
   SQLite::Statement& statement(const std::string& sql);
+  // A cell's current version: from `recent` if it is there, else from `cell`.
   std::optional<Stored> cell(const std::string& row, const std::string& column);
   std::optional<std::pair<core::Table, Place>> placeOf(const std::string& row);
   Place computePlace(core::Table table, const std::string& row, std::string* parent);
-  // Writes one cell under the next sequence number.
+  // Writes one cell under the next sequence number: into `recent` while it holds fewer than
+  // recentCap_ cells when the transaction begins (beginWrite), else into `cell` itself.
   void writeCell(const db::SyncCell& c);
+  // At the start of every writing transaction: notes the request and chooses where its cells go.
+  void beginWrite();
+  // Moves up to `limit` cells of `recent` into `cell`, in one transaction; returns how many.
+  std::size_t fold(std::size_t limit);
+  // A request starts: upkeep waits until none has come for a while.
+  void touch();
+  static std::int64_t steadyMs();
   // A row's place changed: it and what hangs on it move, the row is listed as an exit for readers of
   // the old place, and its subtree is sent whole again to readers of the new one.
   void movePlace(const std::string& row, const Place& before, const Place& after);
@@ -65,6 +76,14 @@ class SqliteStore final : public CenterStore {
   void saveClocks(const core::HlcClock& clock);
   void loadSeq();
   std::int64_t seq_ = 0;
+  // `recent` stays small: past recentCap_ cells a push writes into `cell` (a county's first push), and
+  // the fold moves kFoldChunk cells a transaction once no request has come for kQuietMs.
+  std::int64_t recentCap_;
+  static constexpr std::size_t kFoldChunk = 2000;
+  static constexpr std::int64_t kQuietMs = 1000;
+  std::int64_t recentCount_ = -1;  // cells in `recent`, counted again when -1; an update counts as one more
+  bool intoRecent_ = true;
+  std::atomic<std::int64_t> lastRequestMs_{steadyMs()};  // steady clock; a server just started waits too
 
   std::mutex mutex_;
   SQLite::Database db_;

@@ -37,13 +37,17 @@ core::Value valueOf(const SQLite::Column& c) { return c.isNull() ? core::Value()
 }  // namespace
 
 std::optional<SqliteStore::Stored> SqliteStore::cell(const std::string& row, const std::string& column) {
-  auto& st = statement("SELECT val, hlc, site FROM cell WHERE row = ? AND col = ?");
-  st.bind(1, row);
-  st.bind(2, column);
   std::optional<Stored> out;
-  if (st.executeStep())
-    out = Stored{valueOf(st.getColumn(0)), core::Hlc::unpack(st.getColumn(1).getInt64()), st.getColumn(2).getString()};
-  st.reset();
+  for (const char* sql : {"SELECT val, hlc, site FROM recent WHERE row = ? AND col = ?",
+                          "SELECT val, hlc, site FROM cell WHERE row = ? AND col = ?"}) {
+    auto& st = statement(sql);
+    st.bind(1, row);
+    st.bind(2, column);
+    if (st.executeStep())
+      out = Stored{valueOf(st.getColumn(0)), core::Hlc::unpack(st.getColumn(1).getInt64()), st.getColumn(2).getString()};
+    st.reset();
+    if (out) break;
+  }
   return out;
 }
 
@@ -72,9 +76,15 @@ Place SqliteStore::computePlace(Table table, const std::string& row, std::string
 }
 
 void SqliteStore::writeCell(const db::SyncCell& c) {
-  auto& st = statement(
-      "INSERT INTO cell (row, col, tbl, val, hlc, site, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (row, col) DO "
-      "UPDATE SET val = excluded.val, hlc = excluded.hlc, site = excluded.site, seq = excluded.seq");
+  if (!intoRecent_) {  // an older version waiting in `recent` would hide this one
+    auto& older = statement("DELETE FROM recent WHERE row = ? AND col = ?");
+    older.bind(1, c.row);
+    older.bind(2, c.column);
+    older.exec();
+  }
+  auto& st = statement(std::string("INSERT INTO ") + (intoRecent_ ? "recent" : "cell") +
+                       " (row, col, tbl, val, hlc, site, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (row, col) DO "
+                       "UPDATE SET val = excluded.val, hlc = excluded.hlc, site = excluded.site, seq = excluded.seq");
   st.bind(1, c.row);
   st.bind(2, c.column);
   st.bind(3, static_cast<int>(c.table));
@@ -83,6 +93,7 @@ void SqliteStore::writeCell(const db::SyncCell& c) {
   st.bind(6, c.site);
   st.bind(7, nextSeq());
   st.exec();
+  if (intoRecent_) ++recentCount_;
 }
 
 void SqliteStore::movePlace(const std::string& row, const Place& before, const Place& after) {
@@ -93,10 +104,14 @@ void SqliteStore::movePlace(const std::string& row, const Place& before, const P
   move.bind(1, row);
   bindPlace(move, 2, after);
   move.exec();
-  auto& resend = statement(std::string(subtree) + "UPDATE cell SET seq = ?, site = '' WHERE col = '' AND row IN sub");
+  // The rows' entries, under the new sequence number, go to `recent` whatever its size (a subtree is small).
+  auto& resend = statement(std::string(subtree) +
+                           "INSERT INTO recent (row, col, tbl, val, hlc, site, seq) SELECT row, col, tbl, val, hlc, '', ? "
+                           "FROM cell_now WHERE col = '' AND row IN sub ON CONFLICT (row, col) DO UPDATE SET "
+                           "site = '', seq = excluded.seq");
   resend.bind(1, row);
   resend.bind(2, seq);
-  resend.exec();
+  recentCount_ += resend.exec();
   auto& exit = statement("INSERT INTO exit (seq, row, tbl, old_place) SELECT ?, row, tbl, ? FROM place WHERE row = ?");
   exit.bind(1, seq);
   bindPlace(exit, 2, before);
@@ -107,8 +122,8 @@ void SqliteStore::movePlace(const std::string& row, const Place& before, const P
 void SqliteStore::noteDuplicates(const std::string& resident, const core::Value& idNumber) {
   if (!idNumber || idNumber->empty()) return;
   auto& st = statement(
-      "SELECT c.row FROM cell c WHERE c.col = 'id_number' AND c.val = ? AND c.row <> ? AND c.tbl = ? AND NOT EXISTS "
-      "(SELECT 1 FROM cell d WHERE d.row = c.row AND d.col = 'deleted' AND d.val = '1')");
+      "SELECT c.row FROM cell_now c WHERE c.col = 'id_number' AND c.val = ? AND c.row <> ? AND c.tbl = ? AND NOT EXISTS "
+      "(SELECT 1 FROM cell_now d WHERE d.row = c.row AND d.col = 'deleted' AND d.val = '1')");
   st.bind(1, *idNumber);
   st.bind(2, resident);
   st.bind(3, static_cast<int>(Table::Resident));
@@ -125,15 +140,19 @@ void SqliteStore::noteDuplicates(const std::string& resident, const core::Value&
 
 std::string SqliteStore::push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
                               core::HlcClock& clock, std::int64_t nowMs) {
+  touch();
   std::lock_guard lock(mutex_);
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   struct Reload {
     SqliteStore& s;
     bool done = false;
     ~Reload() {
-      if (!done) s.loadSeq();
+      if (done) return;
+      s.loadSeq();
+      s.recentCount_ = -1;
     }
   } reload{*this};
+  beginWrite();
   sync::PushResponse out;
   out.batch = request.batch;
   std::set<Place> dirty;  // places whose digests this push changes

@@ -1,0 +1,80 @@
+// The SQLite store's upkeep beside the requests: recent cells folded into `cell` while the data center
+// is idle, and the write-ahead log copied into the store.
+#include <chrono>
+
+#include "center/sqlite_store.h"
+
+namespace gl::center {
+
+std::int64_t SqliteStore::steadyMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+void SqliteStore::touch() { lastRequestMs_ = steadyMs(); }
+
+void SqliteStore::beginWrite() {
+  touch();
+  if (recentCount_ < 0) {
+    auto& count = statement("SELECT count(*) FROM recent");
+    recentCount_ = count.executeStep() ? count.getColumn(0).getInt64() : 0;
+    count.reset();
+  }
+  intoRecent_ = recentCount_ < recentCap_;
+}
+
+std::size_t SqliteStore::fold(std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  auto& any = statement("SELECT EXISTS (SELECT 1 FROM recent)");
+  bool some = any.executeStep() && any.getColumn(0).getInt() != 0;
+  any.reset();
+  if (!some) {
+    recentCount_ = 0;
+    return 0;
+  }
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  // The first `limit` cells in key order: the pages of `cell` they land on are neighbours.
+  auto& last = statement("SELECT row, col FROM recent ORDER BY row, col LIMIT 1 OFFSET ?");
+  last.bind(1, static_cast<std::int64_t>(limit) - 1);
+  bool bounded = last.executeStep();
+  std::string row = bounded ? last.getColumn(0).getString() : std::string();
+  std::string col = bounded ? last.getColumn(1).getString() : std::string();
+  last.reset();
+  const char* upTo = bounded ? " WHERE (row, col) <= (?, ?)" : " WHERE 1";
+  auto& move = statement(std::string("INSERT INTO cell (row, col, tbl, val, hlc, site, seq) "
+                                     "SELECT row, col, tbl, val, hlc, site, seq FROM recent") +
+                         upTo +
+                         " ORDER BY row, col ON CONFLICT (row, col) DO UPDATE SET tbl = excluded.tbl, "
+                         "val = excluded.val, hlc = excluded.hlc, site = excluded.site, seq = excluded.seq");
+  auto& drop = statement(std::string("DELETE FROM recent") + upTo);
+  for (auto* st : {&move, &drop}) {
+    if (bounded) {
+      st->bind(1, row);
+      st->bind(2, col);
+    }
+  }
+  move.exec();
+  auto moved = static_cast<std::size_t>(drop.exec());
+  tx.commit();
+  recentCount_ = -1;
+  return moved;
+}
+
+void SqliteStore::upkeep() {
+  // Between chunks the lock is free, so a request that comes meanwhile waits for one chunk at most;
+  // after a fifth of a second the caller gets its thread back (a stop may be waiting).
+  std::int64_t start = steadyMs();
+  while (steadyMs() - lastRequestMs_ >= kQuietMs && steadyMs() - start < 200 && fold(kFoldChunk) > 0) {
+  }
+}
+
+void SqliteStore::checkpoint() {
+  if (!checkpointer_) {
+    checkpointer_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
+    checkpointer_->exec("PRAGMA busy_timeout = 1000");
+  }
+  // PASSIVE: copies what no reader still needs and never blocks a request.
+  checkpointer_->exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
+}  // namespace gl::center
