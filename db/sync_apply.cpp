@@ -136,15 +136,10 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   std::int64_t rid = 0;
   bool written = false;
   if (!indexing && !tombstone && !clocks.empty()) {  // a row with no change-log entry is not here yet
-    // Most pulled edits: a few unsearched cells of a row the ledger has, written in one statement
-    // that also says whether the row is there and live.
-    auto& write = update(true, " RETURNING deleted");
-    if (write.executeStep()) {
-      current.emplace();
-      current->deleted = write.getColumn(0).getInt() != 0;
-      written = true;
-    }
-    write.reset();
+    // Most pulled edits: a few unsearched cells of a row the ledger has, written without reading it
+    // first. Neither its search terms nor whether it is live change, so nothing else is needed of it.
+    written = update(true, "").exec() > 0;
+    if (written) current.emplace();  // there, and as live as it was: its cells and flag stay unread
   }
   if (!written) {
     auto& read = s_.statement(indexing ? "SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) + " WHERE id = ?"
@@ -194,7 +189,7 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
     write.exec();
     rid = s_.db->getLastInsertRowid();
   }
-  liveDelta_[static_cast<int>(table)] += (live ? 1 : 0) - (wasLive ? 1 : 0);
+  if (!written) liveDelta_[static_cast<int>(table)] += (live ? 1 : 0) - (wasLive ? 1 : 0);
   if (indexing) {
     if (wasLive) index_.remove(table, rid, current->cells);
     if (live) index_.add(table, rid, next);
@@ -206,6 +201,17 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   });
   for (auto* w : winners) {
     if (oneStamp && w != winners.front()) continue;
+    s_.clock.receive(w->hlc);
+    // A cell with an entry of its own keeps it (and its place in the log), restamped: a pulled
+    // cell's seq is never pending, only a local edit's is (ChangeLog gives those a new one).
+    if (auto it = clocks.find(w->column); !oneStamp && it != clocks.end()) {
+      auto& restamp = s_.statement("UPDATE clock SET hlc = ?, site = ?, base = NULL WHERE seq = ?");
+      restamp.bind(1, static_cast<std::int64_t>(w->hlc.packed()));
+      restamp.bind(2, siteNumber(w->site));
+      restamp.bind(3, it->second.seq);
+      restamp.exec();
+      continue;
+    }
     auto& log = s_.statement("INSERT OR REPLACE INTO clock (tbl, row, col, hlc, site, base) VALUES (?, ?, ?, ?, ?, NULL)");
     log.bind(1, static_cast<int>(table));
     log.bind(2, id);
@@ -213,7 +219,6 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
     log.bind(4, static_cast<std::int64_t>(w->hlc.packed()));
     log.bind(5, siteNumber(w->site));
     log.exec();
-    s_.clock.receive(w->hlc);
   }
   stats_.applied += static_cast<std::int64_t>(winners.size());
 }

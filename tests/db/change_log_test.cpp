@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/hlc.h"
+#include "db/sync_ledger.h"
 #include "db/writer.h"
 #include "temp_ledger.h"
 
@@ -123,4 +124,45 @@ TEST_CASE("the pending count kept by the write code equals the unsent entries of
   again->insert(Table::Household, {{"address", std::string("新的")}});
   CHECK(again->pendingChanges() == 3);
   CHECK(again->pendingChanges() == realPending());
+}
+
+TEST_CASE("a pulled cell takes over its cell's change-log entry: the data center's clock and site, never pending") {
+  TempLedger l;
+  std::string h = l->insert(Table::Household, {{"address", std::string("青城镇李家村1003号")}});
+  l->update(Table::Household, h, {{"phone", std::string("13900003333")}});
+  acknowledgeEverything(l.file());
+  auto before = entries(l.file(), h);
+  REQUIRE(before.size() == 2);
+  gl::db::SyncLedger sync(*l);
+  gl::core::Hlc later = gl::core::Hlc::unpack(before[1].hlc + (1 << 16));
+  const std::string remote = "5d1b0c3e-0000-4000-8000-000000000001";
+  sync.applyPage({{Table::Household, h, "phone", std::string("13700007777"), later, remote, {}}}, {}, 1);
+  auto siteOf = [&](long long seq) {
+    SQLite::Database db(l.file().string());
+    SQLite::Statement st(db, "SELECT s.uuid FROM clock c JOIN site s ON s.n = c.site WHERE c.seq = ?");
+    st.bind(1, static_cast<std::int64_t>(seq));
+    return st.executeStep() ? st.getColumn(0).getString() : std::string();
+  };
+  auto after = entries(l.file(), h);
+  REQUIRE(after.size() == 2);
+  CHECK(after[1].seq == before[1].seq);  // the same entry, in place
+  CHECK(after[1].hlc == static_cast<long long>(later.packed()));
+  CHECK(siteOf(after[1].seq) == remote);
+  CHECK(l->pendingChanges() == 0);
+  CHECK(l->get(Table::Household, h)->text("phone") == "13700007777");
+
+  // A later edit here is a new entry on top of the pulled clock, and pending.
+  l->update(Table::Household, h, {{"phone", std::string("13700008888")}});
+  auto edited = entries(l.file(), h);
+  REQUIRE(edited.size() == 2);
+  CHECK(edited[1].seq > before[1].seq);
+  CHECK(edited[1].base == static_cast<long long>(later.packed()));
+  CHECK(siteOf(edited[1].seq) != remote);
+  CHECK(l->pendingChanges() == 1);
+
+  // Put back as the data center has it (a refused edit): no longer pending, and the data center's site.
+  gl::core::Hlc center = gl::core::Hlc::unpack(edited[1].hlc + (1 << 16));
+  sync.applyPage({{Table::Household, h, "phone", std::string("13700007777"), center, remote, {}}}, {}, 2, true);
+  CHECK(l->pendingChanges() == 0);
+  CHECK(siteOf(entries(l.file(), h)[1].seq) == remote);
 }
