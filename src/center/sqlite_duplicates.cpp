@@ -20,8 +20,7 @@ bool SqliteStore::openPairInScope(const Account& who, const std::string& a, cons
 
 bool SqliteStore::mergeDuplicate(const Account& who, const std::string& keep, const std::string& drop,
                                  core::HlcClock& clock) {
-  touch();
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   if (!openPairInScope(who, keep, drop)) return false;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   beginWrite();
@@ -59,7 +58,7 @@ bool SqliteStore::mergeDuplicate(const Account& who, const std::string& keep, co
 }
 
 bool SqliteStore::markDistinct(const Account& who, const std::string& a, const std::string& b) {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   if (!openPairInScope(who, a, b)) return false;
   auto& st = statement("UPDATE duplicate SET status = 'distinct' WHERE a = ? AND b = ?");
   st.bind(1, std::min(a, b));

@@ -62,8 +62,7 @@ std::vector<std::pair<std::string, core::GridDigest>> SqliteStore::digests(const
 sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std::size_t limit,
                                      const std::string& site, const std::optional<std::string>& grid,
                                      bool withDigests) {
-  touch();
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   // One snapshot for the page (and the write of digests recomputed for it).
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   sync::PullResponse out;
@@ -140,8 +139,7 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
 }
 
 std::vector<Conflict> SqliteStore::conflicts(const Account& who) {
-  touch();
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   std::vector<Conflict> out;
   if (who.role == "grid_worker") return out;  // grid leaders and above see and restore them
   auto& st = statement(
@@ -169,7 +167,7 @@ std::vector<Conflict> SqliteStore::conflicts(const Account& who) {
 
 bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) {
   auto all = conflicts(who);
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   for (const auto& k : all) {
     if (k.id != conflictId) continue;
     auto p = placeOf(k.loser.row);

@@ -106,7 +106,7 @@ SQLite::Statement& SqliteStore::statement(const std::string& sql) {
 }
 
 void SqliteStore::initialize(const std::string& county, const std::string& name) {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   SQLite::Transaction tx(db_);
   for (auto [k, v] : {std::pair{"county", county}, {"name", name}, {"seq", std::string("0")}}) {
     auto& st = statement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
@@ -119,7 +119,7 @@ void SqliteStore::initialize(const std::string& county, const std::string& name)
 }
 
 void SqliteStore::putAccount(const Account& a) {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   SQLite::Transaction tx(db_);
   auto& st = statement(
       "INSERT INTO account (name, role, scope, hash) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
@@ -136,7 +136,7 @@ void SqliteStore::putAccount(const Account& a) {
 }
 
 std::optional<Account> SqliteStore::account(const std::string& name) {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   auto& st = statement("SELECT name, role, scope, hash, failures, locked_until FROM account WHERE name = ?");
   st.bind(1, name);
   if (!st.executeStep()) return std::nullopt;
@@ -152,7 +152,7 @@ std::optional<Account> SqliteStore::account(const std::string& name) {
 }
 
 void SqliteStore::setLoginState(const std::string& name, int failures, std::int64_t lockedUntilMs) {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   auto& st = statement("UPDATE account SET failures = ?, locked_until = ? WHERE name = ?");
   st.bind(1, failures);
   st.bind(2, lockedUntilMs);
@@ -161,7 +161,7 @@ void SqliteStore::setLoginState(const std::string& name, int failures, std::int6
 }
 
 void SqliteStore::addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   auto& st = statement("INSERT INTO token (hash, account, expires) VALUES (?, ?, ?)");
   st.bind(1, tokenHash);
   st.bind(2, name);
@@ -170,7 +170,7 @@ void SqliteStore::addToken(const std::string& tokenHash, const std::string& name
 }
 
 std::optional<std::string> SqliteStore::tokenAccount(const std::string& tokenHash, std::int64_t nowMs) {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   auto& st = statement("SELECT account FROM token WHERE hash = ? AND expires > ?");
   st.bind(1, tokenHash);
   st.bind(2, nowMs);
@@ -182,7 +182,7 @@ std::optional<std::string> SqliteStore::tokenAccount(const std::string& tokenHas
 
 std::optional<std::string> SqliteStore::replay(const std::string& site, const std::string& batch,
                                                const std::string& bodyHash) {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   auto& st = statement("SELECT body_hash, response FROM batch WHERE site = ? AND batch = ?");
   st.bind(1, site);
   st.bind(2, batch);
@@ -195,7 +195,7 @@ std::optional<std::string> SqliteStore::replay(const std::string& site, const st
 }
 
 core::Hlc SqliteStore::lastClock() {
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   auto& st = statement("SELECT value FROM meta WHERE key = 'last_hlc'");
   core::Hlc h;
   if (st.executeStep()) h = core::Hlc::unpack(std::stoll(st.getColumn(0).getString()));

@@ -53,12 +53,13 @@ class SqliteStore final : public CenterStore {
   // Writes one cell under the next sequence number: into `recent` while it holds fewer than
   // recentCap_ cells when the transaction begins (beginWrite), else into `cell` itself.
   void writeCell(const db::SyncCell& c);
-  // At the start of every writing transaction: notes the request and chooses where its cells go.
+  // At the start of every writing transaction: chooses where its cells go.
   void beginWrite();
   // Moves up to `limit` cells of `recent` into `cell`, in one transaction; returns how many.
   std::size_t fold(std::size_t limit);
-  // A request starts: upkeep waits until none has come for a while.
-  void touch();
+  // Every request takes the store's lock through here, noting the time: the upkeep folds only after
+  // none has come for kQuietMs, and stops between chunks once one comes (even one still waiting).
+  std::unique_lock<std::mutex> lockRequest();
   static std::int64_t steadyMs();
   // A row's place changed: it and what hangs on it move, the row is listed as an exit for readers of
   // the old place, and its subtree is sent whole again to readers of the new one.

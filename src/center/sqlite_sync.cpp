@@ -140,8 +140,7 @@ void SqliteStore::noteDuplicates(const std::string& resident, const core::Value&
 
 std::string SqliteStore::push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
                               core::HlcClock& clock, std::int64_t nowMs) {
-  touch();
-  std::lock_guard lock(mutex_);
+  auto lock = lockRequest();
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   struct Reload {
     SqliteStore& s;

@@ -11,10 +11,12 @@ std::int64_t SqliteStore::steadyMs() {
       .count();
 }
 
-void SqliteStore::touch() { lastRequestMs_ = steadyMs(); }
+std::unique_lock<std::mutex> SqliteStore::lockRequest() {
+  lastRequestMs_ = steadyMs();
+  return std::unique_lock(mutex_);
+}
 
 void SqliteStore::beginWrite() {
-  touch();
   if (recentCount_ < 0) {
     auto& count = statement("SELECT count(*) FROM recent");
     recentCount_ = count.executeStep() ? count.getColumn(0).getInt64() : 0;
