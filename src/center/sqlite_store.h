@@ -52,7 +52,8 @@ class SqliteStore final : public CenterStore {
   Place computePlace(core::Table table, const std::string& row, std::string* parent);
   // Writes one cell under the next sequence number: into `recent` while it holds fewer than
   // recentCap_ cells when the transaction begins (beginWrite), else into `cell` itself.
-  void writeCell(const db::SyncCell& c);
+  // `maybeRecent`: false for a row the store has never held, whose cells cannot wait in `recent`.
+  void writeCell(const db::SyncCell& c, bool maybeRecent = true);
   // At the start of every writing transaction: chooses where its cells go.
   void beginWrite();
   // Moves up to `limit` cells of `recent` into `cell`, in one transaction; returns how many.

@@ -75,8 +75,8 @@ Place SqliteStore::computePlace(Table table, const std::string& row, std::string
   return p ? p->second.value_or(std::string()) : std::string();
 }
 
-void SqliteStore::writeCell(const db::SyncCell& c) {
-  if (!intoRecent_) {  // an older version waiting in `recent` would hide this one
+void SqliteStore::writeCell(const db::SyncCell& c, bool maybeRecent) {
+  if (!intoRecent_ && maybeRecent) {  // an older version waiting in `recent` would hide this one
     auto& older = statement("DELETE FROM recent WHERE row = ? AND col = ?");
     older.bind(1, c.row);
     older.bind(2, c.column);
@@ -193,7 +193,8 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
         refuse(*c, "wrong_table");
         continue;
       }
-      auto stored = cell(id, c->column);
+      // A row the store has never held has no cells yet (its first push, a county's first load).
+      auto stored = known ? cell(id, c->column) : std::nullopt;
       const db::SyncCell* prior = latest.count(c->column) ? latest[c->column] : nullptr;
       core::Hlc hlc = prior ? prior->hlc : stored ? stored->hlc : core::Hlc{};
       std::string site = prior ? prior->site : stored ? stored->site : std::string();
@@ -219,8 +220,6 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
       if (auto it = latest.find(std::string(col)); it != latest.end()) {
         parent = it->second->value.value_or("");
         moves = true;
-      } else if (!known) {
-        if (auto s = cell(id, std::string(col))) parent = s->value.value_or("");
       }
     }
     // A row whose parent column does not change stays where it is.
@@ -237,10 +236,10 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     if (rowRefused) continue;
     if (!known) {
       db::SyncCell entry{table, id, "", std::nullopt, cells.front()->hlc, cells.front()->site, {}};
-      writeCell(entry);
+      writeCell(entry, false);
     }
     for (const auto& [col, c] : latest) {
-      writeCell(*c);
+      writeCell(*c, known.has_value());
       clock.receive(c->hlc);
     }
     out.accepted += static_cast<std::int64_t>(cells.size() - (out.refused.size() - refusedBefore));
