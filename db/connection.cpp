@@ -4,13 +4,16 @@
 
 namespace gl::db {
 
-std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& path, bool create) {
-  // No memory statistics: they take a global mutex on every allocation (before SQLite starts).
+void configureSqlite() {
   static const int configured = [] {
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // only before SQLite starts
     return sqlite3_initialize();
   }();
   (void)configured;
+}
+
+std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& path, bool create) {
+  configureSqlite();
   std::error_code ec;
   if (!create && !std::filesystem::exists(path, ec))
     throw Error(Error::Kind::BadInput, N_("No ledger at {path}; create one with “gridctl init”"),

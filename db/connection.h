@@ -13,6 +13,11 @@
 
 namespace gl::db {
 
+// Process-wide SQLite settings, before the first connection (openConnection calls it; so does any
+// program that opens SQLite itself): no memory statistics, which take a global mutex on every
+// allocation.
+void configureSqlite();
+
 // WAL, foreign keys on, a busy timeout; the file must exist unless `create`.
 std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& path, bool create);
 

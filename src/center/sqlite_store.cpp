@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "db/connection.h"
 #include "core/scope.h"
 
 namespace gl::center {
@@ -100,6 +101,14 @@ SqliteStore::SqliteStore(const std::string& dir, bool create, std::int64_t recen
 SQLite::Statement& SqliteStore::statement(const std::string& sql) {
   auto& st = statements_[sql];
   if (!st) st = std::make_unique<SQLite::Statement>(db_, sql);
+  st->reset();
+  st->clearBindings();
+  return *st;
+}
+
+SQLite::Statement& SqliteStore::hot(Hot slot, const char* sql) {
+  auto*& st = hot_[static_cast<std::size_t>(slot)];
+  if (!st) return *(st = &statement(sql));  // owned by statements_, which never drops one
   st->reset();
   st->clearBindings();
   return *st;
@@ -223,6 +232,7 @@ void SqliteStore::loadSeq() {
 }
 
 std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create, std::int64_t recentCap) {
+  db::configureSqlite();
   try {
     return std::make_unique<SqliteStore>(dir, create, recentCap);
   } catch (const SQLite::Exception& e) {

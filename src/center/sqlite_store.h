@@ -3,6 +3,7 @@
 // the next sequence number, so the numbers follow commit order and a pulled page may end anywhere.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -46,6 +47,10 @@ class SqliteStore final : public CenterStore {
     std::string site;
   };
   SQLite::Statement& statement(const std::string& sql);
+  // The statements a push or pull runs for every cell: kept by slot, not found by hashing their text.
+  enum class Hot { RecentCell, MainCell, Place, DropRecent, WriteRecent, WriteMain, Count };
+  SQLite::Statement& hot(Hot slot, const char* sql);
+  std::array<SQLite::Statement*, static_cast<std::size_t>(Hot::Count)> hot_{};
   // A cell's current version: from `recent` if it is there, else from `cell`.
   std::optional<Stored> cell(const std::string& row, const std::string& column);
   std::optional<std::pair<core::Table, Place>> placeOf(const std::string& row);

@@ -34,15 +34,22 @@ void bindValue(SQLite::Statement& st, int i, const core::Value& v) {
 }
 
 core::Value valueOf(const SQLite::Column& c) { return c.isNull() ? core::Value() : core::Value(c.getString()); }
+
+constexpr const char* kUpsertRecent =
+    "INSERT INTO recent (row, col, tbl, val, hlc, site, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (row, col) "
+    "DO UPDATE SET val = excluded.val, hlc = excluded.hlc, site = excluded.site, seq = excluded.seq";
+constexpr const char* kUpsertMain =
+    "INSERT INTO cell (row, col, tbl, val, hlc, site, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (row, col) "
+    "DO UPDATE SET val = excluded.val, hlc = excluded.hlc, site = excluded.site, seq = excluded.seq";
 }  // namespace
 
 std::optional<SqliteStore::Stored> SqliteStore::cell(const std::string& row, const std::string& column) {
   std::optional<Stored> out;
-  for (const char* sql : {"SELECT val, hlc, site FROM recent WHERE row = ? AND col = ?",
-                          "SELECT val, hlc, site FROM cell WHERE row = ? AND col = ?"}) {
-    auto& st = statement(sql);
-    st.bind(1, row);
-    st.bind(2, column);
+  for (auto [which, sql] : {std::pair{Hot::RecentCell, "SELECT val, hlc, site FROM recent WHERE row = ? AND col = ?"},
+                            std::pair{Hot::MainCell, "SELECT val, hlc, site FROM cell WHERE row = ? AND col = ?"}}) {
+    auto& st = hot(which, sql);
+    st.bindNoCopy(1, row);
+    st.bindNoCopy(2, column);
     if (st.executeStep())
       out = Stored{valueOf(st.getColumn(0)), core::Hlc::unpack(st.getColumn(1).getInt64()), st.getColumn(2).getString()};
     st.reset();
@@ -52,8 +59,8 @@ std::optional<SqliteStore::Stored> SqliteStore::cell(const std::string& row, con
 }
 
 std::optional<std::pair<Table, Place>> SqliteStore::placeOf(const std::string& row) {
-  auto& st = statement("SELECT tbl, place FROM place WHERE row = ?");
-  st.bind(1, row);
+  auto& st = hot(Hot::Place, "SELECT tbl, place FROM place WHERE row = ?");
+  st.bindNoCopy(1, row);
   std::optional<std::pair<Table, Place>> out;
   if (st.executeStep())
     out.emplace(static_cast<Table>(st.getColumn(0).getInt()),
@@ -77,20 +84,18 @@ Place SqliteStore::computePlace(Table table, const std::string& row, std::string
 
 void SqliteStore::writeCell(const db::SyncCell& c, bool maybeRecent) {
   if (!intoRecent_ && maybeRecent) {  // an older version waiting in `recent` would hide this one
-    auto& older = statement("DELETE FROM recent WHERE row = ? AND col = ?");
-    older.bind(1, c.row);
-    older.bind(2, c.column);
+    auto& older = hot(Hot::DropRecent, "DELETE FROM recent WHERE row = ? AND col = ?");
+    older.bindNoCopy(1, c.row);
+    older.bindNoCopy(2, c.column);
     older.exec();
   }
-  auto& st = statement(std::string("INSERT INTO ") + (intoRecent_ ? "recent" : "cell") +
-                       " (row, col, tbl, val, hlc, site, seq) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (row, col) DO "
-                       "UPDATE SET val = excluded.val, hlc = excluded.hlc, site = excluded.site, seq = excluded.seq");
-  st.bind(1, c.row);
-  st.bind(2, c.column);
+  auto& st = intoRecent_ ? hot(Hot::WriteRecent, kUpsertRecent) : hot(Hot::WriteMain, kUpsertMain);
+  st.bindNoCopy(1, c.row);
+  st.bindNoCopy(2, c.column);
   st.bind(3, static_cast<int>(c.table));
   bindValue(st, 4, c.value);
   st.bind(5, static_cast<std::int64_t>(c.hlc.packed()));
-  st.bind(6, c.site);
+  st.bindNoCopy(6, c.site);
   st.bind(7, nextSeq());
   st.exec();
   if (intoRecent_) ++recentCount_;
