@@ -68,9 +68,13 @@ std::string defaultActor() {
 LedgerState::LedgerState(std::filesystem::path p, std::unique_ptr<SQLite::Database> d)
     : path(std::move(p)), db(std::move(d)), clock(systemMillis), uuids(systemMillis, randomFill), actor(defaultActor()) {}
 
-SQLite::Statement& LedgerState::statement(const std::string& sql) {
+SQLite::Statement& LedgerState::statement(std::string_view sql) {
   auto it = statements.find(sql);
-  if (it == statements.end()) it = statements.emplace(sql, std::make_unique<SQLite::Statement>(*db, sql)).first;
+  if (it == statements.end()) {
+    std::string text(sql);
+    auto st = std::make_unique<SQLite::Statement>(*db, text);
+    it = statements.emplace(std::move(text), std::move(st)).first;
+  }
   it->second->reset();
   it->second->clearBindings();
   return *it->second;

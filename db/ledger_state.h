@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -16,6 +17,13 @@
 
 namespace gl::db {
 
+// Statements are found by their text without copying it into a string first (a literal's lookup
+// would otherwise allocate on every call of a per-row statement).
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+};
+
 struct LedgerState {
   std::filesystem::path path;
   std::unique_ptr<SQLite::Database> db;
@@ -24,13 +32,13 @@ struct LedgerState {
   std::string siteUuid;
   std::string actor;
   std::optional<core::Date> today;  // fixed by tests; else the local date
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> statements;
   std::unique_ptr<Checkpointer> checkpoints;  // after `db`: stops before the connection closes
 
   LedgerState(std::filesystem::path p, std::unique_ptr<SQLite::Database> d);
 
   // A prepared statement for `sql`, reset and with its bindings cleared (prepared statements only).
-  SQLite::Statement& statement(const std::string& sql);
+  SQLite::Statement& statement(std::string_view sql);
   core::Date currentDate() const { return today ? *today : core::localToday(); }
   // Resets every cached statement, so that none keeps a read snapshot open after an API call
   // (under WAL a stepped, unreset statement would hide other connections' commits).
