@@ -85,10 +85,13 @@ class CenterStore {
 };
 
 // The SQLite store in `dir` (center.sqlite: WAL, synchronous=FULL). `create` makes a new one.
-// `recentCap`: how many cells pushes may gather in the store's table of recent cells before they
-// write into the main table directly (sqlite_store.h).
-constexpr std::int64_t kDefaultRecentCap = 100000;
-std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create,
-                                             std::int64_t recentCap = kDefaultRecentCap);
+// How the SQLite store defers work (sqlite_store.h): how many cells pushes may gather in its table of
+// recent cells (a push that would take it past that writes into the main table directly), and how
+// long no request must come before it folds them into the main table.
+struct SqliteTuning {
+  std::int64_t recentCap = 50000;
+  std::int64_t quietMs = 1000;
+};
+std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create, SqliteTuning tuning = {});
 
 }  // namespace gl::center

@@ -65,8 +65,13 @@ int main(int argc, char** argv) {
   serveCmd->add_option("--key", options.key, tr(N_("TLS private key (PEM)")))->required();
   serveCmd->add_option("--token-seconds", options.tokenSeconds, tr(N_("How long a sign-in lasts")))->group("");
   serveCmd
-      ->add_option("--recent-cap", options.recentCap,
+      ->add_option("--recent-cap", options.tuning.recentCap,
                    tr(N_("Cells pushes may gather in the table of recent cells before they write into the main one")))
+      ->check(CLI::NonNegativeNumber)
+      ->group("");
+  serveCmd
+      ->add_option("--fold-after-ms", options.tuning.quietMs,
+                   tr(N_("Milliseconds without requests before recent cells are folded into the main table")))
       ->check(CLI::NonNegativeNumber)
       ->group("");
 

@@ -238,7 +238,7 @@ class Service {
 }  // namespace
 
 void serve(const ServeOptions& o) {
-  auto store = openSqliteStore(o.dataDir, false, o.recentCap);
+  auto store = openSqliteStore(o.dataDir, false, o.tuning);
   // Signals go to one thread that stops the server; the worker threads never see them.
   sigset_t signals;
   sigemptyset(&signals);

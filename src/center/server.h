@@ -15,7 +15,7 @@ struct ServeOptions {
   std::int64_t tokenSeconds = 12 * 3600;
   int maxFailures = 5;                  // wrong passwords in a row before the account locks
   std::int64_t lockSeconds = 15 * 60;   // how long it stays locked
-  std::int64_t recentCap = kDefaultRecentCap;  // openSqliteStore
+  SqliteTuning tuning;                  // openSqliteStore
 };
 
 // Blocks until a signal stops the server. Throws gl::Error when it cannot start.

@@ -23,7 +23,7 @@ bool SqliteStore::mergeDuplicate(const Account& who, const std::string& keep, co
   auto lock = lockRequest();
   if (!openPairInScope(who, keep, drop)) return false;
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-  beginWrite();
+  beginWrite(3);
   auto write = [&](core::Table table, const std::string& row, const char* column, core::Value value) {
     writeCell({table, row, column, std::move(value), clock.now(), "center", {}});
   };

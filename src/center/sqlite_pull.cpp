@@ -173,7 +173,7 @@ bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::Hlc
     auto p = placeOf(k.loser.row);
     if (!who.writes(p ? p->second : Place(), county_)) return false;
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
-    beginWrite();
+    beginWrite(1);
     db::SyncCell back = k.loser;
     back.hlc = clock.now();
     back.site = "center";

@@ -81,8 +81,8 @@ std::string storePath(const std::string& dir, bool create) {
 }
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& dir, bool create, std::int64_t recentCap)
-    : recentCap_(recentCap), db_(storePath(dir, create), openFlags(create)), path_(db_.getFilename()) {
+SqliteStore::SqliteStore(const std::string& dir, bool create, SqliteTuning tuning)
+    : tuning_(tuning), db_(storePath(dir, create), openFlags(create)), path_(db_.getFilename()) {
   db_.exec("PRAGMA journal_mode = WAL");
   // An acknowledged push is on the disk before its response leaves: a kill -9 loses none.
   db_.exec("PRAGMA synchronous = FULL");
@@ -231,10 +231,10 @@ void SqliteStore::loadSeq() {
   st.reset();
 }
 
-std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create, std::int64_t recentCap) {
+std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create, SqliteTuning tuning) {
   db::configureSqlite();
   try {
-    return std::make_unique<SqliteStore>(dir, create, recentCap);
+    return std::make_unique<SqliteStore>(dir, create, tuning);
   } catch (const SQLite::Exception& e) {
     throw Error(Error::Kind::Environment, N_("The data center's store in {path} cannot be opened: {detail}"),
                 {{"path", dir}, {"detail", e.what()}});

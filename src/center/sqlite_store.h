@@ -16,7 +16,7 @@ namespace gl::center {
 
 class SqliteStore final : public CenterStore {
  public:
-  SqliteStore(const std::string& dir, bool create, std::int64_t recentCap = kDefaultRecentCap);
+  SqliteStore(const std::string& dir, bool create, SqliteTuning tuning = {});
 
   void initialize(const std::string& county, const std::string& name) override;
   std::string county() const override { return county_; }
@@ -55,16 +55,16 @@ class SqliteStore final : public CenterStore {
   std::optional<Stored> cell(const std::string& row, const std::string& column);
   std::optional<std::pair<core::Table, Place>> placeOf(const std::string& row);
   Place computePlace(core::Table table, const std::string& row, std::string* parent);
-  // Writes one cell under the next sequence number: into `recent` while it holds fewer than
-  // recentCap_ cells when the transaction begins (beginWrite), else into `cell` itself.
+  // Writes one cell under the next sequence number: into `recent` when the transaction's cells fit
+  // under tuning_.recentCap there (beginWrite), else into `cell` itself.
   // `maybeRecent`: false for a row the store has never held, whose cells cannot wait in `recent`.
   void writeCell(const db::SyncCell& c, bool maybeRecent = true);
-  // At the start of every writing transaction: chooses where its cells go.
-  void beginWrite();
+  // At the start of every writing transaction of about `cells` cells: chooses where they go.
+  void beginWrite(std::size_t cells);
   // Moves up to `limit` cells of `recent` into `cell`, in one transaction; returns how many.
   std::size_t fold(std::size_t limit);
   // Every request takes the store's lock through here, noting the time: the upkeep folds only after
-  // none has come for kQuietMs, and stops between chunks once one comes (even one still waiting).
+  // none has come for tuning_.quietMs, and stops between chunks once one comes (even one still waiting).
   std::unique_lock<std::mutex> lockRequest();
   static std::int64_t steadyMs();
   // A row's place changed: it and what hangs on it move, the row is listed as an exit for readers of
@@ -83,11 +83,11 @@ class SqliteStore final : public CenterStore {
   void saveClocks(const core::HlcClock& clock);
   void loadSeq();
   std::int64_t seq_ = 0;
-  // `recent` stays small: past recentCap_ cells a push writes into `cell` (a county's first push), and
-  // the fold moves kFoldChunk cells a transaction once no request has come for kQuietMs.
-  std::int64_t recentCap_;
+  // `recent` stays small: a push that would take it past tuning_.recentCap cells writes into `cell`
+  // (each batch of a county's first push, 400,000 cells, and pushes while the fold is behind), and the
+  // fold moves kFoldChunk cells a transaction once no request has come for tuning_.quietMs.
+  SqliteTuning tuning_;
   static constexpr std::size_t kFoldChunk = 2000;
-  static constexpr std::int64_t kQuietMs = 1000;
   std::int64_t recentCount_ = -1;  // cells in `recent`, counted again when -1; an update counts as one more
   bool intoRecent_ = true;
   std::atomic<std::int64_t> lastRequestMs_{steadyMs()};  // steady clock; a server just started waits too

@@ -156,7 +156,7 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
       s.recentCount_ = -1;
     }
   } reload{*this};
-  beginWrite();
+  beginWrite(request.changes.size());
   sync::PushResponse out;
   out.batch = request.batch;
   std::set<Place> dirty;  // places whose digests this push changes

@@ -16,13 +16,13 @@ std::unique_lock<std::mutex> SqliteStore::lockRequest() {
   return std::unique_lock(mutex_);
 }
 
-void SqliteStore::beginWrite() {
+void SqliteStore::beginWrite(std::size_t cells) {
   if (recentCount_ < 0) {
     auto& count = statement("SELECT count(*) FROM recent");
     recentCount_ = count.executeStep() ? count.getColumn(0).getInt64() : 0;
     count.reset();
   }
-  intoRecent_ = recentCount_ < recentCap_;
+  intoRecent_ = recentCount_ + static_cast<std::int64_t>(cells) <= tuning_.recentCap;
 }
 
 std::size_t SqliteStore::fold(std::size_t limit) {
@@ -66,7 +66,7 @@ void SqliteStore::upkeep() {
   // Between chunks the lock is free, so a request that comes meanwhile waits for one chunk at most;
   // after a fifth of a second the caller gets its thread back (a stop may be waiting).
   std::int64_t start = steadyMs();
-  while (steadyMs() - lastRequestMs_ >= kQuietMs && steadyMs() - start < 200 && fold(kFoldChunk) > 0) {
+  while (steadyMs() - lastRequestMs_ >= tuning_.quietMs && steadyMs() - start < 200 && fold(kFoldChunk) > 0) {
   }
 }
 

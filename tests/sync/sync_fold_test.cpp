@@ -25,6 +25,18 @@ long long recentCells(const Center& center) {
   return db.execAndGet("SELECT count(*) FROM recent").getInt64();
 }
 
+// Where the data center keeps a value: "recent", "cell", or "" when neither table holds it.
+std::string tableOf(const Center& center, const std::string& value) {
+  SQLite::Database db((center.dir() / "store" / "center.sqlite").string(), SQLite::OPEN_READONLY);
+  db.exec("PRAGMA busy_timeout = 5000");
+  for (const char* table : {"recent", "cell"}) {
+    SQLite::Statement st(db, std::string("SELECT 1 FROM ") + table + " WHERE val = ?");
+    st.bind(1, value);
+    if (st.executeStep()) return table;
+  }
+  return "";
+}
+
 // The server folds once no request has come for a second; this waits for that (or fails).
 void waitForFold(const Center& center) {
   auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -135,6 +147,7 @@ TEST_CASE("past the cap a push writes into the data center's main table, and the
   a.ledger->update(Table::Resident, person, {{"notes", std::string("直接写入")}});
   auto r = a.sync(center.admin());
   CHECK(r.pushed == 1);
+  CHECK(tableOf(center, "直接写入") == "cell");
   CHECK(recentCells(center) < waiting);
   b.sync(center.admin());
   CHECK(b.cell(Table::Resident, person, "notes") == "直接写入");
@@ -144,6 +157,23 @@ TEST_CASE("past the cap a push writes into the data center's main table, and the
   auto verify = center.admin();
   verify.verify = true;
   CHECK(b.sync(verify).repaired == 0);
+
+  // Room for three more cells (and no fold meanwhile): a push of two goes to the recent table, the
+  // next push of two would overfill it and goes to the main table whole.
+  center.stop(SIGTERM);
+  long long now = recentCells(center);
+  center.start({"--recent-cap", std::to_string(now + 3), "--fold-after-ms", "600000"});
+  std::string other = a.resident(2), third = a.resident(3);
+  a.ledger->update(Table::Resident, other, {{"notes", std::string("小批一")}, {"phone", std::string("13600000001")}});
+  a.sync(center.admin());
+  CHECK(tableOf(center, "小批一") == "recent");
+  CHECK(tableOf(center, "13600000001") == "recent");
+  a.ledger->update(Table::Resident, third, {{"notes", std::string("大批一")}, {"phone", std::string("13600000002")}});
+  a.sync(center.admin());
+  CHECK(tableOf(center, "大批一") == "cell");
+  CHECK(tableOf(center, "13600000002") == "cell");
+  b.sync(center.admin());
+  CHECK(b.dump() == a.dump());
 
   // Back under the default cap, the fold keeps what the main table holds.
   center.stop(SIGTERM);
