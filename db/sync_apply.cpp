@@ -205,10 +205,15 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
     // A cell with an entry of its own keeps it (and its place in the log), restamped: a pulled
     // cell's seq is never pending, only a local edit's is (ChangeLog gives those a new one).
     if (auto it = clocks.find(w->column); !oneStamp && it != clocks.end()) {
-      auto& restamp = s_.statement("UPDATE clock SET hlc = ?, site = ?, base = NULL WHERE seq = ?");
+      // The same site as before (most often: the same worker edits the same cells) leaves the
+      // index on (site, seq) alone, which SQLite rewrites for any update naming the column.
+      int site = siteNumber(w->site);
+      bool sameSite = site == it->second.site;
+      auto& restamp = s_.statement(sameSite ? "UPDATE clock SET hlc = ?, base = NULL WHERE seq = ?"
+                                            : "UPDATE clock SET hlc = ?, base = NULL, site = ? WHERE seq = ?");
       restamp.bind(1, static_cast<std::int64_t>(w->hlc.packed()));
-      restamp.bind(2, siteNumber(w->site));
-      restamp.bind(3, it->second.seq);
+      if (!sameSite) restamp.bind(2, site);
+      restamp.bind(sameSite ? 2 : 3, it->second.seq);
       restamp.exec();
       continue;
     }
