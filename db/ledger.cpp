@@ -75,7 +75,7 @@ SQLite::Statement& LedgerState::statement(std::string_view sql) {
     auto st = std::make_unique<SQLite::Statement>(*db, text);
     it = statements.emplace(std::move(text), std::move(st)).first;
   }
-  it->second->reset();
+  it->second->tryReset();  // reset() would throw again the error of a step that failed earlier
   it->second->clearBindings();
   return *it->second;
 }

@@ -101,7 +101,7 @@ SqliteStore::SqliteStore(const std::string& dir, bool create, SqliteTuning tunin
 SQLite::Statement& SqliteStore::statement(const std::string& sql) {
   auto& st = statements_[sql];
   if (!st) st = std::make_unique<SQLite::Statement>(db_, sql);
-  st->reset();
+  st->tryReset();  // reset() would throw again the error of a step that failed earlier
   st->clearBindings();
   return *st;
 }
@@ -109,7 +109,7 @@ SQLite::Statement& SqliteStore::statement(const std::string& sql) {
 SQLite::Statement& SqliteStore::hot(Hot slot, const char* sql) {
   auto*& st = hot_[static_cast<std::size_t>(slot)];
   if (!st) return *(st = &statement(sql));  // owned by statements_, which never drops one
-  st->reset();
+  st->tryReset();
   st->clearBindings();
   return *st;
 }

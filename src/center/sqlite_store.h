@@ -57,15 +57,22 @@ class SqliteStore final : public CenterStore {
   Place computePlace(core::Table table, const std::string& row, std::string* parent);
   // Writes one cell under the next sequence number: into `recent` when the transaction's cells fit
   // under tuning_.recentCap there (beginWrite), else into `cell` itself.
-  // `maybeRecent`: false for a row the store has never held, whose cells cannot wait in `recent`.
+  // `maybeRecent`: false for a row the store has never held: no older version of its cells can be
+  // waiting in `recent` to hide a write into `cell`.
   void writeCell(const db::SyncCell& c, bool maybeRecent = true);
   // At the start of every writing transaction of about `cells` cells: chooses where they go.
   void beginWrite(std::size_t cells);
   // Moves up to `limit` cells of `recent` into `cell`, in one transaction; returns how many.
   std::size_t fold(std::size_t limit);
-  // Every request takes the store's lock through here, noting the time: the upkeep folds only after
-  // none has come for tuning_.quietMs, and stops between chunks once one comes (even one still waiting).
-  std::unique_lock<std::mutex> lockRequest();
+  // Every request takes the store's lock through here, noting the time when it asks and when it lets
+  // go: the upkeep folds only after none has come for tuning_.quietMs, and stops between chunks once
+  // one comes (even one still waiting for the lock).
+  struct RequestLock {
+    std::atomic<std::int64_t>& last;
+    std::unique_lock<std::mutex> lock;
+    ~RequestLock();
+  };
+  RequestLock lockRequest();
   static std::int64_t steadyMs();
   // A row's place changed: it and what hangs on it move, the row is listed as an exit for readers of
   // the old place, and its subtree is sent whole again to readers of the new one.

@@ -152,8 +152,11 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     bool done = false;
     ~Reload() {
       if (done) return;
-      s.loadSeq();
       s.recentCount_ = -1;
+      try {
+        s.loadSeq();
+      } catch (...) {  // the counter stays ahead: numbers are skipped, never reused
+      }
     }
   } reload{*this};
   beginWrite(request.changes.size());

@@ -11,9 +11,11 @@ std::int64_t SqliteStore::steadyMs() {
       .count();
 }
 
-std::unique_lock<std::mutex> SqliteStore::lockRequest() {
+SqliteStore::RequestLock::~RequestLock() { last = steadyMs(); }  // before the member unlocks
+
+SqliteStore::RequestLock SqliteStore::lockRequest() {
   lastRequestMs_ = steadyMs();
-  return std::unique_lock(mutex_);
+  return RequestLock{lastRequestMs_, std::unique_lock(mutex_)};
 }
 
 void SqliteStore::beginWrite(std::size_t cells) {
@@ -27,6 +29,8 @@ void SqliteStore::beginWrite(std::size_t cells) {
 
 std::size_t SqliteStore::fold(std::size_t limit) {
   std::lock_guard lock(mutex_);
+  // A request that held the lock until now (or took it between chunks) ends the quiet.
+  if (steadyMs() - lastRequestMs_ < tuning_.quietMs) return 0;
   auto& any = statement("SELECT EXISTS (SELECT 1 FROM recent)");
   bool some = any.executeStep() && any.getColumn(0).getInt() != 0;
   any.reset();
