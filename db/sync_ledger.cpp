@@ -169,6 +169,11 @@ void SyncLedger::storeOutbox(const Outbox& o) {
   });
 }
 
+void SyncLedger::dropOutbox() {
+  auto& s = *ledger_.state_;
+  withState(s, [&] { s.db->exec("DELETE FROM sync_outbox"); });
+}
+
 void SyncLedger::acknowledge(std::int64_t upTo, const std::vector<Refusal>& refused,
                              const std::vector<SyncCell>& winners, const std::vector<SyncCell>& current) {
   auto& s = *ledger_.state_;

@@ -78,6 +78,8 @@ class SyncLedger {
   std::vector<SyncCell> pendingCells(std::size_t limit, std::int64_t& upTo) const;
   std::optional<Outbox> outbox() const;
   void storeOutbox(const Outbox& outbox);
+  // The data center refused the outbox unread: it goes, and its entries stay pending for a new batch.
+  void dropOutbox();
   // The data center acknowledged the outbox: one transaction records its refusals (with the value
   // refused), puts back what the data center holds for them (`current`), applies the cells that beat
   // ours there, moves the acknowledged seq and drops the outbox.

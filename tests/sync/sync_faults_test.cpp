@@ -2,6 +2,7 @@
 // and every way of being turned away (password, lockout, expired sign-in, plain HTTP, unknown CA,
 // another protocol version), each with a clear error and nothing changed.
 #include <doctest/doctest.h>
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 #include <signal.h>
 
@@ -194,4 +195,34 @@ TEST_CASE("a server whose certificate the county's CA did not sign is refused") 
   Client a;
   CHECK(errorOf([&] { a.sync(center.admin()); }).find("could not be verified") != std::string::npos);
   CHECK(center.log().find("POST /v1/login") == std::string::npos);
+}
+
+TEST_CASE("a stored batch the data center refuses as malformed is dropped, and its edits go in a new one") {
+  Center center;
+  center.start();
+  Client a, b;
+  seed(a, 3);
+  a.sync(center.admin());
+  b.sync(center.admin());
+  std::string person = a.resident(1);
+  a.ledger->update(Table::Resident, person, {{"notes", std::string("重新打包")}});
+  // The batch is stored before it is sent; the data center is down, so it stays, and is then damaged.
+  center.stop(SIGTERM);
+  CHECK_FALSE(errorOf([&] { a.sync(center.admin()); }).empty());
+  REQUIRE(gl::db::SyncLedger(*a.ledger).outbox().has_value());
+  {
+    SQLite::Database raw((a.dir.path / "client.gridledger").string(), SQLite::OPEN_READWRITE);
+    raw.exec("UPDATE sync_outbox SET body = CAST('{\"site\": 7, \"changes\": [' AS BLOB)");
+  }
+  center.start();
+  CHECK(errorOf([&] { a.sync(center.admin()); }) ==
+        "The data center refused the changes sent as malformed ({detail}); the next sync sends them again");
+  CHECK_FALSE(gl::db::SyncLedger(*a.ledger).outbox().has_value());
+  CHECK(a.ledger->pendingChanges() == 1);
+  auto again = a.sync(center.admin());
+  CHECK(again.pushed == 1);
+  CHECK(a.ledger->pendingChanges() == 0);
+  b.sync(center.admin());
+  CHECK(b.cell(Table::Resident, person, "notes") == "重新打包");
+  CHECK(b.dump() == a.dump());
 }
