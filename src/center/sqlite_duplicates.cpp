@@ -30,17 +30,17 @@ bool SqliteStore::mergeDuplicate(const Account& who, const std::string& keep, co
   write(core::Table::Resident, drop, "deleted", "1");
   for (const auto& row : {keep, drop})
     if (auto p = placeOf(row)) markDirty(p->second);
-  // What hung on the dropped row now hangs on the kept one.
-  for (auto [table, column] : {std::pair{core::Table::Quarantine, "resident"}, {core::Table::Visit, "resident"}}) {
-    auto& st = statement("SELECT row FROM cell_now WHERE tbl = ? AND col = ? AND val = ?");
-    st.bind(1, static_cast<int>(table));
-    st.bind(2, column);
-    st.bind(3, drop);
+  // What hung on the dropped row now hangs on the kept one (quarantines and visits name it in their
+  // `resident` column, which both tables index).
+  for (auto table : {core::Table::Quarantine, core::Table::Visit}) {
+    auto& st = statement("SELECT row FROM cell_now WHERE col = 'resident' AND val = ? AND tbl = ?");
+    st.bind(1, drop);
+    st.bind(2, static_cast<int>(table));
     std::vector<std::string> rows;
     while (st.executeStep()) rows.push_back(st.getColumn(0).getString());
     st.reset();
     for (const auto& row : rows) {
-      write(table, row, column, keep);
+      write(table, row, "resident", keep);
       auto& parent = statement("UPDATE place SET parent = ? WHERE row = ? AND parent = ?");
       parent.bind(1, keep);
       parent.bind(2, row);

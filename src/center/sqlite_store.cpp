@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS cell (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS cell_seq ON cell(seq);
 CREATE INDEX IF NOT EXISTS cell_id_number ON cell(val) WHERE col = 'id_number';
+CREATE INDEX IF NOT EXISTS cell_resident ON cell(val) WHERE col = 'resident';
 -- Cells written since the last fold (sqlite_upkeep.cpp), laid out as `cell`. A push writes here: ten
 -- thousand scattered cells dirty a few hundred pages of this small table, where in `cell` they dirty
 -- one page each (40 MB of write-ahead log to write and fsync). Where a cell is in both, this one is
@@ -34,6 +35,7 @@ CREATE TABLE IF NOT EXISTS recent (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS recent_seq ON recent(seq);
 CREATE INDEX IF NOT EXISTS recent_id_number ON recent(val) WHERE col = 'id_number';
+CREATE INDEX IF NOT EXISTS recent_resident ON recent(val) WHERE col = 'resident';
 -- Every cell's current version, for the queries that do not need to choose the table themselves.
 CREATE VIEW IF NOT EXISTS cell_now AS
   SELECT row, col, tbl, val, hlc, site, seq FROM recent
