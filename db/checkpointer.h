@@ -1,4 +1,5 @@
-// Internal to gl_db: WAL checkpoints on a thread of their own, so that no write waits for one.
+// WAL checkpoints on a thread of their own, so that no write waits for one: the ledger's, and the data
+// center's store (src/center/sqlite_store.h) with a higher threshold.
 #pragma once
 
 #include <condition_variable>

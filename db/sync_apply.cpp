@@ -112,11 +112,11 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   bool tombstone = std::any_of(winners.begin(), winners.end(), [](const SyncCell* w) { return w->column == "deleted"; });
 
   // Only the columns that change: SQLite then leaves the indexes of the others alone.
-  auto update = [&](bool live, const char* returning) -> SQLite::Statement& {
+  auto update = [&](bool live) -> SQLite::Statement& {
     std::string sql = "UPDATE " + std::string(spec.name) + " SET ";
     for (auto* w : winners) sql.append(w->column).append(" = ?, ");
     sql.resize(sql.size() - 2);
-    sql.append(" WHERE id = ?").append(returning);
+    sql.append(" WHERE id = ?");
     auto& write = s_.statement(sql);
     int i = 1;
     for (auto* w : winners) {
@@ -138,7 +138,7 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   if (!indexing && !tombstone && !clocks.empty()) {  // a row with no change-log entry is not here yet
     // Most pulled edits: a few unsearched cells of a row the ledger has, written without reading it
     // first. Neither its search terms nor whether it is live change, so nothing else is needed of it.
-    written = update(true, "").exec() > 0;
+    written = update(true).exec() > 0;
     if (written) current.emplace();  // there, and as live as it was: its cells and flag stay unread
   }
   if (!written) {
@@ -169,7 +169,7 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   bool live = isLive(deleted);
 
   if (current && !written) {
-    update(live, "").exec();
+    update(live).exec();
   } else if (!current) {
     std::string sql = "INSERT INTO " + std::string(spec.name) + " (";
     for (const auto& c : spec.columns) sql.append(c.name).append(", ");

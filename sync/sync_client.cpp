@@ -189,13 +189,13 @@ class Session {
           continue;
         }
       }
-      if (r.status == 400 && decodeError(r.body).code == errors::kBadRequest) {
+      if (auto e = r.status == 400 ? decodeError(r.body) : ErrorBody{}; e.code == errors::kBadRequest) {
         // Refused unread (malformed, or a batch id already taken): the same bytes again cannot do
         // better. The edits are still pending in the change log; the next sync sends them anew.
         store_.dropOutbox();
         throw Error(Error::Kind::Rejected,
                     N_("The data center refused the changes sent as malformed ({detail}); the next sync sends them again"),
-                    {{"detail", decodeError(r.body).message}}, http_.server());
+                    {{"detail", e.message}}, http_.server());
       }
       if (r.status != 200) fail(r);
       auto m = decodePushResponse(r.body);

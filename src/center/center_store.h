@@ -79,9 +79,9 @@ class CenterStore {
   virtual core::Hlc lastClock() = 0;
   // Work kept out of the requests, called every fraction of a second on a thread of its own: what
   // the store defers while requests come (for SQLite, folding recent cells into the main table).
+  // The store also copies its write-ahead log back beside the requests, not inside a push's commit,
+  // and closing it copies what is left.
   virtual void upkeep() = 0;
-  // Folds the write-ahead log back into the store, beside the requests (not inside a push's commit).
-  virtual void checkpoint() = 0;
 };
 
 // The SQLite store in `dir` (center.sqlite: WAL, synchronous=FULL). `create` makes a new one.

@@ -238,13 +238,14 @@ class Service {
 }  // namespace
 
 void serve(const ServeOptions& o) {
-  auto store = openSqliteStore(o.dataDir, false, o.tuning);
-  // Signals go to one thread that stops the server; the worker threads never see them.
+  // Signals go to one thread that stops the server; the other threads never see them (blocked before
+  // any starts: the store's checkpoint thread is one).
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGTERM);
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  auto store = openSqliteStore(o.dataDir, false, o.tuning);
 
   httplib::SSLServer svr(o.cert.c_str(), o.key.c_str());
   if (!svr.is_valid())
@@ -284,19 +285,12 @@ void serve(const ServeOptions& o) {
     }
   });
   std::thread upkeep([&] {
-    for (int tick = 0; !done; ++tick) {
+    while (!done) {
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      // Apart: a fold that keeps failing (another program holding the store) must not stop the
-      // checkpoints, or the write-ahead log would grow without end.
       try {
         store->upkeep();
       } catch (const std::exception& e) {
         std::printf("fold postponed: %s\n", e.what());
-      }
-      try {
-        if (tick % 10 == 9) store->checkpoint();
-      } catch (const std::exception& e) {
-        std::printf("checkpoint postponed: %s\n", e.what());
       }
     }
   });
@@ -304,7 +298,7 @@ void serve(const ServeOptions& o) {
   done = true;
   waiter.join();
   upkeep.join();
-  store->checkpoint();
+  store.reset();  // closing the store copies the rest of its log in
   std::printf("gridcenter stopped\n");
   std::fflush(stdout);
 }

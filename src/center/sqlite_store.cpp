@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "core/error.h"
-#include "db/connection.h"
 #include "core/scope.h"
+#include "db/connection.h"
 
 namespace gl::center {
 
@@ -84,13 +84,10 @@ std::string storePath(const std::string& dir, bool create) {
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& dir, bool create, SqliteTuning tuning)
-    : tuning_(tuning), db_(storePath(dir, create), openFlags(create)), path_(db_.getFilename()) {
+    : tuning_(tuning), db_(storePath(dir, create), openFlags(create)) {
   db_.exec("PRAGMA journal_mode = WAL");
   // An acknowledged push is on the disk before its response leaves: a kill -9 loses none.
   db_.exec("PRAGMA synchronous = FULL");
-  // Checkpoints run on their own thread (checkpoint()), not in the commit of whichever push crosses
-  // the threshold: that push would wait for the copy.
-  db_.exec("PRAGMA wal_autocheckpoint = 0");
   db_.exec("PRAGMA busy_timeout = 10000");
   db_.exec("PRAGMA cache_size = -131072");  // 128 MiB: a county's cells stay in memory
   db_.exec(kSchema);
@@ -98,6 +95,11 @@ SqliteStore::SqliteStore(const std::string& dir, bool create, SqliteTuning tunin
   if (st.executeStep()) county_ = st.getColumn(0).getString();
   st.reset();
   loadSeq();
+  // Checkpoints run on a thread of their own, woken by commits (not in the commit of whichever push
+  // crosses the threshold: that push would wait for the copy). Folds commit 2,000 cells at a time and
+  // a county's first load far more, so the threshold is ten times the ledger's.
+  checkpoints_ = std::make_unique<db::Checkpointer>(db_, db_.getFilename());
+  checkpoints_->setThreshold(10000);
 }
 
 SQLite::Statement& SqliteStore::statement(const std::string& sql) {

@@ -11,6 +11,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "center/center_store.h"
+#include "db/checkpointer.h"
 
 namespace gl::center {
 
@@ -38,7 +39,6 @@ class SqliteStore final : public CenterStore {
   bool markDistinct(const Account& who, const std::string& a, const std::string& b) override;
   core::Hlc lastClock() override;
   void upkeep() override;
-  void checkpoint() override;
 
  private:
   struct Stored {
@@ -101,10 +101,9 @@ class SqliteStore final : public CenterStore {
 
   std::mutex mutex_;
   SQLite::Database db_;
-  std::string path_;
-  std::unique_ptr<SQLite::Database> checkpointer_;  // its own connection: it runs beside the requests
   std::string county_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unique_ptr<db::Checkpointer> checkpoints_;  // after `db_`: stops before the connection closes
 };
 
 }  // namespace gl::center

@@ -1,5 +1,5 @@
 // The SQLite store's upkeep beside the requests: recent cells folded into `cell` while the data center
-// is idle, and the write-ahead log copied into the store.
+// is idle.
 #include <chrono>
 
 #include "center/sqlite_store.h"
@@ -72,15 +72,6 @@ void SqliteStore::upkeep() {
   std::int64_t start = steadyMs();
   while (steadyMs() - lastRequestMs_ >= tuning_.quietMs && steadyMs() - start < 200 && fold(kFoldChunk) > 0) {
   }
-}
-
-void SqliteStore::checkpoint() {
-  if (!checkpointer_) {
-    checkpointer_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
-    checkpointer_->exec("PRAGMA busy_timeout = 1000");
-  }
-  // PASSIVE: copies what no reader still needs and never blocks a request.
-  checkpointer_->exec("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 }  // namespace gl::center
