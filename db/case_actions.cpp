@@ -1,5 +1,5 @@
 // What a grid worker does to a case once it is open: release it (opening the follow-on period when
-// the policy chains one, DOMAIN.md 5.5), extend it, or record that it moved elsewhere (transferred,
+// the policy chains one, docs/domain.md §5.5), extend it, or record that it moved elsewhere (transferred,
 // hospitalized). Each action is one transaction through the Writer, so it is validated, stamped in
 // the change log and audited like any other write.
 #include "db/case_rows.h"

@@ -1,4 +1,4 @@
-// The `clock` table of DESIGN's sync protocol: stamped by the write code, not by triggers (triggers
+// The change log `clock` (docs/data-model.md §6): stamped by the write code, not by triggers (triggers
 // cost 5× here). A new row is stamped once (col = ''); a later change stamps its own cell.
 #pragma once
 

@@ -118,7 +118,7 @@ std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& path, Mode mod
     SQLite::Statement last(*state->db, "SELECT last_hlc, clock_offset_ms FROM sync_state WHERE one = 1");
     if (last.executeStep()) {
       state->clock = core::HlcClock(systemMillis, core::Hlc::unpack(last.getColumn(0).getInt64()));
-      // The offset to the data center's clock measured at the last sync (DESIGN.md "Clocks").
+      // The offset to the data center's clock measured at the last sync (docs/sync-protocol.md §8).
       state->clock.setOffsetMs(last.getColumn(1).getInt64());
     }
     last.reset();

@@ -1,5 +1,5 @@
 // The ledger: one SQLite file per client holding the county data a worker may see. The Ledger API is
-// the only code that writes SQL (DESIGN.md "Layers"): every write is one IMMEDIATE transaction and
+// the only code that writes SQL (docs/architecture.md §2): every write is one IMMEDIATE transaction and
 // stamps each changed cell with its HLC in the change log, so sync can be built without touching callers.
 #pragma once
 
@@ -65,7 +65,7 @@ struct SearchHit {
   core::Table table = core::Table::Resident;  // Resident or Household
   std::string id;
   std::string name;       // resident's name, or the household's address
-  std::string idNumber;   // full value: callers mask it (DESIGN "Personal information")
+  std::string idNumber;   // full value: callers mask it (docs/privacy.md §4)
   std::string phone;
   std::string householdId;
   std::string address;

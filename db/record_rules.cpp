@@ -36,7 +36,8 @@ void residentRules(Cells& in, Cells& row, core::Date today, std::vector<Issue>& 
     if (given(in, "id_number") && !given(in, "id_type")) setBoth(in, row, "id_type", std::nullopt);
     return;
   }
-  auto checked = core::checkId(id, today);
+  // A type given with the number decides its shapes; a stored type does not hold back a new number.
+  auto checked = core::checkId(id, today, core::hintForIdType(given(in, "id_type") ? textOr(row, "id_type") : ""));
   if (!checked.valid) return;
   std::string kind(core::idKindCode(checked.kind));
   bool idChanged = given(in, "id_number");

@@ -1,4 +1,4 @@
-// The ledger's side of sync (DESIGN.md "Sync protocol"): the pending cells of the change log as the
+// The ledger's side of sync (docs/sync-protocol.md §5–§6): the pending cells of the change log as the
 // push sends them, the batch kept byte for byte until acknowledged, and pulled pages applied by the
 // merge rule (the larger HLC wins, site id breaks ties) in one transaction each.
 #pragma once

@@ -77,6 +77,8 @@ core::Date Writer::today() const { return s_.currentDate(); }
 
 void Writer::validate(const core::TableSpec& spec, Cells& cells, const Cells* current, std::string_view id) {
   std::vector<Issue> issues;
+  // A document type given with the number says which shapes the number may have (core/identity.h).
+  const auto idHint = core::idTypeHintOf(spec.table, cells);
   for (auto& c : cells) {
     const core::ColumnSpec* column = spec.column(c.column);
     if (!column) {
@@ -84,7 +86,7 @@ void Writer::validate(const core::TableSpec& spec, Cells& cells, const Cells* cu
                         c.column, 0, 0, c.column});
       continue;
     }
-    auto found = core::normalizeCell(*column, c.value, today());
+    auto found = core::normalizeCell(*column, c.value, today(), idHint);
     issues.insert(issues.end(), found.begin(), found.end());
   }
   if (core::hasErrors(issues)) throw ValidationError(std::move(issues), context(spec, id));

@@ -254,7 +254,7 @@ class Session {
     result_.cursor = cursor;
   }
 
-  // Per-grid digests (DESIGN.md "Pull"): a grid this ledger holds differently from the data center —
+  // Per-grid digests (docs/sync-protocol.md §7): a grid this ledger holds differently from the data center —
   // a row missing or extra, a cell older — is pulled again from zero and taken as the data center
   // has it. Only with nothing waiting to be sent: an unsent edit makes a grid differ by design.
   void checkDigests(const std::vector<std::pair<std::string, core::GridDigest>>& server) {

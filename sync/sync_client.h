@@ -1,4 +1,4 @@
-// One sync with the data center (DESIGN.md "Sync protocol"): sign in when there is no token, push the
+// One sync with the data center (docs/sync-protocol.md §1): sign in when there is no token, push the
 // pending changes batch by batch (each stored before its first send and re-sent byte for byte until
 // acknowledged), then pull pages in commit order, each applied in one transaction before the cursor
 // moves. Used by `gridctl sync` and the window's background sync.
@@ -50,7 +50,7 @@ using SyncProgress = std::function<bool(Stage stage, std::int64_t done, std::int
 // applied before a failure stays; the next sync carries on from there.
 SyncResult synchronize(db::Ledger& ledger, const SyncOptions& options, const SyncProgress& progress = {});
 
-// A concurrent edit the data center kept (DESIGN.md "Conflicts"): the value that won and the other one.
+// A concurrent edit the data center kept (docs/sync-protocol.md §9): the value that won and the other one.
 struct ConflictInfo {
   std::int64_t id = 0;
   core::Table table = core::Table::Resident;

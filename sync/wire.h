@@ -1,4 +1,4 @@
-// The sync protocol's messages (DESIGN.md "Sync protocol", v1) as JSON, shared by the client and
+// The sync protocol's messages (docs/sync-protocol.md, v1) as JSON, shared by the client and
 // gridcenter so both read and write one format. Decoding refuses anything malformed with a
 // gl::Error (BadInput) naming what is wrong; it never guesses.
 #pragma once

@@ -71,7 +71,7 @@ CREATE TABLE setting (
   value TEXT
 ) WITHOUT ROWID;
 
--- The change log of DESIGN's sync protocol, written by the ledger's write code (not triggers).
+-- The change log (docs/data-model.md §6), written by the ledger's write code (not triggers).
 -- A new row is stamped once with col = '' for all its cells; a cell gets its own entry when it
 -- changes later. seq is the local commit order: pending = seq above sync_state.acked_seq.
 -- base is the clock this site had seen for the cell before its edit (NULL for new rows).

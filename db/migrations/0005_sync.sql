@@ -1,4 +1,4 @@
--- The sync client's local bookkeeping (DESIGN.md "Sync protocol"): where this ledger syncs, the
+-- The sync client's local bookkeeping (docs/sync-protocol.md §4): where this ledger syncs, the
 -- account's token (never the password), the push batch kept byte for byte until the data center
 -- acknowledges it, and what the data center refused or found, listed for the user.
 

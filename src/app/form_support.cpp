@@ -87,10 +87,11 @@ wxString FieldMessages::message(const std::string& column) const {
 std::vector<core::Issue> checkCells(core::Table table, core::Cells cells, core::Date today, bool isNew) {
   const auto& spec = core::tableSpec(table);
   std::vector<core::Issue> issues;
+  const auto idHint = core::idTypeHintOf(table, cells);
   for (auto& c : cells) {
     const auto* column = spec.column(c.column);
     if (!column) continue;
-    auto found = core::normalizeCell(*column, c.value, today);
+    auto found = core::normalizeCell(*column, c.value, today, idHint);
     issues.insert(issues.end(), found.begin(), found.end());
   }
   if (isNew && !core::hasErrors(issues)) {

@@ -21,7 +21,9 @@
 #include "app/import_worker.h"
 #include "core/mask.h"
 #include "exchange/import_profile.h"
+#include "exchange/import_report_text.h"
 #include "text/describe.h"
+#include "text/text.h"
 
 namespace gl::app {
 
@@ -53,8 +55,8 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
 
   // TRANSLATORS: columns of the import dialog's list of the file's columns
   columns_->AppendColumn(_("Column"), wxLIST_FORMAT_LEFT, FromDIP(150));
-  columns_->AppendColumn(_("Goes into"), wxLIST_FORMAT_LEFT, FromDIP(170));
-  columns_->AppendColumn(_("First values"), wxLIST_FORMAT_LEFT, FromDIP(300));
+  columns_->AppendColumn(_("Goes into"), wxLIST_FORMAT_LEFT, FromDIP(250));
+  columns_->AppendColumn(_("First values"), wxLIST_FORMAT_LEFT, FromDIP(220));
   // TRANSLATORS: columns of the import dialog's list of rejected rows
   problems_->AppendColumn(_("Row"), wxLIST_FORMAT_RIGHT, FromDIP(60));
   problems_->AppendColumn(_("Column"), wxLIST_FORMAT_LEFT, FromDIP(120));
@@ -70,6 +72,11 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
     const auto& fields = choosableImportFields();
     auto at = std::find(fields.begin(), fields.end(), field);
     field_->SetSelection(at == fields.end() ? wxNOT_FOUND : static_cast<int>(at - fields.begin()));
+    // The whole decision, however narrow the list's column: 门牌号 → 房号（表中另有楼栋列，门牌即房号）.
+    if (preview_ && !preview_->columns[i].note.empty() && fields_[i] == preview_->columns[i].field)
+      say(toWx(exchange::describeColumn(preview_->columns[i])), false);
+    else
+      say(wxString(), false);
   });
   field_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     long selected = columns_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
@@ -165,9 +172,9 @@ void ImportDialog::showColumns() {
   for (std::size_t i = 0; i < preview_->columns.size(); ++i) {
     const auto& c = preview_->columns[i];
     long item = columns_->InsertItem(static_cast<long>(i), toWx(c.header));
-    columns_->SetItem(item, 1, importFieldText(fields_[i]));
+    columns_->SetItem(item, 1, fieldWithNote(i));
     wxString samples;
-    // Ids and phones masked, as in every list (DESIGN "Personal information").
+    // Ids and phones masked, as in every list (docs/privacy.md §4).
     auto shown = [&](const std::string& value) {
       if (fields_[i] == ImportField::IdNumber) return core::maskId(value);
       if (fields_[i] == ImportField::Phone) return core::maskPhone(value);
@@ -180,11 +187,21 @@ void ImportDialog::showColumns() {
   }
 }
 
+// The field a column goes into, with the reason when the other headers decided it (门牌 beside 楼栋).
+wxString ImportDialog::fieldWithNote(std::size_t column) const {
+  const auto& note = preview_->columns[column].note;
+  if (note.empty() || fields_[column] != preview_->columns[column].field) return importFieldText(fields_[column]);
+  // TRANSLATORS: a column's field in the import dialog, and why it was chosen: 房号 (表中另有楼栋列，门牌即房号)
+  // xgettext:python-brace-format
+  return toWx(text::format(N_("{field} ({why})"), fmt::arg("field", fromWx(importFieldText(fields_[column]))),
+                           fmt::arg("why", text::tr(note))));
+}
+
 void ImportDialog::setField(std::size_t column, std::optional<ImportField> field) {
   if (column >= fields_.size()) return;
   fields_[column] = field;
   mappingChanged_ = true;
-  columns_->SetItem(static_cast<long>(column), 1, importFieldText(field));
+  columns_->SetItem(static_cast<long>(column), 1, fieldWithNote(column));
 }
 
 void ImportDialog::showStep(Step step) {
@@ -263,19 +280,27 @@ void ImportDialog::workFinished() {
 void ImportDialog::showCheck(const exchange::ImportReport& r) {
   problems_->DeleteAllItems();
   long item = 0;
+  auto add = [&](const wxString& row, const std::string& header, const wxString& problem) {
+    problems_->InsertItem(item, row);
+    problems_->SetItem(item, 1, toWx(header));
+    problems_->SetItem(item++, 2, problem);
+  };
+  // A field no column gives is said once, first: every row needing it is below.
+  for (const auto& m : r.missingColumns) add(wxString(), std::string(), toWx(exchange::describeMissing(m, r, false)));
+  auto place = [](core::Issue issue) {
+    issue.row = 0;
+    issue.column = 0;
+    return text::describe(issue);
+  };
   for (const auto& row : r.rejectedRows)
-    for (auto issue : row.issues) {
-      if (issue.severity != core::Severity::Error) continue;
-      problems_->InsertItem(item, wxString::Format("%lld", static_cast<long long>(row.row)));
-      std::string header;
-      if (issue.column > 0 && static_cast<std::size_t>(issue.column) <= r.columns.size())
-        header = r.columns[static_cast<std::size_t>(issue.column - 1)].header;
-      problems_->SetItem(item, 1, toWx(header));
-      issue.row = 0;
-      issue.column = 0;
-      problems_->SetItem(item, 2, toWx(text::describe(issue)));
-      ++item;
-    }
+    for (const auto& issue : row.issues)
+      if (issue.severity == core::Severity::Error)
+        add(wxString::Format("%lld", static_cast<long long>(row.row)), issue.heading, toWx(place(issue)));
+  for (const auto& issue : r.warnings)
+    // TRANSLATORS: a row of a roster that is imported, with something worth checking
+    // xgettext:python-brace-format
+    add(wxString::Format("%d", issue.row), issue.heading,
+        toWx(text::format(N_("Imported, but check: {message}"), fmt::arg("message", place(issue)))));
   // TRANSLATORS: after checking a roster; %1$lld rows in all, %2$lld good, %3$lld rejected, %4$lld skipped
   checkSummary_->SetLabel(wxString::Format(_("%1$lld rows: %2$lld can be imported, %3$lld would be rejected (listed "
                                              "below), %4$lld total or note rows skipped. Nothing has been written yet."),

@@ -41,6 +41,8 @@ class ImportDialog : public wxDialog {
   void chooseFile(const std::filesystem::path& file);
   void chooseSheet(int index);
   void setField(std::size_t column, std::optional<exchange::ImportField> field);  // nullopt: leave out
+  // What the list shows a column goes into, with the reason when the other headers decided it.
+  wxString fieldWithNote(std::size_t column) const;
   void next();  // Check the rows → Import → Close
   void back();
   void cancelWork();
@@ -58,6 +60,7 @@ class ImportDialog : public wxDialog {
   }
   wxString status() const;
   wxListCtrl* problemList() const { return problems_; }
+  wxListCtrl* columnList() const { return columns_; }
   wxString problemDetail() const;
   wxCheckBox* saveProfileBox() const { return saveProfile_; }
   wxTextCtrl* profileNameField() const { return profileName_; }

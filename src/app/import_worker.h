@@ -1,4 +1,4 @@
-// Runs an import (or its dry run) off the UI thread (DESIGN "Layers": long work never freezes the
+// Runs an import (or its dry run) off the UI thread (docs/architecture.md §3: long work never freezes the
 // window). The worker opens its own connection to the ledger file, so the window keeps reading the
 // ledger as it was (WAL) while the import's one transaction is written; the window polls progress,
 // may cancel (the transaction is rolled back), and takes the report or the error when done.

@@ -1,4 +1,4 @@
-// Long ledger work off the UI thread (DESIGN "Layers": long work never freezes the window): `work` runs
+// Long ledger work off the UI thread (docs/architecture.md §3: the window never freezes): `work` runs
 // on a thread of its own with its own connection to the ledger file (the window keeps reading the ledger
 // as it was, under WAL). The window polls finished() and then calls rethrow() for the error the work
 // ended with, if any. Destroying the task waits for the work: whoever owns it first tells the work to

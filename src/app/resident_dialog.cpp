@@ -115,6 +115,10 @@ ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::
     combo->Bind(wxEVT_COMBOBOX, changed);
   }
   for (auto* choice : {idType_, sex_, residence_}) choice->Bind(wxEVT_CHOICE, changed);
+  idType_->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+    e.Skip();
+    if (!idNumber_->IsEmpty()) checkIdNumber(true);
+  });
   for (auto* box : careFlags_) box->Bind(wxEVT_CHECKBOX, changed);
   idNumber_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) {
     dirty_ = true;
@@ -269,10 +273,13 @@ void ResidentDialog::checkIdNumber(bool leaving) {
   wxString raw = idNumber_->GetValue().Strip(wxString::both);
   idInfo_->SetLabel(wxString());
   showFieldIssues(idMessage_, {});
+  // A document type the worker chose (not the one the number filled in) decides the number's shapes.
+  const std::string chosen = idTypeCode();
+  const auto hint = !chosen.empty() && chosen != filledIdType_ ? core::hintForIdType(chosen) : core::IdTypeHint::Any;
   // Shorter than any resident number: the worker is still typing (passports are checked on leaving).
   core::IdCheck check;
   if (!raw.empty() && (leaving || raw.length() >= 15)) {
-    check = core::checkId(fromWx(raw), ledger_.today());
+    check = core::checkId(fromWx(raw), ledger_.today(), hint);
     showFieldIssues(idMessage_, check.issues);
   }
   // What an earlier number filled in goes when the number no longer says it (a digit corrected

@@ -1,5 +1,5 @@
 // The one search box (name, pinyin initials, id or phone digits, household number, address) with
-// results as you type. Ids and phones are masked in the list (DESIGN "Personal information").
+// results as you type. Ids and phones are masked in the list (docs/privacy.md §4).
 #pragma once
 
 #include <functional>

@@ -1,4 +1,4 @@
-// Runs one sync off the UI thread (DESIGN "Layers": long work never freezes the window). The worker
+// Runs one sync off the UI thread (docs/architecture.md §3: long work never freezes the window). The worker
 // opens its own connection to the ledger file; the window polls the stage and may cancel (what was
 // acknowledged or applied stays, the rest is taken up by the next sync).
 #pragma once

@@ -1,6 +1,6 @@
 // gridcenter's store: accounts, tokens and the county's merged cells. The server talks to this
 // interface only; SQLite implements it (sqlite_store.cpp) and a PostgreSQL store can later — it must
-// hand out commit sequence numbers in commit order (DESIGN.md "Server store").
+// hand out commit sequence numbers in commit order (docs/sync-protocol.md §14).
 #pragma once
 
 #include <cstdint>
@@ -70,7 +70,7 @@ class CenterStore {
   virtual std::vector<Conflict> conflicts(const Account& who) = 0;
   // Writes the losing value of a conflict back as a new change stamped now; false if not in scope.
   virtual bool restore(const Account& who, std::int64_t conflictId, core::HlcClock& clock) = 0;
-  // Two residents with one identity number (DESIGN.md "Same person twice"), settled by a grid leader
+  // Two residents with one identity number (docs/sync-protocol.md §10), settled by a grid leader
   // or above: merged — `drop` is tombstoned and its quarantines and visits point at `keep`, as new
   // changes stamped now — or marked as two people. False when the pair is not open in the account's scope.
   virtual bool mergeDuplicate(const Account& who, const std::string& keep, const std::string& drop,

@@ -1,4 +1,4 @@
-// gridctl export WHAT --out FILE.xlsx|FILE.csv [--purpose P].
+// gridctl export WHAT --out FILE.xlsx|FILE.csv [--purpose P] [--labels].
 #include <fmt/format.h>
 
 #include "cli/cli_context.h"
@@ -22,10 +22,13 @@ void addExportCommands(CLI::App& app, Context& ctx) {
                              "visits", "campaigns", "policies"}));
   exp->add_option("--out", *out, tr(N_("Output file: .xlsx or .csv")))->required();
   exp->add_option("--purpose", *purpose, tr(N_("Why the data leaves the ledger (recorded in the audit log)")));
-  exp->callback([&ctx, what, out, purpose] {
+  auto options = std::make_shared<exchange::ExportOptions>();
+  exp->add_flag("--labels", options->labels,
+                tr(N_("In a .csv, headers and codes in words (姓名, 男) as an .xlsx has them, not the data model's names")));
+  exp->callback([&ctx, what, out, purpose, options] {
     const auto* spec = core::findTable(*what);
     auto ledger = ctx.open();
-    auto result = exchange::exportTable(*ledger, spec->table, *out, *purpose);
+    auto result = exchange::exportTable(*ledger, spec->table, *out, *purpose, *options);
     // xgettext:python-brace-format
     ctx.print({{"table", std::string(spec->name)}, {"rows", result.rows}, {"out", *out}},
               format(N_("Exported {rows} rows to {path}"), fmt::arg("rows", result.rows), fmt::arg("path", *out)));

@@ -1,4 +1,5 @@
-// gridctl import FILE [--sheet S] [--map 列名=field]... [--dry-run] [--all-or-nothing] [--errors OUT.csv]
+// gridctl import FILE [--sheet S] [--map 列名=field]... [--dry-run] [--all-or-nothing] [--accept-renames]
+//                    [--errors OUT.csv]
 // gridctl profiles [list] | rename NAME NEW_NAME | delete NAME   (saved import profiles)
 // Prints what went in and every rejected row with its row, column and reason; exits 1 when a row was
 // rejected (the good rows are in unless --all-or-nothing or --dry-run said otherwise).
@@ -9,6 +10,7 @@
 #include "cli/cli_context.h"
 #include "core/error.h"
 #include "exchange/import_profile.h"
+#include "exchange/import_report_text.h"
 #include "exchange/roster_import.h"
 #include "text/describe.h"
 #include "text/text.h"
@@ -20,17 +22,33 @@ using text::tr;
 
 namespace {
 
+// One issue of a row: where (a column of 0 is none: the sheet has no column for the field) and why.
+nlohmann::json issueJson(core::Issue issue) {
+  nlohmann::json e = {{"row", issue.row},
+                      {"column", issue.column > 0 ? nlohmann::json(issue.column) : nlohmann::json()},
+                      {"header", issue.heading.empty() ? nlohmann::json() : nlohmann::json(issue.heading)}};
+  issue.row = 0;
+  issue.column = 0;
+  e["message"] = text::describe(issue);
+  return e;
+}
+
 nlohmann::json jsonOf(const exchange::ImportReport& r) {
-  nlohmann::json errors = nlohmann::json::array();
+  nlohmann::json errors = nlohmann::json::array(), warnings = nlohmann::json::array(),
+                 missing = nlohmann::json::array(), renames = nlohmann::json::array(),
+                 columns = nlohmann::json::array();
   for (const auto& row : r.rejectedRows)
-    for (auto issue : row.issues) {
-      if (issue.severity != core::Severity::Error) continue;
-      nlohmann::json e = {{"row", issue.row}, {"column", issue.column}};
-      issue.row = 0;
-      issue.column = 0;
-      e["message"] = text::describe(issue);
-      errors.push_back(std::move(e));
-    }
+    for (const auto& issue : row.issues)
+      if (issue.severity == core::Severity::Error) errors.push_back(issueJson(issue));
+  for (const auto& issue : r.warnings) warnings.push_back(issueJson(issue));
+  for (const auto& m : r.missingColumns)
+    missing.push_back({{"field", m.field}, {"message", exchange::describeMissing(m, r, true)}});
+  for (const auto& n : r.renames) renames.push_back({{"row", n.row}, {"id", n.id}, {"from", n.from}, {"to", n.to}});
+  for (const auto& c : r.columns)
+    columns.push_back({{"column", c.column},
+                       {"header", c.header},
+                       {"field", c.field ? nlohmann::json(exchange::fieldName(*c.field)) : nlohmann::json()},
+                       {"note", c.note.empty() ? nlohmann::json() : nlohmann::json(text::tr(c.note))}});
   return {{"rows", r.rows},
           {"imported", r.imported},
           {"rejected", r.rejected},
@@ -43,11 +61,15 @@ nlohmann::json jsonOf(const exchange::ImportReport& r) {
           {"visits_created", r.visitsCreated},
           {"unmapped_columns", r.unmappedColumns()},
           {"not_imported_sensitive_columns", r.sensitiveColumns()},
+          {"columns", columns},
+          {"missing_columns", missing},
+          {"renames", renames},
           {"sheet", r.sheet},
           {"profile", r.profile},
           {"header_row", r.headerRow},
           {"written", r.written},
-          {"errors", errors}};
+          {"errors", errors},
+          {"warnings", warnings}};
 }
 
 std::string humanOf(const exchange::ImportReport& r, bool dryRun) {
@@ -66,6 +88,9 @@ std::string humanOf(const exchange::ImportReport& r, bool dryRun) {
                 fmt::arg("unassigned", r.householdsUnassigned), fmt::arg("quarantines", r.quarantinesCreated),
                 fmt::arg("visits", r.visitsCreated), fmt::arg("updated", r.personsUpdated));
   out += '\n';
+  for (const auto& c : r.columns)
+    if (!c.note.empty()) out += "  " + exchange::describeColumn(c) + '\n';
+  for (const auto& m : r.missingColumns) out += exchange::describeMissing(m, r, true) + '\n';
   auto join = [](const std::vector<std::string>& v) {
     std::string s;
     for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
@@ -79,6 +104,10 @@ std::string humanOf(const exchange::ImportReport& r, bool dryRun) {
   for (const auto& row : r.rejectedRows)
     for (const auto& issue : row.issues)
       if (issue.severity == core::Severity::Error) out += "  " + text::describe(issue) + '\n';
+  if (!r.warnings.empty()) out += tr(N_("Imported, with a warning:")) + '\n';
+  for (const auto& issue : r.warnings) out += "  " + text::describe(issue) + '\n';
+  if (!r.renames.empty()) out += tr(N_("Renamed (--accept-renames):")) + '\n';
+  for (const auto& n : r.renames) out += "  " + exchange::describeRename(n) + '\n';
   if (dryRun) out += tr(N_("Dry run: nothing was written.")) + '\n';
   else if (!r.written) out += tr(N_("Nothing was written: with --all-or-nothing one rejected row rejects the file.")) + '\n';
   if (!out.empty() && out.back() == '\n') out.pop_back();
@@ -102,6 +131,9 @@ void addImportCommands(CLI::App& app, Context& ctx) {
                   tr(N_("Save this file's column mapping as an import profile (files with the same header use it)")));
   imp->add_flag("--dry-run", options->dryRun, tr(N_("Check and count everything, write nothing")));
   imp->add_flag("--all-or-nothing", options->allOrNothing, tr(N_("Reject the whole file if any row is rejected")));
+  imp->add_flag("--accept-renames", options->acceptRenames,
+                tr(N_("Let a row rename the person its identity number belongs to (listed in the report) instead "
+                      "of rejecting it")));
   imp->add_option("--errors", *errors, tr(N_("Write the rejected rows with their reasons to this .csv file")));
   imp->callback([&ctx, file, maps, errors, options, saveAs] {
     for (const auto& m : *maps) {

@@ -64,8 +64,12 @@ void runCheckId(const Context& ctx, const std::string& number) {
   if (!r.valid) {
     if (ctx.json) ctx.print(j, {});
     // The issue's own sentence, which already names the field.
+    std::size_t digits = 0;
+    for (char c : firstError->detail) digits += c >= '0' && c <= '9';
     throw Error(Error::Kind::BadInput, text::issueMessageId(firstError->code),
-                {{"field", text::fieldLabel(firstError->field)}, {"detail", firstError->detail}});
+                {{"field", text::fieldLabel(firstError->field)},
+                 {"detail", firstError->detail},
+                 {"length", std::to_string(digits)}});
   }
   std::string human;
   {

@@ -1,5 +1,5 @@
 // Addresses as rosters write them. The same flat is "3-2-301", "3—2—301", "3一2一301", "3幢2单元301室",
-// "3栋2单元301号" or "3号楼2单元301" (DOMAIN.md 4.1, the quarantine-hotel rosters), usually after a
+// "3栋2单元301号" or "3号楼2单元301" (docs/import.md; seen in quarantine-hotel rosters), usually after a
 // place ("高青县田镇街道和平社区"). An import matches households by these parts, so that one flat
 // written three ways is one household.
 #pragma once

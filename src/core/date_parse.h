@@ -1,4 +1,4 @@
-// Dates as rosters write them (DOMAIN.md section 1.6): 2022-11-03, 2022/11/3, 2022.11.3,
+// Dates as rosters write them (docs/domain.md §7): 2022-11-03, 2022/11/3, 2022.11.3,
 // 2022年11月3日 / 3号, 20221103, full-width digits, year-less 3月5日 / 11-03 / 3.5 when the caller
 // knows the year, a trailing time that is dropped, and Excel serial numbers in either date system.
 #pragma once

@@ -1,6 +1,6 @@
 // Hybrid logical clock (S. Kulkarni, M. Demirbas et al., "Logical Physical Clocks and Consistent
 // Snapshots in Globally Distributed Databases", 2014): the sync protocol stamps every changed cell
-// with one (DESIGN.md "Sync protocol"). An HLC stays close to wall time, never goes backwards, and
+// with one (docs/sync-protocol.md §3). An HLC stays close to wall time, never goes backwards, and
 // orders every send before its receive even when a grid worker's PC is a year slow.
 //
 // Packing: wall milliseconds in the high 48 bits, the logical counter in the low 16, so the
@@ -51,7 +51,7 @@ class HlcClock {
   Hlc receive(Hlc remote);
   Hlc last() const { return last_; }
 
-  // The measured offset to the server's clock, added to the wall clock (DESIGN.md "Clocks": the
+  // The measured offset to the server's clock, added to the wall clock (docs/sync-protocol.md §8: the
   // client re-stamps on the server's clock after a refusal). Changing it never moves now() back.
   void setOffsetMs(std::int64_t offset) { offsetMs_ = offset; }
   // The one way back: after the data center refused this site's HLCs as too far ahead (a PC whose
@@ -74,7 +74,7 @@ class HlcClock {
 // not win, so re-applying a change is a no-op.
 bool wins(Hlc a, std::string_view siteA, Hlc b, std::string_view siteB);
 
-// The server refuses HLCs more than five minutes ahead of its own clock (DESIGN.md "Clocks").
+// The server refuses HLCs more than five minutes ahead of its own clock (docs/sync-protocol.md §8).
 constexpr std::int64_t kMaxAheadMs = 5 * 60 * 1000;
 bool tooFarAhead(Hlc h, std::int64_t serverWallMs);
 

@@ -1,5 +1,6 @@
 #include "core/identity.h"
 
+#include "core/region_codes.h"
 #include "core/utf8.h"
 
 namespace gl::core {
@@ -9,7 +10,7 @@ namespace {
 constexpr std::string_view kField = "id_number";
 
 // Birth dates before this are typos, not people: the standard's own oldest example,
-// 440524188001010014, is born 1880-01-01 (DOMAIN.md 1.1).
+// 440524188001010014, is born 1880-01-01 (docs/domain.md §1.1).
 constexpr Date kEarliestBirth{1880, 1, 1};
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -33,7 +34,7 @@ int number(std::string_view digits) {
   return n;
 }
 
-// Provincial-level codes of GB/T 2260 used in resident numbers (DOMAIN.md 1.1). 71 (台湾) is in
+// Provincial-level codes of GB/T 2260 used in resident numbers (docs/domain.md §1.1). 71 (台湾) is in
 // GB/T 2260 but never in real numbers: Taiwan residents get the 830000 permit code instead.
 bool isResidentProvince(int p) {
   return (p >= 11 && p <= 15) || (p >= 21 && p <= 23) || (p >= 31 && p <= 37) ||
@@ -75,7 +76,7 @@ bool isResident18Shape(std::string_view s) {
   return s.size() == 18 && allDigits(s.substr(0, 17)) && (isDigit(s[17]) || s[17] == 'X');
 }
 
-// Chinese ordinary, official and diplomatic passports and the SAR passports (DOMAIN.md 1.5).
+// Chinese ordinary, official and diplomatic passports and the SAR passports (docs/domain.md §1.5).
 bool isChinesePassport(std::string_view s) {
   auto letterNotIO = [](char c) { return isUpper(c) && c != 'I' && c != 'O'; };
   if (s.size() == 9) {
@@ -120,6 +121,18 @@ void addError(IdCheck& r, IssueCode code) {
 
 void addWarning(IdCheck& r, IssueCode code, std::string detail) {
   r.issues.push_back(Issue{code, std::string(kField), 0, 0, std::move(detail), Severity::Warning});
+}
+
+// The province was checked; a county code in no edition of GB/T 2260 is only a warning, because
+// divisions are renamed and abolished over time and the list may lag (docs/domain.md §1.1).
+void warnUnknownRegion(IdCheck& r, std::string_view code) {
+  if (!isKnownDivisionCode(code)) addWarning(r, IssueCode::IdUnknownCounty, std::string(code));
+}
+
+// Digits only, not a resident number's length, and beginning with a real division code: a resident
+// number that lost digits (a truncated cell), which must never pass for a permit or a passport.
+bool looksTruncatedResident(std::string_view s) {
+  return s.size() >= 6 && s.size() != 15 && s.size() != 18 && allDigits(s) && isKnownDivisionCode(s.substr(0, 6));
 }
 
 // YYYYMMDD → the date, or the error it deserves.
@@ -168,6 +181,7 @@ void checkEighteen(IdCheck& r, Date today) {
   if (!checksumOk) return addError(r, IssueCode::IdBadChecksum);
   r.birthDate = birth;
   r.sex = sexFromSequenceDigit(s[16]);
+  if (r.kind == IdKind::Resident) warnUnknownRegion(r, std::string_view(s).substr(0, 6));
 }
 
 // GB 11643-1989: 6 address + YYMMDD + 3 sequence, no check digit. Upgraded by inserting 19.
@@ -190,6 +204,7 @@ void checkFifteen(IdCheck& r, Date today) {
   // person may be born 18YY; the upgrade keeps 19 but asks for a look.
   if (number(original.substr(12, 3)) >= 996)
     addWarning(r, IssueCode::IdCentenarianSequence, original);
+  warnUnknownRegion(r, std::string_view(original).substr(0, 6));
 }
 
 // Nothing matched: say what is most likely wrong.
@@ -237,35 +252,102 @@ char gb11643CheckDigit(std::string_view first17) {
   return kCheck[sum % 11];
 }
 
-IdCheck checkId(std::string_view raw, Date today, IdTypeHint hint) {
-  IdCheck r;
-  r.normalized = normalizeIdText(raw);
+namespace {
+
+// The value in the GB 11643 layout (18 or 15 digits), or the error that says why it is not.
+void checkResidentLayout(IdCheck& r, Date today) {
   const std::string& s = r.normalized;
-  if (s.empty()) {
-    addError(r, IssueCode::IdEmpty);
-  } else if (looksScientific(s) || looksTrailingZeroDecimal(s)) {
-    addError(r, IssueCode::IdStoredAsNumber);
-  } else if (hint == IdTypeHint::Passport && (isChinesePassport(s) || isGenericPassport(s))) {
-    // The caller said 护照: a 15-digit or 8-digit value is then a passport number, not an old
-    // resident number to upgrade or a Taiwan permit.
-    r.kind = IdKind::Passport;
-  } else if (isResident18Shape(s)) {
-    checkEighteen(r, today);
-  } else if (s.size() == 15 && allDigits(s)) {
-    checkFifteen(r, today);
-  } else if (isChinesePassport(s)) {
+  if (isResident18Shape(s)) return checkEighteen(r, today);
+  if (s.size() == 15 && allDigits(s)) return checkFifteen(r, today);
+  bool digitsWithCheck = allDigits(std::string_view(s).substr(0, s.size() - 1)) && (isDigit(s.back()) || s.back() == 'X');
+  addError(r, digitsWithCheck ? IssueCode::IdWrongDigitCount : IssueCode::IdNotResidentNumber);
+}
+
+// Any document: the shapes tried from the most to the least specific.
+void checkAnyDocument(IdCheck& r, Date today) {
+  const std::string& s = r.normalized;
+  if (isResident18Shape(s)) return checkEighteen(r, today);
+  if (s.size() == 15 && allDigits(s)) return checkFifteen(r, today);
+  if (looksTruncatedResident(s)) return addError(r, IssueCode::IdWrongDigitCount);
+  if (isChinesePassport(s)) {
     r.kind = IdKind::Passport;
   } else if (isHkMacauTravelPermit(s)) {
     r.kind = IdKind::HkMacauTravelPermit;
   } else if (isTaiwanTravelPermit(s)) {
     r.kind = IdKind::TaiwanTravelPermit;
   } else if (isOldForeignerCard(s)) {
-    // The layout and check digit of the 2004/2017 card are undocumented (DOMAIN.md 1.4): accept the
-    // shape, but flag that nothing beyond it could be checked.
+    // The layout and check digit of the 2004/2017 card are undocumented (docs/domain.md §1.4): accept
+    // the shape, but flag that nothing beyond it could be checked.
     r.kind = IdKind::ForeignerPermanentOld;
     addWarning(r, IssueCode::IdShapeOnly, s);
   } else {
     reportUnmatched(r);
+  }
+}
+
+// A declared document type: only that document's shapes.
+void checkDeclared(IdCheck& r, Date today, IdTypeHint hint) {
+  const std::string& s = r.normalized;
+  auto wrongShape = [&] { addError(r, IssueCode::IdWrongDocumentShape); };
+  switch (hint) {
+    case IdTypeHint::ResidencePermit:
+      if (!isResident18Shape(s) || s[0] != '8') return wrongShape();
+      checkEighteen(r, today);
+      if (r.kind == IdKind::Resident && r.issues.empty()) wrongShape();
+      return;
+    case IdTypeHint::ForeignerCard:
+      if (isResident18Shape(s) && s[0] == '9') return checkEighteen(r, today);
+      if (!isOldForeignerCard(s)) return wrongShape();
+      r.kind = IdKind::ForeignerPermanentOld;
+      return addWarning(r, IssueCode::IdShapeOnly, s);
+    case IdTypeHint::Passport:
+      if (!isChinesePassport(s) && !isGenericPassport(s)) return wrongShape();
+      r.kind = IdKind::Passport;
+      return;
+    case IdTypeHint::HkMacauTravel:
+      if (!isHkMacauTravelPermit(s)) return wrongShape();
+      r.kind = IdKind::HkMacauTravelPermit;
+      return;
+    case IdTypeHint::TaiwanTravel:
+      if (!isTaiwanTravelPermit(s)) return wrongShape();
+      r.kind = IdKind::TaiwanTravelPermit;
+      return;
+    case IdTypeHint::Other:
+      if (const auto n = utf8::decode(s).size(); n < 2 || n > 30) return addError(r, IssueCode::IdUnrecognized);
+      r.kind = IdKind::Other;
+      return addWarning(r, IssueCode::IdShapeOnly, s);
+    case IdTypeHint::Any:
+    case IdTypeHint::ResidentNumber:
+      break;
+  }
+}
+
+}  // namespace
+
+IdTypeHint hintForIdType(std::string_view code) {
+  if (code == "resident" || code == "resident15") return IdTypeHint::ResidentNumber;
+  if (code == "hk_permit" || code == "macau_permit" || code == "taiwan_permit") return IdTypeHint::ResidencePermit;
+  if (code == "foreign_pr" || code == "foreign_pr_old") return IdTypeHint::ForeignerCard;
+  if (code == "passport") return IdTypeHint::Passport;
+  if (code == "hk_macau_travel") return IdTypeHint::HkMacauTravel;
+  if (code == "taiwan_travel") return IdTypeHint::TaiwanTravel;
+  if (code == "other") return IdTypeHint::Other;
+  return IdTypeHint::Any;
+}
+
+IdCheck checkId(std::string_view raw, Date today, IdTypeHint hint) {
+  IdCheck r;
+  r.normalized = normalizeIdText(raw);
+  if (r.normalized.empty()) {
+    addError(r, IssueCode::IdEmpty);
+  } else if (looksScientific(r.normalized) || looksTrailingZeroDecimal(r.normalized)) {
+    addError(r, IssueCode::IdStoredAsNumber);
+  } else if (hint == IdTypeHint::Any) {
+    checkAnyDocument(r, today);
+  } else if (hint == IdTypeHint::ResidentNumber) {
+    checkResidentLayout(r, today);
+  } else {
+    checkDeclared(r, today, hint);
   }
   r.valid = !hasErrors(r.issues);
   return r;
@@ -283,6 +365,7 @@ std::string_view idKindCode(IdKind kind) {
     case IdKind::HkMacauTravelPermit: return "hk_macau_travel";
     case IdKind::TaiwanTravelPermit: return "taiwan_travel";
     case IdKind::Passport: return "passport";
+    case IdKind::Other: return "other";
     case IdKind::Unknown: break;
   }
   return "unknown";

@@ -1,6 +1,6 @@
 // Identity documents as they appear in 证件号码 columns: GB 11643 resident numbers (18 digits and the
 // old 15), HK/Macau/Taiwan residence permits, foreigners' permanent residence cards, travel permits
-// and passports (DOMAIN.md section 1). Everything is a pure function of the text and `today`.
+// and passports (docs/domain.md §1). Everything is a pure function of the text and `today`.
 #pragma once
 
 #include <optional>
@@ -25,14 +25,30 @@ enum class IdKind {
   HkMacauTravelPermit,    // 港澳居民来往内地通行证 (回乡证)
   TaiwanTravelPermit,     // 台湾居民来往大陆通行证 (台胞证)
   Passport,
+  Other,  // a document the roster names but the rules do not know (军官证, 其他): its text only
 };
 
 enum class Sex { Unknown, Male, Female };
 
-// What the spreadsheet's 证件类型 column said. It only widens what is accepted (Passport admits the
-// free-form shape of foreign passports); it never rejects a number of another kind, because those
-// columns are often defaulted to 身份证 or filled in wrongly.
-enum class IdTypeHint { Any, ResidentId, Passport, Permit };
+// Which documents a value may be (docs/import.md "Identity numbers"): a column headed 身份证号 holds
+// resident numbers only, a generic 证件号码 column any document, and a row's own 证件类型 cell only
+// that document. A declared type is strict: a value of another document's shape is an error, never
+// re-typed, because the program cannot tell which of the two cells is wrong.
+enum class IdTypeHint {
+  Any,              // no type given: any document, but digits that begin with a real region code are
+                    // a damaged resident number, never a permit
+  ResidentNumber,   // the GB 11643 layout: 18 or 15 digits (residence permits and the 2023 foreigner
+                    // card share it)
+  ResidencePermit,  // 港澳台居民居住证: 810000/820000/830000 numbers
+  ForeignerCard,    // 外国人永久居留身份证, the 2023 or the 2004/2017 card
+  Passport,         // a Chinese passport's shapes or a foreign passport's free form
+  HkMacauTravel,    // 港澳居民来往内地通行证 (回乡证)
+  TaiwanTravel,     // 台湾居民来往大陆通行证 (台胞证)
+  Other,            // 军官证, 其他: 2 to 30 characters, nothing else can be checked
+};
+
+// The hint a stored id_type code gives ("passport" → Passport); Any for an unknown or empty code.
+IdTypeHint hintForIdType(std::string_view code);
 
 struct IdCheck {
   bool valid = false;          // no Error-severity issue

@@ -1,4 +1,4 @@
-// Validation results as data (STYLE.md "Errors"): rules return issues, callers place them next to a
+// Validation results as data (docs/development.md §3): rules return issues, callers place them next to a
 // field, a spreadsheet cell or a command-line argument, and gl_text turns each code into one msgid.
 #pragma once
 
@@ -6,10 +6,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.h"
+
 namespace gl::core {
 
 enum class IssueCode {
-  // identity documents (GB 11643 and the permits of DOMAIN.md section 1)
+  // identity documents (GB 11643 and the permits of docs/domain.md §1)
   IdEmpty,
   IdBadLength,
   IdBadCharacters,
@@ -22,6 +24,11 @@ enum class IssueCode {
   IdCentenarianSequence,  // warning: 15-digit number with a 996-999 sequence, the century is unsure
   IdUnrecognized,
   IdShapeOnly,  // warning: a document accepted by its form alone (old foreigner card), nothing to check
+  IdNotResidentNumber,   // a 身份证 column or type holding something that is not 18 or 15 digits
+  IdWrongDigitCount,     // digits only, and not 18 (or 15): a resident number that lost or gained digits
+  IdWrongDocumentShape,  // not of the document type the row declares (证件类型)
+  IdNameMismatch,        // the number is another person's: args "other" (their name) and "name" (this row's)
+  IdNameMismatchInFile,  // the same, for a person an earlier row of the file brought: and "earlier" (that row)
   // phones
   PhoneEmpty,
   PhoneBadFormat,
@@ -65,6 +72,10 @@ struct Issue {
   int column = 0;      // spreadsheet column (1-based) where it applies, else 0
   std::string detail;  // the offending value or an extra word, shown in {detail}
   Severity severity = Severity::Error;
+  // Where a spreadsheet's column is the field: its header as the file wrote it, shown instead of the
+  // field's label ("身份证号 “…” has 10 digits"), so a clerk recognises the column.
+  std::string heading;
+  std::vector<MessageArg> args;  // further named values some messages take ({other}, {name})
 };
 
 inline bool hasErrors(const std::vector<Issue>& issues) {

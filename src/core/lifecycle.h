@@ -7,7 +7,7 @@
 // - plannedEnd(policy, start) = start + days - 1 is the LAST day under quarantine: 14 days from
 //   2021-06-01 end on 2021-06-14.
 // - A chained follow-on period (central -> home health monitoring) starts the day after the
-//   planned end: 2021-06-15 for the example above, and is its own quarantine row (DOMAIN.md 5.5).
+//   planned end: 2021-06-15 for the example above, and is its own quarantine row (docs/domain.md §5.3).
 // - Check slots are numbered 0..slotsPerDay-1: 0 = morning, 1 = evening (with three slots,
 //   schema.h slotCode() gives am / noon / pm).
 // - Nobody under quarantine ever drops off a list silently: an active case is never closed

@@ -1,6 +1,6 @@
-// Masking for screens and printed rosters (DOMAIN.md section 6.2 item 2, DESIGN "Personal
-// information"): identity numbers show the division code and the last 4, phones the last 4 and
-// whatever routes the call (mobile prefix, area code, country code). Masks keep the length, so a
+// Masking for screens and printed rosters (docs/privacy.md §4): identity numbers show the division
+// code and the last 4, phones the last 4 and whatever routes the call (mobile prefix, area code,
+// country code). Masks keep the length, so a
 // masked column still lines up and the reader can tell a 15-digit number from an 18-digit one.
 //
 // Input is the normalized value (core/identity, core/phone). Anything of another shape is masked

@@ -111,7 +111,7 @@ bool validLocal(std::string_view local) {
   return (local.size() == 7 || local.size() == 8) && allDigits(local) && local.front() >= '2';
 }
 
-// A mainland national number with its trunk 0, as one digit string (DOMAIN.md section 3).
+// A mainland national number with its trunk 0, as one digit string (docs/domain.md §3).
 Classified classifyMainland(const std::string& n) {
   if (n.empty()) return bad(IssueCode::PhoneBadFormat);
   if (n[0] == '1') {

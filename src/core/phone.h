@@ -1,4 +1,4 @@
-// Phone numbers as rosters write them (DOMAIN.md section 3): mainland mobiles, landlines with area
+// Phone numbers as rosters write them (docs/domain.md §3): mainland mobiles, landlines with area
 // codes and extensions, 400/800 and short service numbers, Hong Kong, Macau and Taiwan numbers.
 //
 // Canonical forms (what `normalized` holds; each one parses back to itself):

@@ -60,7 +60,7 @@ Policy make(std::string code, std::string name, QuarantineKind kind, int days, s
   p.name = std::move(name);
   p.kind = kind;
   p.days = days;
-  p.slotsPerDay = 2;  // 早、晚各一次 (居家健康监测告知书 附件9-4; DOMAIN.md 5.3)
+  p.slotsPerDay = 2;  // 早、晚各一次 (居家健康监测告知书 附件9-4; docs/domain.md §5.3)
   p.testDays = std::move(testDays);
   p.followOn = std::move(followOn);
   return p;
@@ -76,7 +76,7 @@ std::vector<Policy> builtinPolicies() {
       make("home14_2020", N_("14 days medical observation (2020)"), K::Home, 14, {}),
 
       // 2021-05, 8th edition: "14天集中隔离医学观察 + 7天居家健康监测", tests on days 1, 4, 7 and 14
-      // (双采双检 before release). The 7 days of monitoring are their own row (DOMAIN.md 5.5).
+      // (双采双检 before release). The 7 days of monitoring are their own row (docs/domain.md §5.3).
       make("central14_home7_2021", N_("14 days centralized + 7 days home monitoring (8th edition, 2021)"),
            K::Centralized, 14, {1, 4, 7, 14}, "monitor7_2021"),
       make("monitor7_2021", N_("7 days home health monitoring (8th edition, 2021)"), K::HealthMonitoring, 7, {}),

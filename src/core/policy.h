@@ -1,4 +1,4 @@
-// Quarantine policies as data (DESIGN.md "Personal information", DOMAIN.md 5.3): the length, the
+// Quarantine policies as data (docs/domain.md §5.3): the length, the
 // check slots per day and the test days changed five times between 2020 and 2022 (14; 14+7; 7+3;
 // 5+3) and counties added their own variants, so they live in the ledger's `policy` table and are
 // edited there. builtinPolicies() seeds a new ledger with the national ones.
@@ -20,7 +20,7 @@ enum class QuarantineKind {
   HealthMonitoring,  // "monitor": 居家健康监测
 };
 
-// Stored in `quarantine.status`; DOMAIN.md 5.5 maps the vocabularies of real rosters onto these.
+// Stored in `quarantine.status`; docs/domain.md §5.5 maps the vocabularies of real rosters onto these.
 enum class QuarantineStatus {
   Active,        // 隔离中 / 已隔离 / 管理中
   Released,      // 解除隔离 / 期满解除 / 结束管控
@@ -49,13 +49,13 @@ struct Policy {
   bool extendOnMissedCheck = false;
   int extensionDays = 1;
   // Code of the policy that chains after release (central quarantine -> home health
-  // monitoring); empty when none. DOMAIN.md 5.5: the follow-on is its own quarantine row.
+  // monitoring); empty when none. docs/domain.md §5.3: the follow-on is its own quarantine row.
   std::string followOn;
 
   bool operator==(const Policy&) const = default;
 };
 
-// The national policies of DOMAIN.md 5.3, two check slots a day each.
+// The national policies of docs/domain.md §5.3, two check slots a day each.
 std::vector<Policy> builtinPolicies();
 
 // nullptr when `code` is not among `all`.

@@ -19,7 +19,7 @@ namespace {
 using CT = ColumnType;
 using P = Privacy;
 
-// Column order is the export order after `id`; keep it as DESIGN's data model lists it.
+// Column order is the export order after `id`; keep it as docs/data-model.md §2 lists it.
 constexpr ColumnSpec kRegion[] = {
     {"code", CT::Text, P::Ordinary, true, {}, {}, 12},
     {"name", CT::Text, P::Ordinary, true},
@@ -192,7 +192,7 @@ const TableSpec* findTable(std::string_view name) {
   return nullptr;
 }
 
-std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) {
+std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today, IdTypeHint idHint) {
   std::vector<Issue> out;
   if (!value) return out;
   // Control characters other than tab and line ends, or bytes that are not UTF-8, come from damaged
@@ -221,7 +221,7 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) 
     case ColumnType::Date: {
       DateParseOptions opts;
       opts.field = std::string(c.name);
-      // GB 11643's own example is born in 1880 (DOMAIN.md 1.1); birth dates go back that far.
+      // GB 11643's own example is born in 1880 (docs/domain.md §1.1); birth dates go back that far.
       if (c.name == "birth_date") opts.earliest = Date{1880, 1, 1};
       auto parsed = parseDate(text, opts);
       if (parsed.date)
@@ -252,7 +252,7 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) 
       break;
     }
     case ColumnType::IdNumber: {
-      IdCheck id = checkId(text, today);
+      IdCheck id = checkId(text, today, idHint);
       for (auto& i : id.issues) {
         i.field = std::string(c.name);
         out.push_back(std::move(i));
@@ -287,6 +287,13 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today) 
   value = std::move(text);
   if (value->empty()) value.reset();
   return out;
+}
+
+IdTypeHint idTypeHintOf(Table table, const Cells& cells) {
+  if (table != Table::Resident) return IdTypeHint::Any;
+  for (const auto& c : cells)
+    if (c.column == "id_type" && c.value) return hintForIdType(*c.value);
+  return IdTypeHint::Any;
 }
 
 std::vector<Issue> checkRequired(const TableSpec& table, const Cells& cells) {

@@ -1,4 +1,4 @@
-// The data model of DESIGN.md as data: every synced table, its columns, their types, privacy classes
+// The data model (docs/data-model.md) as data: every synced table, its columns, their types, privacy classes
 // (PIPL / GB/T 35273 tagging: masking, export and audit key off them) and the codes a column accepts.
 // The ledger builds its SQL from these names, `gridctl set` and the importers validate through them,
 // and exports take their header rows from them, so a column is declared once.
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/identity.h"
 #include "core/issue.h"
 
 namespace gl::core {
@@ -69,7 +70,13 @@ using Cells = std::vector<Cell>;
 
 // Validates and normalizes one value for a column (trims; ids, phones, dates and temperatures to
 // their canonical forms; codes checked; empty text becomes NULL). Issues name the column.
-std::vector<Issue> normalizeCell(const ColumnSpec& column, Value& value, Date today);
+// `idHint` is the document type the row declares (its id_type), for an IdNumber column.
+std::vector<Issue> normalizeCell(const ColumnSpec& column, Value& value, Date today,
+                                 IdTypeHint idHint = IdTypeHint::Any);
+
+// The document type a write gives with an identity number (a resident's id_type among `cells`), which
+// decides the shapes the number may have; Any when none is given.
+IdTypeHint idTypeHintOf(Table table, const Cells& cells);
 
 // Checks that every required column is present and non-null in a new row's cells.
 std::vector<Issue> checkRequired(const TableSpec& table, const Cells& cells);
@@ -80,8 +87,12 @@ inline constexpr std::string_view kSex[] = {"male", "female", "unknown"};
 inline constexpr std::string_view kRegionLevel[] = {"county", "township", "community"};
 inline constexpr std::string_view kWorkerRole[] = {"grid_worker", "grid_leader", "township_officer", "county_admin"};
 inline constexpr std::string_view kHouseholdKind[] = {"occupied", "rental", "vacant", "business", "other"};
-inline constexpr std::string_view kResidence[] = {"permanent", "temporary", "floating", "away"};
-inline constexpr std::string_view kCareFlags[] = {"elderly_alone", "chronic", "disability", "pregnancy", "child_alone"};
+// 常住, 暂住, 流动, 外出, 寄住 (lodging with another household), 人户分离 (living away from the registered address)
+inline constexpr std::string_view kResidence[] = {"permanent", "temporary", "floating", "away", "lodging", "separated"};
+// The groups a care roster follows (docs/domain.md §4): appended only, never renumbered or renamed.
+inline constexpr std::string_view kCareFlags[] = {"elderly_alone", "chronic", "disability", "pregnancy", "child_alone",
+                                                  "empty_nest", "elderly_childless", "low_income", "serious_illness",
+                                                  "mental_disorder", "child_in_need"};
 inline constexpr std::string_view kQuarantineKind[] = {"home", "central", "monitor"};
 inline constexpr std::string_view kQuarantineReason[] = {"close_contact", "secondary_contact", "risk_area", "other"};
 inline constexpr std::string_view kQuarantineStatus[] = {"active", "released", "transferred", "hospitalized", "cancelled"};

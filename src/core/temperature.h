@@ -1,4 +1,4 @@
-// Body temperatures from daily health checks (DOMAIN.md section 5.3), kept as whole tenths of a
+// Body temperatures from daily health checks (docs/domain.md §8), kept as whole tenths of a
 // degree Celsius so that 37.3 compares exactly and sums never drift.
 #pragma once
 
@@ -11,7 +11,7 @@
 
 namespace gl::core {
 
-// Communities treat 37.3 ℃ and above as a fever (DOMAIN.md section 5.3).
+// Communities treat 37.3 ℃ and above as a fever (docs/domain.md §8).
 constexpr int kFeverTenths = 373;
 // The plausible range for a reading of a living person; outside it the value was mistyped.
 constexpr int kLowestTenths = 340;

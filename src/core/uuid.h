@@ -1,5 +1,5 @@
 // Row ids: UUIDv7 (RFC 9562 section 5.7), made on the client so a grid worker can create rows
-// offline (DESIGN.md "Data model"). Time-ordered ids keep SQLite's primary-key B-tree appending
+// offline (docs/data-model.md §1). Time-ordered ids keep SQLite's primary-key B-tree appending
 // at its right edge instead of splitting pages at random, and sort rows in creation order.
 //
 // Layout (big-endian): 48 bits Unix ms | ver 0111 | 12 bits rand_a | var 10 | 62 bits rand_b.

@@ -7,7 +7,7 @@
 
 namespace gl::demo {
 
-// 高青县, Zibo, Shandong: the county used by DESIGN's examples.
+// 高青县, Zibo, Shandong: the county of the examples in docs/domain.md §2.1.
 inline constexpr const char* kDemoCountyCode = "370322";
 inline constexpr const char* kDemoCountyName = "高青县";
 

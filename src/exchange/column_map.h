@@ -1,5 +1,5 @@
-// Which roster column is which field: headers are matched by the synonym dictionary of DOMAIN.md
-// section 4.2 (verbatim headers seen in real rosters, plus suggested variants), tolerantly — full-width
+// Which roster column is which field: headers are matched by the words of real rosters
+// (exchange/column_words.cpp, docs/import.md "Which column is which"), tolerantly — full-width
 // and half-width alike, spaces ignored, units in brackets dropped (体温（℃）), 时间 and 日期 alike,
 // common misspellings (途径 for 途经). Columns the product must not collect (religion, political
 // status, QQ/WeChat, vaccination) are recognized so that they are never imported.
@@ -30,6 +30,8 @@ enum class ImportField {
   Building,  // a building alone, or building-unit-room in one cell ("3-2-301")
   Unit,
   Room,
+  HouseNumber,  // a rural house number (幸福路12号): part of the address
+  CareFlags,    // care groups, several to a cell (独居老人、慢性病)
   Grid,
   QuarantineKind,
   Reason,
@@ -50,7 +52,8 @@ enum class ImportField {
   HouseholdRef,
 };
 
-// "id_number", "start_on"…; "ignore" and "sensitive" for the two special ones.
+// "id_number", "start_on"…; "ignore" and "sensitive" for the two special ones. fieldByName also
+// takes the older name "kind" for "quarantine_kind".
 std::string_view fieldName(ImportField field);
 std::optional<ImportField> fieldByName(std::string_view name);
 // Every field a user can map a column to, in a sensible order for a list.
@@ -68,5 +71,13 @@ std::optional<ImportField> fieldForHeader(std::string_view header);
 // "green", "男"/"M"/"1" → "male"); nullopt when the value is not one the dictionary knows. Values
 // that are already codes ("home") are returned as they are.
 std::optional<std::string> codeForValue(ImportField field, std::string_view value);
+
+// A care-groups cell as codes: items split on 、,，/ ; and spaces, each mapped by codeForValue; words
+// that mean "none" (无, 否) give no code. `unknown` gets the first item that names no group.
+std::vector<std::string> careFlagsOf(std::string_view value, std::string& unknown);
+
+// Whether a header names resident identity numbers only (身份证号, 公民身份号码) rather than any
+// document (证件号码, 身份证件号码).
+bool isResidentIdHeader(std::string_view header);
 
 }  // namespace gl::exchange

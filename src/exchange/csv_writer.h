@@ -1,5 +1,5 @@
 // CSV as Excel on Chinese Windows reads it: UTF-8 with a BOM (without one, Excel assumes the ANSI
-// code page, GBK, and shows mojibake — DOMAIN.md 1.6), CRLF line ends, RFC 4180 quoting.
+// code page, GBK, and shows mojibake — docs/domain.md §1.6), CRLF line ends, RFC 4180 quoting.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// Importing a roster spreadsheet (DESIGN "Import semantics"): each data row describes a person and,
+// Importing a roster spreadsheet (docs/import.md): each data row describes a person and,
 // where its columns are there, their household, a quarantine and a screening visit. Matching makes a
 // second import of the same file change nothing: a person by normalized id number (or, without one,
 // by name within the household), a household by household number or normalized address, a
@@ -30,6 +30,9 @@ struct ImportOptions {
   std::string profile;
   bool dryRun = false;        // everything is checked and counted, nothing is written
   bool allOrNothing = false;  // one rejected row rejects the file
+  // A row whose identity number is another person's, under another name, renames that person instead
+  // of being rejected (a file that really corrects names); every rename is listed in the report.
+  bool acceptRenames = false;
   // Called now and then with bytes read / total; returning false cancels (nothing is written).
   std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
 };
@@ -38,6 +41,23 @@ struct ColumnMapping {
   int column = 0;      // 1-based
   std::string header;  // as written in the file
   std::optional<ImportField> field;  // nullopt: unmapped, dropped
+  // A decision taken from the set of headers, as an English message id (translate at the edge):
+  // "beside a building column, 门牌 is the room". Empty when the header alone decided.
+  std::string note;
+  bool residentIdOnly = false;  // an identity number column headed 身份证号: resident numbers only
+  bool kindFromPlace = false;   // a quarantine place column that also gives the quarantine's kind
+};
+
+// A field that rows need and that no column gives, said once before the rows' errors.
+struct MissingColumn {
+  std::string field;  // the field's name, as --map takes it ("quarantine_kind")
+  std::string label;  // the data model's column, for its translated label ("kind")
+};
+
+// A person renamed by an import run with acceptRenames.
+struct Rename {
+  std::int64_t row = 0;
+  std::string id, from, to;
 };
 
 // A rejected row: what the file said, and why (issues carry the spreadsheet row and column).
@@ -60,6 +80,9 @@ struct ImportReport {
                visitsCreated = 0;
   std::int64_t householdsUnassigned = 0;  // created without a known grid: the "to dispatch" list
   std::vector<RejectedRow> rejectedRows;
+  std::vector<core::Issue> warnings;  // of rows that went in, at most one per row and field
+  std::vector<MissingColumn> missingColumns;
+  std::vector<Rename> renames;
   bool written = false;    // false for a dry run, a cancelled import, or all-or-nothing with errors
   bool cancelled = false;
 

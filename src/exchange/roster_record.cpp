@@ -6,6 +6,7 @@
 #include "core/date_parse.h"
 #include "core/utf8.h"
 #include "core/uuid.h"
+#include "exchange/roster_cells.h"
 
 namespace gl::exchange {
 
@@ -30,6 +31,7 @@ constexpr Target kTargets[] = {
     {F::Ethnicity, Table::Resident, "ethnicity"},
     {F::Relation, Table::Resident, "relation"},
     {F::Residence, Table::Resident, "residence"},
+    {F::CareFlags, Table::Resident, "care_flags"},
     {F::Notes, Table::Resident, "notes"},
     {F::Address, Table::Household, "address"},
     {F::HouseholdNo, Table::Household, "household_no"},
@@ -74,21 +76,6 @@ core::Cells& cellsOf(RowRecord& r, Table table) {
   }
 }
 
-const core::Value* find(const core::Cells& cells, std::string_view column) {
-  for (const auto& c : cells)
-    if (c.column == column) return &c.value;
-  return nullptr;
-}
-
-void set(core::Cells& cells, std::string_view column, std::string value) {
-  for (auto& c : cells)
-    if (c.column == column) {
-      if (!c.value) c.value = std::move(value);  // the first column with a value wins
-      return;
-    }
-  cells.push_back({std::string(column), std::move(value)});
-}
-
 bool startsWithAny(const std::string& text, std::initializer_list<std::string_view> words) {
   for (auto w : words)
     if (text.rfind(w, 0) == 0) return true;
@@ -96,7 +83,7 @@ bool startsWithAny(const std::string& text, std::initializer_list<std::string_vi
 }
 
 // The text a cell shows, with dates as ISO dates.
-std::string cellText(const Cell& cell, bool date1904) {
+std::string shownText(const Cell& cell, bool date1904) {
   if (cell.kind == Cell::Kind::Date) {
     auto d = core::dateFromExcelSerial(cell.number,
                                        date1904 ? core::DateSystem::Excel1904 : core::DateSystem::Excel1900);
@@ -105,21 +92,44 @@ std::string cellText(const Cell& cell, bool date1904) {
   return cell.text;
 }
 
+// Issue codes whose detail is the offending value: shown as the file wrote it.
+bool quotesValue(core::IssueCode code) {
+  using C = core::IssueCode;
+  switch (code) {
+    case C::IdBadLength: case C::IdBadCharacters: case C::IdBadChecksum: case C::IdBadDate: case C::IdFutureDate:
+    case C::IdUnknownProvince: case C::IdStoredAsNumber: case C::IdUnrecognized: case C::IdNotResidentNumber:
+    case C::IdWrongDigitCount: case C::IdWrongDocumentShape: case C::IdNameMismatch: case C::IdNameMismatchInFile:
+    case C::PhoneBadFormat: case C::PhoneBadMobile: case C::PhoneBadAreaCode: case C::DateBadFormat:
+    case C::DateInvalid: case C::DateOutOfRange: case C::TemperatureBadFormat: case C::ValueNotAllowed:
+    case C::IdContradiction: case C::BadNumber:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 RowLayout::RowLayout(const std::vector<ColumnMapping>& columns) : width_(columns.size()) {
   for (const auto& mapping : columns) {
+    if (mapping.column >= 1) {
+      if (headers_.size() < static_cast<std::size_t>(mapping.column)) headers_.resize(static_cast<std::size_t>(mapping.column));
+      headers_[static_cast<std::size_t>(mapping.column - 1)] = mapping.header;
+    }
     if (!mapping.field || mapping.column < 1) continue;
     Slot slot;
     slot.column = mapping.column;
     slot.field = *mapping.field;
+    slot.header = mapping.header;
+    slot.residentIdOnly = mapping.residentIdOnly;
+    slot.kindFromPlace = mapping.kindFromPlace;
     for (const auto& t : kTargets)
       if (t.field == slot.field) {
         slot.table = t.table;
         slot.spec = core::tableSpec(t.table).column(t.column);
         where_.emplace(std::make_pair(t.table, std::string(t.column)), mapping.column);
       }
-    slots_.push_back(slot);
+    slots_.push_back(std::move(slot));
   }
 }
 
@@ -128,16 +138,110 @@ int RowLayout::columnOf(Table table, std::string_view column) const {
   return it == where_.end() ? 0 : it->second;
 }
 
+int RowLayout::columnOf(std::string_view column) const {
+  for (const auto& [key, at] : where_)
+    if (key.second == column) return at;
+  return 0;
+}
+
+const std::string& RowLayout::headerOf(int column) const {
+  static const std::string none;
+  return column >= 1 && static_cast<std::size_t>(column) <= headers_.size()
+             ? headers_[static_cast<std::size_t>(column - 1)]
+             : none;
+}
+
+void placeIssue(core::Issue& issue, const RowRecord& r, const RowLayout& layout, int column) {
+  issue.row = static_cast<int>(r.row);
+  issue.column = column;
+  if (column < 1) return;
+  issue.heading = layout.headerOf(column);
+  if (issue.severity == core::Severity::Error && quotesValue(issue.code) &&
+      static_cast<std::size_t>(column) <= r.texts.size())
+    issue.detail = r.texts[static_cast<std::size_t>(column - 1)];
+}
+
+namespace {
+
+// One mapped cell of an ordinary field: code mapped, normalized by the data model's own rules.
+void readCell(RowRecord& r, const RowLayout& layout, const RowLayout::Slot& slot, const Cell& cell,
+              const std::string& shown, bool date1904, core::Date today) {
+  const F field = slot.field;
+  const std::string name(slot.spec->name);
+  auto issue = [&](core::IssueCode code) {
+    core::Issue i{code, name};
+    placeIssue(i, r, layout, slot.column);
+    r.issues.push_back(std::move(i));
+  };
+  if (cell.kind == Cell::Kind::Error) return issue(core::IssueCode::BadText);
+  std::string text = shown;
+  if (isDateField(field) && cell.kind == Cell::Kind::Number && std::isfinite(cell.number)) {
+    auto d = core::dateFromExcelSerial(cell.number, date1904 ? core::DateSystem::Excel1904 : core::DateSystem::Excel1900);
+    if (d) text = d->iso();
+  }
+  if (isCodeField(field)) {
+    auto code = codeForValue(field, text);
+    if (!code) return issue(core::IssueCode::ValueNotAllowed);
+    text = *code;
+  }
+  core::Value value = std::move(text);
+  auto found = core::normalizeCell(*slot.spec, value, today);
+  const bool bad = core::hasErrors(found);
+  for (auto& i : found) {
+    placeIssue(i, r, layout, slot.column);
+    r.issues.push_back(std::move(i));
+  }
+  if (field == F::Name) r.nameColumn = slot.column;
+  if (value && !bad) setCell(cellsOf(r, slot.table), name, std::move(*value));
+}
+
+// What each record needs that a roster may leave out: at the column that should have said it, or at
+// none when the sheet has no such column (the report says that once, before the rows).
+void requireFields(RowRecord& r, const RowLayout& layout, core::Date today) {
+  auto required = [&](Table table, const core::Cells& cells, std::string_view column) {
+    if (!cellText(cells, column).empty()) return;
+    // Named with its table where the column alone is ambiguous (a quarantine's kind, not a household's).
+    std::string field(column);
+    if (table == Table::Quarantine) field = std::string(core::tableSpec(table).name).append(".").append(column);
+    for (const auto& i : r.issues)
+      if (i.field == column || i.field == field) return;
+    core::Issue issue{core::IssueCode::FieldRequired, field};
+    placeIssue(issue, r, layout, layout.columnOf(table, column));
+    r.issues.push_back(std::move(issue));
+  };
+  if (!r.blank) required(Table::Resident, r.person, "name");
+  if (!r.quarantine.empty()) {
+    required(Table::Quarantine, r.quarantine, "kind");
+    required(Table::Quarantine, r.quarantine, "start_on");
+    required(Table::Quarantine, r.quarantine, "planned_end_on");
+    if (cellText(r.quarantine, "status").empty()) setCell(r.quarantine, "status", "active");
+    std::string status = cellText(r.quarantine, "status"), end = cellText(r.quarantine, "planned_end_on");
+    // A case the roster says is over ended on its planned end, or today if that is still ahead.
+    if (status != "active" && !end.empty()) setCell(r.quarantine, "ended_on", std::min(end, today.iso()));
+  }
+  // A row is a visit only when it says when: a health code or temperature on a police list without a
+  // visit date describes the person, not a visit the grid worker made.
+  if (!cellText(r.visit, "visited_on").empty())
+    setCell(r.visit, "outcome", "seen");
+  else
+    r.visit.clear();
+}
+
+}  // namespace
+
 RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1904, core::Date today) {
   RowRecord r;
   r.row = row.number;
   r.texts.reserve(std::max(row.cells.size(), layout.width()));
   for (std::size_t i = 0; i < row.cells.size() || i < layout.width(); ++i)
-    r.texts.push_back(i < row.cells.size() ? core::utf8::trim(cellText(row.cells[i], date1904))
-                                           : std::string());
+    r.texts.push_back(i < row.cells.size() ? core::utf8::trim(shownText(row.cells[i], date1904)) : std::string());
   for (std::size_t i = 0; i < r.texts.size() && i < 3; ++i)
     if (startsWithAny(r.texts[i], {"合计", "总计", "小计", "填表说明", "注：", "注:"})) r.totalOrNote = true;
 
+  std::vector<IdCell> ids, care;
+  IdCell type;
+  std::string houseNumber, householdCode;
+  bool placeGivesKind = false;
   for (const auto& slot : layout.slots()) {
     if (static_cast<std::size_t>(slot.column) > row.cells.size()) continue;
     const F field = slot.field;
@@ -145,111 +249,31 @@ RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1
     const std::string& shown = r.texts[static_cast<std::size_t>(slot.column - 1)];
     if (shown.empty() || field == F::Ignore || field == F::Sensitive) continue;
     r.blank = false;
-    if (field == F::Grid || field == F::RecordId || field == F::HouseholdRef) {
-      std::string& to = field == F::Grid ? r.grid : field == F::RecordId ? r.recordId : r.householdId;
+    placeGivesKind |= slot.kindFromPlace;
+    switch (field) {
+      case F::Grid: if (r.grid.empty()) r.grid = shown; continue;
       // Ids are this program's UUIDs; an "ID" column of another agency's (an id number) is not one.
-      if (to.empty() && (field == F::Grid || core::isUuid(shown))) to = shown;
-      continue;
-    }
-    if (!slot.spec) continue;
-    const std::string name(slot.spec->name);
-    auto issue = [&](core::IssueCode code, std::string detail) {
-      r.issues.emplace_back(code, name, static_cast<int>(row.number), slot.column, std::move(detail));
-    };
-    if (cell.kind == Cell::Kind::Error) {
-      issue(core::IssueCode::BadText, shown);
-      continue;
-    }
-    if (field == F::IdNumber && cell.kind == Cell::Kind::Number) {
-      // Excel kept 15 significant digits of it: the rest is gone, and guessing would invent a person.
-      issue(core::IssueCode::IdStoredAsNumber, shown);
-      continue;
-    }
-    std::string text = shown;
-    if (isDateField(field) && cell.kind == Cell::Kind::Number && std::isfinite(cell.number)) {
-      auto d = core::dateFromExcelSerial(
-          cell.number, date1904 ? core::DateSystem::Excel1904 : core::DateSystem::Excel1900);
-      if (d) text = d->iso();
-    }
-    if (isCodeField(field)) {
-      auto code = codeForValue(field, text);
-      if (!code) {
-        issue(core::IssueCode::ValueNotAllowed, text);
+      case F::RecordId: if (r.recordId.empty() && core::isUuid(shown)) r.recordId = shown; continue;
+      case F::HouseholdRef:
+        // Another agency's 户编号 is its household number.
+        if (core::isUuid(shown)) { if (r.householdId.empty()) r.householdId = shown; }
+        else if (householdCode.empty()) householdCode = shown;
         continue;
-      }
-      text = *code;
+      case F::HouseNumber: if (houseNumber.empty()) houseNumber = shown; continue;
+      case F::IdNumber: ids.push_back({&slot, &cell, shown}); continue;
+      case F::IdType: if (!type.slot) type = {&slot, &cell, shown}; continue;
+      case F::CareFlags: care.push_back({&slot, &cell, shown}); continue;
+      default: break;
     }
-    core::Value value = std::move(text);
-    auto found = core::normalizeCell(*slot.spec, value, today);
-    for (auto& i : found) {
-      i.row = static_cast<int>(row.number);
-      i.column = slot.column;
-      r.issues.push_back(std::move(i));
-    }
-    if (value && !core::hasErrors(found)) set(cellsOf(r, slot.table), name, std::move(*value));
+    if (slot.spec) readCell(r, layout, slot, cell, shown, date1904, today);
   }
-
-  // Household: the address, and building-unit-room from the address or its own cells.
-  auto text = [](const core::Cells& cells, std::string_view column) {
-    const core::Value* v = find(cells, column);
-    return v && *v ? **v : std::string();
-  };
-  std::string address = text(r.household, "address");
-  std::string building = text(r.household, "building");
-  auto parts = core::splitAddress(address);
-  if (!building.empty() && text(r.household, "unit").empty() && text(r.household, "room").empty()) {
-    // "3-2-301" in a building column: the whole flat in one cell.
-    auto flat = core::splitAddress("x" + building);
-    if (!flat.room.empty()) {
-      r.household.erase(std::remove_if(r.household.begin(), r.household.end(),
-                                       [](const core::Cell& c) { return c.column == "building"; }),
-                        r.household.end());
-      set(r.household, "building", flat.building);
-      if (!flat.unit.empty()) set(r.household, "unit", flat.unit);
-      set(r.household, "room", flat.room);
-    }
-  }
-  if (parts.building.empty()) {
-    std::string b = text(r.household, "building"), u = text(r.household, "unit"),
-                room = text(r.household, "room");
-    if (!b.empty() || !room.empty()) {
-      std::string flat = b + (u.empty() ? "" : "-" + u) + (room.empty() ? "" : "-" + room);
-      if (address.empty()) set(r.household, "address", flat);
-      address += flat.empty() ? "" : " " + b + "-" + u + "-" + room;
-    }
-  } else {
-    if (text(r.household, "building").empty()) set(r.household, "building", parts.building);
-    if (text(r.household, "unit").empty() && !parts.unit.empty()) set(r.household, "unit", parts.unit);
-    if (text(r.household, "room").empty()) set(r.household, "room", parts.room);
-  }
-  r.householdNo = text(r.household, "household_no");
-  if (!address.empty()) r.addressKey = core::addressKey(address);
-
-  // What each record needs that a roster may leave out.
-  auto required = [&](Table table, const core::Cells& cells, std::string_view column) {
-    if (!text(cells, column).empty()) return;
-    bool already = false;
-    for (const auto& i : r.issues) already |= i.field == column;
-    if (!already)
-      r.issues.emplace_back(core::IssueCode::FieldRequired, std::string(column), static_cast<int>(row.number),
-                            layout.columnOf(table, column));
-  };
-  if (!r.blank) required(Table::Resident, r.person, "name");
-  if (!r.quarantine.empty()) {
-    required(Table::Quarantine, r.quarantine, "kind");
-    required(Table::Quarantine, r.quarantine, "start_on");
-    required(Table::Quarantine, r.quarantine, "planned_end_on");
-    if (text(r.quarantine, "status").empty()) set(r.quarantine, "status", "active");
-    std::string status = text(r.quarantine, "status"), end = text(r.quarantine, "planned_end_on");
-    // A case the roster says is over ended on its planned end, or today if that is still ahead.
-    if (status != "active" && !end.empty()) set(r.quarantine, "ended_on", std::min(end, today.iso()));
-  }
-  // A row is a visit only when it says when: a health code or temperature on a police list without a
-  // visit date describes the person, not a visit the grid worker made.
-  if (!text(r.visit, "visited_on").empty())
-    set(r.visit, "outcome", "seen");
-  else
-    r.visit.clear();
+  readIdentity(r, layout, ids, type, today);
+  readCareFlags(r, layout, care);
+  if (!householdCode.empty() && layout.columnOf(Table::Household, "household_no") == 0)
+    setCell(r.household, "household_no", householdCode);
+  readFlat(r, houseNumber);
+  if (placeGivesKind) kindFromPlace(r);
+  requireFields(r, layout, today);
   return r;
 }
 

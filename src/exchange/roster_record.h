@@ -28,14 +28,21 @@ class RowLayout {
     ImportField field = ImportField::Ignore;
     core::Table table = core::Table::Resident;
     const core::ColumnSpec* spec = nullptr;  // nullptr for the grid, ignored and sensitive columns
+    std::string header;                      // as the file wrote it
+    bool residentIdOnly = false, kindFromPlace = false;
   };
   const std::vector<Slot>& slots() const { return slots_; }
   std::size_t width() const { return width_; }
   // The spreadsheet column (1-based) a cell of `table` came from; 0 when none did.
   int columnOf(core::Table table, std::string_view column) const;
+  // The same for a data-model column of whichever table has it (the importer's columns are unique).
+  int columnOf(std::string_view column) const;
+  // The header of a spreadsheet column (1-based) as the file wrote it; "" for none.
+  const std::string& headerOf(int column) const;
 
  private:
   std::vector<Slot> slots_;
+  std::vector<std::string> headers_;
   std::size_t width_ = 0;
   std::map<std::pair<core::Table, std::string>, int> where_;
 };
@@ -47,6 +54,7 @@ struct RowRecord {
   std::string recordId, householdId;  // from this program's export: the person's and household's ids
   std::string householdNo;
   std::string addressKey;       // core::addressKey of the address (+ building, unit, room cells)
+  int idColumn = 0, nameColumn = 0;  // where the person's identity number and name came from
   std::vector<core::Issue> issues;
   std::vector<std::string> texts;  // every cell as text, in column order (for the rejected-rows file)
   bool blank = true;            // no mapped field has a value
@@ -58,5 +66,9 @@ struct RowRecord {
 // Reads a row through the mapping: cell kinds judged (an id number in a numeric cell is an error,
 // never repaired; date cells become dates), codes mapped ("居家隔离" → home), every cell normalized.
 RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1904, core::Date today);
+
+// Places an issue at a column of the row: its row, column and header, and, for an error about a
+// value, the cell as the file wrote it (性别 “男”, not the stored "male").
+void placeIssue(core::Issue& issue, const RowRecord& r, const RowLayout& layout, int column);
 
 }  // namespace gl::exchange

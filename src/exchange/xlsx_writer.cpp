@@ -29,6 +29,7 @@ namespace {
 constexpr long long kMaxDataRows = LXW_ROW_MAX - 1;
 constexpr std::size_t kFooterMax = LXW_HEADER_FOOTER_MAX;
 constexpr double kMaxWidth = 60;
+constexpr double kNarrowWidth = 10;  // a record id column: enough to see it is there
 // Excel holds 15 significant digits exactly; integers up to 2^53 survive the double it stores.
 constexpr long long kMaxExactInteger = 9007199254740992LL;
 
@@ -369,7 +370,7 @@ void XlsxWriter::row(std::span<const std::optional<std::string_view>> values) {
 void XlsxWriter::commit() {
   if (!book_) cannotWrite(target_, EBADF);
   for (std::size_t c = 0; c < columns_.size(); ++c) {
-    double width = std::min(widths_[c] + 1, kMaxWidth);
+    double width = columns_[c].narrow ? kNarrowWidth : std::min(widths_[c] + 1, kMaxWidth);
     lxw_format* format = columns_[c].type == CellType::Text ? textFormat_ : nullptr;
     check(worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, format),
           0);

@@ -1,8 +1,8 @@
-// One worksheet written row by row with libxlsxwriter in constant_memory mode (PLATFORM.md 5: a few
-// MB of memory whatever the row count), typed so Excel neither mangles nor misreads a value: ids,
+// One worksheet written row by row with libxlsxwriter in constant_memory mode (docs/development.md §9.5: a
+// few MB of memory whatever the row count), typed so Excel neither mangles nor misreads a value: ids,
 // phones and household numbers stay text (as numbers Excel keeps 15 digits of an 18-digit id),
 // numbers are numbers, ISO dates real dates. The file is written beside the target under a temp
-// name, 0600 from the start, fsynced and renamed only when complete (STYLE "Errors").
+// name, 0600 from the start, fsynced and renamed only when complete (docs/development.md §3).
 #pragma once
 
 #include <ctime>
@@ -20,7 +20,7 @@ struct lxw_format;
 namespace gl::exchange {
 
 // Who exported, when, from which terminal and why: printed in every page's footer and kept in the
-// document properties (DESIGN "Personal information").
+// document properties (docs/privacy.md §6).
 struct ExportStamp {
   std::string user;  // the OS login name
   std::string host;  // the terminal
@@ -43,6 +43,7 @@ enum class CellType {
 struct XlsxColumn {
   std::string name;
   CellType type = CellType::Text;
+  bool narrow = false;  // a record id: kept for a re-import, not for reading
 };
 
 // `title` goes to the document properties. Throws gl::Error (Environment) when the temp file

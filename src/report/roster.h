@@ -1,4 +1,4 @@
-// Daily rosters (DESIGN "src/report"): the lists township officers print before 8 a.m. and grid
+// Daily rosters (docs/architecture.md §2): the lists township officers print before 8 a.m. and grid
 // workers fill in by hand at the door. A roster is built from the ledger for a date and a scope as a
 // plain table — columns, then the rows of each grid in walking order with a subtotal, then a
 // total — with ids and phones masked. The PDF (roster_pdf.h), the print preview, printing and the

@@ -1,6 +1,6 @@
 // A roster saved as a file: .pdf (roster_pdf.h), or .xlsx / .csv of the same table with the grid as
 // a column, masked as on paper. Saving is audited — kind, scope, date, row count, format, purpose,
-// never a name or number (DOMAIN.md 6.2).
+// never a name or number (docs/privacy.md §6).
 #pragma once
 
 #include <filesystem>

@@ -1,4 +1,4 @@
-// A roster on paper (DESIGN "Personal information", issue "Daily rosters"): A4, landscape where the
+// A roster on paper (docs/privacy.md §6, issue "Daily rosters"): A4, landscape where the
 // columns need it; the title, scope, date and "第 x 页 / 共 y 页" on every page; the header row
 // repeated; rows grouped by grid with a subtotal, a total at the end; signature and date lines for
 // the grid worker and the checker; a footer naming who printed it, when, on which terminal and for

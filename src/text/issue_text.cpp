@@ -27,13 +27,26 @@ const char* issueMessageId(IssueCode code) {
     // xgettext:python-brace-format
     case IssueCode::IdStoredAsNumber: return N_("{field}: “{detail}” was stored as a number, last digits lost; set the column to text in the source file and enter the numbers again");
     // xgettext:python-brace-format
-    case IssueCode::IdUnknownCounty: return N_("{field}: the county code of “{detail}” is not in the current list (it may be a retired code)");
+    case IssueCode::IdUnknownCounty: return N_("{field}: the region code {detail} is in no edition of GB/T 2260; check the number");
     // xgettext:python-brace-format
     case IssueCode::IdCentenarianSequence: return N_("{field}: “{detail}” is an old 15-digit number with a centenarian sequence; check the birth century");
     // xgettext:python-brace-format
     case IssueCode::IdUnrecognized: return N_("{field}: “{detail}” is not a recognized identity document number");
     // xgettext:python-brace-format
     case IssueCode::IdShapeOnly: return N_("{field}: “{detail}” is accepted by its form only; it has no check digit to verify");
+    // xgettext:python-brace-format
+    case IssueCode::IdNotResidentNumber: return N_("{field} “{detail}” is not an identity number: it needs 18 digits (or 15 for an old card); other documents go in a 证件号码 column or with a 证件类型");
+    // TRANSLATORS: {length} is how many digits the cell holds.
+    // xgettext:python-brace-format
+    case IssueCode::IdWrongDigitCount: return N_("{field} “{detail}” has {length} digits: an identity number has 18");
+    // xgettext:python-brace-format
+    case IssueCode::IdWrongDocumentShape: return N_("{field} “{detail}” is not a number of the document type the row gives");
+    // TRANSLATORS: {other} is the name the ledger (or an earlier row) has for this number, {name} what this row says.
+    // xgettext:python-brace-format
+    case IssueCode::IdNameMismatch: return N_("{field} “{detail}” is {other}'s in the ledger; this row says {name} — check the number");
+    // TRANSLATORS: {earlier} is the number of an earlier row of the same spreadsheet.
+    // xgettext:python-brace-format
+    case IssueCode::IdNameMismatchInFile: return N_("{field} “{detail}” is {other}'s on row {earlier} of this file; this row says {name} — check the number");
     // xgettext:python-brace-format
     case IssueCode::PhoneEmpty: return N_("{field} is empty");
     // xgettext:python-brace-format

@@ -70,6 +70,7 @@ constexpr Pair kFields[] = {
     {"extension_days", N_("Extension days")},
     {"follow_on", N_("Follow-on policy")},
     {"date", N_("Date")},
+    {"house_number", N_("House number")},
 };
 
 // TRANSLATORS: columns whose label depends on the table ("name" of a person vs. of a place or campaign).
@@ -80,6 +81,10 @@ constexpr Pair kTableFields[] = {
     {"policy.name", N_("Policy name")},
     {"policy.code", N_("Policy code")},
     {"region.code", N_("Region code")},
+    {"quarantine.kind", N_("Quarantine kind")},
+    {"quarantine.start_on", N_("Quarantine start date")},
+    {"quarantine.status", N_("Quarantine status")},
+    {"household.kind", N_("Household kind")},
 };
 
 // TRANSLATORS: stored codes shown to users.
@@ -104,11 +109,19 @@ constexpr Pair kCodes[] = {
     {"temporary", N_("temporary resident")},
     {"floating", N_("floating population")},
     {"away", N_("away from home")},
+    {"lodging", N_("lodging with another household")},
+    {"separated", N_("living away from the registered address")},
     {"elderly_alone", N_("elderly living alone")},
     {"chronic", N_("chronic illness")},
     {"disability", N_("disability")},
     {"pregnancy", N_("pregnancy")},
     {"child_alone", N_("left-behind child")},
+    {"empty_nest", N_("empty-nest elderly")},
+    {"elderly_childless", N_("elderly without family")},
+    {"low_income", N_("subsistence allowance")},
+    {"serious_illness", N_("serious illness")},
+    {"mental_disorder", N_("mental disorder")},
+    {"child_in_need", N_("child in difficulty")},
     {"home", N_("home quarantine")},
     {"central", N_("centralized quarantine")},
     {"monitor", N_("home health monitoring")},
@@ -161,7 +174,12 @@ std::string lookup(const Pair (&pairs)[N], std::string_view key) {
 
 }  // namespace
 
-std::string fieldLabel(std::string_view column) { return lookup(kFields, column); }
+std::string fieldLabel(std::string_view column) {
+  // "quarantine.kind": a column named with its table, where the column alone would be ambiguous.
+  if (auto dot = column.find('.'); dot != std::string_view::npos)
+    return fieldLabel(column.substr(0, dot), column.substr(dot + 1));
+  return lookup(kFields, column);
+}
 std::string fieldLabel(std::string_view table, std::string_view column) {
   std::string qualified;
   qualified.reserve(table.size() + 1 + column.size());

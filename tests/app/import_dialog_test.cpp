@@ -12,6 +12,8 @@
 #include "app/import_dialog.h"
 #include "app/import_profiles_dialog.h"
 #include "exchange/import_profile.h"
+#include "exchange/import_report_text.h"
+#include "text/text.h"
 #include "gui_support.h"
 
 using gl::app::ImportDialog;
@@ -210,4 +212,48 @@ TEST_CASE("saved import profiles are listed with their columns, renamed and dele
   CHECK(again->preview()->profile == "银杏社区来返");
   again->Destroy();
   gl::test::pump(50);
+}
+
+TEST_CASE("the window says why 门牌 is the room, names a missing column once, and lists warnings of rows that go in") {
+  gl::test::GuiLedger g(0);
+  auto dir = g.dir / "files";
+  std::string command = std::string(GL_SYSTEM_PYTHON) + " " + GL_EXCHANGE_TEST_DIR + "/make_county_files.py '" +
+                        dir.string() + "'";
+  REQUIRE(std::system(command.c_str()) == 0);
+  auto* dialog = new ImportDialog(nullptr, *g.ledger);
+  dialog->Show();
+  dialog->chooseFile(dir / "D1_楼栋门牌.xlsx");
+  REQUIRE(dialog->preview());
+  REQUIRE(dialog->columnList()->GetItemCount() == 5);
+  CHECK(dialog->columnList()->GetItemText(4, 0) == wxString::FromUTF8("门牌号"));
+  CHECK(dialog->columnList()->GetItemText(4, 1).Contains(
+      wxString::FromUTF8(gl::text::tr("beside a building column, 门牌 is the room number"))));
+  dialog->columnList()->SetItemState(4, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+  gl::test::pump(50);
+  CHECK(dialog->status().Contains(wxString::FromUTF8(gl::text::tr("beside a building column, 门牌 is the room number"))));
+  gl::test::screenshot("import-dialog-decided-columns");
+
+  dialog->chooseFile(dir / "G1_无隔离方式.xlsx");
+  dialog->next();  // check
+  REQUIRE(waitIdle(*dialog));
+  REQUIRE(dialog->problemList()->GetItemCount() == 4);
+  CHECK(dialog->problemList()->GetItemText(0, 0).empty());
+  REQUIRE(dialog->report()->missingColumns.size() == 1);
+  CHECK(dialog->problemList()->GetItemText(0, 2) ==
+        wxString::FromUTF8(gl::exchange::describeMissing(dialog->report()->missingColumns[0], *dialog->report(), false)));
+  for (int i = 1; i < 4; ++i) {
+    CHECK(dialog->problemList()->GetItemText(i, 0) == wxString::Format("%d", i + 1));
+    CHECK(dialog->problemList()->GetItemText(i, 1).empty());  // no column: none is named
+  }
+  dialog->back();
+
+  dialog->chooseFile(dir / "I1_地址码.xlsx");
+  dialog->next();
+  REQUIRE(waitIdle(*dialog));
+  REQUIRE(dialog->problemList()->GetItemCount() == 1);
+  CHECK(dialog->problemList()->GetItemText(0, 0) == "2");
+  CHECK(dialog->problemList()->GetItemText(0, 2).Contains("110199"));
+  CHECK(dialog->problemList()->GetItemText(0, 2).Contains("GB/T 2260"));
+  dialog->Destroy();
+  gl::test::pump(20);
 }

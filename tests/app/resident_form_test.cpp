@@ -12,6 +12,7 @@
 #include "core/identity.h"
 #include "gui_support.h"
 #include "text/describe.h"
+#include "text/labels.h"
 
 using gl::app::ResidentDialog;
 using gl::core::Table;
@@ -60,6 +61,45 @@ TEST_CASE("the resident form reads birth date and sex from an identity number as
     CHECK(gl::test::liveRows(*g.ledger, Table::Resident) == before);
     CHECK_FALSE(dialog.message("id_number").empty());
     CHECK(dialog.isDirty());
+  }
+
+  SUBCASE("a region code in no edition of GB/T 2260 is a warning beside the field, and the person is saved") {
+    const std::string first17 = "11019919800101011";
+    const std::string number = first17 + gl::core::gb11643CheckDigit(first17);
+    dialog.nameField()->SetValue(wxString::FromUTF8("张桂英"));
+    dialog.idNumberField()->SetValue(number);
+    auto check = gl::core::checkId(number, g.ledger->today());
+    REQUIRE(check.valid);
+    REQUIRE(check.issues.size() == 1);
+    wxString shown = dialog.message("id_number"), expected = wxString::FromUTF8(gl::text::describe(check.issues.front()));
+    shown.Replace("\n", " ");
+    CHECK(shown == expected);
+    CHECK(shown.Contains("110199"));
+    CHECK(dialog.idTypeCode() == "resident");
+    CHECK(dialog.save());
+  }
+
+  SUBCASE("a passport chosen as the document type admits a foreign passport's number") {
+    dialog.nameField()->SetValue(wxString::FromUTF8("Smith John"));
+    dialog.idNumberField()->SetValue("X12345678");
+    auto* type = dialog.idTypeChoice();
+    const int passport = type->FindString(wxString::FromUTF8(gl::text::codeLabel("passport")));
+    REQUIRE(passport != wxNOT_FOUND);
+    type->SetSelection(passport);
+    wxCommandEvent chosen(wxEVT_CHOICE, type->GetId());
+    chosen.SetEventObject(type);
+    chosen.SetInt(passport);
+    type->ProcessWindowEvent(chosen);
+    CHECK(dialog.message("id_number").empty());
+    CHECK(dialog.idTypeCode() == "passport");
+    const bool saved = dialog.save();
+    CAPTURE(dialog.message("id_number").utf8_string());
+    CAPTURE(dialog.message("id_type").utf8_string());
+    CAPTURE(dialog.message("general").utf8_string());
+    CHECK(saved);
+    auto ids = g.ledger->residentsWithIdNumber("X12345678");
+    REQUIRE(ids.size() == 1);
+    CHECK(g.ledger->get(Table::Resident, ids.front())->text("id_type") == "passport");
   }
 
   SUBCASE("an 18-digit number that went through a numeric spreadsheet cell says so") {

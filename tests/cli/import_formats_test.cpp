@@ -14,13 +14,7 @@ using gl::test::Sandbox;
 
 namespace {
 
-std::filesystem::path clerkRosters(const Sandbox& s) {
-  auto dir = s.dir / "rosters";
-  std::string command = std::string(GL_SYSTEM_PYTHON) + " " + GL_EXCHANGE_TEST_DIR + "/make_clerk_rosters.py " +
-                        gl::test::quote(dir.string());
-  REQUIRE(std::system(command.c_str()) == 0);
-  return dir;
-}
+std::filesystem::path clerkRosters(const Sandbox& s) { return gl::test::generated(s, "make_clerk_rosters.py", "rosters"); }
 
 std::string slurp(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);

@@ -9,7 +9,7 @@ using gl::test::Sandbox;
 
 namespace {
 
-// 110101 test vectors (DOMAIN.md 1.7): one valid, one with a wrong check digit.
+// 110101 test vectors (docs/domain.md §1.7): one valid, one with a wrong check digit.
 const std::string kRoster =
     "\xEF\xBB\xBF"
     "田镇街道来返人员排查表\r\n"

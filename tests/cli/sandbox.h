@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -66,6 +67,15 @@ struct Sandbox {
     return r;
   }
 };
+
+// Files a fixture generator of tests/exchange (make_clerk_rosters.py, make_county_files.py) writes into a
+// folder of the sandbox, with Debian's own Python.
+inline std::filesystem::path generated(const Sandbox& s, const std::string& script, const std::string& folder) {
+  auto dir = s.dir / folder;
+  std::string command = std::string(GL_SYSTEM_PYTHON) + " " + GL_EXCHANGE_TEST_DIR + "/" + script + " " + quote(dir.string());
+  REQUIRE(std::system(command.c_str()) == 0);
+  return dir;
+}
 
 inline Sandbox initialized(int households = 0) {
   Sandbox s;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/identity.h"
+#include "core/region_codes.h"
 
 using gl::core::checkId;
 using gl::core::Date;
@@ -88,8 +89,9 @@ TEST_CASE("invalid resident numbers report the most specific error") {
       {"100101190001010012", IssueCode::IdUnknownProvince},  // 10 is not assigned
       {"710101190001010014", IssueCode::IdUnknownProvince},  // 71 is never used in real numbers
       {"810100195001010010", IssueCode::IdUnknownProvince},  // 81 only as the whole code 810000
-      {"11010119000101001", IssueCode::IdBadLength},         // 17 characters
-      {"1101011900010100145", IssueCode::IdBadLength},
+      {"11010119000101001", IssueCode::IdWrongDigitCount},   // 17 digits, starting with a real county
+      {"1101011900010100145", IssueCode::IdWrongDigitCount},
+      {"10010119000101001", IssueCode::IdBadLength},         // 17 digits, no real county code
       {"1101011900X1010014", IssueCode::IdBadCharacters},
       {"110101一九00010100", IssueCode::IdBadCharacters},
       {"110101/19000101001", IssueCode::IdBadCharacters},
@@ -333,10 +335,80 @@ TEST_CASE("foreign passports by generic shape only when the id type says passpor
   IdCheck digits = check("110101491231001", IdTypeHint::Passport);
   CHECK(digits.kind == IdKind::Passport);
   CHECK(digits.normalized == "110101491231001");
-  // A resident number under a wrong 护照 label is still checked as one.
-  CHECK(check("110101190001010014", IdTypeHint::Passport).kind == IdKind::Resident);
-  CHECK(onlyError(check("110101190001010015", IdTypeHint::Passport)) == IssueCode::IdBadChecksum);
+  // A declared type is strict: a resident number under a 护照 label is an error, never re-typed.
+  CHECK(onlyError(check("110101190001010014", IdTypeHint::Passport)) == IssueCode::IdWrongDocumentShape);
   CHECK(onlyError(check("1.10101E+17", IdTypeHint::Passport)) == IssueCode::IdStoredAsNumber);
+}
+
+TEST_CASE("a 身份证 column takes resident numbers only, and says how many digits a damaged one has") {
+  CHECK(check("110101190001010014", IdTypeHint::ResidentNumber).kind == IdKind::Resident);
+  CHECK(check("110101491231001", IdTypeHint::ResidentNumber).kind == IdKind::Resident15);
+  CHECK(check("810000195001010010", IdTypeHint::ResidentNumber).kind == IdKind::HongKongPermit);
+  CHECK(check("932682198501010017", IdTypeHint::ResidentNumber).kind == IdKind::ForeignerPermanent);
+  CHECK(onlyError(check("3703222002", IdTypeHint::ResidentNumber)) == IssueCode::IdWrongDigitCount);
+  CHECK(onlyError(check("12345678", IdTypeHint::ResidentNumber)) == IssueCode::IdWrongDigitCount);
+  CHECK(onlyError(check("37032219850101001", IdTypeHint::ResidentNumber)) == IssueCode::IdWrongDigitCount);
+  CHECK(onlyError(check("E12345678", IdTypeHint::ResidentNumber)) == IssueCode::IdNotResidentNumber);
+  CHECK(onlyError(check("H1234567801", IdTypeHint::ResidentNumber)) == IssueCode::IdNotResidentNumber);
+  CHECK(onlyError(check("110101190001010015", IdTypeHint::ResidentNumber)) == IssueCode::IdBadChecksum);
+}
+
+TEST_CASE("digits that begin with a real county code are a damaged resident number, never a permit") {
+  // 3703222002: a resident number cut to 10 digits, once stored as a Taiwan travel permit.
+  for (const char* raw : {"3703222002", "37032219", "370322198501", "1101011900010100"}) {
+    CAPTURE(raw);
+    CHECK(onlyError(check(raw)) == IssueCode::IdWrongDigitCount);
+  }
+  // Digits with no real county code in front are still travel permits.
+  CHECK(check("12345678").kind == IdKind::TaiwanTravelPermit);
+  CHECK(check("0012345601").kind == IdKind::TaiwanTravelPermit);
+  // A row that declares 台胞证 is taken at its word.
+  CHECK(check("37032219", IdTypeHint::TaiwanTravel).kind == IdKind::TaiwanTravelPermit);
+}
+
+TEST_CASE("a declared document type admits only that document's shapes") {
+  CHECK(check("H12345678", IdTypeHint::HkMacauTravel).kind == IdKind::HkMacauTravelPermit);
+  CHECK(onlyError(check("E12345678", IdTypeHint::HkMacauTravel)) == IssueCode::IdWrongDocumentShape);
+  CHECK(onlyError(check("H12345678", IdTypeHint::TaiwanTravel)) == IssueCode::IdWrongDocumentShape);
+  CHECK(check("830000195001010030", IdTypeHint::ResidencePermit).kind == IdKind::TaiwanPermit);
+  CHECK(onlyError(check("110101190001010014", IdTypeHint::ResidencePermit)) == IssueCode::IdWrongDocumentShape);
+  CHECK(check("932682198501010017", IdTypeHint::ForeignerCard).kind == IdKind::ForeignerPermanent);
+  IdCheck old = check("USA123456789012", IdTypeHint::ForeignerCard);
+  CHECK(old.valid);
+  CHECK(old.kind == IdKind::ForeignerPermanentOld);
+  CHECK(onlyError(check("110101190001010014", IdTypeHint::ForeignerCard)) == IssueCode::IdWrongDocumentShape);
+  IdCheck officer = check("南字第123456号", IdTypeHint::Other);
+  CHECK(officer.valid);
+  CHECK(officer.kind == IdKind::Other);
+  CHECK(officer.issues.front().severity == gl::core::Severity::Warning);
+  CHECK_FALSE(check("X", IdTypeHint::Other).valid);
+  CHECK(gl::core::hintForIdType("passport") == IdTypeHint::Passport);
+  CHECK(gl::core::hintForIdType("resident15") == IdTypeHint::ResidentNumber);
+  CHECK(gl::core::hintForIdType("") == IdTypeHint::Any);
+}
+
+TEST_CASE("a county code in no edition of GB/T 2260 is a warning, and retired codes are known") {
+  // 110103 崇文区 was abolished in 2010; 110118 密云区 came in 2015; 370322 高青县.
+  for (const char* code : {"110103", "110118", "370322", "110221", "341882"}) {
+    CAPTURE(code);
+    CHECK(gl::core::isKnownDivisionCode(code));
+  }
+  CHECK_FALSE(gl::core::isKnownDivisionCode("110199"));
+  CHECK_FALSE(gl::core::isKnownDivisionCode("37032"));
+  std::string first17 = "11019919800101001";
+  IdCheck r = check(first17 + gb11643CheckDigit(first17));
+  CHECK(r.valid);
+  REQUIRE(r.issues.size() == 1);
+  CHECK(r.issues.front().code == IssueCode::IdUnknownCounty);
+  CHECK(r.issues.front().severity == gl::core::Severity::Warning);
+  CHECK(r.issues.front().detail == "110199");
+  std::string retired = "11010319491231001";  // 崇文区, abolished in 2010: no warning
+  IdCheck old = check(retired + gb11643CheckDigit(retired));
+  CHECK(old.valid);
+  CHECK(old.issues.empty());
+  IdCheck fifteen = check("110199491231001");
+  CHECK(fifteen.valid);
+  CHECK(fifteen.issues.back().code == IssueCode::IdUnknownCounty);
 }
 
 TEST_CASE("an empty or blank number is reported as empty") {

@@ -1,4 +1,4 @@
-// Importing rosters end to end through the real readers and the ledger (DESIGN "Import semantics").
+// Importing rosters end to end through the real readers and the ledger (docs/import.md).
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -28,6 +28,28 @@ std::string idOf(const std::string& birth, const std::string& seq) {
 
 void writeFile(const std::filesystem::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// The 1-based column of an export's header, and the sheet row of each record id (the last column).
+int exportColumn(const std::filesystem::path& file, const std::string& header) {
+  auto reader = gl::exchange::openSpreadsheet(file);
+  reader->openSheet(0);
+  gl::exchange::SheetRow row;
+  REQUIRE(reader->next(row));
+  for (std::size_t i = 0; i < row.cells.size(); ++i)
+    if (row.cells[i].text == header) return static_cast<int>(i) + 1;
+  FAIL("no column " << header);
+  return 0;
+}
+
+std::map<std::string, std::int64_t> exportRows(const std::filesystem::path& file) {
+  auto reader = gl::exchange::openSpreadsheet(file);
+  reader->openSheet(0);
+  std::map<std::string, std::int64_t> rows;
+  gl::exchange::SheetRow row;
+  while (reader->next(row))
+    if (!row.cells.empty()) rows[row.cells.back().text] = row.number;
+  return rows;
 }
 
 std::size_t live(const gl::db::Ledger& l, Table t) {
@@ -210,16 +232,7 @@ TEST_CASE("an .xlsx export edited in a spreadsheet and imported changes exactly 
   gl::demo::generate(*l, {30, 11});
   auto file = l.dir.path / "residents.xlsx";
   gl::exchange::exportTable(*l, Table::Resident, file, "核对");
-  auto header = [&] {
-    std::vector<std::string> columns{"id"};
-    for (const auto& c : gl::core::tableSpec(Table::Resident).columns) columns.emplace_back(c.name);
-    return columns;
-  }();
-  auto columnOf = [&](const std::string& name) {
-    for (std::size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return static_cast<int>(i) + 1;
-    return 0;
-  };
+  const auto columnOf = [&](const std::string& header) { return exportColumn(file, header); };
   // Everyone before, by id.
   std::map<std::string, gl::db::Row> before;
   std::vector<std::string> order;
@@ -229,15 +242,11 @@ TEST_CASE("an .xlsx export edited in a spreadsheet and imported changes exactly 
   });
   REQUIRE(order.size() > 10);
   // Rows of the sheet follow the export's order: find the sheet rows of two people by reading ids back.
-  auto reader = gl::exchange::openSpreadsheet(file);
-  std::map<std::string, std::int64_t> rowOf;
-  gl::exchange::SheetRow row;
-  while (reader->next(row))
-    if (!row.cells.empty()) rowOf[row.cells[0].text] = row.number;
+  auto rowOf = exportRows(file);
   const std::string a = order[3], b = order[7];
   std::string cmd = std::string(GL_SYSTEM_PYTHON) + " '" + GL_EXCHANGE_TEST_DIR + "/edit_xlsx.py' '" + file.string() +
-                    "' " + std::to_string(rowOf.at(a)) + " " + std::to_string(columnOf("phone")) + " 13900139000 " +
-                    std::to_string(rowOf.at(b)) + " " + std::to_string(columnOf("notes")) + " 'moved to 5-301'";
+                    "' " + std::to_string(rowOf.at(a)) + " " + std::to_string(columnOf("Phone")) + " 13900139000 " +
+                    std::to_string(rowOf.at(b)) + " " + std::to_string(columnOf("Notes")) + " 'moved to 5-301'";
   REQUIRE(std::system(cmd.c_str()) == 0);
 
   auto report = importRoster(*l, file, {});
@@ -268,17 +277,9 @@ TEST_CASE("in an export, a person without an id number is matched by the record 
   const auto residentsBefore = live(*l, Table::Resident);
   auto file = l.dir.path / "residents.xlsx";
   gl::exchange::exportTable(*l, Table::Resident, file, "核对");
-  auto reader = gl::exchange::openSpreadsheet(file);
-  gl::exchange::SheetRow row;
-  std::int64_t childRow = 0;
-  while (reader->next(row))
-    if (!row.cells.empty() && row.cells[0].text == child) childRow = row.number;
+  const std::int64_t childRow = exportRows(file)[child];
   REQUIRE(childRow > 0);
-  int nameColumn = 2;  // id, then the resident columns in schema order
-  for (const auto& c : gl::core::tableSpec(Table::Resident).columns) {
-    if (c.name == "name") break;
-    ++nameColumn;
-  }
+  const int nameColumn = exportColumn(file, "Name");
   std::string cmd = std::string(GL_SYSTEM_PYTHON) + " '" + GL_EXCHANGE_TEST_DIR + "/edit_xlsx.py' '" + file.string() +
                     "' " + std::to_string(childRow) + " " + std::to_string(nameColumn) + " 王小明";
   REQUIRE(std::system(cmd.c_str()) == 0);

@@ -17,6 +17,7 @@
 #include "demo/demo.h"
 #include "exchange/table_export.h"
 #include "exchange/xlsx_writer.h"
+#include "text/labels.h"
 
 using gl::core::ColumnType;
 using gl::core::Table;
@@ -68,25 +69,55 @@ std::vector<gl::db::Row> liveRows(gl::db::Ledger& ledger, Table table) {
   return rows;
 }
 
-// Every exported row equals the ledger's: text as the same string, dates as the same day, numbers
-// as the same value.
+// The columns of an .xlsx export in order: the fields (references left out), then the references,
+// then the record's id (index -1 here).
+std::vector<int> exportOrder(const gl::core::TableSpec& spec) {
+  std::vector<int> fields, refs;
+  for (std::size_t c = 0; c < spec.columns.size(); ++c)
+    (spec.columns[c].type == gl::core::ColumnType::Reference ? refs : fields).push_back(static_cast<int>(c));
+  fields.insert(fields.end(), refs.begin(), refs.end());
+  fields.push_back(-1);
+  return fields;
+}
+
+// A stored value as the export shows it: codes as their words.
+std::string shownValue(const gl::core::ColumnSpec& spec, const std::string& value) {
+  if (spec.type == gl::core::ColumnType::Code) return gl::text::codeLabel(value);
+  if (spec.type != gl::core::ColumnType::CodeList) return value;
+  std::string out;
+  std::size_t start = 0;
+  for (auto comma = value.find(','); ; comma = value.find(',', start)) {
+    out += (out.empty() ? "" : ", ") + gl::text::codeLabel(value.substr(start, comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+// Every exported row equals the ledger's: text as the same string, codes as their words, dates as the
+// same day, numbers as the same value.
 void checkSameRows(const json& sheet, gl::db::Ledger& ledger, Table table) {
   const auto& spec = gl::core::tableSpec(table);
   auto rows = liveRows(ledger, table);
+  const auto order = exportOrder(spec);
   REQUIRE(sheet["rows"].size() == rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const json& got = sheet["rows"][i];
-    CHECK(got[0] == rows[i].id);
-    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const json& cell = got.size() > k ? got[k] : json();
+      if (order[k] < 0) {
+        CHECK(cell == rows[i].id);
+        continue;
+      }
+      const auto c = static_cast<std::size_t>(order[k]);
       const auto& value = rows[i].cells[c].value;
-      const json& cell = got.size() > c + 1 ? got[c + 1] : json();
       INFO(spec.columns[c].name, " row ", i + 2);
       if (!value) {
         CHECK(cell.is_null());
       } else if (cell.is_number()) {
         CHECK(cell.get<double>() == doctest::Approx(std::stod(*value)));
       } else {
-        CHECK(cell == *value);
+        CHECK(cell == shownValue(spec.columns[c], *value));
       }
     }
   }
@@ -106,25 +137,31 @@ TEST_CASE("an xlsx export of a demo ledger has the data model's header, every li
   CHECK(result.rows == static_cast<long long>(before.size() - 1));
 
   json sheet = describe(out);
-  std::vector<std::string> header{"id"};
-  for (const auto& c : gl::core::tableSpec(Table::Resident).columns) header.emplace_back(c.name);
+  std::vector<std::string> header;
+  const auto& spec = gl::core::tableSpec(Table::Resident);
+  for (int c : exportOrder(spec))
+    header.push_back(c < 0 ? "Record ID" : spec.columns[static_cast<std::size_t>(c)].type == gl::core::ColumnType::Reference
+                                               ? "Household ID"
+                                               : gl::text::fieldLabel("resident", spec.columns[static_cast<std::size_t>(c)].name));
   CHECK(sheet["header"] == header);
+  CHECK(header.front() == "Name");
+  CHECK(header.back() == "Record ID");
   CHECK(sheet["header_bold"] == true);
   CHECK(sheet["sheets"] == json::array({"residents"}));
   CHECK(sheet["rows"].size() == static_cast<std::size_t>(result.rows));
   checkSameRows(sheet, *l, Table::Resident);
-  for (const auto& row : sheet["rows"]) CHECK(row[0] != gone);
+  for (const auto& row : sheet["rows"]) CHECK(row.back() != gone);
 
   // Identity numbers and phones are strings with every digit; birth dates are real dates.
   const auto& columns = sheet["columns"];
-  CHECK(columns["id_number"]["kinds"] == json::array({"text"}));
-  CHECK(columns["id_number"]["formats"] == json::array({"@"}));
-  CHECK(columns["phone"]["kinds"] == json::array({"text"}));
-  CHECK(columns["birth_date"]["kinds"] == json::array({"date"}));
-  CHECK(columns["birth_date"]["formats"] == json::array({"yyyy-mm-dd"}));
+  CHECK(columns["Identity number"]["kinds"] == json::array({"text"}));
+  CHECK(columns["Identity number"]["formats"] == json::array({"@"}));
+  CHECK(columns["Phone"]["kinds"] == json::array({"text"}));
+  CHECK(columns["Date of birth"]["kinds"] == json::array({"date"}));
+  CHECK(columns["Date of birth"]["formats"] == json::array({"yyyy-mm-dd"}));
   int ids = 0;
   for (const auto& row : sheet["rows"]) {
-    if (!row[5].is_string() || row[5].get<std::string>().size() != 18) continue;
+    if (!row[3].is_string() || row[3].get<std::string>().size() != 18) continue;
     ++ids;
   }
   CHECK(ids > 40);
@@ -170,11 +207,11 @@ TEST_CASE("visits export dates as dates, temperatures as one-decimal numbers and
   REQUIRE(result.rows > 0);
   json sheet = describe(out);
   checkSameRows(sheet, *l, Table::Visit);
-  CHECK(sheet["columns"]["visited_on"]["kinds"] == json::array({"date"}));
-  CHECK(sheet["columns"]["outcome"]["kinds"] == json::array({"text"}));
-  if (!sheet["columns"]["temperature"]["kinds"].empty()) {
-    CHECK(sheet["columns"]["temperature"]["kinds"] == json::array({"number"}));
-    CHECK(sheet["columns"]["temperature"]["formats"] == json::array({"0.0"}));
+  CHECK(sheet["columns"]["Visit date"]["kinds"] == json::array({"date"}));
+  CHECK(sheet["columns"]["Outcome"]["kinds"] == json::array({"text"}));
+  if (!sheet["columns"]["Temperature"]["kinds"].empty()) {
+    CHECK(sheet["columns"]["Temperature"]["kinds"] == json::array({"number"}));
+    CHECK(sheet["columns"]["Temperature"]["formats"] == json::array({"0.0"}));
   }
 }
 

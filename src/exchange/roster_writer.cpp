@@ -1,0 +1,197 @@
+#include "exchange/roster_writer.h"
+
+#include "core/address.h"
+#include "core/utf8.h"
+#include "core/validation_error.h"
+#include "exchange/roster_cells.h"
+
+namespace gl::exchange {
+
+namespace {
+
+// A name as compared: width-folded, without spaces (王  芳 is typed to line up two-character names),
+// every middle-dot variant of a minority name (阿卜杜·热合曼) as one.
+std::string nameKey(std::string_view name) {
+  std::string out;
+  for (char32_t c : core::utf8::decode(core::utf8::foldWidth(name))) {
+    if (c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00A0') continue;
+    if (c == U'•' || c == U'・' || c == U'.' || c == U'‧' || c == U'﹒' || c == U'\u2027') c = U'·';
+    out += core::utf8::encode(c);
+  }
+  return out;
+}
+
+// Only the cells that say something new: an import never blanks a value the ledger has.
+core::Cells changedCells(const std::optional<db::Row>& current, const core::Cells& cells) {
+  core::Cells out;
+  for (const auto& c : cells)
+    if (c.value && (!current || (*current)[c.column] != c.value)) out.push_back(c);
+  return out;
+}
+
+template <typename Map>
+std::string lookup(const Map& map, const std::string& key) {
+  auto it = map.find(key);
+  return it == map.end() ? std::string() : it->second;
+}
+
+}  // namespace
+
+Known readKnown(const db::Ledger& ledger) {
+  Known k;
+  ledger.forEachRow(core::Table::Household, [&](const db::Row& h) {
+    // A household with a number is found by it alone: an address never joins a numbered household.
+    if (h.text("household_no").empty())
+      k.householdByKey.emplace(core::addressKey(h.text("address")), h.id);
+    else
+      k.householdByNumber.emplace(h.text("household_no"), h.id);
+  });
+  ledger.forEachIdNumber([&](std::string_view n) { k.idNumberHashes.insert(std::hash<std::string_view>{}(n)); });
+  ledger.forEachRow(core::Table::Grid, [&](const db::Row& g) {
+    k.gridByName.emplace(g.text("name"), g.id);
+    k.gridByName.emplace(g.text("code"), g.id);
+  });
+  return k;
+}
+
+void RowWriter::stage(RowRecord& r) {
+  std::string household = householdFor(r);
+  const auto createdBefore = pending_.personsCreated;
+  std::string person = personFor(r, household);
+  // A person made by this very row has no quarantine or visit yet: nothing to look up.
+  const bool newPerson = pending_.personsCreated > createdBefore;
+  if (!r.quarantine.empty()) {
+    std::string start = cellText(r.quarantine, "start_on");
+    if (newPerson || !w_.quarantineOf(person, start)) {
+      core::Cells cells = r.quarantine;
+      cells.push_back({"resident", person});
+      w_.stageInsert(core::Table::Quarantine, std::move(cells));
+      ++pending_.quarantinesCreated;
+    }
+  }
+  if (!r.visit.empty()) {
+    if (household.empty())
+      throw ValidationError({core::Issue(core::IssueCode::FieldRequired, "address", static_cast<int>(r.row))}, {});
+    if (newPerson || !w_.visitOn(household, person, cellText(r.visit, "visited_on"))) {
+      core::Cells cells = r.visit;
+      cells.push_back({"household", household});
+      cells.push_back({"resident", person});
+      w_.stageInsert(core::Table::Visit, std::move(cells));
+      ++pending_.visitsCreated;
+    }
+  }
+}
+
+void RowWriter::commitCounts() {
+  report_.personsCreated += pending_.personsCreated;
+  report_.personsUpdated += pending_.personsUpdated;
+  report_.householdsCreated += pending_.householdsCreated;
+  report_.householdsUnassigned += pending_.householdsUnassigned;
+  report_.quarantinesCreated += pending_.quarantinesCreated;
+  report_.visitsCreated += pending_.visitsCreated;
+  for (auto& rename : pending_.renames) report_.renames.push_back(std::move(rename));
+  for (auto& [k, id] : newKeys_) known_.householdByKey.emplace(k, id);
+  for (auto& [n, id] : newNumbers_) known_.householdByNumber.emplace(n, id);
+  for (auto& [n, id] : newIdNumbers_) createdByIdNumber_.emplace(n, id);
+  for (auto& [id, row] : pendingCreatedOnRow_) createdOnRow_.emplace(id, row);
+  dropPending();
+}
+
+void RowWriter::dropPending() {
+  pending_ = {};
+  newKeys_.clear();
+  newNumbers_.clear();
+  newIdNumbers_.clear();
+  pendingCreatedOnRow_.clear();
+}
+
+// A household number decides the household: the rows with one number are one household, whatever
+// their addresses say, and two numbers at one address are two households (人户分离, 空挂户). Only a
+// row without a number is matched by its address, among households without a number.
+std::string RowWriter::householdFor(RowRecord& r) {
+  if (r.household.empty() || (r.addressKey.empty() && r.householdNo.empty())) {
+    // A row of this program's export names its household by id.
+    if (!r.householdId.empty() && w_.row(core::Table::Household, r.householdId)) return r.householdId;
+    return {};
+  }
+  std::string id;
+  if (!r.householdNo.empty()) {
+    id = lookup(known_.householdByNumber, r.householdNo);
+    if (id.empty()) id = lookup(newNumbers_, r.householdNo);
+  } else {
+    id = lookup(known_.householdByKey, r.addressKey);
+    if (id.empty()) id = lookup(newKeys_, r.addressKey);
+  }
+  if (!id.empty()) return id;
+  core::Cells cells = r.household;
+  auto grid = known_.gridByName.find(r.grid);
+  if (grid != known_.gridByName.end())
+    cells.push_back({"grid", grid->second});
+  else
+    ++pending_.householdsUnassigned;
+  id = w_.stageInsert(core::Table::Household, std::move(cells));
+  ++pending_.householdsCreated;
+  if (!r.householdNo.empty())
+    newNumbers_.emplace(r.householdNo, id);
+  else if (!r.addressKey.empty())
+    newKeys_.emplace(r.addressKey, id);
+  return id;
+}
+
+std::optional<std::string> RowWriter::matchByIdNumber(const std::string& idNumber) {
+  // People this import created are not in the (batched) search index yet.
+  auto created = createdByIdNumber_.find(idNumber);
+  if (created != createdByIdNumber_.end()) return created->second;
+  if (known_.idNumberHashes.count(std::hash<std::string_view>{}(idNumber))) return w_.residentWithIdNumber(idNumber);
+  return std::nullopt;
+}
+
+// One identity number, two names: the row must not rename the person the number belongs to — the
+// number is more likely mistyped than the name changed — unless the import was told to accept renames.
+void RowWriter::checkName(RowRecord& r, const std::string& id, const db::Row& current, core::Cells& cells) {
+  const std::string was = current.text("name"), now = cellText(cells, "name");
+  if (now.empty()) return;
+  if (nameKey(was) == nameKey(now)) {
+    std::erase_if(cells, [](const core::Cell& c) { return c.column == "name"; });  // 王 芳 stays 王芳
+    return;
+  }
+  if (acceptRenames_) {
+    pending_.renames.push_back({r.row, id, was, now});
+    return;
+  }
+  auto earlier = createdOnRow_.find(id);
+  core::Issue issue{earlier == createdOnRow_.end() ? core::IssueCode::IdNameMismatch
+                                                   : core::IssueCode::IdNameMismatchInFile,
+                    "id_number"};
+  issue.args = {{"other", was}, {"name", now}};
+  if (earlier != createdOnRow_.end()) issue.args.push_back({"earlier", std::to_string(earlier->second)});
+  issue.detail = cellText(cells, "id_number");
+  throw ValidationError({std::move(issue)}, "resident " + id);
+}
+
+std::string RowWriter::personFor(RowRecord& r, const std::string& household) {
+  std::string idNumber = cellText(r.person, "id_number");
+  std::optional<std::string> id;
+  // A row of this program's export names its person by id: matched so even without an id number, or
+  // with a name edited (a deliberate edit). An id the ledger does not have is matched as any other row.
+  const bool byRecordId = !r.recordId.empty() && w_.row(core::Table::Resident, r.recordId);
+  if (byRecordId) id = r.recordId;
+  if (!id && !idNumber.empty()) id = matchByIdNumber(idNumber);
+  if (!id && idNumber.empty() && !household.empty()) id = w_.residentNamed(household, cellText(r.person, "name"));
+  core::Cells cells = r.person;
+  if (!household.empty()) cells.push_back({"household", household});
+  if (!id) {
+    ++pending_.personsCreated;
+    std::string created = w_.stageInsert(core::Table::Resident, std::move(cells));
+    if (!idNumber.empty()) newIdNumbers_.emplace(idNumber, created);
+    pendingCreatedOnRow_.emplace(created, r.row);
+    return created;
+  }
+  auto current = w_.row(core::Table::Resident, *id);
+  if (current && !byRecordId) checkName(r, *id, *current, cells);
+  auto changed = changedCells(current, cells);
+  if (!changed.empty() && w_.stageUpdate(core::Table::Resident, *id, std::move(changed))) ++pending_.personsUpdated;
+  return *id;
+}
+
+}  // namespace gl::exchange

@@ -1,0 +1,54 @@
+// Writing one roster row (internal to the importer): the household, person, quarantine and visit it
+// describes, matched against what the ledger and the file's earlier rows have (docs/import.md
+// "Matching"). Every check happens while the row is staged; the caller then writes it whole or drops it.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "db/writer.h"
+#include "exchange/roster_import.h"
+#include "exchange/roster_record.h"
+
+namespace gl::exchange {
+
+// What the ledger already has, read before the transaction: households by number, households without
+// a number by address key, grids by name and code.
+struct Known {
+  std::unordered_map<std::string, std::string> householdByKey, householdByNumber, gridByName;
+  // Hashes of the identity numbers the ledger has: a number not among them is surely a new person,
+  // with no lookup (most of a first import).
+  std::unordered_set<std::size_t> idNumberHashes;
+};
+Known readKnown(const db::Ledger& ledger);
+
+class RowWriter {
+ public:
+  RowWriter(db::Writer& w, Known& known, ImportReport& report, bool acceptRenames)
+      : w_(w), known_(known), report_(report), acceptRenames_(acceptRenames) {}
+
+  // Stages the row's writes (db::Writer::stageInsert): every check happens here. A row that cannot be
+  // sure of its person or household throws ValidationError.
+  void stage(RowRecord& r);
+  // Counts of the row just written go into the report only once it is written.
+  void commitCounts();
+  void dropPending();
+
+ private:
+  std::string householdFor(RowRecord& r);
+  std::string personFor(RowRecord& r, const std::string& household);
+  std::optional<std::string> matchByIdNumber(const std::string& idNumber);
+  void checkName(RowRecord& r, const std::string& id, const db::Row& current, core::Cells& cells);
+
+  db::Writer& w_;
+  Known& known_;
+  ImportReport& report_;
+  const bool acceptRenames_;
+  ImportReport pending_;
+  std::unordered_map<std::string, std::string> newKeys_, newNumbers_, newIdNumbers_;
+  std::unordered_map<std::string, std::string> createdByIdNumber_;
+  std::unordered_map<std::string, std::int64_t> createdOnRow_, pendingCreatedOnRow_;  // person id → row
+};
+
+}  // namespace gl::exchange
