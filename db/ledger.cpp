@@ -123,6 +123,7 @@ std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& path, Mode mod
     }
     last.reset();
     tx.commit();
+    rebuildSearchIndexIfStale(*state);
   });
   state->checkpoints = std::make_unique<Checkpointer>(*state->db, path);
   return std::unique_ptr<Ledger>(new Ledger(std::move(state)));
@@ -294,6 +295,14 @@ void Ledger::forEachRow(core::Table table, const std::function<void(const Row&)>
     SQLite::Statement st(*state_->db, "SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) +
                                           " WHERE deleted = 0 ORDER BY " + (hasRid(table) ? "rid" : "rowid"));
     while (st.executeStep()) visit(readRow(st, spec));
+  });
+}
+
+std::int64_t Ledger::liveRows(core::Table table) const {
+  return withState(*state_, [&] {
+    SQLite::Statement st(*state_->db, "SELECT live FROM row_count WHERE tbl = ?");
+    st.bind(1, static_cast<int>(table));
+    return st.executeStep() ? st.getColumn(0).getInt64() : std::int64_t{0};
   });
 }
 

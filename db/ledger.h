@@ -148,6 +148,8 @@ class Ledger {
   void forEachRow(core::Table table, const std::function<void(const Row&)>& visit) const;
   // The identity numbers of the live residents, in no order (an import's "surely new" test).
   void forEachIdNumber(const std::function<void(std::string_view)>& visit) const;
+  // How many live rows a table has (kept by the write code: no scan).
+  std::int64_t liveRows(core::Table table) const;
   std::vector<core::Policy> policies() const;
   std::optional<std::string> setting(std::string_view key) const;
   // Every local setting whose key starts with `prefix`, by key.

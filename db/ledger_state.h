@@ -53,6 +53,10 @@ struct StatementsReset {
 
 std::int64_t systemMillis();
 
+// Rebuilds the search index in a transaction of its own when a migration marked it stale (the terms a
+// new version derives from rows: docs/data-model.md); nothing when it is current.
+void rebuildSearchIndexIfStale(LedgerState& state);
+
 // Keeps the live-row count of a table (row_count) as rows are written: +1 for a row that became live.
 void addLiveRows(LedgerState& state, int table, std::int64_t delta);
 

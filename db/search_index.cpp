@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/address.h"
+#include "core/identity.h"
 #include "core/phone.h"
 #include "core/ascii.h"
 #include "core/pinyin.h"
@@ -64,10 +66,23 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
         if (!fulls[k].empty()) terms.push_back(joined(term::kPinyin, fulls[k]));
       }
     }
-    if (auto* id = cell(cells, "id_number")) terms.push_back(joined(term::kIdNumber, reversed(**id)));
+    if (auto* id = cell(cells, "id_number")) {
+      terms.push_back(joined(term::kIdNumber, reversed(**id)));
+      // A travel permit is also found under its lifetime number: a reissue is the same person.
+      if (auto key = core::idMatchKey(**id); key != **id) terms.push_back(joined(term::kIdNumber, reversed(key)));
+    }
     addPhones(cell(cells, "phone"));
   } else if (table == core::Table::Household) {
     if (auto* no = cell(cells, "household_no")) terms.push_back(joined(term::kHouseholdNo, toLower(**no)));
+    // The matching key of the address and flat (core/address.h), for an import's lookups.
+    if (auto* address = cell(cells, "address")) {
+      auto text = [&](std::string_view column) {
+        auto* v = cell(cells, column);
+        return v ? std::string_view(**v) : std::string_view();
+      };
+      terms.push_back(joined(term::kHouseholdKey,
+                             core::householdKey(**address, text("building"), text("unit"), text("room"))));
+    }
     addPhones(cell(cells, "phone"));
   }
   std::sort(terms.begin(), terms.end());

@@ -22,6 +22,7 @@ inline constexpr std::string_view kPinyin = "f:";
 inline constexpr std::string_view kIdNumber = "i:";
 inline constexpr std::string_view kPhone = "p:";
 inline constexpr std::string_view kHouseholdNo = "h:";
+inline constexpr std::string_view kHouseholdKey = "k:";  // core::householdKey of a household
 }  // namespace term
 
 // The terms one row contributes, from its cells (schema order, as Row holds them).

@@ -107,7 +107,8 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   // and for those the row is not read whole.
   bool searched = false;
   for (auto* w : winners)
-    for (auto c : {"name", "id_number", "phone", "household_no", "address", "deleted"}) searched |= w->column == c;
+    for (auto c : {"name", "id_number", "phone", "household_no", "address", "building", "unit", "room", "deleted"})
+      searched |= w->column == c;
   bool indexing = SearchIndex::indexed(table) && searched;
   bool tombstone = std::any_of(winners.begin(), winners.end(), [](const SyncCell* w) { return w->column == "deleted"; });
 

@@ -48,15 +48,21 @@ class Writer {
   // Lookups that see this transaction's own rows (an import matches what an earlier row created).
   // The live resident with this normalized identity number, if any.
   std::optional<std::string> residentWithIdNumber(std::string_view normalized);
+  // The live resident whose number has this match key (core::idMatchKey: a travel permit's lifetime
+  // number, any other document's whole number).
+  std::optional<std::string> residentWithIdKey(std::string_view key);
   // The live household with this household number.
   std::optional<std::string> householdWithNumber(std::string_view householdNo);
+  // The live household without a household number whose matching key (core::householdKey) is this.
+  std::optional<std::string> householdWithKey(std::string_view key);
   // The live quarantine of a resident that started on a date; the live visit to a household by a
   // resident (or by nobody in particular when `residentId` is empty) on a date.
   std::optional<std::string> quarantineOf(std::string_view residentId, std::string_view startOn);
   std::optional<std::string> visitOn(std::string_view householdId, std::string_view residentId,
                                      std::string_view visitedOn);
 
-  // The live resident of a household with this name (rows without an id number are matched so).
+  // The live resident of a household with this name, compared as names are (core/person_name.h): rows
+  // without an id number are matched so.
   std::optional<std::string> residentNamed(std::string_view householdId, std::string_view name);
   // A row as this transaction sees it (nullopt when missing or deleted).
   std::optional<Row> row(core::Table table, std::string_view id);

@@ -1,5 +1,7 @@
 // The lookups an import needs inside its transaction (db/writer.h).
 #include "core/ascii.h"
+#include "core/identity.h"
+#include "core/person_name.h"
 #include "db/ledger_state.h"
 #include "db/row_io.h"
 #include "db/search_index.h"
@@ -26,6 +28,30 @@ std::optional<std::string> Writer::residentWithIdNumber(std::string_view normali
   st.bind(1, std::string(term::kIdNumber) + std::string(normalized.rbegin(), normalized.rend()));
   st.bind(2, static_cast<int>(core::Table::Resident));
   st.bind(3, std::string(normalized));
+  return firstId(st);
+}
+
+std::optional<std::string> Writer::residentWithIdKey(std::string_view key) {
+  // A travel permit's lifetime number is a term of its own (db/search_index.h); compare the key of
+  // each candidate, since a suffix-free term also matches a number that happens to end like it.
+  auto& st = s_.statement(
+      "SELECT r.id, r.id_number FROM search_term t JOIN resident r ON r.rid = t.rid "
+      "WHERE t.term = ? AND t.tbl = ? AND r.deleted = 0 ORDER BY r.id");
+  st.bind(1, std::string(term::kIdNumber) + std::string(key.rbegin(), key.rend()));
+  st.bind(2, static_cast<int>(core::Table::Resident));
+  std::optional<std::string> id;
+  while (!id && st.executeStep())
+    if (core::idMatchKey(st.getColumn(1).getString()) == key) id = st.getColumn(0).getString();
+  st.reset();
+  return id;
+}
+
+std::optional<std::string> Writer::householdWithKey(std::string_view key) {
+  auto& st = s_.statement(
+      "SELECT h.id FROM search_term t JOIN household h ON h.rid = t.rid WHERE t.term = ? AND t.tbl = ? "
+      "AND h.deleted = 0 AND coalesce(h.household_no, '') = '' ORDER BY h.id LIMIT 1");
+  st.bind(1, std::string(term::kHouseholdKey) + std::string(key));
+  st.bind(2, static_cast<int>(core::Table::Household));
   return firstId(st);
 }
 
@@ -60,11 +86,15 @@ std::optional<std::string> Writer::visitOn(std::string_view householdId, std::st
 }
 
 std::optional<std::string> Writer::residentNamed(std::string_view householdId, std::string_view name) {
-  auto& st = s_.statement(
-      "SELECT id FROM resident WHERE household = ? AND name = ? AND deleted = 0 ORDER BY id LIMIT 1");
+  // Compared as names are (core/person_name.h): 王 芳 is 王芳. A household has a handful of people.
+  auto& st = s_.statement("SELECT id, name FROM resident WHERE household = ? AND deleted = 0 ORDER BY id");
   st.bind(1, std::string(householdId));
-  st.bind(2, std::string(name));
-  return firstId(st);
+  const std::string key = core::nameKey(name);
+  std::optional<std::string> id;
+  while (!id && st.executeStep())
+    if (core::nameKey(st.getColumn(1).getString()) == key) id = st.getColumn(0).getString();
+  st.reset();
+  return id;
 }
 
 std::optional<Row> Writer::row(core::Table table, std::string_view id) {

@@ -103,4 +103,14 @@ std::string addressKey(std::string_view address) {
   return lastPlaceWord(p.place) + "|" + p.building + "-" + p.unit + "-" + p.room;
 }
 
+std::string householdKey(std::string_view address, std::string_view building, std::string_view unit,
+                         std::string_view room) {
+  if (building.empty() && room.empty()) return addressKey(address);
+  auto fold = [](std::string_view v) { return utf8::trim(utf8::foldWidth(v)); };
+  AddressParts p = splitAddress(address);
+  std::string key = lastPlaceWord(p.place);
+  key.append("|").append(fold(building)).append("-").append(fold(unit)).append("-").append(fold(room));
+  return key;
+}
+
 }  // namespace gl::core

@@ -25,4 +25,11 @@ AddressParts splitAddress(std::string_view address);
 // spelling above; an address without building and room gives its folded text without spaces.
 std::string addressKey(std::string_view address);
 
+// The matching key of a household from its cells: the address's last place word and the flat of its
+// own building/unit/room cells when it has them (a register with 现住址 和平社区 and 楼栋 7, 门牌号 501),
+// else addressKey(address). Rows of a roster and households of the ledger are keyed by this one
+// function, so a flat is found whichever way it was written.
+std::string householdKey(std::string_view address, std::string_view building, std::string_view unit,
+                         std::string_view room);
+
 }  // namespace gl::core

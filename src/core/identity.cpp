@@ -129,10 +129,13 @@ void warnUnknownRegion(IdCheck& r, std::string_view code) {
   if (!isKnownDivisionCode(code)) addWarning(r, IssueCode::IdUnknownCounty, std::string(code));
 }
 
-// Digits only, not a resident number's length, and beginning with a real division code: a resident
-// number that lost digits (a truncated cell), which must never pass for a permit or a passport.
+// Digits only, not a resident number's length, and beginning with a real division code — or a real
+// prefecture's first four digits (a retired county of it) —: a resident number that lost digits (a
+// truncated cell), which must never pass for a permit or a passport. A row that declares 台胞证 is
+// taken at its word.
 bool looksTruncatedResident(std::string_view s) {
-  return s.size() >= 6 && s.size() != 15 && s.size() != 18 && allDigits(s) && isKnownDivisionCode(s.substr(0, 6));
+  if (s.size() < 6 || s.size() == 15 || s.size() == 18 || !allDigits(s)) return false;
+  return isKnownDivisionCode(s.substr(0, 6)) || isKnownDivisionCode(std::string(s.substr(0, 4)) + "00");
 }
 
 // YYYYMMDD → the date, or the error it deserves.
@@ -290,11 +293,23 @@ void checkDeclared(IdCheck& r, Date today, IdTypeHint hint) {
   const std::string& s = r.normalized;
   auto wrongShape = [&] { addError(r, IssueCode::IdWrongDocumentShape); };
   switch (hint) {
+    case IdTypeHint::ResidentCard:
+      if (!isResident18Shape(s) && !(s.size() == 15 && allDigits(s))) return checkResidentLayout(r, today);
+      if (s[0] == '8' || s[0] == '9') return wrongShape();
+      return checkResidentLayout(r, today);
     case IdTypeHint::ResidencePermit:
+    case IdTypeHint::HkPermit:
+    case IdTypeHint::MacauPermit:
+    case IdTypeHint::TaiwanPermit: {
       if (!isResident18Shape(s) || s[0] != '8') return wrongShape();
       checkEighteen(r, today);
-      if (r.kind == IdKind::Resident && r.issues.empty()) wrongShape();
+      const IdKind wanted = hint == IdTypeHint::HkPermit      ? IdKind::HongKongPermit
+                            : hint == IdTypeHint::MacauPermit ? IdKind::MacauPermit
+                            : hint == IdTypeHint::TaiwanPermit ? IdKind::TaiwanPermit
+                                                               : r.kind;
+      if ((r.kind == IdKind::Resident || r.kind != wanted) && !hasErrors(r.issues)) wrongShape();
       return;
+    }
     case IdTypeHint::ForeignerCard:
       if (isResident18Shape(s) && s[0] == '9') return checkEighteen(r, today);
       if (!isOldForeignerCard(s)) return wrongShape();
@@ -325,8 +340,11 @@ void checkDeclared(IdCheck& r, Date today, IdTypeHint hint) {
 }  // namespace
 
 IdTypeHint hintForIdType(std::string_view code) {
-  if (code == "resident" || code == "resident15") return IdTypeHint::ResidentNumber;
-  if (code == "hk_permit" || code == "macau_permit" || code == "taiwan_permit") return IdTypeHint::ResidencePermit;
+  if (code == "resident" || code == "resident15") return IdTypeHint::ResidentCard;
+  if (code == "hk_permit") return IdTypeHint::HkPermit;
+  if (code == "macau_permit") return IdTypeHint::MacauPermit;
+  if (code == "taiwan_permit") return IdTypeHint::TaiwanPermit;
+  if (code == "hk_macau_taiwan_permit") return IdTypeHint::ResidencePermit;
   if (code == "foreign_pr" || code == "foreign_pr_old") return IdTypeHint::ForeignerCard;
   if (code == "passport") return IdTypeHint::Passport;
   if (code == "hk_macau_travel") return IdTypeHint::HkMacauTravel;
@@ -378,6 +396,13 @@ std::string_view sexCode(Sex sex) {
     case Sex::Unknown: break;
   }
   return "unknown";
+}
+
+std::string idMatchKey(std::string_view s) {
+  if (s.size() == 11 && (s[0] == 'H' || s[0] == 'M') && allDigits(s.substr(1))) return std::string(s.substr(0, 9));
+  if ((s.size() == 10 && allDigits(s)) || (s.size() == 13 && allDigits(s.substr(0, 10)) && s[10] == '('))
+    return std::string(s.substr(0, 8));
+  return std::string(s);
 }
 
 std::string idMatchKey(const IdCheck& check) {

@@ -37,9 +37,13 @@ enum class Sex { Unknown, Male, Female };
 enum class IdTypeHint {
   Any,              // no type given: any document, but digits that begin with a real region code are
                     // a damaged resident number, never a permit
-  ResidentNumber,   // the GB 11643 layout: 18 or 15 digits (residence permits and the 2023 foreigner
-                    // card share it)
+  ResidentNumber,   // a 身份证 column: the GB 11643 layout, 18 or 15 digits (residence permits and the
+                    // 2023 foreigner card share it)
+  ResidentCard,     // a row that says 居民身份证: a mainland resident's 18 or 15 digits only
   ResidencePermit,  // 港澳台居民居住证: 810000/820000/830000 numbers
+  HkPermit,         // 港澳居民居住证（香港）: 810000 only
+  MacauPermit,      // 820000 only
+  TaiwanPermit,     // 台湾居民居住证: 830000 only
   ForeignerCard,    // 外国人永久居留身份证, the 2023 or the 2004/2017 card
   Passport,         // a Chinese passport's shapes or a foreign passport's free form
   HkMacauTravel,    // 港澳居民来往内地通行证 (回乡证)
@@ -78,5 +82,8 @@ std::string_view sexCode(Sex sex);
 // characters (letter + lifetime number, without the reissue count), a Taiwan travel permit by its
 // 8-digit lifetime number, anything else by its normalized text.
 std::string idMatchKey(const IdCheck& check);
+// The same from a stored (normalized, valid) number's shape alone: H/M + 10 digits → its first 9,
+// 10 digits or the legacy 10 digits with an office code → the first 8; anything else as it is.
+std::string idMatchKey(std::string_view normalized);
 
 }  // namespace gl::core

@@ -29,6 +29,9 @@ enum class IssueCode {
   IdWrongDocumentShape,  // not of the document type the row declares (证件类型)
   IdNameMismatch,        // the number is another person's: args "other" (their name) and "name" (this row's)
   IdNameMismatchInFile,  // the same, for a person an earlier row of the file brought: and "earlier" (that row)
+  RecordIdReused,        // an export's record id on a row with another name and number: args "other", "name"
+  PersonUnidentified,    // no identity number and no household: a later import could not find the person
+  IdColumnsDisagree,     // two identity columns of one row give different numbers
   // phones
   PhoneEmpty,
   PhoneBadFormat,

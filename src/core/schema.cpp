@@ -40,7 +40,7 @@ constexpr ColumnSpec kWorker[] = {
 };
 constexpr ColumnSpec kHousehold[] = {
     {"grid", CT::Reference, P::Ordinary, false, "grid"},
-    {"household_no", CT::Text, P::Ordinary, false, {}, {}, 40},
+    {"household_no", CT::Text, P::Ordinary, false, {}, {}, 40, true},
     {"building", CT::Text, P::Ordinary, false, {}, {}, 40},
     {"unit", CT::Text, P::Ordinary, false, {}, {}, 20},
     {"room", CT::Text, P::Identifying, false, {}, {}, 20},
@@ -212,6 +212,8 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today, 
   }
   switch (c.type) {
     case ColumnType::Text:
+      if (c.foldWidth) text = utf8::foldWidth(text);
+      break;
     case ColumnType::Reference:
       break;
     case ColumnType::Integer:

@@ -42,6 +42,7 @@ struct ColumnSpec {
   std::string_view references = {};           // table name for Reference columns
   std::span<const std::string_view> codes = {};  // for Code and CodeList
   int maxLength = 200;                          // in characters, for text
+  bool foldWidth = false;  // a code-like text (户号 ００１２ is 0012): full-width forms folded, as for ids
 };
 
 struct TableSpec {

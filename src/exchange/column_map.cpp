@@ -111,12 +111,33 @@ std::string normalizeHeader(std::string_view header) {
   }
   s = replaceAll(s, "时间", "日期");
   s = replaceAll(s, "途径", "途经");
+  // A required-field marker before or after the name: *姓名, 姓名*, ※身份证号.
+  while (!s.empty() && s.front() == '*') s.erase(0, 1);
+  while (s.starts_with("※")) s.erase(0, std::string_view("※").size());
+  while (!s.empty() && s.back() == '*') s.pop_back();
   return s;
 }
+
+namespace {
+
+// The header without its remarks in brackets: 身份证号码（18位） → 身份证号码, 姓名(必填) → 姓名.
+std::string withoutRemarks(const std::string& normalized) {
+  std::string out;
+  int depth = 0;
+  for (char c : normalized) {
+    if (c == '(' || c == '[') ++depth;
+    else if ((c == ')' || c == ']') && depth > 0) --depth;
+    else if (depth == 0) out += c;
+  }
+  return out;
+}
+
+}  // namespace
 
 std::optional<ImportField> fieldForHeader(std::string_view header) {
   auto normalized = normalizeHeader(header);
   auto it = dictionary().find(normalized);
+  if (it == dictionary().end()) it = dictionary().find(withoutRemarks(normalized));
   if (it != dictionary().end()) return it->second;
   // This program's own exports name their columns as the data model does (id_number, start_on).
   if (auto field = fieldByName(normalized); field && *field != F::Ignore && *field != F::Sensitive)
@@ -179,14 +200,15 @@ std::vector<std::string> careFlagsOf(std::string_view value, std::string& unknow
     if (std::find(out.begin(), out.end(), *code) == out.end()) out.push_back(*code);
     return true;
   };
+  auto isSpace = [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\u3000'; };
   // Items are split on 、,;/ first; an item that is not a group as a whole ("elderly living alone" is)
-  // is split again on spaces (独居老人 慢性病).
-  auto item = [&](const std::string& text) {
-    std::string chunk = core::utf8::trim(text);
-    if (chunk.empty() || take(chunk)) return;
+  // is split again on spaces (独居老人 慢性病). Words are quoted as the file wrote them.
+  auto item = [&](const std::u32string& chunk) {
+    std::string whole = core::utf8::trim(core::utf8::encode(chunk));
+    if (whole.empty() || take(whole)) return;
     std::string word;
-    for (char32_t c : core::utf8::decode(chunk + " ")) {
-      if (c != U' ' && c != U'\t' && c != U'\n') {
+    for (char32_t c : chunk + U" ") {
+      if (!isSpace(c)) {
         word += core::utf8::encode(c);
       } else if (!word.empty()) {
         if (!take(word) && unknown.empty()) unknown = word;
@@ -194,14 +216,13 @@ std::vector<std::string> careFlagsOf(std::string_view value, std::string& unknow
       }
     }
   };
-  std::string chunk;
-  for (char32_t c : core::utf8::decode(core::utf8::foldWidth(value))) {
-    // After width folding 、 stays, ，；／ became ,;/.
-    if (c == U'、' || c == U',' || c == U';' || c == U'/') {
+  std::u32string chunk;
+  for (char32_t c : core::utf8::decode(value)) {
+    if (c == U'、' || c == U',' || c == U'，' || c == U';' || c == U'；' || c == U'/' || c == U'／') {
       item(chunk);
       chunk.clear();
     } else {
-      chunk += core::utf8::encode(c);
+      chunk += c;
     }
   }
   item(chunk);
@@ -210,8 +231,10 @@ std::vector<std::string> careFlagsOf(std::string_view value, std::string& unknow
 
 bool isResidentIdHeader(std::string_view header) {
   std::string h = normalizeHeader(header);
-  if (h.find("公民身份号码") != std::string::npos) return true;
-  return h.find("身份证") != std::string::npos && h.find("证件") == std::string::npos;
+  // 身份证号（护照号）, 身份证/护照: the header itself admits other documents.
+  for (std::string_view other : {"证件", "护照", "通行证", "居留", "/"})
+    if (h.find(other) != std::string::npos) return false;
+  return h.find("公民身份号码") != std::string::npos || h.find("身份证") != std::string::npos;
 }
 
 }  // namespace gl::exchange

@@ -77,6 +77,11 @@ void markColumns(std::vector<ColumnMapping>& columns) {
 std::vector<MissingColumn> missingColumns(const std::vector<ColumnMapping>& columns) {
   std::vector<MissingColumn> out;
   if (!has(columns, F::Name)) out.push_back({"name", "name"});
+  // A visit is to a household: a visit roster without any column of the address says so once (people
+  // the ledger knows still get their visits, at the household it has for them).
+  const bool place = has(columns, F::Address) || has(columns, F::Building) || has(columns, F::Room) ||
+                     has(columns, F::HouseNumber) || has(columns, F::HouseholdNo) || has(columns, F::HouseholdRef);
+  if (has(columns, F::VisitedOn) && !place) out.push_back({"address", "address"});
   if (hasQuarantineColumns(columns)) {
     const bool kindFromPlace =
         std::any_of(columns.begin(), columns.end(), [](const ColumnMapping& c) { return c.kindFromPlace; });

@@ -14,6 +14,9 @@ constexpr HeaderWord kHeaders[] = {
     {"序", F::Ignore},
     {"no.", F::Ignore},
     {"年龄", F::Ignore},
+    // The reasons column of a rejected-rows file (rejected_rows.cpp), fixed and imported again.
+    {"拒收原因", F::Ignore},
+    {"why the row was rejected", F::Ignore},
     {"姓名", F::Name},
     {"名字", F::Name},
     {"人员姓名", F::Name},
@@ -210,6 +213,8 @@ constexpr HeaderWord kHeaders[] = {
     {"travel history", F::Travel},
     {"隔离开始日期", F::StartOn},
     {"预计解除日期", F::PlannedEndOn},
+    {"计划结束日期", F::PlannedEndOn},
+    {"抵达日期", F::ArrivedOn},
     // Collected by some forms, not needed here (docs/privacy.md §7): recognised only to be left out.
     {"宗教信仰", F::Sensitive},
     {"宗教", F::Sensitive},
@@ -309,8 +314,9 @@ constexpr ValueWord kValues[] = {
     {F::IdType, "resident id card", "resident"},
     {F::IdType, "15位旧版居民身份证", "resident15"},
     {F::IdType, "old 15-digit id card", "resident15"},
-    {F::IdType, "港澳台居民居住证", "hk_permit"},
-    {F::IdType, "港澳居民居住证", "hk_permit"},
+    // The permits' common name says not which: any of the three (core::IdTypeHint::ResidencePermit).
+    {F::IdType, "港澳台居民居住证", "hk_macau_taiwan_permit"},
+    {F::IdType, "港澳居民居住证", "hk_macau_taiwan_permit"},
     {F::IdType, "港澳居民居住证（香港）", "hk_permit"},
     {F::IdType, "hong kong residence permit", "hk_permit"},
     {F::IdType, "港澳居民居住证（澳门）", "macau_permit"},

@@ -13,8 +13,9 @@ void writeRejectedRows(const ImportReport& report, const std::filesystem::path& 
   CsvWriter csv(file);
   std::vector<std::string> header;
   for (const auto& c : report.columns) header.push_back(c.header);
-  // TRANSLATORS: last column of the rejected-rows file written by an import
-  header.push_back(text::tr(N_("Reason")));
+  // TRANSLATORS: last column of the rejected-rows file written by an import (拒收原因); an import of the
+  // fixed file leaves this column out, so it must not be a field's name such as 隔离原因.
+  header.push_back(text::tr(N_("Why the row was rejected")));
   csv.row(header);
   for (const auto& r : report.rejectedRows) {
     std::vector<std::string> fields = r.cells;

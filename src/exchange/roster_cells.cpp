@@ -1,6 +1,8 @@
 #include "exchange/roster_cells.h"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 
 #include "core/address.h"
 #include "core/identity.h"
@@ -33,37 +35,55 @@ void add(RowRecord& r, const RowLayout& layout, core::Issue issue, int column) {
   r.issues.push_back(std::move(issue));
 }
 
-// The document type the row's identity number must have.
-core::IdTypeHint hintFor(RowRecord& r, const RowLayout& layout, const IdCell& id, const IdCell& type) {
-  if (type.slot && !type.text.empty()) {
-    auto code = codeForValue(ImportField::IdType, type.text);
-    if (code) return core::hintForIdType(*code);
-    add(r, layout, {IssueCode::ValueNotAllowed, "id_type", 0, 0, type.text}, type.slot->column);
-  }
-  return id.slot->residentIdOnly ? core::IdTypeHint::ResidentNumber : core::IdTypeHint::Any;
+// The document type the row declares in its own 证件类型 cell; nullopt when it declares none (an error
+// for a type nobody knows is added here, whether or not the row has a number).
+std::optional<core::IdTypeHint> declaredType(RowRecord& r, const RowLayout& layout, const IdCell& type) {
+  if (!type.slot || type.text.empty()) return std::nullopt;
+  if (auto code = codeForValue(ImportField::IdType, type.text)) return core::hintForIdType(*code);
+  add(r, layout, {IssueCode::ValueNotAllowed, "id_type", 0, 0, type.text}, type.slot->column);
+  return core::IdTypeHint::Any;
+}
+
+// The text of an identity cell: a numeric cell holds 15 significant digits exactly, so an old 15-digit
+// number or a permit's 8 digits in one is fine; 16 digits or more in a number cell lost their end.
+std::optional<std::string> idText(const IdCell& id) {
+  if (id.cell->kind != Cell::Kind::Number) return id.text;
+  const double n = id.cell->number;
+  if (!std::isfinite(n) || n < 0 || n >= 1e15 || n != std::floor(n)) return std::nullopt;
+  return std::to_string(static_cast<long long>(n));
 }
 
 }  // namespace
 
 void readIdentity(RowRecord& r, const RowLayout& layout, const std::vector<IdCell>& ids, const IdCell& type,
                   core::Date today) {
-  if (ids.empty()) return;
-  const IdCell& id = ids.front();
-  r.idColumn = id.slot->column;
-  for (std::size_t i = 1; i < ids.size(); ++i)
-    if (core::normalizeIdText(ids[i].text) != core::normalizeIdText(id.text))
-      add(r, layout, {IssueCode::IdContradiction, "id_number"}, ids[i].slot->column);
-  if (id.cell->kind == Cell::Kind::Number) {
-    // Excel kept 15 significant digits of it: the rest is gone, and guessing would invent a person.
-    return add(r, layout, {IssueCode::IdStoredAsNumber, "id_number"}, id.slot->column);
+  const auto declared = declaredType(r, layout, type);
+  std::optional<core::IdCheck> first;
+  for (const auto& id : ids) {
+    const int column = id.slot->column;
+    auto text = idText(id);
+    if (!text) {
+      // Excel kept 15 significant digits of it: the rest is gone, and guessing would invent a person.
+      add(r, layout, {IssueCode::IdStoredAsNumber, "id_number"}, column);
+      continue;
+    }
+    // Each column by its own rule, unless the row declares the document.
+    const auto hint = declared ? *declared
+                               : id.slot->residentIdOnly ? core::IdTypeHint::ResidentNumber : core::IdTypeHint::Any;
+    auto checked = core::checkId(*text, today, hint);
+    for (auto issue : checked.issues) add(r, layout, std::move(issue), column);
+    if (!checked.valid) continue;
+    if (!first) {
+      r.idColumn = column;
+      first = std::move(checked);
+    } else if (checked.normalized != first->normalized) {
+      add(r, layout, {IssueCode::IdColumnsDisagree, "id_number"}, column);
+    }
   }
-  const auto hint = hintFor(r, layout, id, type);
-  auto checked = core::checkId(id.text, today, hint);
-  for (auto& issue : checked.issues) add(r, layout, std::move(issue), id.slot->column);
-  if (!checked.valid) return;
-  setCell(r.person, "id_number", checked.normalized);
+  if (!first || r.hasErrors()) return;
+  setCell(r.person, "id_number", first->normalized);
   // An old 15-digit number is kept in its 18-digit form, and typed as what it now is.
-  const auto kind = checked.kind == core::IdKind::Resident15 ? core::IdKind::Resident : checked.kind;
+  const auto kind = first->kind == core::IdKind::Resident15 ? core::IdKind::Resident : first->kind;
   setCell(r.person, "id_type", std::string(core::idKindCode(kind)));
 }
 
@@ -86,11 +106,21 @@ void readCareFlags(RowRecord& r, const RowLayout& layout, const std::vector<IdCe
 }
 
 void kindFromPlace(RowRecord& r) {
-  static constexpr std::string_view kHome[] = {"居家", "家中", "本人住所", "自行居家", "居家隔离", "在家",
-                                               "家里", "本人家中", "自家", "住所", "家"};
-  std::string place = core::utf8::trim(core::utf8::foldWidth(cellText(r.quarantine, "place")));
+  // Spaces and brackets dropped: "家 中", "居家（本人住所）".
+  auto squeeze = [](std::string_view text) {
+    std::string out;
+    for (char32_t c : core::utf8::decode(core::utf8::foldWidth(text)))
+      if (c != U' ' && c != U'\u3000' && c != U'\t') out += core::utf8::encode(c);
+    return out;
+  };
+  const std::string place = squeeze(cellText(r.quarantine, "place"));
   if (place.empty() || !cellText(r.quarantine, "kind").empty()) return;
-  bool home = std::find(std::begin(kHome), std::end(kHome), place) != std::end(kHome);
+  // At home: 居家…, 在家…, 家中…, 家里…, 本人住所, 自行居家隔离 — or the row's own address.
+  static constexpr std::string_view kHomeWords[] = {"居家", "在家", "家中", "家里", "本人住所", "本人家中", "自家"};
+  bool home = place == "家" || place == "住所";
+  for (auto word : kHomeWords) home |= place.find(word) != std::string::npos;
+  const std::string address = squeeze(cellText(r.household, "address"));
+  home |= !address.empty() && (place == address || core::addressKey(place) == r.addressKey);
   if (home)
     r.quarantine.erase(std::remove_if(r.quarantine.begin(), r.quarantine.end(),
                                       [](const core::Cell& c) { return c.column == "place"; }),
@@ -98,11 +128,26 @@ void kindFromPlace(RowRecord& r) {
   setCell(r.quarantine, "kind", home ? "home" : "central");
 }
 
+namespace {
+
+// A rural house number joins the address unless the address already ends with it (幸福村幸福路12号 and
+// 幸福路12号); digits alone get 号, so 13组 with 门牌 5 is "13组5号", never "13组5" (or 13组 with 门牌 3
+// mistaken for the address's own 3).
+std::string withHouseNumber(const std::string& address, std::string number) {
+  if (number.empty()) return address;
+  if (std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) number += "号";
+  if (address.size() >= number.size() && address.ends_with(number)) {
+    const std::size_t before = address.size() - number.size();
+    if (before == 0 || !(address[before - 1] >= '0' && address[before - 1] <= '9')) return address;
+  }
+  return address.empty() ? number : address + " " + number;
+}
+
+}  // namespace
+
 void readFlat(RowRecord& r, const std::string& houseNumber) {
-  std::string address = cellText(r.household, "address");
-  if (!houseNumber.empty() && address.find(houseNumber) == std::string::npos) {
-    // A rural register: 幸福村 in the address column and 幸福路12号 in its own.
-    address = address.empty() ? houseNumber : address + " " + houseNumber;
+  std::string address = withHouseNumber(cellText(r.household, "address"), core::utf8::trim(houseNumber));
+  if (address != cellText(r.household, "address")) {
     r.household.erase(std::remove_if(r.household.begin(), r.household.end(),
                                      [](const core::Cell& c) { return c.column == "address"; }),
                       r.household.end());
@@ -125,18 +170,18 @@ void readFlat(RowRecord& r, const std::string& houseNumber) {
   if (parts.building.empty()) {
     std::string b = cellText(r.household, "building"), u = cellText(r.household, "unit"),
                 room = cellText(r.household, "room");
-    if (!b.empty() || !room.empty()) {
-      std::string flat = b + (u.empty() ? "" : "-" + u) + (room.empty() ? "" : "-" + room);
-      if (address.empty()) setCell(r.household, "address", flat);
-      address += " " + b + "-" + u + "-" + room;
-    }
+    if ((!b.empty() || !room.empty()) && address.empty())
+      setCell(r.household, "address", b + (u.empty() ? "" : "-" + u) + (room.empty() ? "" : "-" + room));
   } else {
     if (cellText(r.household, "building").empty()) setCell(r.household, "building", parts.building);
     if (cellText(r.household, "unit").empty() && !parts.unit.empty()) setCell(r.household, "unit", parts.unit);
     if (cellText(r.household, "room").empty()) setCell(r.household, "room", parts.room);
   }
   r.householdNo = cellText(r.household, "household_no");
-  if (!address.empty()) r.addressKey = core::addressKey(address);
+  const std::string stored = cellText(r.household, "address");
+  if (!stored.empty())
+    r.addressKey = core::householdKey(stored, cellText(r.household, "building"), cellText(r.household, "unit"),
+                                      cellText(r.household, "room"));
 }
 
 }  // namespace gl::exchange

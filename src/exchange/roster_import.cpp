@@ -28,6 +28,7 @@ int columnFor(const core::Issue& issue, const RowRecord& r, const RowLayout& lay
   if (issue.column > 0) return issue.column;
   if (issue.field == "id_number" && r.idColumn) return r.idColumn;
   if (issue.field == "name" && r.nameColumn) return r.nameColumn;
+  if (issue.field == "id") return r.recordIdColumn;
   return layout.columnOf(issue.field);
 }
 
@@ -96,7 +97,8 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
   report.headerRow = found.row;
   report.columns = std::move(found.columns);
   report.missingColumns = missingColumns(report.columns);
-  Known known = readKnown(ledger);
+  // About 55 bytes a row in an .xlsx, more in a .csv: enough to choose how to look things up.
+  Known known = readKnown(ledger, static_cast<std::int64_t>(reader->bytesTotal() / 55));
   const core::Date today = ledger.today();
   // No bulk-load pragmas here: their 512 MB page cache would take the import past its memory budget
   // on a county-sized ledger for an 8 % gain.

@@ -92,6 +92,15 @@ std::string shownText(const Cell& cell, bool date1904) {
   return cell.text;
 }
 
+// The apostrophe a CSV export put before text that Excel would run as a formula (csv_writer.h: "'-3",
+// "'=SUM(…)"), taken off again so that a re-imported export changes nothing.
+bool formulaGuarded(std::string_view text) {
+  if (text.size() < 2 || text[0] != '\'') return false;
+  const char c = text[1];
+  return c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' ||
+         (c == '-' && (text.size() == 2 || !(text[2] >= '0' && text[2] <= '9')));
+}
+
 // Issue codes whose detail is the offending value: shown as the file wrote it.
 bool quotesValue(core::IssueCode code) {
   using C = core::IssueCode;
@@ -101,7 +110,7 @@ bool quotesValue(core::IssueCode code) {
     case C::IdWrongDigitCount: case C::IdWrongDocumentShape: case C::IdNameMismatch: case C::IdNameMismatchInFile:
     case C::PhoneBadFormat: case C::PhoneBadMobile: case C::PhoneBadAreaCode: case C::DateBadFormat:
     case C::DateInvalid: case C::DateOutOfRange: case C::TemperatureBadFormat: case C::ValueNotAllowed:
-    case C::IdContradiction: case C::BadNumber:
+    case C::IdContradiction: case C::BadNumber: case C::IdColumnsDisagree: case C::RecordIdReused:
       return true;
     default:
       return false;
@@ -175,6 +184,7 @@ void readCell(RowRecord& r, const RowLayout& layout, const RowLayout::Slot& slot
   };
   if (cell.kind == Cell::Kind::Error) return issue(core::IssueCode::BadText);
   std::string text = shown;
+  if (slot.spec->type == core::ColumnType::Text && formulaGuarded(text)) text.erase(0, 1);
   if (isDateField(field) && cell.kind == Cell::Kind::Number && std::isfinite(cell.number)) {
     auto d = core::dateFromExcelSerial(cell.number, date1904 ? core::DateSystem::Excel1904 : core::DateSystem::Excel1900);
     if (d) text = d->iso();
@@ -206,7 +216,10 @@ void requireFields(RowRecord& r, const RowLayout& layout, core::Date today) {
     for (const auto& i : r.issues)
       if (i.field == column || i.field == field) return;
     core::Issue issue{core::IssueCode::FieldRequired, field};
-    placeIssue(issue, r, layout, layout.columnOf(table, column));
+    int at = layout.columnOf(table, column);
+    // Without a kind column the place says the kind: an empty place is what to fill in.
+    if (at == 0 && column == "kind") at = layout.columnOf(Table::Quarantine, "place");
+    placeIssue(issue, r, layout, at);
     r.issues.push_back(std::move(issue));
   };
   if (!r.blank) required(Table::Resident, r.person, "name");
@@ -242,18 +255,25 @@ RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1
   IdCell type;
   std::string houseNumber, householdCode;
   bool placeGivesKind = false;
+  static const Cell kEmpty{};
   for (const auto& slot : layout.slots()) {
-    if (static_cast<std::size_t>(slot.column) > row.cells.size()) continue;
+    const auto at = static_cast<std::size_t>(slot.column - 1);
     const F field = slot.field;
-    const Cell& cell = row.cells[static_cast<std::size_t>(slot.column - 1)];
-    const std::string& shown = r.texts[static_cast<std::size_t>(slot.column - 1)];
+    const Cell& cell = at < row.cells.size() ? row.cells[at] : kEmpty;  // trailing empty cells are left out
+    const std::string& shown = r.texts[at];
+    if (shown.empty() && slot.spec && slot.table == Table::Resident) r.cleared.emplace_back(slot.spec->name);
     if (shown.empty() || field == F::Ignore || field == F::Sensitive) continue;
     r.blank = false;
     placeGivesKind |= slot.kindFromPlace;
     switch (field) {
       case F::Grid: if (r.grid.empty()) r.grid = shown; continue;
       // Ids are this program's UUIDs; an "ID" column of another agency's (an id number) is not one.
-      case F::RecordId: if (r.recordId.empty() && core::isUuid(shown)) r.recordId = shown; continue;
+      case F::RecordId:
+        if (r.recordId.empty() && core::isUuid(shown)) {
+          r.recordId = shown;
+          r.recordIdColumn = slot.column;
+        }
+        continue;
       case F::HouseholdRef:
         // Another agency's 户编号 is its household number.
         if (core::isUuid(shown)) { if (r.householdId.empty()) r.householdId = shown; }

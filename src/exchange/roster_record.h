@@ -54,7 +54,8 @@ struct RowRecord {
   std::string recordId, householdId;  // from this program's export: the person's and household's ids
   std::string householdNo;
   std::string addressKey;       // core::addressKey of the address (+ building, unit, room cells)
-  int idColumn = 0, nameColumn = 0;  // where the person's identity number and name came from
+  int idColumn = 0, nameColumn = 0, recordIdColumn = 0;  // where the number, name and record id came from
+  std::vector<std::string> cleared;  // resident columns the sheet has and this row left empty
   std::vector<core::Issue> issues;
   std::vector<std::string> texts;  // every cell as text, in column order (for the rejected-rows file)
   bool blank = true;            // no mapped field has a value

@@ -1,6 +1,8 @@
 #include "exchange/roster_writer.h"
 
 #include "core/address.h"
+#include "core/identity.h"
+#include "core/person_name.h"
 #include "core/utf8.h"
 #include "core/validation_error.h"
 #include "exchange/roster_cells.h"
@@ -9,23 +11,12 @@ namespace gl::exchange {
 
 namespace {
 
-// A name as compared: width-folded, without spaces (王  芳 is typed to line up two-character names),
-// every middle-dot variant of a minority name (阿卜杜·热合曼) as one.
-std::string nameKey(std::string_view name) {
-  std::string out;
-  for (char32_t c : core::utf8::decode(core::utf8::foldWidth(name))) {
-    if (c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\u00A0') continue;
-    if (c == U'•' || c == U'・' || c == U'.' || c == U'‧' || c == U'﹒' || c == U'\u2027') c = U'·';
-    out += core::utf8::encode(c);
-  }
-  return out;
-}
-
-// Only the cells that say something new: an import never blanks a value the ledger has.
+// Only the cells that say something new: an import never blanks a value the ledger has, except a
+// cell of its own export that the clerk emptied (checkRecordEdit adds those as nulls).
 core::Cells changedCells(const std::optional<db::Row>& current, const core::Cells& cells) {
   core::Cells out;
   for (const auto& c : cells)
-    if (c.value && (!current || (*current)[c.column] != c.value)) out.push_back(c);
+    if (!current || (*current)[c.column] != c.value) out.push_back(c);
   return out;
 }
 
@@ -37,20 +28,24 @@ std::string lookup(const Map& map, const std::string& key) {
 
 }  // namespace
 
-Known readKnown(const db::Ledger& ledger) {
+Known readKnown(const db::Ledger& ledger, std::int64_t expectedRows) {
   Known k;
-  ledger.forEachRow(core::Table::Household, [&](const db::Row& h) {
-    // A household with a number is found by it alone: an address never joins a numbered household.
-    if (h.text("household_no").empty())
-      k.householdByKey.emplace(core::addressKey(h.text("address")), h.id);
-    else
-      k.householdByNumber.emplace(h.text("household_no"), h.id);
-  });
-  ledger.forEachIdNumber([&](std::string_view n) { k.idNumberHashes.insert(std::hash<std::string_view>{}(n)); });
   ledger.forEachRow(core::Table::Grid, [&](const db::Row& g) {
     k.gridByName.emplace(g.text("name"), g.id);
     k.gridByName.emplace(g.text("code"), g.id);
   });
+  k.preloaded = ledger.liveRows(core::Table::Household) < expectedRows;
+  if (!k.preloaded) return k;
+  ledger.forEachRow(core::Table::Household, [&](const db::Row& h) {
+    // A household with a number is found by it alone: an address never joins a numbered household.
+    if (h.text("household_no").empty())
+      k.householdByKey.emplace(
+          core::householdKey(h.text("address"), h.text("building"), h.text("unit"), h.text("room")), h.id);
+    else
+      k.householdByNumber.emplace(h.text("household_no"), h.id);
+  });
+  ledger.forEachIdNumber(
+      [&](std::string_view n) { k.idKeyHashes.insert(std::hash<std::string>{}(core::idMatchKey(n))); });
   return k;
 }
 
@@ -70,11 +65,14 @@ void RowWriter::stage(RowRecord& r) {
     }
   }
   if (!r.visit.empty()) {
-    if (household.empty())
-      throw ValidationError({core::Issue(core::IssueCode::FieldRequired, "address", static_cast<int>(r.row))}, {});
-    if (newPerson || !w_.visitOn(household, person, cellText(r.visit, "visited_on"))) {
+    // A visit is to a household: the row's, else the one the ledger has for the person.
+    std::string where = household;
+    if (where.empty() && !newPerson)
+      if (auto known = w_.row(core::Table::Resident, person)) where = known->text("household");
+    if (where.empty()) throw ValidationError({core::Issue(core::IssueCode::FieldRequired, "address")}, {});
+    if (newPerson || !w_.visitOn(where, person, cellText(r.visit, "visited_on"))) {
       core::Cells cells = r.visit;
-      cells.push_back({"household", household});
+      cells.push_back({"household", where});
       cells.push_back({"resident", person});
       w_.stageInsert(core::Table::Visit, std::move(cells));
       ++pending_.visitsCreated;
@@ -114,14 +112,7 @@ std::string RowWriter::householdFor(RowRecord& r) {
     if (!r.householdId.empty() && w_.row(core::Table::Household, r.householdId)) return r.householdId;
     return {};
   }
-  std::string id;
-  if (!r.householdNo.empty()) {
-    id = lookup(known_.householdByNumber, r.householdNo);
-    if (id.empty()) id = lookup(newNumbers_, r.householdNo);
-  } else {
-    id = lookup(known_.householdByKey, r.addressKey);
-    if (id.empty()) id = lookup(newKeys_, r.addressKey);
-  }
+  std::string id = existingHousehold(r);
   if (!id.empty()) return id;
   core::Cells cells = r.household;
   auto grid = known_.gridByName.find(r.grid);
@@ -138,12 +129,29 @@ std::string RowWriter::householdFor(RowRecord& r) {
   return id;
 }
 
+// The household a row names, among this import's and the ledger's: by its number when it has one, else
+// by its matching key among households without a number; "" for none.
+std::string RowWriter::existingHousehold(const RowRecord& r) {
+  if (!r.householdNo.empty()) {
+    std::string id = lookup(known_.householdByNumber, r.householdNo);
+    if (id.empty()) id = lookup(newNumbers_, r.householdNo);
+    if (id.empty() && !known_.preloaded) id = w_.householdWithNumber(r.householdNo).value_or("");
+    return id;
+  }
+  std::string id = lookup(known_.householdByKey, r.addressKey);
+  if (id.empty()) id = lookup(newKeys_, r.addressKey);
+  if (id.empty() && !known_.preloaded) id = w_.householdWithKey(r.addressKey).value_or("");
+  return id;
+}
+
+// The person a number names: by its match key (a reissued travel permit is the same person). People
+// this import created are not in the (batched) search index yet: they are in createdByIdNumber_.
 std::optional<std::string> RowWriter::matchByIdNumber(const std::string& idNumber) {
-  // People this import created are not in the (batched) search index yet.
-  auto created = createdByIdNumber_.find(idNumber);
+  const std::string key = core::idMatchKey(idNumber);
+  auto created = createdByIdNumber_.find(key);
   if (created != createdByIdNumber_.end()) return created->second;
-  if (known_.idNumberHashes.count(std::hash<std::string_view>{}(idNumber))) return w_.residentWithIdNumber(idNumber);
-  return std::nullopt;
+  if (known_.preloaded && !known_.idKeyHashes.count(std::hash<std::string>{}(key))) return std::nullopt;
+  return w_.residentWithIdKey(key);
 }
 
 // One identity number, two names: the row must not rename the person the number belongs to — the
@@ -151,7 +159,7 @@ std::optional<std::string> RowWriter::matchByIdNumber(const std::string& idNumbe
 void RowWriter::checkName(RowRecord& r, const std::string& id, const db::Row& current, core::Cells& cells) {
   const std::string was = current.text("name"), now = cellText(cells, "name");
   if (now.empty()) return;
-  if (nameKey(was) == nameKey(now)) {
+  if (core::nameKey(was) == core::nameKey(now)) {
     std::erase_if(cells, [](const core::Cell& c) { return c.column == "name"; });  // 王 芳 stays 王芳
     return;
   }
@@ -169,6 +177,31 @@ void RowWriter::checkName(RowRecord& r, const std::string& id, const db::Row& cu
   throw ValidationError({std::move(issue)}, "resident " + id);
 }
 
+// An edited export matched by its record id: a deliberate edit, except where it cannot be one — a
+// number that is another person's, or a row whose name and number both differ (a row copied from an
+// export to enter someone else). Cells the clerk emptied are cleared; renames are listed.
+void RowWriter::checkRecordEdit(RowRecord& r, const db::Row& current, core::Cells& cells) {
+  const std::string was = current.text("name"), now = cellText(cells, "name");
+  const std::string oldNumber = current.text("id_number"), newNumber = cellText(cells, "id_number");
+  auto refuse = [&](core::IssueCode code, std::string detail, std::vector<MessageArg> args) {
+    core::Issue issue{code, code == core::IssueCode::IdNameMismatch ? "id_number" : "id"};
+    issue.detail = std::move(detail);
+    issue.args = std::move(args);
+    throw ValidationError({std::move(issue)}, "resident " + current.id);
+  };
+  if (!newNumber.empty() && newNumber != oldNumber)
+    if (auto owner = matchByIdNumber(newNumber); owner && *owner != current.id)
+      if (auto other = w_.row(core::Table::Resident, *owner))
+        refuse(core::IssueCode::IdNameMismatch, newNumber, {{"other", other->text("name")}, {"name", now}});
+  const bool renamed = !now.empty() && core::nameKey(was) != core::nameKey(now);
+  if (renamed && !oldNumber.empty() && !newNumber.empty() && newNumber != oldNumber)
+    refuse(core::IssueCode::RecordIdReused, r.recordId, {{"other", was}, {"name", now}});
+  if (renamed) pending_.renames.push_back({r.row, current.id, was, now});
+  for (const auto& column : r.cleared)
+    if (!current[column].has_value() || column == "sex" || column == "birth_date" || column == "id_type") continue;
+    else cells.push_back({column, std::nullopt});
+}
+
 std::string RowWriter::personFor(RowRecord& r, const std::string& household) {
   std::string idNumber = cellText(r.person, "id_number");
   std::optional<std::string> id;
@@ -178,17 +211,22 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household) {
   if (byRecordId) id = r.recordId;
   if (!id && !idNumber.empty()) id = matchByIdNumber(idNumber);
   if (!id && idNumber.empty() && !household.empty()) id = w_.residentNamed(household, cellText(r.person, "name"));
+  // Without a number or a household, the next import could not find this person again: it would add
+  // them a second time.
+  if (!id && idNumber.empty() && household.empty())
+    throw ValidationError({core::Issue(core::IssueCode::PersonUnidentified, "id_number")}, {});
   core::Cells cells = r.person;
   if (!household.empty()) cells.push_back({"household", household});
   if (!id) {
     ++pending_.personsCreated;
     std::string created = w_.stageInsert(core::Table::Resident, std::move(cells));
-    if (!idNumber.empty()) newIdNumbers_.emplace(idNumber, created);
+    if (!idNumber.empty()) newIdNumbers_.emplace(core::idMatchKey(idNumber), created);
     pendingCreatedOnRow_.emplace(created, r.row);
     return created;
   }
   auto current = w_.row(core::Table::Resident, *id);
-  if (current && !byRecordId) checkName(r, *id, *current, cells);
+  if (current && byRecordId) checkRecordEdit(r, *current, cells);
+  else if (current) checkName(r, *id, *current, cells);
   auto changed = changedCells(current, cells);
   if (!changed.empty() && w_.stageUpdate(core::Table::Resident, *id, std::move(changed))) ++pending_.personsUpdated;
   return *id;

@@ -13,15 +13,19 @@
 
 namespace gl::exchange {
 
-// What the ledger already has, read before the transaction: households by number, households without
-// a number by address key, grids by name and code.
+// What the ledger already has, for matching. A ledger smaller than the file is read whole before the
+// transaction (one pass: households by number, households without a number by matching key, the hashes
+// of its identity numbers); a county's ledger is asked row by row, through the search index, for only
+// what the file's rows name. Either way this import's own households and people are in the maps.
 struct Known {
+  bool preloaded = false;
   std::unordered_map<std::string, std::string> householdByKey, householdByNumber, gridByName;
-  // Hashes of the identity numbers the ledger has: a number not among them is surely a new person,
-  // with no lookup (most of a first import).
-  std::unordered_set<std::size_t> idNumberHashes;
+  // Hashes of the identity numbers' match keys the ledger has (preloaded only): a number not among
+  // them is surely a new person, with no lookup (most of a first import).
+  std::unordered_set<std::size_t> idKeyHashes;
 };
-Known readKnown(const db::Ledger& ledger);
+// `expectedRows`: about how many rows the file has (from its size).
+Known readKnown(const db::Ledger& ledger, std::int64_t expectedRows);
 
 class RowWriter {
  public:
@@ -39,7 +43,9 @@ class RowWriter {
   std::string householdFor(RowRecord& r);
   std::string personFor(RowRecord& r, const std::string& household);
   std::optional<std::string> matchByIdNumber(const std::string& idNumber);
+  std::string existingHousehold(const RowRecord& r);
   void checkName(RowRecord& r, const std::string& id, const db::Row& current, core::Cells& cells);
+  void checkRecordEdit(RowRecord& r, const db::Row& current, core::Cells& cells);
 
   db::Writer& w_;
   Known& known_;

@@ -46,6 +46,12 @@ const char* issueMessageId(IssueCode code) {
     case IssueCode::IdNameMismatch: return N_("{field} “{detail}” is {other}'s in the ledger; this row says {name} — check the number");
     // TRANSLATORS: {earlier} is the number of an earlier row of the same spreadsheet.
     // xgettext:python-brace-format
+    case IssueCode::RecordIdReused: return N_("{field} “{detail}” is {other}'s record, but this row gives another name ({name}) and another number — a row copied for a new person? Clear its record ID");
+    // xgettext:python-brace-format
+    case IssueCode::PersonUnidentified: return N_("{field}: a person without an identity number needs an address or a household number, or a later import could not find them again");
+    // xgettext:python-brace-format
+    case IssueCode::IdColumnsDisagree: return N_("{field} “{detail}” is not the number the row's other identity column gives");
+    // xgettext:python-brace-format
     case IssueCode::IdNameMismatchInFile: return N_("{field} “{detail}” is {other}'s on row {earlier} of this file; this row says {name} — check the number");
     // xgettext:python-brace-format
     case IssueCode::PhoneEmpty: return N_("{field} is empty");

@@ -70,6 +70,7 @@ constexpr Pair kFields[] = {
     {"extension_days", N_("Extension days")},
     {"follow_on", N_("Follow-on policy")},
     {"date", N_("Date")},
+    {"id", N_("Record ID")},
     {"house_number", N_("House number")},
 };
 

@@ -355,7 +355,8 @@ TEST_CASE("a 身份证 column takes resident numbers only, and says how many dig
 
 TEST_CASE("digits that begin with a real county code are a damaged resident number, never a permit") {
   // 3703222002: a resident number cut to 10 digits, once stored as a Taiwan travel permit.
-  for (const char* raw : {"3703222002", "37032219", "370322198501", "1101011900010100"}) {
+  // 370399 is no county, but 3703 is 淄博市: a retired or mistyped county of a real prefecture.
+  for (const char* raw : {"3703222002", "37032219", "370322198501", "1101011900010100", "3703992002", "37039920"}) {
     CAPTURE(raw);
     CHECK(onlyError(check(raw)) == IssueCode::IdWrongDigitCount);
   }
@@ -383,7 +384,10 @@ TEST_CASE("a declared document type admits only that document's shapes") {
   CHECK(officer.issues.front().severity == gl::core::Severity::Warning);
   CHECK_FALSE(check("X", IdTypeHint::Other).valid);
   CHECK(gl::core::hintForIdType("passport") == IdTypeHint::Passport);
-  CHECK(gl::core::hintForIdType("resident15") == IdTypeHint::ResidentNumber);
+  CHECK(gl::core::hintForIdType("resident15") == IdTypeHint::ResidentCard);
+  CHECK(onlyError(check("810000195001010010", IdTypeHint::ResidentCard)) == IssueCode::IdWrongDocumentShape);
+  CHECK(onlyError(check("830000195001010030", IdTypeHint::HkPermit)) == IssueCode::IdWrongDocumentShape);
+  CHECK(check("830000195001010030", IdTypeHint::TaiwanPermit).valid);
   CHECK(gl::core::hintForIdType("") == IdTypeHint::Any);
 }
 

@@ -30,6 +30,9 @@ const std::map<std::string, IssueCode> kCodes = {
     {"FieldRequired", IssueCode::FieldRequired},
     {"IdContradiction", IssueCode::IdContradiction},
     {"IdUnknownCounty", IssueCode::IdUnknownCounty},
+    {"PersonUnidentified", IssueCode::PersonUnidentified},
+    {"IdColumnsDisagree", IssueCode::IdColumnsDisagree},
+    {"IdStoredAsNumber", IssueCode::IdStoredAsNumber},
 };
 
 struct Files {
@@ -135,6 +138,7 @@ void importOne(const json& e) {
   auto report = gl::exchange::importRoster(*l, dir / e["file"].get<std::string>(), options);
   CHECK(report.imported == e["imported"].get<std::int64_t>());
   if (!e["households_created"].is_null()) CHECK(report.householdsCreated == e["households_created"].get<std::int64_t>());
+  if (!e["persons_created"].is_null()) CHECK(report.personsCreated == e["persons_created"].get<std::int64_t>());
   checkRejected(report, e["rejected"]);
   CHECK(report.warnings.size() == e["warnings"].size());
   for (std::size_t i = 0; i < report.warnings.size() && i < e["warnings"].size(); ++i) {

@@ -8,11 +8,13 @@
 #include <map>
 
 #include "demo/demo.h"
+#include "exchange/column_map.h"
 #include "exchange/roster_import.h"
 #include "exchange/sheet_reader.h"
 #include "exchange/table_export.h"
 #include "temp_ledger.h"
 #include "text/gettext_setup.h"
+#include "text/labels.h"
 #include "text/text.h"
 
 using gl::core::Table;
@@ -157,4 +159,29 @@ TEST_CASE("a .csv export keeps the data model's names and codes for scripts, unl
   CHECK(again.rejected == 0);
   CHECK(again.personsUpdated == 0);
   CHECK(again.personsCreated == 0);
+}
+
+TEST_CASE("every export header of a column the import takes maps back to that column, in both languages") {
+  using gl::exchange::fieldByName;
+  using gl::exchange::fieldForHeader;
+  const std::pair<const char*, std::vector<const char*>> columns[] = {
+      {"resident", {"name", "sex", "id_type", "id_number", "birth_date", "ethnicity", "phone", "relation", "residence",
+                    "care_flags", "notes"}},
+      {"household", {"household_no", "building", "unit", "room", "address"}},
+      {"quarantine", {"kind", "reason", "source_place", "arrived_on", "start_on", "planned_end_on", "place", "status"}},
+      {"visit", {"visited_on", "temperature", "symptoms", "health_code", "travel"}},
+  };
+  for (const char* language : {"en", "zh_CN"}) {
+    Language in(language);
+    for (const auto& [table, names] : columns)
+      for (const char* name : names) {
+        const std::string header = gl::text::fieldLabel(table, name);
+        CAPTURE(language);
+        CAPTURE(header);
+        CHECK(fieldForHeader(header) == fieldByName(name));
+      }
+    CHECK(fieldForHeader(gl::text::tr("Record ID")) == gl::exchange::ImportField::RecordId);
+    CHECK(fieldForHeader(gl::text::tr("Household ID")) == gl::exchange::ImportField::HouseholdRef);
+    CHECK(fieldForHeader(gl::text::tr("Why the row was rejected")) == gl::exchange::ImportField::Ignore);
+  }
 }

@@ -99,7 +99,7 @@ EXPECTED = []
 
 def expect(file, **kw):
     e = {"file": file, "seed": [], "options": {}, "rejected": [], "warnings": [], "missing": [], "renames": 0,
-         "idempotent": True, "households_created": None,
+         "idempotent": True, "households_created": None, "persons_created": None,
          "persons": [], "same_household": [], "different_household": [], "quarantines": []}
     e.update(kw)
     EXPECTED.append(e)
@@ -303,10 +303,102 @@ def regions(out):
     expect("I1_地址码.xlsx", imported=2, warnings=[{"row": first, "code": "IdUnknownCounty"}])
 
 
+def second_look(out):
+    """The files a review made to break the first version: each a class of its own."""
+    # An address column beside 楼栋/门牌号: one key for rows and households, stable over re-imports; a
+    # later row with the bare address never joins a flat.
+    rows = [[name(1000 + i), male("370322", "19600202", 100 + i), "和平社区", b, r]
+            for i, (b, r) in enumerate([("7", "501"), ("7", "502"), ("8", "501")])]
+    write(os.path.join(out, "J1_地址楼栋门牌.xlsx"), [], ["姓名", "身份证号", "现住址", "楼栋", "门牌号"], rows)
+    expect("J1_地址楼栋门牌.xlsx", imported=3, households_created=3, different_household=[[rows[0][1], rows[2][1]]])
+    bare = [[name(1010), female("370322", "19600303", 110), "和平社区"]]
+    write(os.path.join(out, "J1b_只有地址.csv"), [], ["姓名", "身份证号", "现住址"], bare)
+    expect("J1b_只有地址.csv", seed=["J1_地址楼栋门牌.xlsx"], imported=1, households_created=1,
+           different_household=[[bare[0][1], rows[0][1]]])
+    # Rural 门牌 digits that also stand in the address (13组 and 门牌 1, 3, 13), and a row without one.
+    rows = [[name(1020 + i), male("370322", "19550505", 120 + i), "高青县木李镇13组", n]
+            for i, n in enumerate(["1", "3", "13", "5", ""])]
+    write(os.path.join(out, "J2_门牌数字.gbk.csv"), [], ["姓名", "身份证号", "住址", "门牌"], rows)
+    expect("J2_门牌数字.gbk.csv", imported=5, households_created=5,
+           different_household=[[rows[0][1], rows[1][1]], [rows[1][1], rows[2][1]], [rows[0][1], rows[4][1]]],
+           persons=[{"id_number": rows[2][1], "household.address": "高青县木李镇13组 13号"}])
+    # Places that say home in many ways; a hotel; the person's own address; an empty place.
+    places_ = [("在家隔离", "home"), ("家中隔离", "home"), ("自行居家隔离", "home"), ("居家（本人住所）", "home"),
+               ("家 中", "home"), ("和平社区6-1-106", "home"), ("高青宾馆", "central")]
+    rows = [[name(1030 + i), female("370322", "19810101", 130 + i), "和平社区6-1-%d" % (100 + i + 1 if i != 5 else 106),
+             p, "2022-11-15", "2022-11-22"] for i, (p, _) in enumerate(places_)]
+    rows.append([name(1040), female("370322", "19810101", 140), "和平社区6-1-120", "", "2022-11-15", "2022-11-22"])
+    first = write(os.path.join(out, "J3_隔离地点写法.xlsx"), [], ["姓名", "身份证号", "现住址", "隔离地点", "隔离开始时间",
+                                                             "解除隔离时间"], rows)
+    expect("J3_隔离地点写法.xlsx", imported=7,
+           rejected=[reject(first, 7, "隔离地点", "FieldRequired", None)],
+           quarantines=[{"id_number": rows[i][1], "kind": k, "place": None if k == "home" else rows[i][3]}
+                        for i, (_, k) in enumerate(places_)])
+    # No number and no household: the next import could not find them again.
+    rows = [["无证甲", "13800000001"], ["无证乙", "13800000002"]]
+    first = write(os.path.join(out, "J4_无证无址.csv"), [], ["姓名", "联系电话"], rows)
+    expect("J4_无证无址.csv", imported=0, rejected=[reject(first, 0, None, "PersonUnidentified", None),
+                                                   reject(first, 1, None, "PersonUnidentified", None)])
+    # Without numbers, one name written two ways in one household is one person.
+    write(os.path.join(out, "J5_同户姓名0.csv"), [], ["姓名", "现住址"], [["王芳", "和平社区3-3-301"]])
+    write(os.path.join(out, "J5_同户姓名.csv"), [], ["姓名", "现住址"], [["王 芳", "和平社区3-3-301"], ["ＷＡＮＧ Fang", "和平社区3-3-302"]])
+    expect("J5_同户姓名.csv", seed=["J5_同户姓名0.csv"], imported=2, persons_created=1)
+    # A reissued 回乡证 (the last two digits count reissues) and its 9-character form are one person.
+    write(os.path.join(out, "J6_回乡证0.csv"), [], ["姓名", "证件类型", "证件号码", "现住址"],
+          [["何回乡", "回乡证", "H1234567801", "和平社区4-1-101"]])
+    rows = [["何回乡", "回乡证", "H1234567802", "和平社区4-1-101"], ["何回乡", "港澳居民来往内地通行证", "H12345678", "和平社区4-1-101"]]
+    write(os.path.join(out, "J6_回乡证.xlsx"), [], ["姓名", "证件类型", "证件号码", "现住址"], rows)
+    expect("J6_回乡证.xlsx", seed=["J6_回乡证0.csv"], imported=2, persons_created=0, idempotent=False)
+    # A 户号 in full-width digits is the same household.
+    rows = [["户号", name(1050), male("370322", "19700707", 150)], ["户号", name(1051), male("370322", "19700707", 151)]]
+    rows[0][0], rows[1][0] = "0012", "００１２"
+    rows = [[r[0], r[1], r[2], "和平社区2-2-202"] for r in rows]
+    write(os.path.join(out, "J7_全角户号.xlsx"), [], ["户号", "姓名", "身份证号", "现住址"], rows)
+    expect("J7_全角户号.xlsx", imported=2, households_created=1, same_household=[[rows[0][2], rows[1][2]]])
+    # A declared permit type is strict between the permits; a type nobody knows is an error without a number.
+    rows = [["港生", "港澳居民居住证（香港）", rid("830000", "19700101", 41)],
+            ["台生", "台湾居民居住证", rid("810000", "19700101", 43)],
+            ["民生", "居民身份证", rid("810000", "19700101", 45)],
+            ["外生", "外籍人员证件", ""],
+            ["澳生", "港澳台居民居住证", rid("820000", "19700101", 47)]]
+    rows = [r + ["和平社区1-2-%d" % (301 + i)] for i, r in enumerate(rows)]
+    first = write(os.path.join(out, "J8_居住证类型.xlsx"), [], ["姓名", "证件类型", "证件号码", "现住址"], rows)
+    expect("J8_居住证类型.xlsx", imported=1, rejected=[
+        reject(first, 0, "证件号码", "IdWrongDocumentShape", rows[0][2]),
+        reject(first, 1, "证件号码", "IdWrongDocumentShape", rows[1][2]),
+        reject(first, 2, "证件号码", "IdWrongDocumentShape", rows[2][2]),
+        reject(first, 3, "证件类型", "ValueNotAllowed", "外籍人员证件")],
+        persons=[{"id_number": rows[4][2], "id_type": "macau_permit"}])
+    # Numbers in number cells: 15 significant digits are exact, 18 are not.
+    rows = [["台胞", 12345678, "和平社区1-3-301"], ["老证", 370322500101001, "和平社区1-3-302"],
+            ["长号", 370322198001010018, "和平社区1-3-303"]]
+    first = write(os.path.join(out, "J9_数字单元格.xlsx"), [], ["姓名", "证件号码", "现住址"], rows)
+    expect("J9_数字单元格.xlsx", imported=2, rejected=[reject(first, 2, "证件号码", "IdStoredAsNumber", None)],
+           persons=[{"id_number": "12345678", "id_type": "taiwan_travel"},
+                    {"id_number": "370322500101001", "id_type": "resident"}])
+    # Two identity columns: each by its own rule, and they must agree.
+    good = male("370322", "19660606", 61)
+    rows = [["双证甲", "E12345678", "E12345678", "和平社区1-4-301"], ["双证乙", "E23456789", good, "和平社区1-4-302"],
+            ["双证丙", good, good, "和平社区1-4-303"]]
+    first = write(os.path.join(out, "J10_两个证件列.xlsx"), [], ["姓名", "证件号", "身份证号", "现住址"], rows)
+    expect("J10_两个证件列.xlsx", imported=1, rejected=[
+        reject(first, 0, "身份证号", "IdNotResidentNumber", "E12345678"),
+        reject(first, 1, "身份证号", "IdColumnsDisagree", good)])
+    # Headers with a required marker or a remark; a 身份证 header that admits passports; a truncated
+    # number of a retired county.
+    rows = [["标记甲", female("370322", "19770707", 71), "", "和平社区1-5-301"],
+            ["标记乙", "3703992002", "", "和平社区1-5-302"],
+            ["标记丙", "", "E34567890", "和平社区1-5-303"]]
+    first = write(os.path.join(out, "J11_表头标记.gbk.csv"), ["*为必填项"],
+                  ["*姓名", "身份证号码（18位）", "身份证号（护照号）", "现住址"], rows)
+    expect("J11_表头标记.gbk.csv", imported=2, persons=[{"id_number": "E34567890", "id_type": "passport"}],
+           rejected=[reject(first, 1, "身份证号码（18位）", "IdWrongDigitCount", "3703992002")])
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
-    for make in (id_columns, two_names, households, doors, register_columns, places, file_words, regions):
+    for make in (id_columns, two_names, households, doors, register_columns, places, file_words, regions, second_look):
         make(out)
     with open(os.path.join(out, "expected.json"), "w", encoding="utf-8") as f:
         json.dump(EXPECTED, f, ensure_ascii=False, indent=1)
