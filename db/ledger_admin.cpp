@@ -12,6 +12,7 @@ namespace {
 // Inside the caller's transaction: every term and address of the live rows, written sorted.
 void rebuildIndex(LedgerState& s) {
   s.db->exec("DELETE FROM search_term");
+  s.db->exec("DELETE FROM search_recent");
   s.db->exec("INSERT INTO household_address (household_address) VALUES ('delete-all')");
   SearchIndex index(s);
   index.batch();

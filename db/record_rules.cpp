@@ -59,12 +59,13 @@ void residentRules(Cells& in, Cells& row, core::Date today, std::vector<Issue>& 
   }
 }
 
-void quarantineRules(LedgerState& s, Cells& in, Cells& row, bool isNew, std::vector<Issue>& issues) {
+// `s` is null off the writer's thread (a prepared row), where no policy may be named.
+void quarantineRules(LedgerState* s, Cells& in, Cells& row, bool isNew, std::vector<Issue>& issues) {
   if (isNew && textOr(row, "status").empty()) setBoth(in, row, "status", std::string("active"));
   std::string code = textOr(row, "policy");
   std::optional<core::Policy> policy;
-  if (!code.empty()) {
-    policy = findPolicy(s, code);
+  if (!code.empty() && s) {
+    policy = findPolicy(*s, code);
     if (!policy && given(in, "policy")) issues.push_back({IssueCode::BadReference, "policy", 0, 0, code});
   }
   bool rederive = isNew || given(in, "policy") || given(in, "start_on");
@@ -96,11 +97,18 @@ std::int64_t countLive(LedgerState& s, const std::string& sql, std::string_view 
 void applyRecordRules(LedgerState& s, core::Table table, Cells& in, Cells& row, bool isNew, core::Date today,
                       std::vector<Issue>& issues) {
   if (table == core::Table::Resident) residentRules(in, row, today, issues);
-  if (table == core::Table::Quarantine) quarantineRules(s, in, row, isNew, issues);
+  if (table == core::Table::Quarantine) quarantineRules(&s, in, row, isNew, issues);
   if (table == core::Table::Policy) {
     auto found = core::validatePolicy(policyFromCells(row));
     issues.insert(issues.end(), found.begin(), found.end());
   }
+}
+
+bool applyLocalRecordRules(core::Table table, Cells& in, Cells& row, core::Date today, std::vector<Issue>& issues) {
+  if (table == core::Table::Policy || !textOr(row, "policy").empty()) return false;
+  if (table == core::Table::Resident) residentRules(in, row, today, issues);
+  if (table == core::Table::Quarantine) quarantineRules(nullptr, in, row, true, issues);
+  return true;
 }
 
 void checkPolicySet(LedgerState& s, const std::string& context) {

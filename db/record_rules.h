@@ -24,6 +24,11 @@ struct LedgerState;
 void applyRecordRules(LedgerState& state, core::Table table, core::Cells& given, core::Cells& row, bool isNew,
                       core::Date today, std::vector<core::Issue>& issues);
 
+// The same rules for a new row where they need nothing of the ledger (a prepared row, off the writer's
+// thread); false, and nothing done, where they would (a quarantine naming a policy, a policy).
+bool applyLocalRecordRules(core::Table table, core::Cells& given, core::Cells& row, core::Date today,
+                           std::vector<core::Issue>& issues);
+
 // Checks the policy set as it stands inside the transaction; throws ValidationError.
 void checkPolicySet(LedgerState& state, const std::string& context);
 

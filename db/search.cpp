@@ -61,7 +61,10 @@ class Collector {
     if (full()) return;
     std::string low = std::string(termPrefix) + std::string(key);
     // UTF-8 never contains 0xFF, so every term starting with `low` sorts below low + 0xFF.
-    auto& st = s_.statement("SELECT tbl, rid FROM search_term WHERE term >= ? AND term < ? LIMIT ?");
+    // Both halves of the index (db/search_index.h), merged in term order.
+    auto& st = s_.statement(
+        "SELECT tbl, rid FROM (SELECT term, tbl, rid FROM search_term WHERE term >= ?1 AND term < ?2 UNION ALL "
+        "SELECT term, tbl, rid FROM search_recent WHERE term >= ?1 AND term < ?2) ORDER BY term LIMIT ?3");
     st.bind(1, low);
     st.bind(2, low + "\xFF");
     st.bind(3, limit_ * 2);

@@ -97,12 +97,46 @@ constexpr std::size_t kBatchTerms = 131072;  // about 12 MB of pending terms
 }
 
 void SearchIndex::apply(const std::string& term, int tbl, std::int64_t rid, bool add) {
-  auto& st = s_.statement(add ? "INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)"
-                              : "DELETE FROM search_term WHERE term = ? AND tbl = ? AND rid = ?");
-  st.bind(1, term);
-  st.bind(2, tbl);
-  st.bind(3, rid);
-  st.exec();
+  // A term may be in either table: a removal looks in both.
+  for (const char* sql : {add ? "INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)"
+                              : "DELETE FROM search_term WHERE term = ? AND tbl = ? AND rid = ?",
+                          add ? nullptr : "DELETE FROM search_recent WHERE term = ? AND tbl = ? AND rid = ?"}) {
+    if (!sql) continue;
+    auto& st = s_.statement(sql);
+    st.bind(1, term);
+    st.bind(2, tbl);
+    st.bind(3, rid);
+    st.exec();
+  }
+}
+
+namespace {
+
+std::int64_t count(LedgerState& s, const char* sql) {
+  auto& st = s.statement(sql);
+  std::int64_t n = st.executeStep() ? st.getColumn(0).getInt64() : 0;
+  st.reset();
+  return n;
+}
+
+// About how many terms search_term holds: six a resident, three a household.
+std::int64_t indexedTerms(LedgerState& s) {
+  return count(s, "SELECT coalesce(sum(CASE tbl WHEN 5 THEN 6 * live WHEN 4 THEN 3 * live END), 0) FROM row_count");
+}
+
+}  // namespace
+
+void SearchIndex::foldIfMany() {
+  // Folded when the recent terms are a tenth of the index: each fold then touches every leaf page of
+  // search_term once for that many terms, instead of once for every daily list.
+  const std::int64_t recent = count(s_, "SELECT count(*) FROM search_recent");
+  if (recent == 0 || recent < std::max<std::int64_t>(200000, indexedTerms(s_) / 10)) return;
+  fold();
+}
+
+void SearchIndex::fold() {
+  s_.db->exec("INSERT OR IGNORE INTO search_term SELECT term, tbl, rid FROM search_recent");
+  s_.db->exec("DELETE FROM search_recent");
 }
 
 void SearchIndex::flush() {
@@ -114,13 +148,23 @@ void SearchIndex::flush() {
   constexpr std::size_t kPerStatement = 128;
   std::vector<const Op*> adds;
   adds.reserve(kPerStatement);
-  static const std::string manyAdds = [] {
-    std::string sql = "INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)";
+  // A batch small beside the index goes to search_recent (see foldIfMany): into search_term it would
+  // touch most of its leaf pages for a few terms each.
+  std::size_t added = 0;
+  for (const auto& op : pending_) added += op.add;
+  const bool recent = static_cast<std::int64_t>(added) * 4 < indexedTerms(s_);
+  static const auto manyAdds = [](std::string_view table) {
+    std::string sql = "INSERT OR IGNORE INTO ";
+    sql.append(table).append(" (term, tbl, rid) VALUES (?, ?, ?)");
     for (std::size_t k = 1; k < kPerStatement; ++k) sql += ", (?, ?, ?)";
     return sql;
-  }();
+  };
+  static const std::string intoMain = manyAdds("search_term"), intoRecent = manyAdds("search_recent");
   auto writeAdds = [&] {
-    auto& st = s_.statement(manyAdds);
+    const bool full = adds.size() == kPerStatement;
+    auto& st = s_.statement(full ? (recent ? intoRecent : intoMain)
+                                 : recent ? "INSERT OR IGNORE INTO search_recent (term, tbl, rid) VALUES (?, ?, ?)"
+                                          : "INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)");
     int i = 1;
     for (const Op* op : adds) {
       st.bind(i++, op->term);
@@ -142,7 +186,13 @@ void SearchIndex::flush() {
     adds.push_back(&op);
     if (adds.size() == kPerStatement) writeAdds();
   }
-  for (const Op* op : adds) apply(op->term, op->tbl, op->rid, true);  // the last few, one by one
+  // The last few, one by one.
+  std::vector<const Op*> rest;
+  rest.swap(adds);
+  for (const Op* op : rest) {
+    adds.assign(1, op);
+    writeAdds();
+  }
   pending_.clear();
 }
 
@@ -159,6 +209,14 @@ void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& ce
       st.bind(2, **address);
       st.exec();
     }
+}
+
+void SearchIndex::addTerms(core::Table table, std::int64_t rid, std::vector<std::string> terms) {
+  for (auto& t : terms) {
+    if (batched_) pending_.push_back({std::move(t), static_cast<int>(table), rid, true});
+    else apply(t, static_cast<int>(table), rid, true);
+  }
+  if (batched_ && pending_.size() >= kBatchTerms) flush();
 }
 
 void SearchIndex::remove(core::Table table, std::int64_t rid, const core::Cells& cells) {

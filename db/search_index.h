@@ -35,12 +35,18 @@ class SearchIndex {
  public:
   explicit SearchIndex(LedgerState& state);
   void add(core::Table table, std::int64_t rid, const core::Cells& cells);
+  // The terms alone, already made (searchTerms, off the writer's thread); the address is the caller's.
+  void addTerms(core::Table table, std::int64_t rid, std::vector<std::string> terms);
   void remove(core::Table table, std::int64_t rid, const core::Cells& cells);
   // From here on terms are kept and written sorted, in batches and at flush(): a bulk import's
   // hundreds of thousands of terms go in several times faster in key order than one by one. Until
   // they are written, lookups through the index do not see them.
   void batch() { batched_ = true; }
   void flush();
+  // Moves the terms of earlier bulk writes from search_recent into search_term once they are many
+  // (search_recent: db/migrations/0006); called at the end of a write transaction.
+  void foldIfMany();
+  void fold();  // now, whatever their number
   static bool indexed(core::Table table) {
     return table == core::Table::Resident || table == core::Table::Household;
   }

@@ -63,6 +63,7 @@ int RemoteApply::siteNumber(const std::string& uuid) {
 ApplyStats RemoteApply::finish() {
   for (const auto& [table, id] : order_) writeRow(table, id, rows_[id]);
   index_.flush();
+  index_.foldIfMany();
   for (const auto& [tbl, delta] : liveDelta_) addLiveRows(s_, tbl, delta);
   auto& st = s_.statement("UPDATE sync_state SET last_hlc = max(last_hlc, ?) WHERE one = 1");
   st.bind(1, static_cast<std::int64_t>(s_.clock.last().packed()));

@@ -112,6 +112,7 @@ void Writer::checkReferences(const core::TableSpec& spec, const Cells& cells, st
     if (!column || column->type != core::ColumnType::Reference || !c.value) continue;
     const auto* target = core::findTable(column->references);
     if (target && isStaged(target->table, *c.value)) continue;
+    if (target && bulk_ && bulk_->holds(target->table, *c.value)) continue;
     auto& st = s_.statement("SELECT 1 FROM " + std::string(column->references) + " WHERE id = ? AND deleted = 0");
     st.bind(1, *c.value);
     bool exists = st.executeStep();
@@ -133,7 +134,17 @@ std::string Writer::insert(Table table, Cells cells, std::string id) {
   return id;
 }
 
-void Writer::writeInsert(const core::TableSpec& spec, const std::string& id, const Cells& cells) {
+void Writer::writeInsert(const core::TableSpec& spec, const std::string& id, const Cells& cells,
+                         std::optional<std::vector<std::string>> terms) {
+  if (bulk_) {
+    std::int64_t rid = bulk_->add(spec, id, cells, s_.clock.now());  // its address too, for a household
+    log_.countInserted();
+    if (SearchIndex::indexed(spec.table)) index_.addTerms(spec.table, rid, terms ? std::move(*terms) : searchTerms(spec.table, cells));
+    ++countDelta_[static_cast<int>(spec.table)];
+    note("insert", spec.table, id);
+    policiesChanged_ |= spec.table == Table::Policy;
+    return;
+  }
   auto& st = s_.statement(insertSql(spec));
   st.bind(1, id);
   Cells ordered;
@@ -154,6 +165,8 @@ void Writer::writeInsert(const core::TableSpec& spec, const std::string& id, con
 }
 
 Cells Writer::checkUpdate(const core::TableSpec& spec, std::string_view id, Cells cells, Staged& out) {
+  settle();
+  if (bulk_ && spec.table == Table::Household) bulk_->flushAddresses();  // its old address is removed
   Row current = loadLive(s_, spec, id, out.rid);
   validate(spec, cells, &current.cells, id);
   Cells changed;
@@ -222,16 +235,47 @@ bool Writer::stageUpdate(Table table, std::string_view id, Cells cells) {
 }
 
 void Writer::writeStaged() {
-  for (const auto& row : staged_) {
-    if (row.isInsert) writeInsert(core::tableSpec(row.table), row.id, row.cells);
+  for (auto& row : staged_) {
+    if (row.isInsert) writeInsert(core::tableSpec(row.table), row.id, row.cells, std::move(row.terms));
     else writeUpdate(row);
   }
   staged_.clear();
 }
 
+std::string Writer::stagePrepared(PreparedRow prepared) {
+  if (!prepared.local) return stageInsert(prepared.table, std::move(prepared.cells));
+  const auto& spec = core::tableSpec(prepared.table);
+  if (core::hasErrors(prepared.issues)) throw ValidationError(std::move(prepared.issues), context(spec, {}));
+  // The references the caller added: there, and naming live or staged rows.
+  std::vector<Issue> issues;
+  for (const auto& c : spec.columns)
+    if (c.required && c.type == core::ColumnType::Reference && !findCell(prepared.cells, c.name))
+      issues.push_back({IssueCode::FieldRequired, std::string(c.name)});
+  if (issues.empty()) checkReferences(spec, prepared.cells, issues);
+  if (core::hasErrors(issues)) throw ValidationError(std::move(issues), context(spec, {}));
+  Staged row;
+  row.table = prepared.table;
+  row.id = s_.uuids.next();
+  row.cells = std::move(prepared.cells);
+  row.terms = std::move(prepared.terms);
+  staged_.push_back(std::move(row));
+  return staged_.back().id;
+}
+
+void Writer::bulkLoad() {
+  index_.batch();
+  if (!bulk_) bulk_ = std::make_unique<BulkInserts>(s_);
+}
+
+void Writer::settle() {
+  if (bulk_) bulk_->flush();
+}
+
 void Writer::dropStaged() { staged_.clear(); }
 
 void Writer::tombstone(Table table, std::string_view id) {
+  settle();
+  if (bulk_ && table == Table::Household) bulk_->flushAddresses();
   const auto& spec = core::tableSpec(table);
   std::int64_t rid = 0;
   Row current = loadLive(s_, spec, id, rid);
@@ -247,7 +291,7 @@ void Writer::tombstone(Table table, std::string_view id) {
 }
 
 void Writer::note(std::string_view action, Table table, std::string_view id, std::string detail) {
-  auto& n = audit_[{std::string(action), static_cast<int>(table)}];
+  auto& n = audit_[{action, static_cast<int>(table)}];
   if (++n.count == 1) {
     n.row = id;
     n.detail = std::move(detail);
@@ -268,7 +312,9 @@ bool Writer::removeSetting(std::string_view key) {
 }
 
 void Writer::finish() {
+  if (bulk_) bulk_->flushAddresses();
   index_.flush();
+  if (bulk_) index_.foldIfMany();
   // The policy set is checked as a whole once the transaction's writes are in: a chain of new
   // policies may name a follow-on that the same transaction adds later.
   if (policiesChanged_) checkPolicySet(s_, "policy");

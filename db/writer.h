@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/schema.h"
+#include "db/bulk_inserts.h"
 #include "db/change_log.h"
 #include "db/ledger.h"
 #include "db/search_index.h"
@@ -19,6 +21,18 @@
 namespace gl::db {
 
 struct LedgerState;
+
+// A new row checked off the writer's thread (an import's reading thread): its cells normalized and
+// completed by the record's rules, the issues writing it would raise, its search terms. The writer
+// stages it without checking it again, but for the references it adds (docs/import.md §9).
+struct PreparedRow {
+  core::Table table = core::Table::Resident;
+  core::Cells cells;
+  std::vector<core::Issue> issues;
+  std::vector<std::string> terms;
+  bool local = true;  // false: its rules need the ledger (a policy), so the writer checks it whole
+};
+PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today);
 
 class Writer {
  public:
@@ -35,6 +49,8 @@ class Writer {
   // fails only as any write can (a full disk), and then the whole transaction goes back.
   // Returns the new row's id.
   std::string stageInsert(core::Table table, core::Cells cells);
+  // Stages a prepared row (its errors, if any, are thrown as ValidationError; its references checked).
+  std::string stagePrepared(PreparedRow row);
   // Stages the given cells of a live row; returns false when none of them changes its value.
   bool stageUpdate(core::Table table, std::string_view id, core::Cells cells);
   void writeStaged();
@@ -44,8 +60,17 @@ class Writer {
   // transaction finishes (SearchIndex::batch): for a bulk import. Until then residentWithIdNumber and
   // householdWithNumber do not see those rows; the caller matches them itself.
   void batchSearchIndex() { index_.batch(); }
+  // A bulk write: the search index batched, and new rows queued and written many to a statement
+  // (db/bulk_inserts.h). Every read of this Writer sees the queued rows.
+  void bulkLoad();
+  // Folds the search terms of earlier bulk writes into the main index now (a bulk write does it at its
+  // end once they are many: SearchIndex::foldIfMany).
+  void foldSearchTerms() { index_.fold(); }
 
-  // Lookups that see this transaction's own rows (an import matches what an earlier row created).
+  // Lookups that see this transaction's own rows (an import matches what an earlier row created) —
+  // but for a bulk write (bulkLoad), whose new rows only row() and the reference checks see: the other
+  // lookups see what was written before it (or written out since), and the caller keeps track of its
+  // own new rows, as the import does.
   // The live resident with this normalized identity number, if any.
   std::optional<std::string> residentWithIdNumber(std::string_view normalized);
   // The live resident whose number has this match key (core::idMatchKey: a travel permit's lifetime
@@ -84,6 +109,7 @@ class Writer {
   void validate(const core::TableSpec& spec, core::Cells& cells, const core::Cells* current, std::string_view id);
   void checkReferences(const core::TableSpec& spec, const core::Cells& cells, std::vector<core::Issue>& issues);
   bool isStaged(core::Table table, const std::string& id) const;
+  void settle();  // writes the queued bulk rows out, before anything reads the ledger
   struct Staged {
     core::Table table;
     std::string id;
@@ -91,10 +117,12 @@ class Writer {
     bool isInsert = true;
     std::int64_t rid = 0;  // an update's row, as it was
     core::Cells current;
+    std::optional<std::vector<std::string>> terms;  // a prepared row's search terms
   };
   // Checks an update; returns the cells that change (empty: nothing to do).
   core::Cells checkUpdate(const core::TableSpec& spec, std::string_view id, core::Cells cells, Staged& out);
-  void writeInsert(const core::TableSpec& spec, const std::string& id, const core::Cells& cells);
+  void writeInsert(const core::TableSpec& spec, const std::string& id, const core::Cells& cells,
+                   std::optional<std::vector<std::string>> terms = std::nullopt);
   void writeUpdate(const Staged& row);
   void note(std::string_view action, core::Table table, std::string_view id, std::string detail = {});
 
@@ -102,6 +130,7 @@ class Writer {
   ChangeLog log_;
   SearchIndex index_;
   std::vector<Staged> staged_;
+  std::unique_ptr<BulkInserts> bulk_;
   std::map<int, std::int64_t> countDelta_;
   bool policiesChanged_ = false;
   struct AuditNote {
@@ -109,7 +138,7 @@ class Writer {
     std::string row;
     std::string detail;
   };
-  std::map<std::pair<std::string, int>, AuditNote> audit_;
+  std::map<std::pair<std::string_view, int>, AuditNote> audit_;  // actions are literals
 };
 
 }  // namespace gl::db

@@ -9,11 +9,16 @@
 
 namespace gl::db {
 
+// The rows whose term is ?1 in table ?2, from both halves of the search index (db/search_index.h).
+#define TERMS_MATCHING                                                                   \
+  "(SELECT rid FROM search_term WHERE term = ?1 AND tbl = ?2 UNION ALL "                 \
+  "SELECT rid FROM search_recent WHERE term = ?1 AND tbl = ?2) t"
+
 namespace {
 
 std::optional<std::string> firstId(SQLite::Statement& st) {
   std::optional<std::string> id;
-  if (st.executeStep()) id = st.getColumn(0).getString();
+  if (st.executeStep() && !st.getColumn(0).isNull()) id = st.getColumn(0).getString();  // min() of none is NULL
   st.reset();
   return id;
 }
@@ -23,8 +28,8 @@ std::optional<std::string> firstId(SQLite::Statement& st) {
 std::optional<std::string> Writer::residentWithIdNumber(std::string_view normalized) {
   // Through the search index: the reversed number is one whole term (db/search_index.h).
   auto& st = s_.statement(
-      "SELECT r.id FROM search_term t JOIN resident r ON r.rid = t.rid "
-      "WHERE t.term = ? AND t.tbl = ? AND r.deleted = 0 AND r.id_number = ? ORDER BY r.id LIMIT 1");
+      "SELECT min(r.id) FROM " TERMS_MATCHING " JOIN resident r ON r.rid = t.rid "
+      "WHERE r.deleted = 0 AND r.id_number = ?3");
   st.bind(1, std::string(term::kIdNumber) + std::string(normalized.rbegin(), normalized.rend()));
   st.bind(2, static_cast<int>(core::Table::Resident));
   st.bind(3, std::string(normalized));
@@ -35,21 +40,21 @@ std::optional<std::string> Writer::residentWithIdKey(std::string_view key) {
   // A travel permit's lifetime number is a term of its own (db/search_index.h); compare the key of
   // each candidate, since a suffix-free term also matches a number that happens to end like it.
   auto& st = s_.statement(
-      "SELECT r.id, r.id_number FROM search_term t JOIN resident r ON r.rid = t.rid "
-      "WHERE t.term = ? AND t.tbl = ? AND r.deleted = 0 ORDER BY r.id");
+      "SELECT r.id, r.id_number FROM " TERMS_MATCHING " JOIN resident r ON r.rid = t.rid WHERE r.deleted = 0");
   st.bind(1, std::string(term::kIdNumber) + std::string(key.rbegin(), key.rend()));
   st.bind(2, static_cast<int>(core::Table::Resident));
-  std::optional<std::string> id;
-  while (!id && st.executeStep())
-    if (core::idMatchKey(st.getColumn(1).getString()) == key) id = st.getColumn(0).getString();
+  std::optional<std::string> id;  // the least id of those with the key: the same answer every time
+  while (st.executeStep())
+    if (core::idMatchKey(st.getColumn(1).getString()) == key && (!id || st.getColumn(0).getString() < *id))
+      id = st.getColumn(0).getString();
   st.reset();
   return id;
 }
 
 std::optional<std::string> Writer::householdWithKey(std::string_view key) {
   auto& st = s_.statement(
-      "SELECT h.id FROM search_term t JOIN household h ON h.rid = t.rid WHERE t.term = ? AND t.tbl = ? "
-      "AND h.deleted = 0 AND coalesce(h.household_no, '') = '' ORDER BY h.id LIMIT 1");
+      "SELECT min(h.id) FROM " TERMS_MATCHING " JOIN household h ON h.rid = t.rid "
+      "WHERE h.deleted = 0 AND coalesce(h.household_no, '') = ''");
   st.bind(1, std::string(term::kHouseholdKey) + std::string(key));
   st.bind(2, static_cast<int>(core::Table::Household));
   return firstId(st);
@@ -57,8 +62,8 @@ std::optional<std::string> Writer::householdWithKey(std::string_view key) {
 
 std::optional<std::string> Writer::householdWithNumber(std::string_view householdNo) {
   auto& st = s_.statement(
-      "SELECT h.id FROM search_term t JOIN household h ON h.rid = t.rid "
-      "WHERE t.term = ? AND t.tbl = ? AND h.deleted = 0 AND h.household_no = ? ORDER BY h.id LIMIT 1");
+      "SELECT min(h.id) FROM " TERMS_MATCHING " JOIN household h ON h.rid = t.rid "
+      "WHERE h.deleted = 0 AND h.household_no = ?3");
   st.bind(1, std::string(term::kHouseholdNo) + core::ascii::toLower(householdNo));
   st.bind(2, static_cast<int>(core::Table::Household));
   st.bind(3, std::string(householdNo));
@@ -98,6 +103,7 @@ std::optional<std::string> Writer::residentNamed(std::string_view householdId, s
 }
 
 std::optional<Row> Writer::row(core::Table table, std::string_view id) {
+  if (bulk_ && bulk_->holds(table, std::string(id))) settle();
   const auto& spec = core::tableSpec(table);
   auto& st = s_.statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) +
                           " WHERE id = ? AND deleted = 0");
@@ -109,3 +115,5 @@ std::optional<Row> Writer::row(core::Table table, std::string_view id) {
 }
 
 }  // namespace gl::db
+
+#undef TERMS_MATCHING

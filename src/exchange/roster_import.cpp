@@ -105,7 +105,7 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
   try {
     ledger.bulkWrite([&](db::Writer& w) {
       RowWriter writer(w, known, report, options.acceptRenames);
-      w.batchSearchIndex();
+      w.bulkLoad();
       const RowLayout layout(report.columns);
       RecordStream records(*reader, layout, today);
       RowRecord r;

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/issue.h"
 #include "core/schema.h"
+#include "db/writer.h"
 #include "exchange/roster_import.h"
 #include "exchange/sheet_reader.h"
 
@@ -58,6 +59,9 @@ struct RowRecord {
   std::vector<std::string> cleared;  // resident columns the sheet has and this row left empty
   std::vector<core::Issue> issues;
   std::vector<std::string> texts;  // every cell as text, in column order (for the rejected-rows file)
+  // The records as new rows, checked on the reading thread (db::prepareRow) for the writer to insert
+  // as they are, should the row need them new.
+  std::optional<db::PreparedRow> newPerson, newHousehold, newQuarantine, newVisit;
   bool blank = true;            // no mapped field has a value
   bool totalOrNote = false;     // 合计/总计/小计 or 填表说明 rows: skipped
 

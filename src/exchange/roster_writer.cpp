@@ -21,6 +21,12 @@ core::Cells changedCells(const std::optional<db::Row>& current, const core::Cell
 }
 
 template <typename Map>
+std::optional<std::string> lookupOptional(const Map& map, const std::string& key) {
+  auto it = map.find(key);
+  return it == map.end() ? std::nullopt : std::optional<std::string>(it->second);
+}
+
+template <typename Map>
 std::string lookup(const Map& map, const std::string& key) {
   auto it = map.find(key);
   return it == map.end() ? std::string() : it->second;
@@ -50,34 +56,52 @@ Known readKnown(const db::Ledger& ledger, std::int64_t expectedRows) {
 }
 
 void RowWriter::stage(RowRecord& r) {
-  std::string household = householdFor(r);
+  // Who the row names, if the ledger or an earlier row has them: their household decides for a row
+  // that gives no household number.
+  const std::optional<db::Row> known = knownPerson(r);
+  std::string household = householdFor(r, known);
   const auto createdBefore = pending_.personsCreated;
-  std::string person = personFor(r, household);
+  std::string person = personFor(r, household, known);
   // A person made by this very row has no quarantine or visit yet: nothing to look up.
-  const bool newPerson = pending_.personsCreated > createdBefore;
+  const bool createdPerson = pending_.personsCreated > createdBefore;
   if (!r.quarantine.empty()) {
     std::string start = cellText(r.quarantine, "start_on");
-    if (newPerson || !w_.quarantineOf(person, start)) {
-      core::Cells cells = r.quarantine;
-      cells.push_back({"resident", person});
-      w_.stageInsert(core::Table::Quarantine, std::move(cells));
+    // This import's own cases are in the writer's queue, where a lookup does not see them.
+    std::string key = person + '\x1f' + start;
+    if (createdPerson || (!created_.count(key) && !pendingCreated_.count(key) && !w_.quarantineOf(person, start))) {
+      insert(core::Table::Quarantine, r.quarantine, r.newQuarantine, {{"resident", person}});
+      pendingCreated_.insert(std::move(key));
       ++pending_.quarantinesCreated;
     }
   }
   if (!r.visit.empty()) {
     // A visit is to a household: the row's, else the one the ledger has for the person.
     std::string where = household;
-    if (where.empty() && !newPerson)
+    if (where.empty() && !createdPerson)
       if (auto known = w_.row(core::Table::Resident, person)) where = known->text("household");
     if (where.empty()) throw ValidationError({core::Issue(core::IssueCode::FieldRequired, "address")}, {});
-    if (newPerson || !w_.visitOn(where, person, cellText(r.visit, "visited_on"))) {
-      core::Cells cells = r.visit;
-      cells.push_back({"household", where});
-      cells.push_back({"resident", person});
-      w_.stageInsert(core::Table::Visit, std::move(cells));
+    const std::string on = cellText(r.visit, "visited_on");
+    std::string key = where + '\x1f' + person + '\x1f' + on;
+    if (createdPerson || (!created_.count(key) && !pendingCreated_.count(key) && !w_.visitOn(where, person, on))) {
+      insert(core::Table::Visit, r.visit, r.newVisit, {{"household", where}, {"resident", person}});
+      pendingCreated_.insert(std::move(key));
       ++pending_.visitsCreated;
     }
   }
+}
+
+// A new row: as the reading thread prepared it, with the references to rows the writer chose added.
+std::string RowWriter::insert(core::Table table, const core::Cells& cells, std::optional<db::PreparedRow>& prepared,
+                              core::Cells references) {
+  if (!prepared) {
+    core::Cells all = cells;
+    all.insert(all.end(), references.begin(), references.end());
+    return w_.stageInsert(table, std::move(all));
+  }
+  db::PreparedRow row = std::move(*prepared);
+  prepared.reset();
+  row.cells.insert(row.cells.end(), references.begin(), references.end());
+  return w_.stagePrepared(std::move(row));
 }
 
 void RowWriter::commitCounts() {
@@ -92,6 +116,8 @@ void RowWriter::commitCounts() {
   for (auto& [n, id] : newNumbers_) known_.householdByNumber.emplace(n, id);
   for (auto& [n, id] : newIdNumbers_) createdByIdNumber_.emplace(n, id);
   for (auto& [id, row] : pendingCreatedOnRow_) createdOnRow_.emplace(id, row);
+  for (auto& [key, id] : pendingNamed_) createdNamed_.emplace(key, id);
+  created_.merge(pendingCreated_);
   dropPending();
 }
 
@@ -101,26 +127,34 @@ void RowWriter::dropPending() {
   newNumbers_.clear();
   newIdNumbers_.clear();
   pendingCreatedOnRow_.clear();
+  pendingNamed_.clear();
+  pendingCreated_.clear();
 }
 
 // A household number decides the household: the rows with one number are one household, whatever
 // their addresses say, and two numbers at one address are two households (人户分离, 空挂户). Only a
 // row without a number is matched by its address, among households without a number.
-std::string RowWriter::householdFor(RowRecord& r) {
+std::string RowWriter::householdFor(RowRecord& r, const std::optional<db::Row>& person) {
   if (r.household.empty() || (r.addressKey.empty() && r.householdNo.empty())) {
     // A row of this program's export names its household by id.
     if (!r.householdId.empty() && w_.row(core::Table::Household, r.householdId)) return r.householdId;
     return {};
   }
+  // A row without a number at the flat where the person it names already lives (numbered or not):
+  // they stay in that household.
+  if (r.householdNo.empty() && person && !person->text("household").empty())
+    if (auto h = w_.row(core::Table::Household, person->text("household"));
+        h && core::householdKey(h->text("address"), h->text("building"), h->text("unit"), h->text("room")) ==
+                 r.addressKey)
+      return h->id;
   std::string id = existingHousehold(r);
   if (!id.empty()) return id;
-  core::Cells cells = r.household;
-  auto grid = known_.gridByName.find(r.grid);
-  if (grid != known_.gridByName.end())
-    cells.push_back({"grid", grid->second});
+  core::Cells grid;
+  if (auto found = known_.gridByName.find(r.grid); found != known_.gridByName.end())
+    grid.push_back({"grid", found->second});
   else
     ++pending_.householdsUnassigned;
-  id = w_.stageInsert(core::Table::Household, std::move(cells));
+  id = insert(core::Table::Household, r.household, r.newHousehold, std::move(grid));
   ++pending_.householdsCreated;
   if (!r.householdNo.empty())
     newNumbers_.emplace(r.householdNo, id);
@@ -202,34 +236,50 @@ void RowWriter::checkRecordEdit(RowRecord& r, const db::Row& current, core::Cell
     else cells.push_back({column, std::nullopt});
 }
 
-std::string RowWriter::personFor(RowRecord& r, const std::string& household) {
+// The person the row names by this program's record id or by identity number; nullopt for someone new.
+std::optional<db::Row> RowWriter::knownPerson(const RowRecord& r) {
+  if (!r.recordId.empty())
+    if (auto row = w_.row(core::Table::Resident, r.recordId)) return row;
+  const std::string idNumber = cellText(r.person, "id_number");
+  if (idNumber.empty()) return std::nullopt;
+  auto id = matchByIdNumber(idNumber);
+  return id ? w_.row(core::Table::Resident, *id) : std::nullopt;
+}
+
+std::string RowWriter::personFor(RowRecord& r, const std::string& household, const std::optional<db::Row>& known) {
   std::string idNumber = cellText(r.person, "id_number");
-  std::optional<std::string> id;
   // A row of this program's export names its person by id: matched so even without an id number, or
   // with a name edited (a deliberate edit). An id the ledger does not have is matched as any other row.
-  const bool byRecordId = !r.recordId.empty() && w_.row(core::Table::Resident, r.recordId);
-  if (byRecordId) id = r.recordId;
-  if (!id && !idNumber.empty()) id = matchByIdNumber(idNumber);
-  if (!id && idNumber.empty() && !household.empty()) id = w_.residentNamed(household, cellText(r.person, "name"));
+  const bool byRecordId = known && known->id == r.recordId;
+  std::optional<db::Row> current = known;
+  const std::string namedKey = household + '\x1f' + core::nameKey(cellText(r.person, "name"));
+  if (!current && idNumber.empty() && !household.empty()) {
+    // This import's own people without a number first: the writer's queue hides them from a lookup.
+    std::optional<std::string> named = lookupOptional(createdNamed_, namedKey);
+    if (!named) named = w_.residentNamed(household, cellText(r.person, "name"));
+    if (named) current = w_.row(core::Table::Resident, *named);
+  }
   // Without a number or a household, the next import could not find this person again: it would add
   // them a second time.
-  if (!id && idNumber.empty() && household.empty())
+  if (!current && idNumber.empty() && household.empty())
     throw ValidationError({core::Issue(core::IssueCode::PersonUnidentified, "id_number")}, {});
   core::Cells cells = r.person;
   if (!household.empty()) cells.push_back({"household", household});
-  if (!id) {
+  if (!current) {
     ++pending_.personsCreated;
-    std::string created = w_.stageInsert(core::Table::Resident, std::move(cells));
+    core::Cells reference;
+    if (!household.empty()) reference.push_back({"household", household});
+    std::string created = insert(core::Table::Resident, r.person, r.newPerson, std::move(reference));
     if (!idNumber.empty()) newIdNumbers_.emplace(core::idMatchKey(idNumber), created);
+    else if (!household.empty()) pendingNamed_.emplace(namedKey, created);
     pendingCreatedOnRow_.emplace(created, r.row);
     return created;
   }
-  auto current = w_.row(core::Table::Resident, *id);
-  if (current && byRecordId) checkRecordEdit(r, *current, cells);
-  else if (current) checkName(r, *id, *current, cells);
+  if (byRecordId) checkRecordEdit(r, *current, cells);
+  else checkName(r, current->id, *current, cells);
   auto changed = changedCells(current, cells);
-  if (!changed.empty() && w_.stageUpdate(core::Table::Resident, *id, std::move(changed))) ++pending_.personsUpdated;
-  return *id;
+  if (!changed.empty() && w_.stageUpdate(core::Table::Resident, current->id, std::move(changed))) ++pending_.personsUpdated;
+  return current->id;
 }
 
 }  // namespace gl::exchange

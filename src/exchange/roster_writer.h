@@ -40,8 +40,11 @@ class RowWriter {
   void dropPending();
 
  private:
-  std::string householdFor(RowRecord& r);
-  std::string personFor(RowRecord& r, const std::string& household);
+  std::optional<db::Row> knownPerson(const RowRecord& r);
+  std::string insert(core::Table table, const core::Cells& cells, std::optional<db::PreparedRow>& prepared,
+                     core::Cells references);
+  std::string householdFor(RowRecord& r, const std::optional<db::Row>& person);
+  std::string personFor(RowRecord& r, const std::string& household, const std::optional<db::Row>& known);
   std::optional<std::string> matchByIdNumber(const std::string& idNumber);
   std::string existingHousehold(const RowRecord& r);
   void checkName(RowRecord& r, const std::string& id, const db::Row& current, core::Cells& cells);
@@ -55,6 +58,10 @@ class RowWriter {
   std::unordered_map<std::string, std::string> newKeys_, newNumbers_, newIdNumbers_;
   std::unordered_map<std::string, std::string> createdByIdNumber_;
   std::unordered_map<std::string, std::int64_t> createdOnRow_, pendingCreatedOnRow_;  // person id → row
+  // This import's people without a number (household + name key → id), and its quarantines (person +
+  // start) and visits (household + person + date): the writer's bulk queue hides them from lookups.
+  std::unordered_map<std::string, std::string> createdNamed_, pendingNamed_;
+  std::unordered_set<std::string> created_, pendingCreated_;
 };
 
 }  // namespace gl::exchange

@@ -384,6 +384,19 @@ def second_look(out):
     expect("J10_两个证件列.xlsx", imported=1, rejected=[
         reject(first, 0, "身份证号", "IdNotResidentNumber", "E12345678"),
         reject(first, 1, "身份证号", "IdColumnsDisagree", good)])
+    # A police list without 户号 names a registered person at their own flat: they stay in their numbered
+    # household; someone new at that flat gets a household of their own (an address never joins a
+    # numbered household), and a second run changes nothing.
+    old = male("370322", "19580808", 81)
+    write(os.path.join(out, "K0_户籍.csv"), [], ["户号", "姓名", "身份证号", "现住址"],
+          [["370322009999", "户主甲", old, "和平社区9-9-909"]])
+    rows = [["户主甲", old, "和平社区9号楼9单元909室", "居家隔离", "2022-11-15", "2022-11-22"],
+            ["租户乙", female("370322", "19900909", 82), "和平社区9-9-909", "居家隔离", "2022-11-15", "2022-11-22"]]
+    write(os.path.join(out, "K1_无户号名单.xlsx"), [], ["姓名", "身份证号", "现住址", "管控措施", "隔离开始时间",
+                                                  "解除隔离时间"], rows)
+    expect("K1_无户号名单.xlsx", seed=["K0_户籍.csv"], imported=2, households_created=1, persons_created=1,
+           different_household=[[rows[0][1], rows[1][1]]],
+           persons=[{"id_number": old, "household.household_no": "370322009999"}])
     # Headers with a required marker or a remark; a 身份证 header that admits passports; a truncated
     # number of a retired county.
     rows = [["标记甲", female("370322", "19770707", 71), "", "和平社区1-5-301"],
