@@ -11,12 +11,6 @@ constexpr std::size_t kPerStatement = 64;   // rows to one INSERT (64 × 13 valu
 constexpr std::size_t kQueueRows = 1024;     // rows queued before they are written out
 constexpr int kLocalSite = 1;
 
-std::string key(core::Table table, const std::string& id) {
-  std::string k = std::to_string(static_cast<int>(table));
-  k.append(":").append(id);
-  return k;
-}
-
 // "INSERT INTO t (rid, id, c1, …) VALUES (?, …), …" for `rows` rows.
 std::string insertSql(const core::TableSpec& spec, std::size_t rows) {
   std::string cols = hasRid(spec.table) ? "rid, id" : "id", marks = hasRid(spec.table) ? "(?, ?" : "(?";
@@ -40,7 +34,7 @@ std::string valuesSql(std::string_view head, std::string_view one, std::size_t r
 
 BulkInserts::BulkInserts(LedgerState& s) : s_(s) {}
 
-std::int64_t BulkInserts::add(const core::TableSpec& spec, const std::string& id, const core::Cells& cells,
+std::int64_t BulkInserts::add(const core::TableSpec& spec, const std::string& id, core::Cells cells,
                               core::Hlc hlc) {
   auto t = static_cast<std::size_t>(spec.table);
   Queue& q = queues_[t];
@@ -55,27 +49,29 @@ std::int64_t BulkInserts::add(const core::TableSpec& spec, const std::string& id
   }
   q.ids.push_back(id);
   q.rids.push_back(rid);
+  q.hlcs.push_back(static_cast<std::int64_t>(hlc.packed()));
   for (const auto& column : spec.columns) {
-    const core::Value* v = findCell(cells, column.name);
-    q.values.push_back(v ? *v : std::nullopt);
+    core::Value* v = nullptr;
+    for (auto& c : cells)
+      if (c.column == column.name) v = &c.value;
+    q.values.push_back(v ? std::move(*v) : std::nullopt);
   }
   if (spec.table == core::Table::Household) {
     if (addressesFrom_ == 0) addressesFrom_ = rid;
     addressesTo_ = rid;
   }
-  clock_.emplace_back(static_cast<int>(spec.table), id, static_cast<std::int64_t>(hlc.packed()));
-  held_.insert(key(spec.table, id));
+  held_.insert(q.ids.back());
   if (++queued_ >= kQueueRows) flush();
   return rid;
 }
 
-bool BulkInserts::holds(core::Table table, const std::string& id) const { return held_.count(key(table, id)) > 0; }
+bool BulkInserts::holds(std::string_view id) const { return held_.count(id) > 0; }
 
 void BulkInserts::flush() {
   if (queued_ == 0) return;
-  for (const auto& spec : core::tables()) writeRows(spec, queues_[static_cast<std::size_t>(spec.table)]);
-  writeClock();
+  writeClock();  // before the rows: it reads their ids from the queues
   held_.clear();
+  for (const auto& spec : core::tables()) writeRows(spec, queues_[static_cast<std::size_t>(spec.table)]);
   queued_ = 0;
 }
 
@@ -88,8 +84,8 @@ void BulkInserts::writeRows(const core::TableSpec& spec, Queue& q) {
     int i = 1;
     for (std::size_t r = done; r < done + n; ++r) {
       if (rid) st.bind(i++, q.rids[r]);
-      st.bind(i++, q.ids[r]);
-      for (std::size_t c = 0; c < width; ++c) bindValue(st, i++, spec.columns[c], q.values[r * width + c]);
+      st.bindNoCopy(i++, q.ids[r]);
+      for (std::size_t c = 0; c < width; ++c) bindValueNoCopy(st, i++, spec.columns[c], q.values[r * width + c]);
     }
     st.exec();
     done += n;
@@ -98,22 +94,26 @@ void BulkInserts::writeRows(const core::TableSpec& spec, Queue& q) {
 }
 
 void BulkInserts::writeClock() {
-  for (std::size_t done = 0; done < clock_.size();) {
-    const std::size_t n = clock_.size() - done >= kPerStatement ? kPerStatement : 1;
+  // The (table, row, stamp) of every queued row, in the order they were queued within each table.
+  std::vector<std::tuple<int, const std::string*, std::int64_t>> stamps;
+  for (std::size_t t = 0; t < kTables; ++t)
+    for (std::size_t r = 0; r < queues_[t].ids.size(); ++r)
+      stamps.emplace_back(static_cast<int>(t), &queues_[t].ids[r], queues_[t].hlcs[r]);
+  for (std::size_t done = 0; done < stamps.size();) {
+    const std::size_t n = stamps.size() - done >= kPerStatement ? kPerStatement : 1;
     auto& st = s_.statement(valuesSql("INSERT INTO clock (tbl, row, col, hlc, site, base) VALUES ",
                                       "(?, ?, '', ?, 1, NULL)", n));
     int i = 1;
     for (std::size_t r = done; r < done + n; ++r) {
-      const auto& [tbl, row, hlc] = clock_[r];
+      const auto& [tbl, row, hlc] = stamps[r];
       st.bind(i++, tbl);
-      st.bind(i++, row);
+      st.bindNoCopy(i++, *row);
       st.bind(i++, hlc);
     }
     st.exec();
     done += n;
   }
   static_assert(kLocalSite == 1, "the statement above writes site 1, this ledger's own");
-  clock_.clear();
 }
 
 void BulkInserts::flushAddresses() {

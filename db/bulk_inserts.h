@@ -1,12 +1,14 @@
 // Internal to gl_db: the new rows of a bulk write (an import) queued and written many to a statement —
 // the rows, their change-log stamps and their addresses for the trigram index — instead of a statement
-// each: in an import the statements, not the B-trees, were most of the cost (docs/import.md §9). Rows
+// each: in an import the statements, not the B-trees, were most of the cost (docs/import.md §8). Rows
 // of the search-indexed tables get their rowid here, so their search terms can be queued at once.
 // The Writer writes the queue out before anything reads the ledger, so every read sees every row.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <deque>
+#include <string_view>
 #include <string>
 #include <tuple>
 #include <unordered_set>
@@ -23,10 +25,11 @@ struct LedgerState;
 class BulkInserts {
  public:
   explicit BulkInserts(LedgerState& state);
-  // Queues a new row with its change-log stamp; returns its rowid for a search-indexed table, else 0.
-  std::int64_t add(const core::TableSpec& spec, const std::string& id, const core::Cells& cells, core::Hlc hlc);
-  // Whether a row of `table` with this id is queued and not written yet.
-  bool holds(core::Table table, const std::string& id) const;
+  // Queues a new row with its change-log stamp (its cells are taken); returns its rowid for a
+  // search-indexed table, else 0.
+  std::int64_t add(const core::TableSpec& spec, const std::string& id, core::Cells cells, core::Hlc hlc);
+  // Whether a row with this id is queued and not written yet (ids are UUIDs, unique across tables).
+  bool holds(std::string_view id) const;
   bool empty() const { return queued_ == 0; }
   // Writes the queued rows and their stamps (what every read must see).
   void flush();
@@ -38,9 +41,9 @@ class BulkInserts {
  private:
   static constexpr std::size_t kTables = static_cast<std::size_t>(core::Table::Policy) + 1;
   struct Queue {
-    std::vector<std::string> ids;
-    std::vector<std::int64_t> rids;
-    std::vector<core::Value> values;  // row after row, in the spec's column order
+    std::deque<std::string> ids;  // a deque: held_ points into it
+    std::vector<std::int64_t> rids, hlcs;  // hlcs: the change-log stamps, packed
+    std::vector<core::Value> values;       // row after row, in the spec's column order
   };
   void writeRows(const core::TableSpec& spec, Queue& q);
   void writeClock();
@@ -48,9 +51,8 @@ class BulkInserts {
   LedgerState& s_;
   std::array<Queue, kTables> queues_;
   std::array<std::int64_t, kTables> lastRid_{};  // 0: not read yet
-  std::vector<std::tuple<int, std::string, std::int64_t>> clock_;  // table, row id, packed HLC
   std::int64_t addressesFrom_ = 0, addressesTo_ = 0;  // the queued households' rowids, a range
-  std::unordered_set<std::string> held_;                          // "<table>:<id>" of queued rows
+  std::unordered_set<std::string_view> held_;  // the queued rows' ids
   std::size_t queued_ = 0;
 };
 

@@ -42,6 +42,13 @@ void bindValue(SQLite::Statement& st, int index, const core::ColumnSpec& column,
   }
 }
 
+void bindValueNoCopy(SQLite::Statement& st, int index, const core::ColumnSpec& column, const core::Value& value) {
+  if (!value || column.type == core::ColumnType::Integer || column.type == core::ColumnType::Real ||
+      column.type == core::ColumnType::Temperature)
+    return bindValue(st, index, column, value);
+  st.bindNoCopy(index, *value);
+}
+
 core::Value readValue(const SQLite::Column& column) {
   if (column.isNull()) return std::nullopt;
   return column.getString();

@@ -17,6 +17,8 @@ namespace gl::db {
 bool hasRid(core::Table table);  // tables with an explicit rowid the search index points at
 std::string selectColumns(const core::TableSpec& spec);  // "id, c1, …, deleted[, rid]"
 void bindValue(SQLite::Statement& st, int index, const core::ColumnSpec& column, const core::Value& value);
+// The same without copying text: `value` must outlive the statement's execution.
+void bindValueNoCopy(SQLite::Statement& st, int index, const core::ColumnSpec& column, const core::Value& value);
 core::Value readValue(const SQLite::Column& column);
 // A column's text, or "" for NULL.
 std::string textOf(SQLite::Statement& st, int index);

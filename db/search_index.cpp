@@ -93,17 +93,27 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
 SearchIndex::SearchIndex(LedgerState& s) : s_(s) {}
 
 namespace {
-constexpr std::size_t kBatchTerms = 131072;  // about 12 MB of pending terms
+// Terms are written sorted, all at once where memory allows: batches written one after the other each
+// spread over the whole index (names run from a to z in every batch), so fewer, larger batches keep
+// the writes near the end of the tree. A million terms are about 60 MB; an import of 100,000 people
+// makes some 700,000.
+constexpr std::size_t kBatchTerms = 1 << 20;
 }
 
-void SearchIndex::apply(const std::string& term, int tbl, std::int64_t rid, bool add) {
+void SearchIndex::queue(std::string_view term, core::Table table, std::int64_t rid, bool add) {
+  pending_.push_back({static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(term.size()),
+                      static_cast<std::int32_t>(table), add, rid});
+  arena_.append(term).push_back('\0');
+}
+
+void SearchIndex::apply(std::string_view term, int tbl, std::int64_t rid, bool add) {
   // A term may be in either table: a removal looks in both.
   for (const char* sql : {add ? "INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)"
                               : "DELETE FROM search_term WHERE term = ? AND tbl = ? AND rid = ?",
                           add ? nullptr : "DELETE FROM search_recent WHERE term = ? AND tbl = ? AND rid = ?"}) {
     if (!sql) continue;
     auto& st = s_.statement(sql);
-    st.bind(1, term);
+    st.bind(1, std::string(term));
     st.bind(2, tbl);
     st.bind(3, rid);
     st.exec();
@@ -141,8 +151,8 @@ void SearchIndex::fold() {
 
 void SearchIndex::flush() {
   // The last word on each (term, table, row) wins: a row added and changed again in one batch.
-  std::stable_sort(pending_.begin(), pending_.end(), [](const Op& a, const Op& b) {
-    return std::tie(a.term, a.tbl, a.rid) < std::tie(b.term, b.tbl, b.rid);
+  std::stable_sort(pending_.begin(), pending_.end(), [this](const Op& a, const Op& b) {
+    return std::make_tuple(termOf(a), a.tbl, a.rid) < std::make_tuple(termOf(b), b.tbl, b.rid);
   });
   // Additions go in many to a statement (the statement, not the B-tree, was most of their cost).
   constexpr std::size_t kPerStatement = 128;
@@ -167,7 +177,7 @@ void SearchIndex::flush() {
                                           : "INSERT OR IGNORE INTO search_term (term, tbl, rid) VALUES (?, ?, ?)");
     int i = 1;
     for (const Op* op : adds) {
-      st.bind(i++, op->term);
+      st.bindNoCopy(i++, arena_.data() + op->offset);  // NUL-terminated in the arena
       st.bind(i++, op->tbl);
       st.bind(i++, op->rid);
     }
@@ -176,11 +186,11 @@ void SearchIndex::flush() {
   };
   for (std::size_t i = 0; i < pending_.size(); ++i) {
     const Op& op = pending_[i];
-    bool last = i + 1 == pending_.size() || pending_[i + 1].term != op.term || pending_[i + 1].tbl != op.tbl ||
+    bool last = i + 1 == pending_.size() || termOf(pending_[i + 1]) != termOf(op) || pending_[i + 1].tbl != op.tbl ||
                 pending_[i + 1].rid != op.rid;
     if (!last) continue;
     if (!op.add) {
-      apply(op.term, op.tbl, op.rid, false);
+      apply(termOf(op), op.tbl, op.rid, false);
       continue;
     }
     adds.push_back(&op);
@@ -194,11 +204,12 @@ void SearchIndex::flush() {
     writeAdds();
   }
   pending_.clear();
+  arena_.clear();
 }
 
 void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& cells) {
   for (auto& t : searchTerms(table, cells)) {
-    if (batched_) pending_.push_back({std::move(t), static_cast<int>(table), rid, true});
+    if (batched_) queue(t, table, rid, true);
     else apply(t, static_cast<int>(table), rid, true);
   }
   if (batched_ && pending_.size() >= kBatchTerms) flush();
@@ -213,7 +224,7 @@ void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& ce
 
 void SearchIndex::addTerms(core::Table table, std::int64_t rid, std::vector<std::string> terms) {
   for (auto& t : terms) {
-    if (batched_) pending_.push_back({std::move(t), static_cast<int>(table), rid, true});
+    if (batched_) queue(t, table, rid, true);
     else apply(t, static_cast<int>(table), rid, true);
   }
   if (batched_ && pending_.size() >= kBatchTerms) flush();
@@ -221,7 +232,7 @@ void SearchIndex::addTerms(core::Table table, std::int64_t rid, std::vector<std:
 
 void SearchIndex::remove(core::Table table, std::int64_t rid, const core::Cells& cells) {
   for (auto& t : searchTerms(table, cells)) {
-    if (batched_) pending_.push_back({std::move(t), static_cast<int>(table), rid, false});
+    if (batched_) queue(t, table, rid, false);
     else apply(t, static_cast<int>(table), rid, false);
   }
   if (table == core::Table::Household)

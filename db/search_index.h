@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -52,16 +53,21 @@ class SearchIndex {
   }
 
  private:
+  // A pending term: its text in arena_ (NUL-terminated), 24 bytes an op instead of a string's 56 and
+  // its heap block; an import keeps hundreds of thousands of them until it writes them sorted.
   struct Op {
-    std::string term;
-    int tbl;
-    std::int64_t rid;
+    std::uint32_t offset, length;
+    std::int32_t tbl;
     bool add;
+    std::int64_t rid;
   };
-  void apply(const std::string& term, int tbl, std::int64_t rid, bool add);
+  void queue(std::string_view term, core::Table table, std::int64_t rid, bool add);
+  std::string_view termOf(const Op& op) const { return {arena_.data() + op.offset, op.length}; }
+  void apply(std::string_view term, int tbl, std::int64_t rid, bool add);
   LedgerState& s_;
   bool batched_ = false;
   std::vector<Op> pending_;  // in the order they were asked for
+  std::string arena_;
 };
 
 }  // namespace gl::db

@@ -112,7 +112,7 @@ void Writer::checkReferences(const core::TableSpec& spec, const Cells& cells, st
     if (!column || column->type != core::ColumnType::Reference || !c.value) continue;
     const auto* target = core::findTable(column->references);
     if (target && isStaged(target->table, *c.value)) continue;
-    if (target && bulk_ && bulk_->holds(target->table, *c.value)) continue;
+    if (target && bulk_ && bulk_->holds(*c.value)) continue;  // queued by this bulk write
     auto& st = s_.statement("SELECT 1 FROM " + std::string(column->references) + " WHERE id = ? AND deleted = 0");
     st.bind(1, *c.value);
     bool exists = st.executeStep();
@@ -137,9 +137,10 @@ std::string Writer::insert(Table table, Cells cells, std::string id) {
 void Writer::writeInsert(const core::TableSpec& spec, const std::string& id, const Cells& cells,
                          std::optional<std::vector<std::string>> terms) {
   if (bulk_) {
-    std::int64_t rid = bulk_->add(spec, id, cells, s_.clock.now());  // its address too, for a household
+    if (SearchIndex::indexed(spec.table) && !terms) terms = searchTerms(spec.table, cells);
+    std::int64_t rid = bulk_->add(spec, id, cells, s_.clock.now());
     log_.countInserted();
-    if (SearchIndex::indexed(spec.table)) index_.addTerms(spec.table, rid, terms ? std::move(*terms) : searchTerms(spec.table, cells));
+    if (terms) index_.addTerms(spec.table, rid, std::move(*terms));
     ++countDelta_[static_cast<int>(spec.table)];
     note("insert", spec.table, id);
     policiesChanged_ |= spec.table == Table::Policy;

@@ -24,7 +24,7 @@ struct LedgerState;
 
 // A new row checked off the writer's thread (an import's reading thread): its cells normalized and
 // completed by the record's rules, the issues writing it would raise, its search terms. The writer
-// stages it without checking it again, but for the references it adds (docs/import.md §9).
+// stages it without checking it again, but for the references it adds (docs/import.md §8).
 struct PreparedRow {
   core::Table table = core::Table::Resident;
   core::Cells cells;
