@@ -252,7 +252,9 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
   // with a name edited (a deliberate edit). An id the ledger does not have is matched as any other row.
   const bool byRecordId = known && known->id == r.recordId;
   std::optional<db::Row> current = known;
-  const std::string namedKey = household + '\x1f' + core::nameKey(cellText(r.person, "name"));
+  // Only people without a number are known by their name in a household.
+  const std::string namedKey =
+      idNumber.empty() ? household + '\x1f' + core::nameKey(cellText(r.person, "name")) : std::string();
   if (!current && idNumber.empty() && !household.empty()) {
     // This import's own people without a number first: the writer's queue hides them from a lookup.
     std::optional<std::string> named = lookupOptional(createdNamed_, namedKey);
@@ -263,8 +265,6 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
   // them a second time.
   if (!current && idNumber.empty() && household.empty())
     throw ValidationError({core::Issue(core::IssueCode::PersonUnidentified, "id_number")}, {});
-  core::Cells cells = r.person;
-  if (!household.empty()) cells.push_back({"household", household});
   if (!current) {
     ++pending_.personsCreated;
     core::Cells reference;
@@ -275,6 +275,8 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
     pendingCreatedOnRow_.emplace(created, r.row);
     return created;
   }
+  core::Cells cells = r.person;
+  if (!household.empty()) cells.push_back({"household", household});
   if (byRecordId) checkRecordEdit(r, *current, cells);
   else checkName(r, current->id, *current, cells);
   auto changed = changedCells(current, cells);
