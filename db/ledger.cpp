@@ -277,7 +277,7 @@ std::vector<std::string> Ledger::residentsWithIdNumber(std::string_view normaliz
   return withState(*state_, [&] {
     // Through the search index: the reversed number is a whole term.
     auto& st = state_->statement(
-        "SELECT r.id FROM (SELECT rid FROM search_term WHERE term = ?1 AND tbl = ?2 UNION ALL "
+        "SELECT r.id FROM (SELECT rid FROM search_term WHERE term = ?1 AND tbl = ?2 UNION "
         "SELECT rid FROM search_recent WHERE term = ?1 AND tbl = ?2) t JOIN resident r ON r.rid = t.rid "
         "WHERE r.deleted = 0 AND r.id_number = ?3");
     st.bind(1, "i:" + std::string(normalized.rbegin(), normalized.rend()));

@@ -58,8 +58,7 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
       terms.push_back(joined(term::kName, **name));
       // A surname with its own reading (曾 zēng, 单 shàn) is found under both readings: the surname's
       // and the everyday one people may type.
-      auto fulls = core::pinyin::fullVariants(**name);
-      auto initials = core::pinyin::initialsVariants(**name);
+      auto [fulls, initials] = core::pinyin::nameSpellings(**name);
       for (std::size_t k = 0; k < fulls.size() && k < initials.size(); ++k) {
         // Initials first, then the full pinyin: "zs" lists 张三 before 张思 in pinyin order.
         if (!initials[k].empty()) terms.push_back(joined(term::kInitials, initials[k] + '\x1f' + fulls[k]));
@@ -150,7 +149,7 @@ void SearchIndex::fold() {
 }
 
 void SearchIndex::flush() {
-  // The last word on each (term, table, row) wins: a row added and changed again in one batch.
+  // The words on each (term, table, row) together, in the order they were said.
   std::stable_sort(pending_.begin(), pending_.end(), [this](const Op& a, const Op& b) {
     return std::make_tuple(termOf(a), a.tbl, a.rid) < std::make_tuple(termOf(b), b.tbl, b.rid);
   });
@@ -184,12 +183,20 @@ void SearchIndex::flush() {
     st.exec();
     adds.clear();
   };
-  for (std::size_t i = 0; i < pending_.size(); ++i) {
-    const Op& op = pending_[i];
-    bool last = i + 1 == pending_.size() || termOf(pending_[i + 1]) != termOf(op) || pending_[i + 1].tbl != op.tbl ||
-                pending_[i + 1].rid != op.rid;
-    if (!last) continue;
-    if (!op.add) {
+  // Each (term, table, row) in turn: it was in the index before the batch when its first word is a
+  // removal (only a row's present terms are removed), and is after it when its last word is an
+  // addition. A term an update leaves as it was is neither removed nor added again (added again, it
+  // could land in the other table, and be found twice).
+  for (std::size_t first = 0; first < pending_.size();) {
+    std::size_t last = first;
+    while (last + 1 < pending_.size() && termOf(pending_[last + 1]) == termOf(pending_[first]) &&
+           pending_[last + 1].tbl == pending_[first].tbl && pending_[last + 1].rid == pending_[first].rid)
+      ++last;
+    const Op& op = pending_[last];
+    const bool before = !pending_[first].add, after = op.add;
+    first = last + 1;
+    if (before == after) continue;
+    if (!after) {
       apply(termOf(op), op.tbl, op.rid, false);
       continue;
     }

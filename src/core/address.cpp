@@ -9,35 +9,30 @@ namespace gl::core {
 
 namespace {
 
-bool isDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-// Dashes people type between numbers: ASCII, en/em dash, full-width minus (folded already), 一, ─.
-bool isDash(char32_t c) { return c == U'-' || c == U'–' || c == U'—' || c == U'一' || c == U'─' || c == U'‐'; }
+// The text is width-folded UTF-8 (utf8::foldWidth: every byte sequence valid), read byte by byte:
+// digits, A-Z and the markers below compare as their UTF-8 bytes, so nothing is decoded.
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 enum class Marker { None, Dash, Building, Unit, Room };
 
 struct Token {
-  std::u32string number;
+  std::string_view number;
   Marker marker = Marker::None;
-  std::size_t begin = 0;  // index in the text where the number starts
+  std::size_t begin = 0;  // byte where the number starts
 };
 
-// The word after a number, and how many code points it takes.
-std::pair<Marker, std::size_t> markerAt(const std::u32string& s, std::size_t i) {
-  static const std::array<std::pair<std::u32string_view, Marker>, 9> words = {{
-      {U"号楼", Marker::Building},
-      {U"楼", Marker::Building},
-      {U"幢", Marker::Building},
-      {U"栋", Marker::Building},
-      {U"座", Marker::Building},
-      {U"单元", Marker::Unit},
-      {U"室", Marker::Room},
-      {U"号", Marker::Room},
-      {U"户", Marker::Room},
-  }};
-  if (i < s.size() && isDash(s[i])) return {Marker::Dash, 1};
-  for (const auto& [word, marker] : words)
-    if (s.compare(i, word.size(), word) == 0) return {marker, word.size()};
+// The word after a number, and how many bytes it takes. Dashes people type between numbers: ASCII,
+// en/em dash, full-width minus (folded already), 一, ─, the hyphen U+2010.
+std::pair<Marker, std::size_t> markerAt(std::string_view s, std::size_t i) {
+  static constexpr std::pair<std::string_view, Marker> kWords[] = {
+      {"-", Marker::Dash},       {"–", Marker::Dash},      {"—", Marker::Dash},    {"一", Marker::Dash},
+      {"─", Marker::Dash},       {"‐", Marker::Dash},      {"号楼", Marker::Building}, {"楼", Marker::Building},
+      {"幢", Marker::Building},  {"栋", Marker::Building}, {"座", Marker::Building},  {"单元", Marker::Unit},
+      {"室", Marker::Room},      {"号", Marker::Room},     {"户", Marker::Room},
+  };
+  const std::string_view rest = s.substr(i);
+  for (const auto& [word, marker] : kWords)
+    if (rest.starts_with(word)) return {marker, word.size()};
   return {Marker::None, 0};
 }
 
@@ -53,9 +48,8 @@ std::string lastPlaceWord(std::string place) {
 }  // namespace
 
 AddressParts splitAddress(std::string_view address) {
-  std::u32string s;
-  for (char32_t c : utf8::decode(utf8::foldWidth(address)))
-    if (c != U' ' && c != U'\t' && c != U'\u3000') s.push_back(c);
+  std::string s = utf8::foldWidth(address);  // U+3000 is a space now
+  std::erase_if(s, [](char c) { return c == ' ' || c == '\t'; });
   // The numbers with their markers; a run ends at the first word that is not a marker.
   std::vector<Token> tokens;
   for (std::size_t i = 0; i < s.size();) {
@@ -65,9 +59,9 @@ AddressParts splitAddress(std::string_view address) {
     }
     Token t;
     t.begin = i;
-    while (i < s.size() && isDigit(s[i])) t.number.push_back(s[i++]);
-    if (i < s.size() && s[i] >= U'A' && s[i] <= U'Z' && (i + 1 == s.size() || !isDigit(s[i + 1])))
-      t.number.push_back(s[i++]);  // "3A栋"
+    while (i < s.size() && isDigit(s[i])) ++i;
+    if (i < s.size() && s[i] >= 'A' && s[i] <= 'Z' && (i + 1 == s.size() || !isDigit(s[i + 1]))) ++i;  // "3A栋"
+    t.number = std::string_view(s).substr(t.begin, i - t.begin);
     auto [marker, length] = markerAt(s, i);
     t.marker = marker;
     i += length;
@@ -76,10 +70,9 @@ AddressParts splitAddress(std::string_view address) {
       tokens.clear();
       continue;
     }
-    tokens.push_back(std::move(t));
+    tokens.push_back(t);
   }
   AddressParts parts;
-  auto text = [](const std::u32string& u) { return utf8::encode(u); };
   std::size_t used = 0;
   if (tokens.size() >= 2) {
     // The last two or three numbers: building[-unit]-room.
@@ -87,13 +80,13 @@ AddressParts splitAddress(std::string_view address) {
     if (tokens.size() >= 3 && tokens[tokens.size() - 3].marker == Marker::Building) n = 3;
     const Token* t = &tokens[tokens.size() - n];
     used = t->begin;
-    parts.building = text(t[0].number);
-    if (n == 3) parts.unit = text(t[1].number);
-    parts.room = text(t[n - 1].number);
+    parts.building = t[0].number;
+    if (n == 3) parts.unit = t[1].number;
+    parts.room = t[n - 1].number;
   } else {
     used = s.size();
   }
-  parts.place = utf8::trim(text(s.substr(0, used)));
+  parts.place = utf8::trim(std::string_view(s).substr(0, used));
   return parts;
 }
 

@@ -40,7 +40,19 @@ Date Date::fromDays(long z) {
   return Date{y, m, d};
 }
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const {
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99)
+    return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  // Written by hand: an import formats several dates a row.
+  std::string out = "0000-00-00";
+  const auto put = [&](std::size_t end, int v) {
+    for (std::size_t i = end; v > 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+  };
+  put(3, year);
+  put(6, month);
+  put(9, day);
+  return out;
+}
 
 std::optional<Date> Date::fromIso(std::string_view t) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;

@@ -121,6 +121,23 @@ std::string render(std::string_view text, bool isPersonName, bool initialsOnly) 
   return out;
 }
 
+// render() of both kinds in one pass over the decoded text.
+void renderBoth(const std::u32string& cps, const std::vector<Reading>& readings, std::string& full,
+                std::string& initials) {
+  full.reserve(cps.size() * 4);
+  initials.reserve(cps.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (isAsciiAlnum(cps[i])) {
+      full += lowerAscii(cps[i]);
+      initials += lowerAscii(cps[i]);
+    } else if (readings[i] != 0) {
+      std::string_view s = syllableOf(readings[i]);
+      full += s;
+      initials += s.front();
+    }
+  }
+}
+
 std::vector<std::string> variants(std::string_view name, bool initialsOnly) {
   std::vector<std::string> out{render(name, true, initialsOnly)};
   std::string ordinary = render(name, false, initialsOnly);
@@ -157,6 +174,21 @@ std::vector<std::string> initialsVariants(std::string_view utf8Name) {
 
 std::vector<std::string> fullVariants(std::string_view utf8Name) {
   return variants(utf8Name, false);
+}
+
+NameSpellings nameSpellings(std::string_view utf8Name) {
+  const std::u32string cps = decodeFolded(utf8Name);
+  const std::vector<Reading> surname = readingsOf(cps, true), ordinary = readingsOf(cps, false);
+  NameSpellings out;
+  out.full.emplace_back();
+  out.initials.emplace_back();
+  renderBoth(cps, surname, out.full.front(), out.initials.front());
+  if (ordinary == surname) return out;
+  std::string full, initials;
+  renderBoth(cps, ordinary, full, initials);
+  if (full != out.full.front()) out.full.push_back(std::move(full));
+  if (initials != out.initials.front()) out.initials.push_back(std::move(initials));
+  return out;
 }
 
 // Each character becomes one element; elements of one kind have one length, and the first byte

@@ -30,6 +30,12 @@ std::string initials(std::string_view utf8Text, bool isPersonName = true);
 // ordinary one when it differs (曾小贤 → {"zxx", "cxx"}; 张三 → {"zs"}). At most two entries.
 std::vector<std::string> initialsVariants(std::string_view utf8Name);
 std::vector<std::string> fullVariants(std::string_view utf8Name);
+// Both lists at once, the name decoded and looked up once (for the search index).
+struct NameSpellings {
+  std::vector<std::string> full;      // fullVariants(name)
+  std::vector<std::string> initials;  // initialsVariants(name)
+};
+NameSpellings nameSpellings(std::string_view utf8Name);
 
 // Byte-comparable sort key (std::string operator<, SQLite BINARY collation), printable ASCII.
 // Compared character by character, so people with the same surname character stay together:

@@ -105,6 +105,20 @@ void readCareFlags(RowRecord& r, const RowLayout& layout, const std::vector<IdCe
   if (!joined.empty()) setCell(r.person, "care_flags", joined);
 }
 
+void readHouseholdCode(RowRecord& r, const RowLayout& layout, const IdCell& code, core::Date today) {
+  if (!code.slot || layout.columnOf(Table::Household, "household_no") != 0) return;
+  std::string text = code.text;
+  if (formulaGuarded(text)) text.erase(0, 1);  // an export's guard, as readCell drops it
+  core::Value value = std::move(text);
+  auto found = core::normalizeCell(*core::tableSpec(Table::Household).column("household_no"), value, today);
+  const bool bad = core::hasErrors(found);
+  for (auto& issue : found) {
+    placeIssue(issue, r, layout, code.slot->column);
+    r.issues.push_back(std::move(issue));
+  }
+  if (!bad && value) setCell(r.household, "household_no", std::move(*value));
+}
+
 void kindFromPlace(RowRecord& r) {
   // Spaces and brackets dropped: "家 中", "居家（本人住所）".
   auto squeeze = [](std::string_view text) {

@@ -27,6 +27,10 @@ void readIdentity(RowRecord& r, const RowLayout& layout, const std::vector<IdCel
 // Care groups from each care column, merged; a word that names no group is an error at its column.
 void readCareFlags(RowRecord& r, const RowLayout& layout, const std::vector<IdCell>& cells);
 
+// Another agency's 户编号 (not this program's UUID) as the household number, read as a household number
+// column would be, when the sheet has no household number column of its own.
+void readHouseholdCode(RowRecord& r, const RowLayout& layout, const IdCell& code, core::Date today);
+
 // Without a kind column, a quarantine place gives the kind: 居家 (and the like) is home quarantine
 // and is not kept as a place; any other place is centralized quarantine, the place kept.
 void kindFromPlace(RowRecord& r);

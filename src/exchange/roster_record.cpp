@@ -92,14 +92,6 @@ std::string shownText(const Cell& cell, bool date1904) {
   return cell.text;
 }
 
-// The apostrophe a CSV export put before text that Excel would run as a formula (csv_writer.h: "'-3",
-// "'=SUM(…)"), taken off again so that a re-imported export changes nothing.
-bool formulaGuarded(std::string_view text) {
-  if (text.size() < 2 || text[0] != '\'') return false;
-  const char c = text[1];
-  return c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' ||
-         (c == '-' && (text.size() == 2 || !(text[2] >= '0' && text[2] <= '9')));
-}
 
 // Issue codes whose detail is the offending value: shown as the file wrote it.
 bool quotesValue(core::IssueCode code) {
@@ -118,6 +110,15 @@ bool quotesValue(core::IssueCode code) {
 }
 
 }  // namespace
+
+// The apostrophe a CSV export put before text that Excel would run as a formula (csv_writer.h: "'-3",
+// "'=SUM(…)"), taken off again so that a re-imported export changes nothing.
+bool formulaGuarded(std::string_view text) {
+  if (text.size() < 2 || text[0] != '\'') return false;
+  const char c = text[1];
+  return c == '=' || c == '+' || c == '@' || c == '\t' || c == '\r' ||
+         (c == '-' && (text.size() == 2 || !(text[2] >= '0' && text[2] <= '9')));
+}
 
 RowLayout::RowLayout(const std::vector<ColumnMapping>& columns) : width_(columns.size()) {
   for (const auto& mapping : columns) {
@@ -253,7 +254,8 @@ RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1
 
   std::vector<IdCell> ids, care;
   IdCell type;
-  std::string houseNumber, householdCode;
+  std::string houseNumber;
+  IdCell householdCode;
   bool placeGivesKind = false;
   static const Cell kEmpty{};
   for (const auto& slot : layout.slots()) {
@@ -277,7 +279,7 @@ RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1
       case F::HouseholdRef:
         // Another agency's 户编号 is its household number.
         if (core::isUuid(shown)) { if (r.householdId.empty()) r.householdId = shown; }
-        else if (householdCode.empty()) householdCode = shown;
+        else if (!householdCode.slot) householdCode = {&slot, &cell, shown};
         continue;
       case F::HouseNumber: if (houseNumber.empty()) houseNumber = shown; continue;
       case F::IdNumber: ids.push_back({&slot, &cell, shown}); continue;
@@ -289,8 +291,7 @@ RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1
   }
   readIdentity(r, layout, ids, type, today);
   readCareFlags(r, layout, care);
-  if (!householdCode.empty() && layout.columnOf(Table::Household, "household_no") == 0)
-    setCell(r.household, "household_no", householdCode);
+  readHouseholdCode(r, layout, householdCode, today);
   readFlat(r, houseNumber);
   if (placeGivesKind) kindFromPlace(r);
   requireFields(r, layout, today);

@@ -75,5 +75,7 @@ RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1
 // Places an issue at a column of the row: its row, column and header, and, for an error about a
 // value, the cell as the file wrote it (性别 “男”, not the stored "male").
 void placeIssue(core::Issue& issue, const RowRecord& r, const RowLayout& layout, int column);
+// True for text that a CSV export guarded with an apostrophe ("'=SUM(…)", "'-3"): read without it.
+bool formulaGuarded(std::string_view text);
 
 }  // namespace gl::exchange

@@ -252,9 +252,11 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
   // with a name edited (a deliberate edit). An id the ledger does not have is matched as any other row.
   const bool byRecordId = known && known->id == r.recordId;
   std::optional<db::Row> current = known;
-  // Only people without a number are known by their name in a household.
+  // A row without a number finds its person by name in the household: a person of the ledger (any,
+  // as Writer::residentNamed) or one this import created, with or without a number, whether or not the
+  // writer's queue has been written out yet.
   const std::string namedKey =
-      idNumber.empty() ? household + '\x1f' + core::nameKey(cellText(r.person, "name")) : std::string();
+      household.empty() ? std::string() : household + '\x1f' + core::nameKey(cellText(r.person, "name"));
   if (!current && idNumber.empty() && !household.empty()) {
     // This import's own people without a number first: the writer's queue hides them from a lookup.
     std::optional<std::string> named = lookupOptional(createdNamed_, namedKey);
@@ -271,7 +273,7 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
     if (!household.empty()) reference.push_back({"household", household});
     std::string created = insert(core::Table::Resident, r.person, r.newPerson, std::move(reference));
     if (!idNumber.empty()) newIdNumbers_.emplace(core::idMatchKey(idNumber), created);
-    else if (!household.empty()) pendingNamed_.emplace(namedKey, created);
+    if (!household.empty()) pendingNamed_.emplace(namedKey, created);
     pendingCreatedOnRow_.emplace(created, r.row);
     return created;
   }
@@ -280,6 +282,10 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
   if (byRecordId) checkRecordEdit(r, *current, cells);
   else checkName(r, current->id, *current, cells);
   auto changed = changedCells(current, cells);
+  // A number this row gives the person (an edited export's row): a later row with it is this person,
+  // though the batched search index does not know it yet.
+  if (const std::string number = cellText(changed, "id_number"); !number.empty())
+    newIdNumbers_.emplace(core::idMatchKey(number), current->id);
   if (!changed.empty() && w_.stageUpdate(core::Table::Resident, current->id, std::move(changed))) ++pending_.personsUpdated;
   return current->id;
 }

@@ -107,6 +107,15 @@ TEST_CASE("a name with a two-reading surname can be searched under either readin
   CHECK(py::initialsVariants("") == std::vector<std::string>{""});
 }
 
+TEST_CASE("both spellings of a name at once are the two lists made one at a time") {
+  for (const char* name : {"曾小贤", "单田芳", "乐嘉", "张三", "", "朴正民", "尉迟恭", "Tom张", "３号楼", "长孙无忌", "仇  英"}) {
+    CAPTURE(name);
+    auto both = py::nameSpellings(name);
+    CHECK(both.full == py::fullVariants(name));
+    CHECK(both.initials == py::initialsVariants(name));
+  }
+}
+
 TEST_CASE("mixed text keeps ASCII letters and digits and drops other characters") {
   CHECK(py::full("3号楼张三", false) == "3haolouzhangsan");
   CHECK(py::initials("3号楼张三", false) == "3hlzs");

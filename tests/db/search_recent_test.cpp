@@ -68,3 +68,29 @@ TEST_CASE("a small bulk write into a big index goes to search_recent, and is fou
     CHECK(found(*l, "xxy", person));
   }
 }
+
+TEST_CASE("a bulk edit that leaves some of a person's terms as they were does not index them twice") {
+  gl::test::TempLedger l;
+  gl::demo::generate(*l, {300, 9});
+  std::string person, number, name;
+  l->forEachRow(Table::Resident, [&](const gl::db::Row& r) {
+    if (person.empty() && r.text("id_number").size() == 18) {
+      person = r.id;
+      number = r.text("id_number");
+      name = r.text("name");
+    }
+  });
+  REQUIRE_FALSE(person.empty());
+  const std::int64_t before = recentTerms(l);
+  l->bulkWrite([&](gl::db::Writer& w) {
+    w.bulkLoad();
+    w.update(Table::Resident, person, {{"phone", std::string("13912345678")}});
+  });
+  // Only the new phone is a new term; the name and the number stay where they were.
+  CHECK(recentTerms(l) == before + 1);
+  CHECK(l->residentsWithIdNumber(number) == std::vector<std::string>{person});
+  int hits = 0;
+  for (const auto& h : l->search(name, 50)) hits += h.id == person;
+  CHECK(hits == 1);
+  CHECK(found(*l, "5678", person));
+}

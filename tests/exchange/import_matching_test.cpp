@@ -1,0 +1,114 @@
+// How an import finds the people and households a file's rows name, whatever the state of the
+// writer's queue and whichever way the ledger is looked up (docs/import.md "Matching"): read whole
+// when it is small beside the file, asked through the search index when it is a county's.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <functional>
+
+#include "core/identity.h"
+#include "db/writer.h"
+#include "demo/demo.h"
+#include "exchange/roster_import.h"
+#include "temp_ledger.h"
+
+using gl::core::Table;
+
+namespace import_matching {
+
+std::string number(const std::string& birth, const std::string& seq) {
+  std::string first17 = "370322" + birth + seq;
+  return first17 + gl::core::gb11643CheckDigit(first17);
+}
+
+std::size_t liveRows(const gl::db::Ledger& l, Table t) {
+  std::size_t n = 0;
+  l.forEachRow(t, [&](const gl::db::Row&) { ++n; });
+  return n;
+}
+
+gl::exchange::ImportReport importText(gl::test::TempLedger& l, const std::string& name, const std::string& text) {
+  const auto file = l.dir.path / name;
+  std::ofstream(file, std::ios::binary) << text;
+  return gl::exchange::importRoster(*l, file, {});
+}
+
+// An empty ledger (read whole) and a demo county's (looked up row by row).
+void eachLedgerSize(const std::function<void(gl::test::TempLedger&)>& test) {
+  SUBCASE("a small ledger") {
+    gl::test::TempLedger l;
+    test(l);
+  }
+  SUBCASE("a county's ledger") {
+    gl::test::TempLedger l;
+    gl::demo::generate(*l, {400, 5});
+    test(l);
+  }
+}
+
+}  // namespace import_matching
+
+using namespace import_matching;
+
+TEST_CASE("a number an edited export gives a person finds that person on a later row of the same file") {
+  eachLedgerSize([](gl::test::TempLedger& l) {
+    const std::string oldNumber = number("19800101", "011"), newNumber = number("19800101", "029");
+    std::string household, person;
+    l->write([&](gl::db::Writer& w) {
+      household = w.insert(Table::Household, {{"address", std::string("高青县田镇街道槐树社区9号楼1单元101室")}});
+      person = w.insert(Table::Resident, {{"household", household}, {"name", std::string("聂文斌")},
+                                          {"id_number", oldNumber}});
+    });
+    const auto residents = liveRows(*l, Table::Resident);
+    // The first row, matched by its record id, corrects the number; the second names the new number.
+    auto report = importText(l, "fix.csv",
+                             "记录编号,姓名,身份证号,联系电话\n" + person + ",聂文斌," + newNumber + ",\n" +
+                                 ",聂文斌," + newNumber + ",13905330011\n");
+    CHECK(report.rejected == 0);
+    CHECK(report.personsCreated == 0);
+    CHECK(liveRows(*l, Table::Resident) == residents);
+    auto after = l->get(Table::Resident, person);
+    REQUIRE(after);
+    CHECK(after->text("id_number") == newNumber);
+    CHECK(after->text("phone") == "13905330011");
+  });
+}
+
+TEST_CASE("a row without a number finds the person an earlier row of the file created in its flat") {
+  eachLedgerSize([](gl::test::TempLedger& l) {
+    const auto residents = liveRows(*l, Table::Resident);
+    const std::string text = "姓名,身份证号,联系电话,现住址\n"
+                             "郁晓彤," + number("19900305", "022") + ",13905331234,高青县田镇街道槐树社区7号楼2单元302室\n"
+                             "郁晓彤,,13905331234,高青县田镇街道槐树社区7号楼2单元302室\n"
+                             "郁 晓彤,,13905331234,槐树社区7-2-302\n";
+    auto first = importText(l, "list.csv", text);
+    CHECK(first.rejected == 0);
+    CHECK(first.personsCreated == 1);
+    CHECK(liveRows(*l, Table::Resident) == residents + 1);
+    auto again = importText(l, "list.csv", text);
+    CHECK(again.personsCreated == 0);
+    CHECK(again.personsUpdated == 0);
+    CHECK(again.householdsCreated == 0);
+  });
+}
+
+TEST_CASE("another agency's household code is read as a household number: widths folded, spaces trimmed") {
+  eachLedgerSize([](gl::test::TempLedger& l) {
+    const auto households = liveRows(*l, Table::Household);
+    const std::string text = "姓名,身份证号,户编号,现住址\n"
+                             "桂明远," + number("19700712", "031") + ",ＨＨ００１２,高青县花沟镇前进村\n"
+                             "桂小雨," + number("20010203", "042") + ",\u3000HH0012\u3000,高青县花沟镇前进村\n"
+                             "桂长青," + number("19450918", "051") + ", HH0012 ,高青县花沟镇前进村\n";
+    auto first = importText(l, "register.csv", text);
+    CHECK(first.rejected == 0);
+    CHECK(first.householdsCreated == 1);
+    CHECK(liveRows(*l, Table::Household) == households + 1);
+    std::size_t numbered = 0;
+    l->forEachRow(Table::Household, [&](const gl::db::Row& h) { numbered += h.text("household_no") == "HH0012"; });
+    CHECK(numbered == 1);
+    auto again = importText(l, "register.csv", text);
+    CHECK(again.householdsCreated == 0);
+    CHECK(again.personsCreated == 0);
+    CHECK(again.personsUpdated == 0);
+  });
+}
