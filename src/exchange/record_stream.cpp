@@ -4,7 +4,7 @@ namespace gl::exchange {
 
 namespace {
 constexpr std::size_t kBatchRows = 256;
-constexpr std::size_t kMaxBatches = 16;  // about 4,000 rows ahead of the writer
+constexpr std::size_t kMaxBatches = 8;  // about 2,000 rows ahead of the writer
 }  // namespace
 
 RecordStream::RecordStream(SheetReader& reader, const RowLayout& layout, core::Date today)
@@ -34,12 +34,15 @@ void RecordStream::run() {
       std::unique_lock lock(mutex_);
       changed_.wait(lock, [&] { return stop_ || ready_.size() < kMaxBatches; });
       if (stop_) return;
+      std::vector<std::vector<RowRecord>> spent;
+      spent.swap(spent_);
       if (!batch.empty()) ready_.push_back(std::move(batch));
       batch = {};
       batch.reserve(kBatchRows);
       if (!more) finished_ = true;
       lock.unlock();
       changed_.notify_all();
+      spent.clear();  // here, not on the writer's thread
     }
   } catch (...) {
     std::lock_guard lock(mutex_);
@@ -49,22 +52,22 @@ void RecordStream::run() {
   changed_.notify_all();
 }
 
-bool RecordStream::next(RowRecord& out) {
+RowRecord* RecordStream::next() {
   if (taken_ == taking_.size()) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return !ready_.empty() || finished_; });
     if (ready_.empty()) {
       if (error_) std::rethrow_exception(error_);
-      return false;
+      return nullptr;
     }
+    if (!finished_) spent_.push_back(std::move(taking_));  // the reading thread frees it
     taking_ = std::move(ready_.front());
     ready_.pop_front();
     taken_ = 0;
     lock.unlock();
     changed_.notify_all();
   }
-  out = std::move(taking_[taken_++]);
-  return true;
+  return &taking_[taken_++];
 }
 
 }  // namespace gl::exchange

@@ -26,8 +26,10 @@ class RecordStream {
   RecordStream(const RecordStream&) = delete;
   RecordStream& operator=(const RecordStream&) = delete;
 
-  // The next row; false at the end. A reading error (a damaged file) is thrown here.
-  bool next(RowRecord& out);
+  // The next row, valid until the next call (the caller may take from it); nullptr at the end. A
+  // reading error (a damaged file) is thrown here. The rows handed out are freed on the reading
+  // thread, off the writer's.
+  RowRecord* next();
   // Bytes of the file read so far (for progress), and in all.
   std::uint64_t bytesRead() const { return bytesRead_.load(std::memory_order_relaxed); }
   std::uint64_t bytesTotal() const { return bytesTotal_; }
@@ -48,6 +50,7 @@ class RecordStream {
   bool stop_ = false;                         // the writer is gone
   std::exception_ptr error_;
 
+  std::vector<std::vector<RowRecord>> spent_;  // batches handed out, for the reading thread to free
   std::vector<RowRecord> taking_;  // the batch next() hands out from
   std::size_t taken_ = 0;
   std::thread thread_;  // last: started once everything above is ready

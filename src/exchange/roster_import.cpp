@@ -108,8 +108,8 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
       w.bulkLoad();
       const RowLayout layout(report.columns);
       RecordStream records(*reader, layout, today);
-      RowRecord r;
-      while (records.next(r)) {
+      while (RowRecord* next = records.next()) {
+        RowRecord& r = *next;
         if (options.progress && !options.progress(records.bytesRead(), records.bytesTotal())) {
           report.cancelled = true;
           throw RollBack{};

@@ -21,12 +21,6 @@ core::Cells changedCells(const std::optional<db::Row>& current, const core::Cell
 }
 
 template <typename Map>
-std::optional<std::string> lookupOptional(const Map& map, const std::string& key) {
-  auto it = map.find(key);
-  return it == map.end() ? std::nullopt : std::optional<std::string>(it->second);
-}
-
-template <typename Map>
 std::string lookup(const Map& map, const std::string& key) {
   auto it = map.find(key);
   return it == map.end() ? std::string() : it->second;
@@ -112,17 +106,20 @@ void RowWriter::commitCounts() {
   report_.quarantinesCreated += pending_.quarantinesCreated;
   report_.visitsCreated += pending_.visitsCreated;
   for (auto& rename : pending_.renames) report_.renames.push_back(std::move(rename));
-  for (auto& [k, id] : newKeys_) known_.householdByKey.emplace(k, id);
-  for (auto& [n, id] : newNumbers_) known_.householdByNumber.emplace(n, id);
-  for (auto& [n, id] : newIdNumbers_) createdByIdNumber_.emplace(n, id);
-  for (auto& [id, row] : pendingCreatedOnRow_) createdOnRow_.emplace(id, row);
-  for (auto& [key, id] : pendingNamed_) createdNamed_.emplace(key, id);
+  // The nodes move over as they are (a key already there keeps its first value).
+  known_.householdByKey.merge(newKeys_);
+  known_.householdByNumber.merge(newNumbers_);
+  createdByIdNumber_.merge(newIdNumbers_);
+  createdOnRow_.merge(pendingCreatedOnRow_);
+  createdNamed_.merge(pendingNamed_);
   created_.merge(pendingCreated_);
   dropPending();
 }
 
 void RowWriter::dropPending() {
-  pending_ = {};
+  pending_.personsCreated = pending_.personsUpdated = pending_.householdsCreated = 0;
+  pending_.householdsUnassigned = pending_.quarantinesCreated = pending_.visitsCreated = 0;
+  pending_.renames.clear();
   newKeys_.clear();
   newNumbers_.clear();
   newIdNumbers_.clear();
@@ -255,13 +252,19 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
   // A row without a number finds its person by name in the household: a person of the ledger (any,
   // as Writer::residentNamed) or one this import created, with or without a number, whether or not the
   // writer's queue has been written out yet.
-  const std::string namedKey =
-      household.empty() ? std::string() : household + '\x1f' + core::nameKey(cellText(r.person, "name"));
+  // Kept by the hash of household and name (a county's file makes 100,000), checked on a hit.
+  const std::string name = core::nameKey(cellText(r.person, "name"));
+  const std::size_t namedKey = std::hash<std::string>{}(household + '\x1f' + name);
   if (!current && idNumber.empty() && !household.empty()) {
-    // This import's own people without a number first: the writer's queue hides them from a lookup.
-    std::optional<std::string> named = lookupOptional(createdNamed_, namedKey);
-    if (!named) named = w_.residentNamed(household, cellText(r.person, "name"));
-    if (named) current = w_.row(core::Table::Resident, *named);
+    // This import's own people first: the writer's queue hides them from a lookup.
+    if (auto named = createdNamed_.find(namedKey); named != createdNamed_.end()) {
+      current = w_.row(core::Table::Resident, named->second);
+      if (current && (current->text("household") != household || core::nameKey(current->text("name")) != name))
+        current.reset();
+    }
+    if (!current)
+      if (auto named = w_.residentNamed(household, cellText(r.person, "name")))
+        current = w_.row(core::Table::Resident, *named);
   }
   // Without a number or a household, the next import could not find this person again: it would add
   // them a second time.

@@ -54,13 +54,18 @@ class RowWriter {
   Known& known_;
   ImportReport& report_;
   const bool acceptRenames_;
-  ImportReport pending_;
+  // What the row being staged adds to the report, until it is written.
+  struct Pending {
+    std::int64_t personsCreated = 0, personsUpdated = 0, householdsCreated = 0, householdsUnassigned = 0,
+                 quarantinesCreated = 0, visitsCreated = 0;
+    std::vector<Rename> renames;
+  } pending_;
   std::unordered_map<std::string, std::string> newKeys_, newNumbers_, newIdNumbers_;
   std::unordered_map<std::string, std::string> createdByIdNumber_;
   std::unordered_map<std::string, std::int64_t> createdOnRow_, pendingCreatedOnRow_;  // person id → row
-  // This import's people without a number (household + name key → id), and its quarantines (person +
-  // start) and visits (household + person + date): the writer's bulk queue hides them from lookups.
-  std::unordered_map<std::string, std::string> createdNamed_, pendingNamed_;
+  // This import's people by household and name, and its quarantines (person + start) and visits
+  // (household + person + date): the writer's bulk queue hides them from lookups.
+  std::unordered_map<std::size_t, std::string> createdNamed_, pendingNamed_;  // hash of household + name key
   std::unordered_set<std::string> created_, pendingCreated_;
 };
 
