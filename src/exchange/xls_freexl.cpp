@@ -172,7 +172,10 @@ class XlsReader final : public SheetReader {
     if (freexl_select_active_worksheet(xls_.get, static_cast<unsigned short>(index)) != FREEXL_OK ||
         freexl_worksheet_dimensions(xls_.get, &rows, &columns) != FREEXL_OK)
       throwOpenError(FREEXL_CRAFTED_FILE, file_);
-    rows_ = rows;  // counts, despite freexl.h calling them zero-based (FreeXL 1.0.6)
+    // BIFF holds at most 65,536 rows and 256 columns: a sheet that says more is crafted, and its cells
+    // would be asked for one by one, billions of them.
+    if (rows > 65536 || columns > 256) throwOpenError(FREEXL_CRAFTED_FILE, file_);
+    rows_ = columns == 0 ? 0 : rows;  // counts, despite freexl.h calling them zero-based (FreeXL 1.0.6)
     columns_ = columns;
     nextRow_ = 0;
   }

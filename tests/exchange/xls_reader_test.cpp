@@ -165,6 +165,21 @@ TEST_CASE("a truncated .xls, a damaged one, and text named .xls are refused as d
   CHECK(e.args().at(0).value == fake.string());
 }
 
+TEST_CASE("an .xls whose sheet claims billions of rows is refused as damaged, at once") {
+  TempDir dir;
+  std::string bytes = readBytes(makeXls(dir, "roster"));
+  // The sheet's DIMENSIONS record (0x0200, 14 bytes: first row, last row + 1, first column, last + 1).
+  const std::string record("\x00\x02\x0e\x00", 4);
+  const auto at = bytes.find(record);
+  REQUIRE(at != std::string::npos);
+  for (const std::uint32_t rows : {0xF7000000u, 65537u}) {
+    CAPTURE(rows);
+    for (int k = 0; k < 4; ++k) bytes[at + 8 + k] = static_cast<char>((rows >> (8 * k)) & 0xFF);
+    auto crafted = writeBytes(dir.path / "crafted.xls", bytes);
+    CHECK(mentions(badInput([&] { gl::exchange::openXls(crafted, {}); }), "damaged"));
+  }
+}
+
 TEST_CASE("randomly damaged .xls files are read or refused, and never take this process with them") {
   // FreeXL 1.0.6 over-reads a stack buffer on about one in five of these (ASan sees it in the Debug
   // tree): it runs in the gridledger-xls helper, so only the helper goes down and the file is
