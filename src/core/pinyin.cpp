@@ -138,13 +138,6 @@ void renderBoth(const std::u32string& cps, const std::vector<Reading>& readings,
   }
 }
 
-std::vector<std::string> variants(std::string_view name, bool initialsOnly) {
-  std::vector<std::string> out{render(name, true, initialsOnly)};
-  std::string ordinary = render(name, false, initialsOnly);
-  if (ordinary != out.front()) out.push_back(std::move(ordinary));
-  return out;
-}
-
 void appendHex(std::string& out, std::uint32_t value, int digits) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xF];
@@ -169,11 +162,11 @@ std::string initials(std::string_view utf8Text, bool isPersonName) {
 }
 
 std::vector<std::string> initialsVariants(std::string_view utf8Name) {
-  return variants(utf8Name, true);
+  return nameSpellings(utf8Name).initials;
 }
 
 std::vector<std::string> fullVariants(std::string_view utf8Name) {
-  return variants(utf8Name, false);
+  return nameSpellings(utf8Name).full;
 }
 
 NameSpellings nameSpellings(std::string_view utf8Name) {

@@ -122,9 +122,8 @@ void readHouseholdCode(RowRecord& r, const RowLayout& layout, const IdCell& code
 void kindFromPlace(RowRecord& r) {
   // Spaces and brackets dropped: "家 中", "居家（本人住所）".
   auto squeeze = [](std::string_view text) {
-    std::string out;
-    for (char32_t c : core::utf8::decode(core::utf8::foldWidth(text)))
-      if (c != U' ' && c != U'\u3000' && c != U'\t') out += core::utf8::encode(c);
+    std::string out = core::utf8::foldWidth(text);  // U+3000 is a space now
+    std::erase_if(out, [](char c) { return c == ' ' || c == '\t'; });
     return out;
   };
   const std::string place = squeeze(cellText(r.quarantine, "place"));
