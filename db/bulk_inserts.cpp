@@ -8,8 +8,9 @@ namespace gl::db {
 namespace {
 
 constexpr std::size_t kPerStatement = 64;   // rows to one INSERT (64 × 13 values, far below SQLite's limit)
-constexpr std::size_t kQueueRows = 1024;     // rows queued before they are written out
+constexpr std::size_t kQueueRows = 1024;     // rows queued before they are handed to the writing thread
 constexpr int kLocalSite = 1;
+constexpr int kClock = -1;  // statement kind of the change-log stamps (a table's kind is its number)
 
 // "INSERT INTO t (rid, id, c1, …) VALUES (?, …), …" for `rows` rows.
 std::string insertSql(const core::TableSpec& spec, std::size_t rows) {
@@ -24,29 +25,40 @@ std::string insertSql(const core::TableSpec& spec, std::size_t rows) {
   return sql;
 }
 
-std::string valuesSql(std::string_view head, std::string_view one, std::size_t rows) {
-  std::string sql(head);
-  for (std::size_t r = 0; r < rows; ++r) sql.append(r ? ", " : "").append(one);
+std::string clockSql(std::size_t rows) {
+  std::string sql = "INSERT INTO clock (tbl, row, col, hlc, site, base) VALUES ";
+  for (std::size_t r = 0; r < rows; ++r) sql.append(r ? ", " : "").append("(?, ?, '', ?, 1, NULL)");
   return sql;
 }
 
 }  // namespace
 
-BulkInserts::BulkInserts(LedgerState& s) : s_(s) {}
+BulkInserts::BulkInserts(LedgerState& s) : s_(s), filling_(std::make_unique<Batch>()) {
+  for (const auto& spec : core::tables()) {
+    if (!hasRid(spec.table)) continue;
+    auto& st = s_.statement("SELECT coalesce(max(rid), 0) FROM " + std::string(spec.name));
+    lastRid_[static_cast<std::size_t>(spec.table)] = st.executeStep() ? st.getColumn(0).getInt64() : 0;
+    st.reset();
+  }
+  thread_ = std::thread([this] { run(); });
+  s_.beforeStatement = [this] { wait(); };
+}
+
+BulkInserts::~BulkInserts() {
+  s_.beforeStatement = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  thread_.join();
+}
 
 std::int64_t BulkInserts::add(const core::TableSpec& spec, const std::string& id, core::Cells cells,
                               core::Hlc hlc) {
   auto t = static_cast<std::size_t>(spec.table);
-  Queue& q = queues_[t];
-  std::int64_t rid = 0;
-  if (hasRid(spec.table)) {
-    if (lastRid_[t] == 0) {
-      auto& st = s_.statement("SELECT coalesce(max(rid), 0) FROM " + std::string(spec.name));
-      lastRid_[t] = st.executeStep() ? st.getColumn(0).getInt64() : 0;
-      st.reset();
-    }
-    rid = ++lastRid_[t];
-  }
+  Queue& q = filling_->queues[t];
+  const std::int64_t rid = hasRid(spec.table) ? ++lastRid_[t] : 0;
   q.ids.push_back(id);
   q.rids.push_back(rid);
   q.hlcs.push_back(static_cast<std::int64_t>(hlc.packed()));
@@ -60,19 +72,74 @@ std::int64_t BulkInserts::add(const core::TableSpec& spec, const std::string& id
     if (addressesFrom_ == 0) addressesFrom_ = rid;
     addressesTo_ = rid;
   }
-  held_.insert(q.ids.back());
-  if (++queued_ >= kQueueRows) flush();
+  filling_->held.insert(q.ids.back());
+  if (++filling_->rows >= kQueueRows) handOff();
   return rid;
 }
 
-bool BulkInserts::holds(std::string_view id) const { return held_.count(id) > 0; }
+bool BulkInserts::holds(std::string_view id) const {
+  return filling_->held.count(id) > 0 || (writing_ && writing_->held.count(id) > 0);
+}
 
 void BulkInserts::flush() {
-  if (queued_ == 0) return;
-  writeClock();  // before the rows: it reads their ids from the queues
-  held_.clear();
-  for (const auto& spec : core::tables()) writeRows(spec, queues_[static_cast<std::size_t>(spec.table)]);
-  queued_ = 0;
+  if (filling_->rows > 0) handOff();
+  wait();
+}
+
+void BulkInserts::handOff() {
+  wait();
+  std::unique_lock lock(mutex_);
+  retired_ = std::move(writing_);  // freed by the writing thread, after its next batch
+  writing_ = std::move(filling_);
+  busy_ = true;
+  lock.unlock();
+  changed_.notify_all();
+  filling_ = std::make_unique<Batch>();
+}
+
+void BulkInserts::wait() {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return !busy_; });
+  if (error_) std::rethrow_exception(error_);  // every later use fails too: the write goes back
+}
+
+void BulkInserts::run() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    changed_.wait(lock, [&] { return stop_ || busy_; });
+    if (!busy_) return;
+    Batch* batch = writing_.get();
+    std::unique_ptr<Batch> retired = std::move(retired_);
+    lock.unlock();
+    std::exception_ptr failed;
+    try {
+      if (!error_) writeBatch(*batch);  // error_: set and read under the lock only while busy_ is false
+    } catch (...) {
+      failed = std::current_exception();
+    }
+    retired.reset();
+    lock.lock();
+    if (failed) error_ = failed;
+    busy_ = false;
+    changed_.notify_all();
+  }
+}
+
+void BulkInserts::writeBatch(Batch& b) {
+  writeClock(b);  // before the rows: their stamps are freed with them
+  for (const auto& spec : core::tables()) writeRows(spec, b.queues[static_cast<std::size_t>(spec.table)]);
+}
+
+SQLite::Statement& BulkInserts::statement(int kind, std::size_t rows) {
+  auto& st = statements_[{kind, rows}];
+  if (!st) {
+    const std::string sql =
+        kind == kClock ? clockSql(rows) : insertSql(core::tableSpec(static_cast<core::Table>(kind)), rows);
+    st = std::make_unique<SQLite::Statement>(*s_.db, sql);
+  }
+  st->tryReset();
+  st->clearBindings();
+  return *st;
 }
 
 void BulkInserts::writeRows(const core::TableSpec& spec, Queue& q) {
@@ -80,7 +147,7 @@ void BulkInserts::writeRows(const core::TableSpec& spec, Queue& q) {
   const bool rid = hasRid(spec.table);
   for (std::size_t done = 0; done < q.ids.size();) {
     const std::size_t n = q.ids.size() - done >= kPerStatement ? kPerStatement : 1;
-    auto& st = s_.statement(insertSql(spec, n));
+    auto& st = statement(static_cast<int>(spec.table), n);
     int i = 1;
     for (std::size_t r = done; r < done + n; ++r) {
       if (rid) st.bind(i++, q.rids[r]);
@@ -90,19 +157,22 @@ void BulkInserts::writeRows(const core::TableSpec& spec, Queue& q) {
     st.exec();
     done += n;
   }
-  q = {};
+  // The ids stay until the batch is retired: holds() looks them up meanwhile.
+  q.values = {};
+  q.rids = {};
+  q.hlcs = {};
 }
 
-void BulkInserts::writeClock() {
+void BulkInserts::writeClock(const Batch& b) {
   // The (table, row, stamp) of every queued row, in the order they were queued within each table.
   std::vector<std::tuple<int, const std::string*, std::int64_t>> stamps;
+  stamps.reserve(b.rows);
   for (std::size_t t = 0; t < kTables; ++t)
-    for (std::size_t r = 0; r < queues_[t].ids.size(); ++r)
-      stamps.emplace_back(static_cast<int>(t), &queues_[t].ids[r], queues_[t].hlcs[r]);
+    for (std::size_t r = 0; r < b.queues[t].ids.size(); ++r)
+      stamps.emplace_back(static_cast<int>(t), &b.queues[t].ids[r], b.queues[t].hlcs[r]);
   for (std::size_t done = 0; done < stamps.size();) {
     const std::size_t n = stamps.size() - done >= kPerStatement ? kPerStatement : 1;
-    auto& st = s_.statement(valuesSql("INSERT INTO clock (tbl, row, col, hlc, site, base) VALUES ",
-                                      "(?, ?, '', ?, 1, NULL)", n));
+    auto& st = statement(kClock, n);
     int i = 1;
     for (std::size_t r = done; r < done + n; ++r) {
       const auto& [tbl, row, hlc] = stamps[r];

@@ -2,18 +2,31 @@
 // the rows, their change-log stamps and their addresses for the trigram index — instead of a statement
 // each: in an import the statements, not the B-trees, were most of the cost (docs/import.md §8). Rows
 // of the search-indexed tables get their rowid here, so their search terms can be queued at once.
-// The Writer writes the queue out before anything reads the ledger, so every read sees every row.
+//
+// A full queue is written on a thread of its own while the caller goes on matching and queueing the
+// next rows, so the SQL of an import runs beside its checks on the second core. The connection is
+// never used by both threads at once: while a batch is being written, every other statement of the
+// ledger (LedgerState::statement) first waits for it, and so does flush(). Every read therefore sees
+// every row queued before it.
 #pragma once
 
 #include <array>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
-#include <string_view>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <tuple>
 #include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/hlc.h"
 #include "core/schema.h"
@@ -25,13 +38,17 @@ struct LedgerState;
 class BulkInserts {
  public:
   explicit BulkInserts(LedgerState& state);
+  ~BulkInserts();  // waits for the batch being written (an unwinding write then rolls it back)
+  BulkInserts(const BulkInserts&) = delete;
+  BulkInserts& operator=(const BulkInserts&) = delete;
+
   // Queues a new row with its change-log stamp (its cells are taken); returns its rowid for a
   // search-indexed table, else 0.
   std::int64_t add(const core::TableSpec& spec, const std::string& id, core::Cells cells, core::Hlc hlc);
-  // Whether a row with this id is queued and not written yet (ids are UUIDs, unique across tables).
+  // Whether a row with this id is queued or being written (ids are UUIDs, unique across tables).
   bool holds(std::string_view id) const;
-  bool empty() const { return queued_ == 0; }
-  // Writes the queued rows and their stamps (what every read must see).
+  // Writes the queued rows and their stamps and waits until they are in (what every read must see);
+  // a failure of the writing thread (a full disk) is thrown here.
   void flush();
   // Writes the queued households' addresses into the trigram index, all in one statement: FTS5 writes
   // a segment at every statement's end, so a statement per batch of rows cost more than the rows. Due
@@ -41,19 +58,35 @@ class BulkInserts {
  private:
   static constexpr std::size_t kTables = static_cast<std::size_t>(core::Table::Policy) + 1;
   struct Queue {
-    std::deque<std::string> ids;  // a deque: held_ points into it
+    std::deque<std::string> ids;  // a deque: Batch::held points into it
     std::vector<std::int64_t> rids, hlcs;  // hlcs: the change-log stamps, packed
     std::vector<core::Value> values;       // row after row, in the spec's column order
   };
+  struct Batch {
+    std::array<Queue, kTables> queues;
+    std::unordered_set<std::string_view> held;  // the batch's ids
+    std::size_t rows = 0;
+  };
+  void handOff();  // the filling batch to the writing thread, once it is done with the one before
+  void wait();     // until the writing thread is idle; rethrows its failure
+  void run();      // the writing thread
+  void writeBatch(Batch& b);
   void writeRows(const core::TableSpec& spec, Queue& q);
-  void writeClock();
+  void writeClock(const Batch& b);
+  SQLite::Statement& statement(int kind, std::size_t rows);  // the writing thread's own, by shape
 
   LedgerState& s_;
-  std::array<Queue, kTables> queues_;
-  std::array<std::int64_t, kTables> lastRid_{};  // 0: not read yet
+  std::array<std::int64_t, kTables> lastRid_{};
   std::int64_t addressesFrom_ = 0, addressesTo_ = 0;  // the queued households' rowids, a range
-  std::unordered_set<std::string_view> held_;  // the queued rows' ids
-  std::size_t queued_ = 0;
+  std::unique_ptr<Batch> filling_, writing_;  // writing_: the writing thread's while busy_
+  std::unique_ptr<Batch> retired_;  // written before writing_: the writing thread frees it
+  std::map<std::pair<int, std::size_t>, std::unique_ptr<SQLite::Statement>> statements_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  bool busy_ = false, stop_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // started once the constructor has read what it needs
 };
 
 }  // namespace gl::db

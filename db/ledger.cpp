@@ -69,6 +69,7 @@ LedgerState::LedgerState(std::filesystem::path p, std::unique_ptr<SQLite::Databa
     : path(std::move(p)), db(std::move(d)), clock(systemMillis), uuids(systemMillis, randomFill), actor(defaultActor()) {}
 
 SQLite::Statement& LedgerState::statement(std::string_view sql) {
+  if (beforeStatement) beforeStatement();
   auto it = statements.find(sql);
   if (it == statements.end()) {
     std::string text(sql);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -33,6 +34,9 @@ struct LedgerState {
   std::string actor;
   std::optional<core::Date> today;  // fixed by tests; else the local date
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> statements;
+  // Set while a bulk write writes rows on a thread of its own (db/bulk_inserts.h): statement() first
+  // waits for it, so the connection is never used from two threads at once.
+  std::function<void()> beforeStatement;
   std::unique_ptr<Checkpointer> checkpoints;  // after `db`: stops before the connection closes
 
   LedgerState(std::filesystem::path p, std::unique_ptr<SQLite::Database> d);

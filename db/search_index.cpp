@@ -103,6 +103,7 @@ void SearchIndex::queue(std::string_view term, core::Table table, std::int64_t r
   pending_.push_back({static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(term.size()),
                       static_cast<std::int32_t>(table), add, rid});
   arena_.append(term).push_back('\0');
+  sorted_ = false;
 }
 
 void SearchIndex::apply(std::string_view term, int tbl, std::int64_t rid, bool add) {
@@ -148,11 +149,17 @@ void SearchIndex::fold() {
   s_.db->exec("DELETE FROM search_recent");
 }
 
-void SearchIndex::flush() {
+void SearchIndex::sortPending() {
+  if (sorted_) return;
   // The words on each (term, table, row) together, in the order they were said.
   std::stable_sort(pending_.begin(), pending_.end(), [this](const Op& a, const Op& b) {
     return std::make_tuple(termOf(a), a.tbl, a.rid) < std::make_tuple(termOf(b), b.tbl, b.rid);
   });
+  sorted_ = true;
+}
+
+void SearchIndex::flush() {
+  sortPending();
   // Additions go in many to a statement (the statement, not the B-tree, was most of their cost).
   constexpr std::size_t kPerStatement = 128;
   std::vector<const Op*> adds;
@@ -212,6 +219,7 @@ void SearchIndex::flush() {
   }
   pending_.clear();
   arena_.clear();
+  sorted_ = false;
 }
 
 void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& cells) {

@@ -44,6 +44,9 @@ class SearchIndex {
   // they are written, lookups through the index do not see them.
   void batch() { batched_ = true; }
   void flush();
+  // The first half of flush(), which touches no connection: it may run on another thread while the
+  // writer's thread writes something else (nothing may be queued meanwhile).
+  void sortPending();
   // Moves the terms of earlier bulk writes from search_recent into search_term once they are many
   // (search_recent: db/migrations/0006); called at the end of a write transaction.
   void foldIfMany();
@@ -66,6 +69,7 @@ class SearchIndex {
   void apply(std::string_view term, int tbl, std::int64_t rid, bool add);
   LedgerState& s_;
   bool batched_ = false;
+  bool sorted_ = false;  // pending_ is in flush()'s order
   std::vector<Op> pending_;  // in the order they were asked for
   std::string arena_;
 };

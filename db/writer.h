@@ -121,7 +121,7 @@ class Writer {
   };
   // Checks an update; returns the cells that change (empty: nothing to do).
   core::Cells checkUpdate(const core::TableSpec& spec, std::string_view id, core::Cells cells, Staged& out);
-  void writeInsert(const core::TableSpec& spec, const std::string& id, const core::Cells& cells,
+  void writeInsert(const core::TableSpec& spec, const std::string& id, core::Cells cells,
                    std::optional<std::vector<std::string>> terms = std::nullopt);
   void writeUpdate(const Staged& row);
   void note(std::string_view action, core::Table table, std::string_view id, std::string detail = {});
