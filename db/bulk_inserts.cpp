@@ -10,6 +10,7 @@ namespace {
 constexpr std::size_t kPerStatement = 64;   // rows to one INSERT (64 × 13 values, far below SQLite's limit)
 constexpr std::size_t kQueueRows = 1024;     // rows queued before they are handed to the writing thread
 constexpr int kLocalSite = 1;
+constexpr int kCacheSize = -32768;  // KiB (SQLite's negative unit): 32 MiB
 constexpr int kClock = -1;  // statement kind of the change-log stamps (a table's kind is its number)
 
 // "INSERT INTO t (rid, id, c1, …) VALUES (?, …), …" for `rows` rows.
@@ -40,6 +41,10 @@ BulkInserts::BulkInserts(LedgerState& s) : s_(s), filling_(std::make_unique<Batc
     lastRid_[static_cast<std::size_t>(spec.table)] = st.executeStep() ? st.getColumn(0).getInt64() : 0;
     st.reset();
   }
+  // Half the usual page cache while the import's bookkeeping is large (its peak memory is budgeted):
+  // its rows go in about in key order, so the pages it needs are few (docs/import.md §8).
+  savedCacheSize_ = s_.db->execAndGet("PRAGMA cache_size").getInt();
+  s_.db->exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
   thread_ = std::thread([this] { run(); });
   s_.beforeStatement = [this] { wait(); };
 }
@@ -52,6 +57,10 @@ BulkInserts::~BulkInserts() {
   }
   changed_.notify_all();
   thread_.join();
+  try {
+    s_.db->exec("PRAGMA cache_size = " + std::to_string(savedCacheSize_));
+  } catch (...) {  // the connection's own value is only a cache size
+  }
 }
 
 std::int64_t BulkInserts::add(const core::TableSpec& spec, const std::string& id, core::Cells cells,

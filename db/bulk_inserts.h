@@ -77,6 +77,7 @@ class BulkInserts {
 
   LedgerState& s_;
   std::array<std::int64_t, kTables> lastRid_{};
+  int savedCacheSize_ = 0;  // the connection's page cache, given back at the end
   std::int64_t addressesFrom_ = 0, addressesTo_ = 0;  // the queued households' rowids, a range
   std::unique_ptr<Batch> filling_, writing_;  // writing_: the writing thread's while busy_
   std::unique_ptr<Batch> retired_;  // written before writing_: the writing thread frees it

@@ -8,7 +8,11 @@ constexpr std::size_t kMaxBatches = 8;  // about 2,000 rows ahead of the writer
 }  // namespace
 
 RecordStream::RecordStream(SheetReader& reader, const RowLayout& layout, core::Date today)
-    : reader_(reader), layout_(layout), today_(today), bytesTotal_(reader.bytesTotal()),
+    : reader_(reader),
+      layout_(layout),
+      today_(today),
+      date1904_(reader.date1904()),
+      bytesTotal_(reader.bytesTotal()),
       thread_([this] { run(); }) {}
 
 RecordStream::~RecordStream() {
@@ -20,28 +24,54 @@ RecordStream::~RecordStream() {
   thread_.join();
 }
 
+void RecordStream::convert(Batch& batch) const {
+  batch.records.reserve(batch.rows.size());
+  for (const auto& row : batch.rows) batch.records.push_back(recordFromRow(row, layout_, date1904_, today_));
+  batch.rows = {};
+}
+
+bool RecordStream::convertOne(std::unique_lock<std::mutex>& lock) {
+  for (auto& queued : queued_) {
+    if (queued->state != Batch::State::Raw) continue;
+    Batch& batch = *queued;  // stays put: only the writer pops batches, and only Ready ones
+    batch.state = Batch::State::Converting;
+    lock.unlock();
+    convert(batch);
+    lock.lock();
+    batch.state = Batch::State::Ready;
+    changed_.notify_all();
+    return true;
+  }
+  return false;
+}
+
 void RecordStream::run() {
   try {
-    SheetRow row;
-    std::vector<RowRecord> batch;
-    batch.reserve(kBatchRows);
     bool more = true;
     while (more) {
-      more = reader_.next(row);
-      if (more) batch.push_back(recordFromRow(row, layout_, reader_.date1904(), today_));
-      if (batch.size() < kBatchRows && more) continue;
+      auto batch = std::make_unique<Batch>();
+      batch->rows.reserve(kBatchRows);
+      SheetRow row;
+      while (batch->rows.size() < kBatchRows && (more = reader_.next(row))) {
+        batch->rows.push_back(std::move(row));
+        row = {};
+      }
       bytesRead_.store(reader_.bytesRead(), std::memory_order_relaxed);
       std::unique_lock lock(mutex_);
-      changed_.wait(lock, [&] { return stop_ || ready_.size() < kMaxBatches; });
+      // While the queue is full, its raw batches are turned into records rather than waited on.
+      while (!stop_ && queued_.size() >= kMaxBatches)
+        if (!convertOne(lock)) changed_.wait(lock);
       if (stop_) return;
-      std::vector<std::vector<RowRecord>> spent;
+      std::vector<std::unique_ptr<Batch>> spent;
       spent.swap(spent_);
-      if (!batch.empty()) ready_.push_back(std::move(batch));
-      batch = {};
-      batch.reserve(kBatchRows);
+      if (!batch->rows.empty()) queued_.push_back(std::move(batch));
       if (!more) finished_ = true;
-      lock.unlock();
       changed_.notify_all();
+      // Turns a batch into records: the oldest still raw (the writer may be doing the one it needs).
+      convertOne(lock);
+      while (!more && !stop_ && convertOne(lock)) {
+      }
+      lock.unlock();
       spent.clear();  // here, not on the writer's thread
     }
   } catch (...) {
@@ -53,21 +83,35 @@ void RecordStream::run() {
 }
 
 RowRecord* RecordStream::next() {
-  if (taken_ == taking_.size()) {
+  if (!taking_ || taken_ == taking_->records.size()) {
     std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !ready_.empty() || finished_; });
-    if (ready_.empty()) {
-      if (error_) std::rethrow_exception(error_);
-      return nullptr;
+    if (taking_ && !finished_) spent_.push_back(std::move(taking_));  // the reading thread frees it
+    taking_.reset();
+    for (;;) {
+      if (queued_.empty()) {
+        if (error_) std::rethrow_exception(error_);
+        if (finished_) return nullptr;
+      } else if (Batch& front = *queued_.front(); front.state == Batch::State::Ready) {
+        break;
+      } else if (front.state == Batch::State::Raw) {  // rather than wait for the reading thread
+        front.state = Batch::State::Converting;
+        lock.unlock();
+        convert(front);
+        lock.lock();
+        front.state = Batch::State::Ready;
+        break;
+      } else if (error_) {
+        std::rethrow_exception(error_);  // the reading thread failed while it turned this batch
+      }
+      changed_.wait(lock);
     }
-    if (!finished_) spent_.push_back(std::move(taking_));  // the reading thread frees it
-    taking_ = std::move(ready_.front());
-    ready_.pop_front();
+    taking_ = std::move(queued_.front());
+    queued_.pop_front();
     taken_ = 0;
     lock.unlock();
     changed_.notify_all();
   }
-  return &taking_[taken_++];
+  return &taking_->records[taken_++];
 }
 
 }  // namespace gl::exchange

@@ -1,6 +1,8 @@
 // The import's reading half on a thread of its own (internal to the importer): sheet rows are read
 // and turned into RowRecords (roster_record.h) a few batches ahead of the ledger writer, so that the
-// two cores of a community office PC share the work. Memory stays bounded by the queued batches.
+// two cores of a community office PC share the work. Reading the sheet is the thread's alone; turning
+// a batch of rows into records is whoever's gets to it first: the writer, when the batch it needs next
+// is still raw, does it itself rather than wait. Memory stays bounded by the queued batches.
 #pragma once
 
 #include <atomic>
@@ -8,6 +10,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -40,18 +43,28 @@ class RecordStream {
   SheetReader& reader_;
   const RowLayout& layout_;
   const core::Date today_;
+  const bool date1904_;  // read once: the reading thread owns the reader
   const std::uint64_t bytesTotal_;
   std::atomic<std::uint64_t> bytesRead_{0};
 
+  // A batch of rows in the file's order: read, then turned into records by one of the two threads.
+  struct Batch {
+    std::vector<SheetRow> rows;
+    std::vector<RowRecord> records;
+    enum class State { Raw, Converting, Ready } state = State::Raw;
+  };
+  void convert(Batch& batch) const;
+  bool convertOne(std::unique_lock<std::mutex>& lock);  // the oldest raw batch, if any
+
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<std::vector<RowRecord>> ready_;  // full batches, oldest first
-  bool finished_ = false;                     // the reader reached the end (or failed)
-  bool stop_ = false;                         // the writer is gone
+  std::deque<std::unique_ptr<Batch>> queued_;  // oldest first
+  bool finished_ = false;                      // the reader reached the end (or failed)
+  bool stop_ = false;                          // the writer is gone
   std::exception_ptr error_;
 
-  std::vector<std::vector<RowRecord>> spent_;  // batches handed out, for the reading thread to free
-  std::vector<RowRecord> taking_;  // the batch next() hands out from
+  std::vector<std::unique_ptr<Batch>> spent_;  // batches handed out, for the reading thread to free
+  std::unique_ptr<Batch> taking_;              // the batch next() hands out from
   std::size_t taken_ = 0;
   std::thread thread_;  // last: started once everything above is ready
 };

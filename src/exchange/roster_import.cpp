@@ -67,8 +67,8 @@ std::vector<std::string> ImportReport::sensitiveColumns() const {
   return out;
 }
 
-RosterPreview previewRoster(const db::Ledger& ledger, const std::filesystem::path& file, const ImportOptions& options,
-                            std::size_t maxRows) {
+RosterPreview previewRoster(const db::Ledger& ledger, const std::filesystem::path& file,
+                            const ImportOptions& options, std::size_t maxRows) {
   auto reader = openSpreadsheet(file);
   RosterPreview preview;
   preview.sheets = reader->sheetNames();
@@ -88,7 +88,8 @@ RosterPreview previewRoster(const db::Ledger& ledger, const std::filesystem::pat
   return preview;
 }
 
-ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file, const ImportOptions& options) {
+ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
+                          const ImportOptions& options) {
   auto reader = openSpreadsheet(file);
   ImportReport report;
   HeaderFound found = findHeader(*reader, ledger, options, file);
@@ -104,43 +105,46 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
   // on a county-sized ledger for an 8 % gain.
   try {
     ledger.bulkWrite([&](db::Writer& w) {
-      RowWriter writer(w, known, report, options.acceptRenames);
       w.bulkLoad();
       const RowLayout layout(report.columns);
-      RecordStream records(*reader, layout, today);
-      while (RowRecord* next = records.next()) {
-        RowRecord& r = *next;
-        if (options.progress && !options.progress(records.bytesRead(), records.bytesTotal())) {
-          report.cancelled = true;
-          throw RollBack{};
-        }
-        if (r.totalOrNote) {
-          ++report.skipped;
-          continue;
-        }
-        if (r.blank) continue;
-        ++report.rows;
-        if (!r.hasErrors()) {
-          try {
-            writer.stage(r);
-            // Checked whole: a failure from here on is the disk's, and takes the transaction back.
-            w.writeStaged();
-            writer.commitCounts();
-            ++report.imported;
-            keepWarnings(r, report);
+      {
+        RowWriter writer(w, known, report, options.acceptRenames);
+        RecordStream records(*reader, layout, today);
+        while (RowRecord* next = records.next()) {
+          RowRecord& r = *next;
+          if (options.progress && !options.progress(records.bytesRead(), records.bytesTotal())) {
+            report.cancelled = true;
+            throw RollBack{};
+          }
+          if (r.totalOrNote) {
+            ++report.skipped;
             continue;
-          } catch (const ValidationError& e) {
-            w.dropStaged();
-            writer.dropPending();
-            for (auto issue : e.issues()) {
-              placeIssue(issue, r, layout, columnFor(issue, r, layout));
-              r.issues.push_back(std::move(issue));
+          }
+          if (r.blank) continue;
+          ++report.rows;
+          if (!r.hasErrors()) {
+            try {
+              writer.stage(r);
+              // Checked whole: a failure from here on is the disk's, and takes the transaction back.
+              w.writeStaged();
+              writer.commitCounts();
+              ++report.imported;
+              keepWarnings(r, report);
+              continue;
+            } catch (const ValidationError& e) {
+              w.dropStaged();
+              writer.dropPending();
+              for (auto issue : e.issues()) {
+                placeIssue(issue, r, layout, columnFor(issue, r, layout));
+                r.issues.push_back(std::move(issue));
+              }
             }
           }
+          ++report.rejected;
+          report.rejectedRows.push_back({r.row, std::move(r.texts), std::move(r.issues)});
         }
-        ++report.rejected;
-        report.rejectedRows.push_back({r.row, std::move(r.texts), std::move(r.issues)});
       }
+      known.release();  // before the index and the commit, which need memory of their own
       if (options.dryRun || (options.allOrNothing && report.rejected > 0)) throw RollBack{};
     });
     report.written = true;

@@ -1,5 +1,7 @@
 #include "exchange/roster_writer.h"
 
+#include <algorithm>
+
 #include "core/address.h"
 #include "core/identity.h"
 #include "core/person_name.h"
@@ -20,16 +22,42 @@ core::Cells changedCells(const std::optional<db::Row>& current, const core::Cell
   return out;
 }
 
-template <typename Map>
-std::string lookup(const Map& map, const std::string& key) {
+std::string lookup(const TextMap& map, std::string_view key) {
   auto it = map.find(key);
-  return it == map.end() ? std::string() : it->second;
+  return it == map.end() ? std::string() : std::string(it->second);
 }
 
 }  // namespace
 
+Known::Known(std::int64_t expected)
+    : expectedRows(std::max<std::int64_t>(expected, 0)),
+      // About 400 bytes of bookkeeping a row, asked for in one piece.
+      arena(std::make_unique<std::pmr::monotonic_buffer_resource>(
+          static_cast<std::size_t>(std::min<std::int64_t>(expectedRows, 1'000'000)) * 400 + 4096)),
+      householdByKey(arena.get()),
+      householdByNumber(arena.get()),
+      gridByName(arena.get()) {}
+
+void Known::release() {
+  // Emptied into maps that hold nothing of the arena (clear() would keep its bucket arrays there).
+  for (TextMap* map : {&householdByKey, &householdByNumber, &gridByName}) TextMap(arena.get()).swap(*map);
+  idKeyHashes = {};
+  arena->release();
+}
+
+RowWriter::RowWriter(db::Writer& w, Known& known, ImportReport& report, bool acceptRenames)
+    : w_(w), known_(known), report_(report), acceptRenames_(acceptRenames), arena_(known.arena.get()) {
+  // Sized once for the file: growing, the maps would move every entry several times over.
+  const auto rows = static_cast<std::size_t>(std::min<std::int64_t>(known.expectedRows, 1'000'000));
+  createdByIdNumber_.reserve(rows);
+  createdOnRow_.reserve(rows);
+  createdNamed_.reserve(rows);
+  created_.reserve(rows);
+  known_.householdByKey.reserve(known_.householdByKey.size() + rows);
+}
+
 Known readKnown(const db::Ledger& ledger, std::int64_t expectedRows) {
-  Known k;
+  Known k(expectedRows);
   ledger.forEachRow(core::Table::Grid, [&](const db::Row& g) {
     k.gridByName.emplace(g.text("name"), g.id);
     k.gridByName.emplace(g.text("code"), g.id);
@@ -62,9 +90,10 @@ void RowWriter::stage(RowRecord& r) {
     std::string start = cellText(r.quarantine, "start_on");
     // This import's own cases are in the writer's queue, where a lookup does not see them.
     std::string key = person + '\x1f' + start;
-    if (createdPerson || (!created_.count(key) && !pendingCreated_.count(key) && !w_.quarantineOf(person, start))) {
+    if (createdPerson ||
+        (!created_.count(key) && !pendingCreated_.count(key) && !w_.quarantineOf(person, start))) {
       insert(core::Table::Quarantine, r.quarantine, r.newQuarantine, {{"resident", person}});
-      pendingCreated_.insert(std::move(key));
+      pendingCreated_.emplace(key);
       ++pending_.quarantinesCreated;
     }
   }
@@ -76,17 +105,18 @@ void RowWriter::stage(RowRecord& r) {
     if (where.empty()) throw ValidationError({core::Issue(core::IssueCode::FieldRequired, "address")}, {});
     const std::string on = cellText(r.visit, "visited_on");
     std::string key = where + '\x1f' + person + '\x1f' + on;
-    if (createdPerson || (!created_.count(key) && !pendingCreated_.count(key) && !w_.visitOn(where, person, on))) {
+    if (createdPerson ||
+        (!created_.count(key) && !pendingCreated_.count(key) && !w_.visitOn(where, person, on))) {
       insert(core::Table::Visit, r.visit, r.newVisit, {{"household", where}, {"resident", person}});
-      pendingCreated_.insert(std::move(key));
+      pendingCreated_.emplace(key);
       ++pending_.visitsCreated;
     }
   }
 }
 
 // A new row: as the reading thread prepared it, with the references to rows the writer chose added.
-std::string RowWriter::insert(core::Table table, const core::Cells& cells, std::optional<db::PreparedRow>& prepared,
-                              core::Cells references) {
+std::string RowWriter::insert(core::Table table, const core::Cells& cells,
+                              std::optional<db::PreparedRow>& prepared, core::Cells references) {
   if (!prepared) {
     core::Cells all = cells;
     all.insert(all.end(), references.begin(), references.end());
@@ -148,7 +178,7 @@ std::string RowWriter::householdFor(RowRecord& r, const std::optional<db::Row>& 
   if (!id.empty()) return id;
   core::Cells grid;
   if (auto found = known_.gridByName.find(r.grid); found != known_.gridByName.end())
-    grid.push_back({"grid", found->second});
+    grid.push_back({"grid", std::string(found->second)});
   else
     ++pending_.householdsUnassigned;
   id = insert(core::Table::Household, r.household, r.newHousehold, std::move(grid));
@@ -180,7 +210,7 @@ std::string RowWriter::existingHousehold(const RowRecord& r) {
 std::optional<std::string> RowWriter::matchByIdNumber(const std::string& idNumber) {
   const std::string key = core::idMatchKey(idNumber);
   auto created = createdByIdNumber_.find(key);
-  if (created != createdByIdNumber_.end()) return created->second;
+  if (created != createdByIdNumber_.end()) return std::string(created->second);
   if (known_.preloaded && !known_.idKeyHashes.count(std::hash<std::string>{}(key))) return std::nullopt;
   return w_.residentWithIdKey(key);
 }
@@ -229,8 +259,10 @@ void RowWriter::checkRecordEdit(RowRecord& r, const db::Row& current, core::Cell
     refuse(core::IssueCode::RecordIdReused, r.recordId, {{"other", was}, {"name", now}});
   if (renamed) pending_.renames.push_back({r.row, current.id, was, now});
   for (const auto& column : r.cleared)
-    if (!current[column].has_value() || column == "sex" || column == "birth_date" || column == "id_type") continue;
-    else cells.push_back({column, std::nullopt});
+    if (!current[column].has_value() || column == "sex" || column == "birth_date" || column == "id_type")
+      continue;
+    else
+      cells.push_back({column, std::nullopt});
 }
 
 // The person the row names by this program's record id or by identity number; nullopt for someone new.
@@ -243,7 +275,8 @@ std::optional<db::Row> RowWriter::knownPerson(const RowRecord& r) {
   return id ? w_.row(core::Table::Resident, *id) : std::nullopt;
 }
 
-std::string RowWriter::personFor(RowRecord& r, const std::string& household, const std::optional<db::Row>& known) {
+std::string RowWriter::personFor(RowRecord& r, const std::string& household,
+                                 const std::optional<db::Row>& known) {
   std::string idNumber = cellText(r.person, "id_number");
   // A row of this program's export names its person by id: matched so even without an id number, or
   // with a name edited (a deliberate edit). An id the ledger does not have is matched as any other row.
@@ -258,8 +291,9 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
   if (!current && idNumber.empty() && !household.empty()) {
     // This import's own people first: the writer's queue hides them from a lookup.
     if (auto named = createdNamed_.find(namedKey); named != createdNamed_.end()) {
-      current = w_.row(core::Table::Resident, named->second);
-      if (current && (current->text("household") != household || core::nameKey(current->text("name")) != name))
+      current = w_.row(core::Table::Resident, std::string(named->second));
+      if (current &&
+          (current->text("household") != household || core::nameKey(current->text("name")) != name))
         current.reset();
     }
     if (!current)
@@ -282,14 +316,17 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household, con
   }
   core::Cells cells = r.person;
   if (!household.empty()) cells.push_back({"household", household});
-  if (byRecordId) checkRecordEdit(r, *current, cells);
-  else checkName(r, current->id, *current, cells);
+  if (byRecordId)
+    checkRecordEdit(r, *current, cells);
+  else
+    checkName(r, current->id, *current, cells);
   auto changed = changedCells(current, cells);
   // A number this row gives the person (an edited export's row): a later row with it is this person,
   // though the batched search index does not know it yet.
   if (const std::string number = cellText(changed, "id_number"); !number.empty())
     newIdNumbers_.emplace(core::idMatchKey(number), current->id);
-  if (!changed.empty() && w_.stageUpdate(core::Table::Resident, current->id, std::move(changed))) ++pending_.personsUpdated;
+  if (!changed.empty() && w_.stageUpdate(core::Table::Resident, current->id, std::move(changed)))
+    ++pending_.personsUpdated;
   return current->id;
 }
 
