@@ -112,3 +112,34 @@ TEST_CASE("another agency's household code is read as a household number: widths
     CHECK(again.personsUpdated == 0);
   });
 }
+
+TEST_CASE("a long file's rows are matched and reported in the file's order, whichever thread read them") {
+  using namespace import_matching;
+  gl::test::TempLedger l;
+  // 6,000 rows: two dozen batches, turned into records by the reading thread or by the writer. Every
+  // 7th row's number is truncated; every 50th row repeats the person of the row 25 before it.
+  std::string text = "姓名,身份证号,现住址\n";
+  std::vector<std::int64_t> bad;
+  auto birth = [](int i) { return "19" + std::to_string(50 + i % 40) + "0" + std::to_string(1 + i % 9) + "1" + std::to_string(i % 9); };
+  auto seq = [](int i) { return std::to_string(100 + i / 40 % 900); };
+  for (int i = 0; i < 6000; ++i) {
+    const int who = i % 50 == 49 ? i - 25 : i;
+    std::string id = number(birth(who), seq(who));
+    if (i % 7 == 3) {
+      id = id.substr(0, 10);
+      bad.push_back(i + 2);  // the sheet's row: the header is row 1
+    }
+    text += "住户" + std::to_string(who) + "," + id + ",高青县芦湖街道新城社区" + std::to_string(who) + "号\n";
+  }
+  auto report = importText(l, "long.csv", text);
+  REQUIRE(report.rejectedRows.size() == bad.size());
+  for (std::size_t k = 0; k < bad.size(); ++k) CHECK(report.rejectedRows[k].row == bad[k]);
+  CHECK(report.imported == 6000 - static_cast<std::int64_t>(bad.size()));
+  // Each person holds their own number and name: no row was read into another's record.
+  for (int i : {0, 1, 255, 256, 2047, 4097, 5998}) {
+    if (i % 7 == 3 || i % 50 == 49) continue;
+    auto ids = l->residentsWithIdNumber(number(birth(i), seq(i)));
+    REQUIRE(ids.size() == 1);
+    CHECK(l->get(Table::Resident, ids[0])->text("name") == "住户" + std::to_string(i));
+  }
+}
