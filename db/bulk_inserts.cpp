@@ -1,5 +1,7 @@
 #include "db/bulk_inserts.h"
 
+#include <algorithm>
+
 #include "db/ledger_state.h"
 #include "db/row_io.h"
 
@@ -7,10 +9,10 @@ namespace gl::db {
 
 namespace {
 
-constexpr std::size_t kPerStatement = 64;   // rows to one INSERT (64 × 13 values, far below SQLite's limit)
-constexpr std::size_t kQueueRows = 1024;     // rows queued before they are handed to the writing thread
+constexpr std::size_t kPerStatement = 64;  // rows to one INSERT (64 × 13 values, far below SQLite's limit)
+constexpr std::size_t kQueueRows = 1024;   // rows queued before they are handed to the writing thread
 constexpr int kLocalSite = 1;
-constexpr int kCacheSize = -32768;  // KiB (SQLite's negative unit): 32 MiB
+constexpr std::int64_t kLeastCacheKiB = 16 * 1024;
 constexpr int kClock = -1;  // statement kind of the change-log stamps (a table's kind is its number)
 
 // "INSERT INTO t (rid, id, c1, …) VALUES (?, …), …" for `rows` rows.
@@ -34,17 +36,24 @@ std::string clockSql(std::size_t rows) {
 
 }  // namespace
 
-BulkInserts::BulkInserts(LedgerState& s) : s_(s), filling_(std::make_unique<Batch>()) {
+BulkInserts::BulkInserts(LedgerState& s, std::int64_t callerBytes)
+    : s_(s), filling_(std::make_unique<Batch>()) {
   for (const auto& spec : core::tables()) {
     if (!hasRid(spec.table)) continue;
     auto& st = s_.statement("SELECT coalesce(max(rid), 0) FROM " + std::string(spec.name));
     lastRid_[static_cast<std::size_t>(spec.table)] = st.executeStep() ? st.getColumn(0).getInt64() : 0;
     st.reset();
   }
-  // Half the usual page cache while the import's bookkeeping is large (its peak memory is budgeted):
-  // its rows go in about in key order, so the pages it needs are few (docs/import.md §8).
+  // The page cache makes room for the caller's own working memory (an import's bookkeeping), so that
+  // the two together stay within the ledger's usual budget (docs/import.md §8).
   savedCacheSize_ = s_.db->execAndGet("PRAGMA cache_size").getInt();
-  s_.db->exec("PRAGMA cache_size = " + std::to_string(kCacheSize));
+  if (callerBytes > 0) {
+    const std::int64_t pageSize = s_.db->execAndGet("PRAGMA page_size").getInt64();
+    const std::int64_t cacheKiB =
+        savedCacheSize_ < 0 ? -std::int64_t{savedCacheSize_} : savedCacheSize_ * pageSize / 1024;
+    const std::int64_t lean = std::max(kLeastCacheKiB, cacheKiB - callerBytes / 1024);
+    if (lean < cacheKiB) s_.db->exec("PRAGMA cache_size = -" + std::to_string(lean));
+  }
   thread_ = std::thread([this] { run(); });
   s_.beforeStatement = [this] { wait(); };
 }
@@ -161,7 +170,8 @@ void BulkInserts::writeRows(const core::TableSpec& spec, Queue& q) {
     for (std::size_t r = done; r < done + n; ++r) {
       if (rid) st.bind(i++, q.rids[r]);
       st.bindNoCopy(i++, q.ids[r]);
-      for (std::size_t c = 0; c < width; ++c) bindValueNoCopy(st, i++, spec.columns[c], q.values[r * width + c]);
+      for (std::size_t c = 0; c < width; ++c)
+        bindValueNoCopy(st, i++, spec.columns[c], q.values[r * width + c]);
     }
     st.exec();
     done += n;

@@ -37,7 +37,8 @@ struct LedgerState;
 
 class BulkInserts {
  public:
-  explicit BulkInserts(LedgerState& state);
+  // `callerBytes`: memory the caller will hold meanwhile, which the page cache gives up while it runs.
+  BulkInserts(LedgerState& state, std::int64_t callerBytes);
   ~BulkInserts();  // waits for the batch being written (an unwinding write then rolls it back)
   BulkInserts(const BulkInserts&) = delete;
   BulkInserts& operator=(const BulkInserts&) = delete;

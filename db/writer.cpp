@@ -264,9 +264,9 @@ std::string Writer::stagePrepared(PreparedRow prepared) {
   return staged_.back().id;
 }
 
-void Writer::bulkLoad() {
+void Writer::bulkLoad(std::int64_t callerBytes) {
   index_.batch();
-  if (!bulk_) bulk_ = std::make_unique<BulkInserts>(s_);
+  if (!bulk_) bulk_ = std::make_unique<BulkInserts>(s_, callerBytes);
 }
 
 void Writer::settle() {

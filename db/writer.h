@@ -61,8 +61,9 @@ class Writer {
   // householdWithNumber do not see those rows; the caller matches them itself.
   void batchSearchIndex() { index_.batch(); }
   // A bulk write: the search index batched, and new rows queued and written many to a statement
-  // (db/bulk_inserts.h). Every read of this Writer sees the queued rows.
-  void bulkLoad();
+  // (db/bulk_inserts.h). Every read of this Writer sees the queued rows. `callerBytes`: memory the
+  // caller holds meanwhile (an import's bookkeeping); the page cache gives it up for the write.
+  void bulkLoad(std::int64_t callerBytes = 0);
   // Folds the search terms of earlier bulk writes into the main index now (a bulk write does it at its
   // end once they are many: SearchIndex::foldIfMany).
   void foldSearchTerms() { index_.fold(); }

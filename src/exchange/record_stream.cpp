@@ -30,9 +30,9 @@ void RecordStream::convert(Batch& batch) const {
   batch.rows = {};
 }
 
-bool RecordStream::convertOne(std::unique_lock<std::mutex>& lock) {
+bool RecordStream::convertOne(std::unique_lock<std::mutex>& lock, bool front) {
   for (auto& queued : queued_) {
-    if (queued->state != Batch::State::Raw) continue;
+    if (queued->state != Batch::State::Raw || (!front && queued == queued_.front())) continue;
     Batch& batch = *queued;  // stays put: only the writer pops batches, and only Ready ones
     batch.state = Batch::State::Converting;
     lock.unlock();
@@ -60,16 +60,17 @@ void RecordStream::run() {
       std::unique_lock lock(mutex_);
       // While the queue is full, its raw batches are turned into records rather than waited on.
       while (!stop_ && queued_.size() >= kMaxBatches)
-        if (!convertOne(lock)) changed_.wait(lock);
+        if (!convertOne(lock, false)) changed_.wait(lock);
       if (stop_) return;
       std::vector<std::unique_ptr<Batch>> spent;
       spent.swap(spent_);
       if (!batch->rows.empty()) queued_.push_back(std::move(batch));
       if (!more) finished_ = true;
       changed_.notify_all();
-      // Turns a batch into records: the oldest still raw (the writer may be doing the one it needs).
-      convertOne(lock);
-      while (!more && !stop_ && convertOne(lock)) {
+      // The batch the writer needs next is left to it, so that it does not wait while this thread
+      // reads on; one behind it is done here, so that the writer does not fall behind either.
+      convertOne(lock, false);
+      while (!more && !stop_ && convertOne(lock, true)) {
       }
       lock.unlock();
       spent.clear();  // here, not on the writer's thread

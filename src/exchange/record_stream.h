@@ -54,7 +54,8 @@ class RecordStream {
     enum class State { Raw, Converting, Ready } state = State::Raw;
   };
   void convert(Batch& batch) const;
-  bool convertOne(std::unique_lock<std::mutex>& lock);  // the oldest raw batch, if any
+  // Turns the oldest raw batch into records, if any (`front`: the writer's next one too).
+  bool convertOne(std::unique_lock<std::mutex>& lock, bool front);
 
   std::mutex mutex_;
   std::condition_variable changed_;

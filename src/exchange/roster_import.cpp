@@ -105,7 +105,7 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
   // on a county-sized ledger for an 8 % gain.
   try {
     ledger.bulkWrite([&](db::Writer& w) {
-      w.bulkLoad();
+      w.bulkLoad(known.bookkeepingBytes());
       const RowLayout layout(report.columns);
       {
         RowWriter writer(w, known, report, options.acceptRenames);

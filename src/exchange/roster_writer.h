@@ -36,6 +36,8 @@ using TextSet = std::pmr::unordered_set<std::pmr::string, TextHash, TextEq>;
 // what the file's rows name. Either way this import's own households and people are in the maps.
 struct Known {
   explicit Known(std::int64_t expectedRows);
+  // About what the maps will hold by the end of the file.
+  std::int64_t bookkeepingBytes() const;
   // Empties the maps and gives the arena back (no RowWriter may be left).
   void release();
   std::int64_t expectedRows;
