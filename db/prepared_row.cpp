@@ -1,6 +1,8 @@
 // Preparing a new row off the writer's thread (db/writer.h PreparedRow): the checks Writer::validate
 // makes of a new row's own cells — normalized, the record's rules, the required cells — without the
 // ledger, so an import's reading thread can make them while the writer writes.
+#include <stdexcept>
+
 #include "core/validation_error.h"
 #include "db/record_rules.h"
 #include "db/row_io.h"
@@ -9,7 +11,7 @@
 
 namespace gl::db {
 
-PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today) {
+PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today, CellsAre given) {
   PreparedRow out;
   out.table = table;
   const auto& spec = core::tableSpec(table);
@@ -18,6 +20,14 @@ PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today) {
     const core::ColumnSpec* column = spec.column(c.column);
     if (!column) {
       out.issues.push_back({core::IssueCode::UnknownColumn, c.column, 0, 0, c.column});
+      continue;
+    }
+    if (given == CellsAre::Normalized) {
+#ifndef NDEBUG
+      core::Value again = c.value;
+      if (auto found = core::normalizeCell(*column, again, today, idHint); again != c.value || core::hasErrors(found))
+        throw std::logic_error("prepareRow: the cell " + c.column + " was given as normalized, and is not");
+#endif
       continue;
     }
     auto found = core::normalizeCell(*column, c.value, today, idHint);

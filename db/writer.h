@@ -32,7 +32,10 @@ struct PreparedRow {
   std::vector<std::string> terms;
   bool local = true;  // false: its rules need the ledger (a policy), so the writer checks it whole
 };
-PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today);
+// `normalized`: the cells are already what core::normalizeCell makes of them (an import normalizes
+// each as it reads it), so they are not normalized twice; a debug build checks that they are.
+enum class CellsAre { Raw, Normalized };
+PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today, CellsAre given = CellsAre::Raw);
 
 class Writer {
  public:
