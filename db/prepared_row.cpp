@@ -11,7 +11,8 @@
 
 namespace gl::db {
 
-PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today, CellsAre given) {
+PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today, CellsAre given,
+                       std::string_view householdKey) {
   PreparedRow out;
   out.table = table;
   const auto& spec = core::tableSpec(table);
@@ -45,7 +46,8 @@ PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today, C
       const core::Value* v = findCell(row, c.name);
       if (!v || !*v) out.issues.push_back({core::IssueCode::FieldRequired, std::string(c.name)});
     }
-  if (out.local && !core::hasErrors(out.issues) && SearchIndex::indexed(table)) out.terms = searchTerms(table, row);
+  if (out.local && !core::hasErrors(out.issues) && SearchIndex::indexed(table))
+    out.terms = searchTerms(table, row, householdKey);
   out.cells = std::move(cells);
   return out;
 }

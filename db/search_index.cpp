@@ -1,6 +1,7 @@
 #include "db/search_index.h"
 
 #include <algorithm>
+#include <cassert>
 #include <tuple>
 
 #include "core/address.h"
@@ -47,7 +48,7 @@ std::vector<std::string> phoneDigits(std::string_view cellText) {
   return out;
 }
 
-std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells) {
+std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells, std::string_view householdKey) {
   std::vector<std::string> terms;
   auto addPhones = [&](const core::Value* phone) {
     if (!phone) return;
@@ -79,8 +80,13 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
         auto* v = cell(cells, column);
         return v ? std::string_view(**v) : std::string_view();
       };
-      terms.push_back(joined(term::kHouseholdKey,
-                             core::householdKey(**address, text("building"), text("unit"), text("room"))));
+      if (householdKey.empty()) {
+        terms.push_back(joined(term::kHouseholdKey,
+                               core::householdKey(**address, text("building"), text("unit"), text("room"))));
+      } else {
+        assert(householdKey == core::householdKey(**address, text("building"), text("unit"), text("room")));
+        terms.push_back(joined(term::kHouseholdKey, householdKey));
+      }
     }
     addPhones(cell(cells, "phone"));
   }

@@ -26,8 +26,9 @@ inline constexpr std::string_view kHouseholdNo = "h:";
 inline constexpr std::string_view kHouseholdKey = "k:";  // core::householdKey of a household
 }  // namespace term
 
-// The terms one row contributes, from its cells (schema order, as Row holds them).
-std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells);
+// The terms one row contributes, from its cells (schema order, as Row holds them). `householdKey`: a
+// household's matching key where the caller has it already (debug builds check it).
+std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells, std::string_view householdKey = {});
 std::string reversed(std::string_view ascii);
 // The significant digits of each phone in a normalized phone cell ("0571-88888888,13800138000").
 std::vector<std::string> phoneDigits(std::string_view cell);

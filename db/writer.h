@@ -33,9 +33,11 @@ struct PreparedRow {
   bool local = true;  // false: its rules need the ledger (a policy), so the writer checks it whole
 };
 // `normalized`: the cells are already what core::normalizeCell makes of them (an import normalizes
-// each as it reads it), so they are not normalized twice; a debug build checks that they are.
+// each as it reads it), so they are not normalized twice; `householdKey`: a household's matching key
+// (core::householdKey of these cells) where the caller has made it already. A debug build checks both.
 enum class CellsAre { Raw, Normalized };
-PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today, CellsAre given = CellsAre::Raw);
+PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today, CellsAre given = CellsAre::Raw,
+                       std::string_view householdKey = {});
 
 class Writer {
  public:

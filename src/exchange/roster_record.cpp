@@ -297,7 +297,7 @@ RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1
   requireFields(r, layout, today);
   if (!r.hasErrors()) {
     if (!r.person.empty()) r.newPerson = db::prepareRow(Table::Resident, r.person, today, db::CellsAre::Normalized);
-    if (!r.household.empty()) r.newHousehold = db::prepareRow(Table::Household, r.household, today, db::CellsAre::Normalized);
+    if (!r.household.empty()) r.newHousehold = db::prepareRow(Table::Household, r.household, today, db::CellsAre::Normalized, r.addressKey);
     if (!r.quarantine.empty()) r.newQuarantine = db::prepareRow(Table::Quarantine, r.quarantine, today, db::CellsAre::Normalized);
     if (!r.visit.empty()) r.newVisit = db::prepareRow(Table::Visit, r.visit, today, db::CellsAre::Normalized);
   }
