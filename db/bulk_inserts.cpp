@@ -80,12 +80,15 @@ std::int64_t BulkInserts::add(const core::TableSpec& spec, const std::string& id
   q.ids.push_back(id);
   q.rids.push_back(rid);
   q.hlcs.push_back(static_cast<std::int64_t>(hlc.packed()));
-  for (const auto& column : spec.columns) {
-    core::Value* v = nullptr;
-    for (auto& c : cells)
-      if (c.column == column.name) v = &c.value;
-    q.values.push_back(v ? std::move(*v) : std::nullopt);
-  }
+  // Each cell to its column's place in the row (a cell given twice: the later one).
+  const std::size_t first = q.values.size(), width = spec.columns.size();
+  q.values.resize(first + width);
+  for (auto& c : cells)
+    for (std::size_t k = 0; k < width; ++k)
+      if (spec.columns[k].name == c.column) {
+        q.values[first + k] = std::move(c.value);
+        break;
+      }
   if (spec.table == core::Table::Household) {
     if (addressesFrom_ == 0) addressesFrom_ = rid;
     addressesTo_ = rid;
