@@ -90,24 +90,29 @@ AddressParts splitAddress(std::string_view address) {
   return parts;
 }
 
-std::string addressKey(std::string_view address) {
-  AddressParts p = splitAddress(address);
+std::string addressKey(std::string_view address) { return addressKey(splitAddress(address)); }
+
+std::string addressKey(const AddressParts& p) {
   if (p.building.empty()) return p.place;
   return lastPlaceWord(p.place) + "|" + p.building + "-" + p.unit + "-" + p.room;
 }
 
 std::string householdKey(std::string_view address, std::string_view building, std::string_view unit,
                          std::string_view room) {
+  return householdKey(address, splitAddress(address), building, unit, room);
+}
+
+std::string householdKey(std::string_view address, const AddressParts& p, std::string_view building,
+                         std::string_view unit, std::string_view room) {
   auto fold = [](std::string_view v) { return utf8::trim(utf8::foldWidth(v)); };
   if (building.empty()) {
     // No building: a village house whose number the address already says (西关村1049号, room 1049),
     // or a room the address does not name (和平社区, room 501).
     const std::string a = fold(address), r = fold(room);
     if (r.empty() || a.ends_with(r) || a.find(r + "号") != std::string::npos || a.find(r + "室") != std::string::npos)
-      return addressKey(address);
-    return addressKey(address).append("|").append(r);
+      return addressKey(p);
+    return addressKey(p).append("|").append(r);
   }
-  AddressParts p = splitAddress(address);
   std::string key = lastPlaceWord(p.place);
   key.append("|").append(fold(building)).append("-").append(fold(unit)).append("-").append(fold(room));
   return key;

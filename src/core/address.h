@@ -24,6 +24,7 @@ AddressParts splitAddress(std::string_view address);
 // the county, town or street office) and building-unit-room, e.g. "和平社区|3-2-301" for every
 // spelling above; an address without building and room gives its folded text without spaces.
 std::string addressKey(std::string_view address);
+std::string addressKey(const AddressParts& split);  // of an address split already
 
 // The matching key of a household from its cells: the address's last place word and the flat of its
 // own building/unit/room cells when it has them (a register with 现住址 和平社区 and 楼栋 7, 门牌号 501),
@@ -31,5 +32,8 @@ std::string addressKey(std::string_view address);
 // function, so a flat is found whichever way it was written.
 std::string householdKey(std::string_view address, std::string_view building, std::string_view unit,
                          std::string_view room);
+// The same for an address the caller has split already (`split` = splitAddress(address)).
+std::string householdKey(std::string_view address, const AddressParts& split, std::string_view building,
+                         std::string_view unit, std::string_view room);
 
 }  // namespace gl::core

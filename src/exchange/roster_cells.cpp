@@ -193,7 +193,8 @@ void readFlat(RowRecord& r, const std::string& houseNumber) {
   r.householdNo = cellText(r.household, "household_no");
   const std::string stored = cellText(r.household, "address");
   if (!stored.empty())
-    r.addressKey = core::householdKey(stored, cellText(r.household, "building"), cellText(r.household, "unit"),
+    r.addressKey = core::householdKey(stored, stored == address ? parts : core::splitAddress(stored),
+                                      cellText(r.household, "building"), cellText(r.household, "unit"),
                                       cellText(r.household, "room"));
 }
 
