@@ -47,12 +47,12 @@ std::string UuidV7Generator::next() {
   b[7] = static_cast<std::uint8_t>(counter_ & 0xFF);
   b[8] = static_cast<std::uint8_t>(0x80 | (b[8] & 0x3F));
 
-  std::string out;
-  out.reserve(36);
+  std::string out(36, '-');  // 8-4-4-4-12
+  std::size_t at = 0;
   for (std::size_t i = 0; i < b.size(); ++i) {
-    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-    out += kHex[b[i] >> 4];
-    out += kHex[b[i] & 0x0F];
+    if (i == 4 || i == 6 || i == 8 || i == 10) ++at;
+    out[at++] = kHex[b[i] >> 4];
+    out[at++] = kHex[b[i] & 0x0F];
   }
   return out;
 }
