@@ -246,6 +246,10 @@ void requireFields(RowRecord& r, const RowLayout& layout, core::Date today) {
 RowRecord recordFromRow(const SheetRow& row, const RowLayout& layout, bool date1904, core::Date today) {
   RowRecord r;
   r.row = row.number;
+  // Room for every column a record may get, so that adding cells never moves the ones before.
+  r.person.reserve(core::tableSpec(Table::Resident).columns.size());
+  r.household.reserve(core::tableSpec(Table::Household).columns.size());
+  r.quarantine.reserve(core::tableSpec(Table::Quarantine).columns.size());
   r.texts.reserve(std::max(row.cells.size(), layout.width()));
   for (std::size_t i = 0; i < row.cells.size() || i < layout.width(); ++i)
     r.texts.push_back(i < row.cells.size() ? core::utf8::trim(shownText(row.cells[i], date1904)) : std::string());
