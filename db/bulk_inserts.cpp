@@ -99,7 +99,10 @@ std::int64_t BulkInserts::add(const core::TableSpec& spec, const std::string& id
 }
 
 bool BulkInserts::holds(std::string_view id) const {
-  return filling_->held.count(id) > 0 || (writing_ && writing_->held.count(id) > 0);
+  if (queued(id)) return true;
+  if (!writing_ || !writing_->held.count(id)) return false;
+  std::lock_guard lock(mutex_);
+  return busy_;  // once written, the row is the ledger's: a reference to it is checked there
 }
 
 void BulkInserts::flush() {

@@ -46,8 +46,10 @@ class BulkInserts {
   // Queues a new row with its change-log stamp (its cells are taken); returns its rowid for a
   // search-indexed table, else 0.
   std::int64_t add(const core::TableSpec& spec, const std::string& id, core::Cells cells, core::Hlc hlc);
-  // Whether a row with this id is queued or being written (ids are UUIDs, unique across tables).
+  // Whether a row with this id is queued or being written, not yet in the ledger (ids are UUIDs,
+  // unique across tables); queued(): queued only, not yet handed to the writing thread.
   bool holds(std::string_view id) const;
+  bool queued(std::string_view id) const { return filling_->held.count(id) > 0; }
   // Writes the queued rows and their stamps and waits until they are in (what every read must see);
   // a failure of the writing thread (a full disk) is thrown here.
   void flush();

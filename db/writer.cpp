@@ -273,6 +273,11 @@ void Writer::settle() {
   if (bulk_) bulk_->flush();
 }
 
+void Writer::foldSearchTerms() {
+  settle();  // the fold's statements do not go through LedgerState::statement()
+  index_.fold();
+}
+
 void Writer::dropStaged() { staged_.clear(); }
 
 void Writer::tombstone(Table table, std::string_view id) {

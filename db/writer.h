@@ -32,8 +32,8 @@ struct PreparedRow {
   std::vector<std::string> terms;
   bool local = true;  // false: its rules need the ledger (a policy), so the writer checks it whole
 };
-// `normalized`: the cells are already what core::normalizeCell makes of them (an import normalizes
-// each as it reads it), so they are not normalized twice; `householdKey`: a household's matching key
+// `normalized`: the cells other than free text are already what core::normalizeCell makes of them
+// (an import normalizes each as it reads it), so they are not normalized twice (text always is); `householdKey`: a household's matching key
 // (core::householdKey of these cells) where the caller has made it already. A debug build checks both.
 enum class CellsAre { Raw, Normalized };
 PreparedRow prepareRow(core::Table table, core::Cells cells, core::Date today, CellsAre given = CellsAre::Raw,
@@ -71,7 +71,7 @@ class Writer {
   void bulkLoad(std::int64_t callerBytes = 0);
   // Folds the search terms of earlier bulk writes into the main index now (a bulk write does it at its
   // end once they are many: SearchIndex::foldIfMany).
-  void foldSearchTerms() { index_.fold(); }
+  void foldSearchTerms();
 
   // Lookups that see this transaction's own rows (an import matches what an earlier row created) —
   // but for a bulk write (bulkLoad), whose new rows only row() and the reference checks see: the other

@@ -103,7 +103,7 @@ std::optional<std::string> Writer::residentNamed(std::string_view householdId, s
 }
 
 std::optional<Row> Writer::row(core::Table table, std::string_view id) {
-  if (bulk_ && bulk_->holds(id)) settle();
+  if (bulk_ && bulk_->queued(id)) settle();  // a row being written is waited for by the statement
   const auto& spec = core::tableSpec(table);
   auto& st = s_.statement("SELECT " + selectColumns(spec) + " FROM " + std::string(spec.name) +
                           " WHERE id = ? AND deleted = 0");

@@ -97,7 +97,14 @@ RowRecord* RecordStream::next() {
       } else if (front.state == Batch::State::Raw) {  // rather than wait for the reading thread
         front.state = Batch::State::Converting;
         lock.unlock();
-        convert(front);
+        try {
+          convert(front);
+        } catch (...) {
+          lock.lock();
+          front.records.clear();
+          front.state = Batch::State::Raw;  // whoever asks again starts it afresh
+          throw;
+        }
         lock.lock();
         front.state = Batch::State::Ready;
         break;

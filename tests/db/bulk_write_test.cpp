@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/validation_error.h"
 #include "db/writer.h"
 #include "temp_ledger.h"
 
@@ -82,4 +83,17 @@ TEST_CASE("a failure on a bulk write's writing thread takes the whole write back
   });
   CHECK(l->liveRows(Table::Household) == before + 1100);
   CHECK(l->get(Table::Household, id)->text("address") == address(1099));
+}
+
+TEST_CASE("a row a bulk write has written and then deleted cannot be referred to") {
+  gl::test::TempLedger l;
+  l->bulkWrite([&](gl::db::Writer& w) {
+    w.bulkLoad();
+    const std::string home = w.insert(Table::Household, {{"address", address(1)}});
+    w.tombstone(Table::Household, home);  // written out first, then deleted
+    CHECK_THROWS_AS(w.insert(Table::Resident, {{"household", home}, {"name", std::string("无家者")}}),
+                    gl::ValidationError);
+    CHECK_FALSE(w.row(Table::Household, home));
+  });
+  CHECK(l->liveRows(Table::Resident) == 0);
 }

@@ -143,3 +143,26 @@ TEST_CASE("a long file's rows are matched and reported in the file's order, whic
     CHECK(l->get(Table::Resident, ids[0])->text("name") == "住户" + std::to_string(i));
   }
 }
+
+TEST_CASE("text an import builds from several cells is checked as any cell: length and characters") {
+  using namespace import_matching;
+  gl::test::TempLedger l;
+  const std::string longAddress = "高青县芦湖街道新城社区" + std::string(187, 'a');  // 198 characters
+  std::string text = "姓名,身份证号,现住址,门牌号\n";
+  text += "甲一," + number("19800101", "101") + "," + longAddress + ",123\n";  // 203 with the house number
+  text += "乙二," + number("19800102", "102") + ",高青县新城社区3栋2单元1234567890123456789012345室,\n";
+  text += std::string("丙三,") + number("19800103", "103") + ",高青县新城社区5号,12\x01\n";
+  text += "丁四," + number("19800104", "104") + ",高青县新城社区6号,7\n";
+  auto report = importText(l, "built.csv", text);
+  CHECK(report.imported == 1);
+  REQUIRE(report.rejectedRows.size() == 3);
+  auto says = [&](std::size_t k, gl::core::IssueCode code, std::string_view field) {
+    for (const auto& issue : report.rejectedRows[k].issues)
+      if (issue.code == code && issue.field == field) return true;
+    return false;
+  };
+  CHECK(says(0, gl::core::IssueCode::FieldTooLong, "address"));
+  CHECK(says(1, gl::core::IssueCode::FieldTooLong, "room"));
+  CHECK(says(2, gl::core::IssueCode::BadText, "address"));
+  CHECK(liveRows(*l, Table::Resident) == 1);
+}
