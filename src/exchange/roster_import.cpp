@@ -92,6 +92,10 @@ RosterPreview previewRoster(const db::Ledger& ledger, const std::filesystem::pat
 
 ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
                           const ImportOptions& options) {
+  // Blocks of a few MiB and more (the queues, the sorted terms, the bookkeeping's arena) come from the
+  // system and go back to it when freed. glibc would otherwise raise this threshold after the first
+  // import freed its arena, and a second import in the same window would keep its large blocks.
+  mallopt(M_MMAP_THRESHOLD, 4 << 20);
   auto reader = openSpreadsheet(file);
   ImportReport report;
   HeaderFound found = findHeader(*reader, ledger, options, file);
