@@ -80,13 +80,9 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
         auto* v = cell(cells, column);
         return v ? std::string_view(**v) : std::string_view();
       };
-      if (householdKey.empty()) {
-        terms.push_back(joined(term::kHouseholdKey,
-                               core::householdKey(**address, text("building"), text("unit"), text("room"))));
-      } else {
-        assert(householdKey == core::householdKey(**address, text("building"), text("unit"), text("room")));
-        terms.push_back(joined(term::kHouseholdKey, householdKey));
-      }
+      auto own = [&] { return core::householdKey(**address, text("building"), text("unit"), text("room")); };
+      assert(householdKey.empty() || householdKey == own());
+      terms.push_back(joined(term::kHouseholdKey, householdKey.empty() ? own() : std::string(householdKey)));
     }
     addPhones(cell(cells, "phone"));
   }

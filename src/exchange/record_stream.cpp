@@ -30,18 +30,28 @@ void RecordStream::convert(Batch& batch) const {
   batch.rows = {};
 }
 
-bool RecordStream::convertOne(std::unique_lock<std::mutex>& lock, bool front) {
-  for (auto& queued : queued_) {
-    if (queued->state != Batch::State::Raw || (!front && queued == queued_.front())) continue;
-    Batch& batch = *queued;  // stays put: only the writer pops batches, and only Ready ones
-    batch.state = Batch::State::Converting;
-    lock.unlock();
+void RecordStream::convertClaimed(Batch& batch, std::unique_lock<std::mutex>& lock) {
+  batch.state = Batch::State::Converting;  // the batch stays put: only Ready ones are popped
+  lock.unlock();
+  try {
     convert(batch);
+  } catch (...) {
     lock.lock();
-    batch.state = Batch::State::Ready;
-    changed_.notify_all();
-    return true;
+    batch.records.clear();
+    batch.state = Batch::State::Raw;  // whoever asks again starts it afresh
+    throw;
   }
+  lock.lock();
+  batch.state = Batch::State::Ready;
+  changed_.notify_all();
+}
+
+bool RecordStream::convertOne(std::unique_lock<std::mutex>& lock, bool front) {
+  for (auto& queued : queued_)
+    if (queued->state == Batch::State::Raw && (front || queued != queued_.front())) {
+      convertClaimed(*queued, lock);
+      return true;
+    }
   return false;
 }
 
@@ -95,18 +105,7 @@ RowRecord* RecordStream::next() {
       } else if (Batch& front = *queued_.front(); front.state == Batch::State::Ready) {
         break;
       } else if (front.state == Batch::State::Raw) {  // rather than wait for the reading thread
-        front.state = Batch::State::Converting;
-        lock.unlock();
-        try {
-          convert(front);
-        } catch (...) {
-          lock.lock();
-          front.records.clear();
-          front.state = Batch::State::Raw;  // whoever asks again starts it afresh
-          throw;
-        }
-        lock.lock();
-        front.state = Batch::State::Ready;
+        convertClaimed(front, lock);
         break;
       } else if (error_) {
         std::rethrow_exception(error_);  // the reading thread failed while it turned this batch

@@ -54,6 +54,8 @@ class RecordStream {
     enum class State { Raw, Converting, Ready } state = State::Raw;
   };
   void convert(Batch& batch) const;
+  // Turns a raw batch into records with the lock released meanwhile; a failure leaves it raw.
+  void convertClaimed(Batch& batch, std::unique_lock<std::mutex>& lock);
   // Turns the oldest raw batch into records, if any (`front`: the writer's next one too).
   bool convertOne(std::unique_lock<std::mutex>& lock, bool front);
 

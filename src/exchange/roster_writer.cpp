@@ -27,11 +27,9 @@ std::string lookup(const TextMap& map, std::string_view key) {
   return it == map.end() ? std::string() : std::string(it->second);
 }
 
-}  // namespace
-
-namespace {
 constexpr std::int64_t kBytesPerRow = 600;  // measured: about what a 100,000-row roster's maps take a row
-}
+
+}  // namespace
 
 Known::Known(std::int64_t expected)
     : expectedRows(std::max<std::int64_t>(expected, 0)),
