@@ -27,13 +27,19 @@ std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& pa
     db->exec("PRAGMA journal_mode = WAL");
     // NORMAL under WAL survives a killed process; the county data center holds the durable copy.
     db->exec("PRAGMA synchronous = NORMAL");
-    db->exec("PRAGMA foreign_keys = ON");
+    requireForeignKeys(*db);
     db->exec("PRAGMA cache_size = -65536");
     db->exec("PRAGMA temp_store = MEMORY");
     // A log that grew during a long write shrinks back when it is next rewound.
     db->exec("PRAGMA journal_size_limit = 67108864");
     return db;
   });
+}
+
+void requireForeignKeys(SQLite::Database& db) {
+  db.exec("PRAGMA foreign_keys = ON");
+  if (db.execAndGet("PRAGMA foreign_keys").getInt() != 1)
+    throw Error(Error::Kind::Internal, N_("SQLite's foreign-key checks could not be turned on"));
 }
 
 void rethrowSqlite(const SQLite::Exception& e, const std::string& context) {

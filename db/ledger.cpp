@@ -224,10 +224,19 @@ ForeignKeysOff::ForeignKeysOff(LedgerState& s) : s_(s) {
 }
 
 ForeignKeysOff::~ForeignKeysOff() {
+  // A connection left without its checks would go on writing unchecked rows: it is not kept.
   try {
-    s_.db->exec("PRAGMA foreign_keys = ON");
-  } catch (...) {
+    requireForeignKeys(*s_.db);
+  } catch (const std::exception& e) {
+    s_.unusable = e.what();
   }
+}
+
+void refuseUnusable(const LedgerState& s) {
+  throw Error(Error::Kind::Environment,
+              N_("The ledger “{file}” cannot be used any more in this window or command ({detail}); close it "
+                 "and open it again"),
+              {{"file", s.path.string()}, {"detail", s.unusable}});
 }
 
 void Ledger::bulkWrite(const std::function<void(Writer&)>& work) {

@@ -38,6 +38,9 @@ struct LedgerState {
   // waits for it, so the connection is never used from two threads at once.
   std::function<void()> beforeStatement;
   std::unique_ptr<Checkpointer> checkpoints;  // after `db`: stops before the connection closes
+  // Why this connection may not be used any more (SQLite's foreign-key checks could not be turned
+  // back on); empty while it is sound. Every later API call refuses (withState).
+  std::string unusable;
 
   LedgerState(std::filesystem::path p, std::unique_ptr<SQLite::Database> d);
 
@@ -78,8 +81,11 @@ class ForeignKeysOff {
 };
 
 // Runs one API call: SQLite failures become gl::Error, and cached statements are reset afterwards.
+[[noreturn]] void refuseUnusable(const LedgerState& state);
+
 template <typename Fn>
 auto withState(LedgerState& state, Fn&& fn) -> decltype(fn()) {
+  if (!state.unusable.empty()) refuseUnusable(state);
   StatementsReset reset{state};
   return guarded(state.path.string(), std::forward<Fn>(fn));
 }

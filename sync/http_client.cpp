@@ -4,7 +4,9 @@
 
 #include <memory>
 #include <mutex>
+#include <new>
 
+#include "core/c_handle.h"
 #include "core/error.h"
 #include "sync/gzip.h"
 #include "sync/wire.h"
@@ -41,9 +43,11 @@ HttpClient::HttpClient(std::string server, std::string caFile)
   globalInit();
 }
 
-HttpClient::~HttpClient() {
-  if (curl_) curl_easy_cleanup(static_cast<CURL*>(curl_));
-}
+struct HttpClient::Session {
+  core::CHandle<CURL, curl_easy_cleanup> curl{curl_easy_init()};
+};
+
+HttpClient::~HttpClient() = default;
 
 HttpResult HttpClient::post(const std::string& path, const std::string& json, const std::string& token, bool gzipBody) {
   return perform(path, &json, token, gzipBody);
@@ -55,9 +59,12 @@ HttpResult HttpClient::get(const std::string& path, const std::string& token) {
 
 HttpResult HttpClient::perform(const std::string& path, const std::string* body, const std::string& token,
                                bool gzipBody) {
-  if (!curl_) curl_ = curl_easy_init();
-  if (!curl_) throw Error(Error::Kind::Environment, N_("The network library could not start"));
-  CURL* h = static_cast<CURL*>(curl_);
+  if (!session_) session_ = std::make_unique<Session>();
+  if (!session_->curl) {
+    session_.reset();
+    throw Error(Error::Kind::Environment, N_("The network library could not start"));
+  }
+  CURL* h = session_->curl.get();
   curl_easy_reset(h);  // options from scratch; the open connection and TLS session stay
   std::string url = server_ + path;
   HttpResult result;
@@ -80,26 +87,31 @@ HttpResult HttpClient::perform(const std::string& path, const std::string* body,
   curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, progress);
   curl_easy_setopt(h, CURLOPT_XFERINFODATA, &cancelled_);
 
-  curl_slist* headers = nullptr;
-  std::string version = std::string(kProtocolHeader) + ": " + std::to_string(protocol_);
-  headers = curl_slist_append(headers, version.c_str());
-  std::string auth = "Authorization: Bearer " + token;
-  if (!token.empty()) headers = curl_slist_append(headers, auth.c_str());
+  // Each append returns the list's head (the same one after the first); null only when out of memory.
+  core::CHandle<curl_slist, curl_slist_free_all> headers;
+  auto addHeader = [&](const std::string& line) {
+    curl_slist* head = curl_slist_append(headers.get(), line.c_str());
+    if (!head) throw std::bad_alloc();
+    headers.release();
+    headers.reset(head);
+  };
+  addHeader(std::string(kProtocolHeader) + ": " + std::to_string(protocol_));
+  if (!token.empty()) addHeader("Authorization: Bearer " + token);
   std::string payload;
   if (body) {
-    headers = curl_slist_append(headers, "Content-Type: application/json");
+    addHeader("Content-Type: application/json");
     if (gzipBody) {
       payload = gzipCompress(*body);
-      headers = curl_slist_append(headers, "Content-Encoding: gzip");
+      addHeader("Content-Encoding: gzip");
     } else {
       payload = *body;
     }
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, payload.data());
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(payload.size()));
   }
-  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
   CURLcode rc = curl_easy_perform(h);
-  curl_slist_free_all(headers);
+  curl_easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);  // the list goes with this call
 
   curl_off_t up = 0, down = 0, head = 0;
   curl_easy_getinfo(h, CURLINFO_SIZE_UPLOAD_T, &up);

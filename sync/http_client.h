@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace gl::sync {
@@ -37,7 +38,9 @@ class HttpClient {
   std::function<bool()> cancelled_;
   std::size_t sent_ = 0, received_ = 0;
   int protocol_;
-  void* curl_ = nullptr;  // one handle for the session: its connection is kept open between requests
+  // One curl handle for the session: its connection is kept open between requests.
+  struct Session;
+  std::unique_ptr<Session> session_;
 };
 
 }  // namespace gl::sync

@@ -104,10 +104,6 @@ TextDecoder::TextDecoder(TextEncoding encoding, std::string file)
   if (encoding_ != TextEncoding::Utf8) openIconv();
 }
 
-TextDecoder::~TextDecoder() {
-  if (iconv_) iconv_close(static_cast<iconv_t>(iconv_));
-}
-
 void TextDecoder::openIconv() {
   iconv_t cd = iconv_open("UTF-8", iconvName(encoding_));
   if (cd == kNoIconv)
@@ -116,7 +112,7 @@ void TextDecoder::openIconv() {
                 N_("Cannot read “{file}”: this computer has no {encoding} converter (glibc gconv modules are "
                    "missing)"),
                 {{"file", file_}, {"encoding", displayName(encoding_)}});
-  iconv_ = cd;
+  iconv_.reset(cd);
 }
 
 void TextDecoder::decode(std::string_view in, std::string& out) {
@@ -170,7 +166,7 @@ void TextDecoder::decodeIconv(std::string_view in, std::string& out) {
   std::size_t inLeft = data.size();
   char* outPtr = out.data() + start;
   std::size_t outLeft = out.size() - start;
-  auto cd = static_cast<iconv_t>(iconv_);
+  iconv_t cd = iconv_.get();
   while (inLeft > 0) {
     if (iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != static_cast<std::size_t>(-1)) break;
     int error = errno;

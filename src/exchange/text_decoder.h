@@ -3,10 +3,14 @@
 // its "Unicode text" is UTF-16LE. A character cut at the end of one chunk is finished with the next.
 #pragma once
 
+#include <iconv.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "core/c_handle.h"
 
 namespace gl::exchange {
 
@@ -34,7 +38,6 @@ class TextDecoder {
  public:
   // `file` names the file in error messages.
   TextDecoder(TextEncoding encoding, std::string file);
-  ~TextDecoder();
   TextDecoder(const TextDecoder&) = delete;
   TextDecoder& operator=(const TextDecoder&) = delete;
 
@@ -57,7 +60,7 @@ class TextDecoder {
 
   TextEncoding encoding_;
   std::string file_;
-  void* iconv_ = nullptr;  // iconv_t, kept out of the header
+  core::CHandle<void, iconv_close> iconv_;  // iconv_t is a void*
   std::string carry_;      // the start of a character cut off by the previous chunk
   std::string joined_;     // carry_ + the next chunk, reused
   bool sawNonAscii_ = false;

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/c_handle.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "core/utf8.h"
@@ -114,17 +115,6 @@ std::optional<double> excelSerial(std::string_view text) {
   return static_cast<double>(serial) + fraction;
 }
 
-// Closes what freexl_open returned, also when it failed and when the reader's constructor throws.
-struct FreeXlHandle {
-  const void* get = nullptr;
-  FreeXlHandle() = default;
-  FreeXlHandle(const FreeXlHandle&) = delete;
-  FreeXlHandle& operator=(const FreeXlHandle&) = delete;
-  ~FreeXlHandle() {
-    if (get) freexl_close(get);
-  }
-};
-
 class XlsReader final : public SheetReader {
  public:
   XlsReader(const std::filesystem::path& file, const ReadLimits& limits)
@@ -138,23 +128,26 @@ class XlsReader final : public SheetReader {
           Error::Kind::BadInput,
           N_("“{file}” is larger than {limit} MB, too large for a roster. Save it as .xlsx or split it."),
           {{"file", file_}, {"limit", std::to_string(limits_.maxTotalBytes >> 20)}});
-    int rc = freexl_open(file_.c_str(), &xls_.get);
+    // What freexl_open returns is closed also when it failed and when this constructor throws.
+    const void* opened = nullptr;
+    int rc = freexl_open(file_.c_str(), &opened);
+    xls_.reset(opened);
     if (rc != FREEXL_OK) throwOpenError(rc, file_);
     unsigned int info = 0;
-    if (freexl_get_info(xls_.get, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED)
+    if (freexl_get_info(xls_.get(), FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK && info == FREEXL_BIFF_OBFUSCATED)
       throw Error(
           Error::Kind::BadInput,
           N_("“{file}” is protected with a password. Open it in Excel or WPS, remove the password, save it, "
              "and import it again."),
           {{"file", file_}});
     unsigned int sheets = 0;
-    if (freexl_get_info(xls_.get, FREEXL_BIFF_SHEET_COUNT, &sheets) != FREEXL_OK)
+    if (freexl_get_info(xls_.get(), FREEXL_BIFF_SHEET_COUNT, &sheets) != FREEXL_OK)
       throwOpenError(FREEXL_CRAFTED_FILE, file_);
     if (sheets == 0)
       throw Error(Error::Kind::BadInput, N_("“{file}” contains no worksheets"), {{"file", file_}});
     for (unsigned int i = 0; i < sheets && i <= 0xFFFF; ++i) {
       const char* name = nullptr;
-      if (freexl_get_worksheet_name(xls_.get, static_cast<unsigned short>(i), &name) != FREEXL_OK)
+      if (freexl_get_worksheet_name(xls_.get(), static_cast<unsigned short>(i), &name) != FREEXL_OK)
         throwOpenError(FREEXL_CRAFTED_FILE, file_);
       names_.emplace_back(name ? name : "");
     }
@@ -169,8 +162,8 @@ class XlsReader final : public SheetReader {
                   {{"file", file_}, {"sheet", std::to_string(index + 1)}});
     unsigned int rows = 0;
     unsigned short columns = 0;
-    if (freexl_select_active_worksheet(xls_.get, static_cast<unsigned short>(index)) != FREEXL_OK ||
-        freexl_worksheet_dimensions(xls_.get, &rows, &columns) != FREEXL_OK)
+    if (freexl_select_active_worksheet(xls_.get(), static_cast<unsigned short>(index)) != FREEXL_OK ||
+        freexl_worksheet_dimensions(xls_.get(), &rows, &columns) != FREEXL_OK)
       throwOpenError(FREEXL_CRAFTED_FILE, file_);
     // BIFF holds at most 65,536 rows and 256 columns: a sheet that says more is crafted, and its cells
     // would be asked for one by one, billions of them.
@@ -218,7 +211,7 @@ class XlsReader final : public SheetReader {
  private:
   Cell readCell(unsigned int r, unsigned short c) const {
     FreeXL_CellValue value{};
-    if (freexl_get_cell_value(xls_.get, r, c, &value) != FREEXL_OK)
+    if (freexl_get_cell_value(xls_.get(), r, c, &value) != FREEXL_OK)
       throwOpenError(FREEXL_CRAFTED_FILE, file_);
     Cell cell;
     switch (value.type) {
@@ -269,7 +262,7 @@ class XlsReader final : public SheetReader {
 
   std::string file_;
   ReadLimits limits_;
-  FreeXlHandle xls_;
+  core::CHandle<const void, freexl_close> xls_;
   std::uintmax_t fileBytes_ = 0;
   std::vector<std::string> names_;
   unsigned int rows_ = 0;

@@ -11,9 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "exchange/zip_archive.h"
+#include <expat.h>
 
-struct XML_ParserStruct;
+#include "core/c_handle.h"
+#include "exchange/zip_archive.h"
 
 namespace gl::exchange::xlsx {
 
@@ -60,7 +61,7 @@ class XmlStream {
   ZipEntry entry_;
   XmlHandler& handler_;
   std::filesystem::path file_;
-  XML_ParserStruct* parser_;
+  core::CHandle<XML_ParserStruct, XML_ParserFree> parser_;
   std::exception_ptr pending_;
   std::uint64_t sinceCallback_ = 0;  // bytes fed to expat since it last called back
   bool suspended_ = false;

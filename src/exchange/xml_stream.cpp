@@ -38,19 +38,17 @@ XmlStream::XmlStream(ZipEntry entry, XmlHandler& handler, std::filesystem::path 
       handler_(handler),
       file_(std::move(file)),
       parser_(XML_ParserCreate(nullptr)) {
-  if (parser_ == nullptr) throw std::bad_alloc();
-  XML_SetUserData(parser_, this);
-  XML_SetElementHandler(parser_, onStart, onEnd);
-  XML_SetCharacterDataHandler(parser_, onText);
+  if (!parser_) throw std::bad_alloc();
+  XML_SetUserData(parser_.get(), this);
+  XML_SetElementHandler(parser_.get(), onStart, onEnd);
+  XML_SetCharacterDataHandler(parser_.get(), onText);
   // Excel never writes a DTD; one in a workbook is an entity-expansion or external-entity attack.
-  XML_SetStartDoctypeDeclHandler(parser_, onDoctype);
-  XML_SetEntityDeclHandler(parser_, onEntity);
-  XML_SetParamEntityParsing(parser_, XML_PARAM_ENTITY_PARSING_NEVER);
+  XML_SetStartDoctypeDeclHandler(parser_.get(), onDoctype);
+  XML_SetEntityDeclHandler(parser_.get(), onEntity);
+  XML_SetParamEntityParsing(parser_.get(), XML_PARAM_ENTITY_PARSING_NEVER);
 }
 
-XmlStream::~XmlStream() {
-  XML_ParserFree(parser_);
-}
+XmlStream::~XmlStream() = default;
 
 bool XmlStream::parse() {
   if (pending_) std::rethrow_exception(pending_);
@@ -68,10 +66,10 @@ bool XmlStream::advance() {
   for (;;) {
     XML_Status status;
     if (suspended_) {
-      status = XML_ResumeParser(parser_);
+      status = XML_ResumeParser(parser_.get());
     } else {
       if (done_) return false;
-      void* buffer = XML_GetBuffer(parser_, kChunk);
+      void* buffer = XML_GetBuffer(parser_.get(), kChunk);
       if (buffer == nullptr) throw std::bad_alloc();
       std::size_t n = entry_.read(static_cast<char*>(buffer), kChunk);
       sinceCallback_ += n;
@@ -79,12 +77,12 @@ bool XmlStream::advance() {
         throwDamaged(file_,
                      fmt::format("{}: an XML element longer than {} MB", entry_.name(), kMaxToken >> 20));
       final_ = n == 0;
-      status = XML_ParseBuffer(parser_, static_cast<int>(n), final_);
+      status = XML_ParseBuffer(parser_.get(), static_cast<int>(n), final_);
     }
     if (pending_) std::rethrow_exception(pending_);
     if (status == XML_STATUS_ERROR)
-      throwDamaged(file_, fmt::format("{}, line {}: {}", entry_.name(), XML_GetCurrentLineNumber(parser_),
-                                      XML_ErrorString(XML_GetErrorCode(parser_))));
+      throwDamaged(file_, fmt::format("{}, line {}: {}", entry_.name(), XML_GetCurrentLineNumber(parser_.get()),
+                                      XML_ErrorString(XML_GetErrorCode(parser_.get()))));
     if (status == XML_STATUS_SUSPENDED) {
       suspended_ = true;
       return true;
@@ -98,12 +96,12 @@ bool XmlStream::advance() {
 }
 
 void XmlStream::pause() {
-  XML_StopParser(parser_, XML_TRUE);
+  XML_StopParser(parser_.get(), XML_TRUE);
 }
 
 void XmlStream::fail(std::exception_ptr error) {
   if (!pending_) pending_ = std::move(error);
-  XML_StopParser(parser_, XML_FALSE);
+  XML_StopParser(parser_.get(), XML_FALSE);
 }
 
 void XmlStream::refuseDeclarations() {

@@ -111,13 +111,6 @@ std::string megabytes(std::uint64_t bytes) {
               {{"file", file.string()}, {"part", part}, {"limit", megabytes(limit)}});
 }
 
-void ZipEntry::Closer::operator()(zip_file* f) const {
-  zip_fclose(f);
-}
-void ZipArchive::Closer::operator()(zip* z) const {
-  zip_discard(z);
-}
-
 ZipEntry::ZipEntry(ZipArchive& archive, zip_file* file, std::string name, std::uint64_t size,
                    std::uint64_t compressed)
     : archive_(&archive),

@@ -13,10 +13,10 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "exchange/sheet_reader.h"
+#include <zip.h>
 
-struct zip;
-struct zip_file;
+#include "core/c_handle.h"
+#include "exchange/sheet_reader.h"
 
 namespace gl::exchange {
 
@@ -38,14 +38,11 @@ class ZipEntry {
 
  private:
   friend class ZipArchive;
-  struct Closer {
-    void operator()(zip_file* f) const;
-  };
   ZipEntry(ZipArchive& archive, zip_file* file, std::string name, std::uint64_t size,
            std::uint64_t compressed);
 
   ZipArchive* archive_;
-  std::unique_ptr<zip_file, Closer> file_;
+  core::CHandle<zip_file, zip_fclose> file_;
   std::string name_;
   std::uint64_t declaredSize_;
   std::uint64_t compressedSize_;
@@ -68,12 +65,9 @@ class ZipArchive {
 
  private:
   friend class ZipEntry;
-  struct Closer {
-    void operator()(zip* z) const;
-  };
   std::filesystem::path file_;
   ReadLimits limits_;
-  std::unique_ptr<zip, Closer> zip_;
+  core::CHandle<zip, zip_discard> zip_;  // read-only: discarding writes nothing
   std::uint64_t totalRead_ = 0;
   mutable std::unordered_map<std::string, std::uint64_t> folded_;  // lower-cased names, built on first miss
 };

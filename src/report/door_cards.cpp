@@ -21,8 +21,7 @@ constexpr double kA4Width = 595.28, kA4Height = 841.89, kMargin = 30, kFooter = 
 
 // The QR code of `payload` as dark squares in a `size` box at (x, y), quiet zone included.
 void drawQr(cairo_t* cr, const std::string& payload, double x, double y, double size) {
-  std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(
-      QRcode_encodeString(payload.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), QRcode_free);
+  core::CHandle<QRcode, QRcode_free> qr(QRcode_encodeString(payload.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
   if (!qr) return;
   const int n = qr->width;
   const double module = size / (n + 8);  // four modules of quiet zone each side

@@ -1,5 +1,5 @@
-// Internal to gl_report: text drawn with pango onto a cairo context in points, for the rosters
-// and the door cards.
+// Internal to gl_report: owners of cairo and pango handles, and text drawn with pango onto a cairo
+// context in points, for the rosters and the door cards.
 #pragma once
 
 #include <memory>
@@ -8,12 +8,13 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "core/c_handle.h"
+
 namespace gl::report {
 
-struct FontDeleter {
-  void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
-};
-using Font = std::unique_ptr<PangoFontDescription, FontDeleter>;
+using Font = core::CHandle<PangoFontDescription, pango_font_description_free>;
+using Cairo = core::CHandle<cairo_t, cairo_destroy>;
+using Surface = core::CHandle<cairo_surface_t, cairo_surface_destroy>;
 
 // The CJK font through fontconfig (WenQuanYi Micro Hei is the one Debian installs with us).
 Font font(double points, bool bold = false);
@@ -26,16 +27,13 @@ enum class Align { Left, Center, Right };
 class Painter {
  public:
   explicit Painter(cairo_t* cr);
-  ~Painter();
-  Painter(const Painter&) = delete;
-  Painter& operator=(const Painter&) = delete;
 
   void text(const std::string& s, double x, double y, double w, double h, const Font& f, Align align = Align::Left,
             double pad = 3, bool outline = false, int lines = 1);
 
  private:
   cairo_t* cr_;
-  PangoLayout* layout_;
+  core::CHandle<PangoLayout, g_object_unref> layout_;
 };
 
 }  // namespace gl::report

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "exchange/atomic_file.h"
+#include "report/draw_text.h"
 
 namespace gl::report {
 
@@ -35,19 +36,21 @@ void writePdfPages(const std::filesystem::path& out, double width, double height
                    const std::string& author) {
   exchange::AtomicFile file(out);
   Sink sink{&file, nullptr};
-  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(writeToSink, &sink, width, height);
+  Surface pdf(cairo_pdf_surface_create_for_stream(writeToSink, &sink, width, height));
+  cairo_surface_t* surface = pdf.get();
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, author.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "GridLedger");
-  cairo_t* cr = cairo_create(surface);
-  for (int p = 0; p < pages; ++p) {
-    draw(cr, p);
-    cairo_show_page(cr);
+  {
+    Cairo cr(cairo_create(surface));
+    for (int p = 0; p < pages; ++p) {
+      draw(cr.get(), p);
+      cairo_show_page(cr.get());
+    }
   }
-  cairo_destroy(cr);
   cairo_surface_finish(surface);
   cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
+  pdf.reset();
   if (sink.error) std::rethrow_exception(sink.error);
   if (status != CAIRO_STATUS_SUCCESS)
     throw Error(Error::Kind::Environment, N_("Cannot write the PDF “{file}”: {detail}"),

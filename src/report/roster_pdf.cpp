@@ -69,8 +69,11 @@ cairo_surface_t* RosterLayout::watermark() const {
   if (watermark_) return watermark_.get();
   const double W = pageWidth(), H = pageHeight();
   cairo_rectangle_t extents{0, 0, W, H};
-  watermark_.reset(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents), cairo_surface_destroy);
-  cairo_t* cr = cairo_create(watermark_.get());
+  // Held by a shared_ptr so that this header needs no cairo; released the CHandle way all the same.
+  watermark_.reset(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents),
+                   core::CFree<cairo_surface_t, cairo_surface_destroy>{});
+  Cairo context(cairo_create(watermark_.get()));
+  cairo_t* cr = context.get();
   {
     Painter paint(cr);
     const Font markFont = font(15);
@@ -83,7 +86,6 @@ cairo_surface_t* RosterLayout::watermark() const {
     for (int k = -3; k <= 3; ++k)
       paint.text(mark, -W * 0.6, k * 120.0 - 10, W * 1.2, 20, markFont, Align::Center, 3, /*outline=*/true);
   }
-  cairo_destroy(cr);
   return watermark_.get();
 }
 
@@ -205,11 +207,13 @@ void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
 std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, int width, int& height) {
   const double scale = width / layout.pageWidth();
   height = static_cast<int>(std::lround(layout.pageHeight() * scale));
-  cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-  cairo_t* cr = cairo_create(surface);
-  cairo_scale(cr, scale, scale);
-  layout.drawPage(cr, page);
-  cairo_destroy(cr);
+  Surface image(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+  cairo_surface_t* surface = image.get();
+  {
+    Cairo cr(cairo_create(surface));
+    cairo_scale(cr.get(), scale, scale);
+    layout.drawPage(cr.get(), page);
+  }
   cairo_surface_flush(surface);
   std::vector<unsigned char> rgb(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 3);
   const unsigned char* data = cairo_image_surface_get_data(surface);
@@ -224,7 +228,6 @@ std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, i
       out[2] = static_cast<unsigned char>(px);
     }
   }
-  cairo_surface_destroy(surface);
   return rgb;
 }
 
