@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/merge.h"
 #include "db/row_io.h"
 
 namespace gl::db {
@@ -80,28 +81,24 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   };
   auto created = clockOf("");
 
-  // The cells that win, newest last (a page may carry a cell twice: a row's entry and a later edit).
-  std::vector<const SyncCell*> winners;
+  // The cells that win, one per column (a page may carry a cell twice: a row's entry and a later
+  // edit), by the one merge rule (core/merge.h).
+  core::RowMerge merge(force_);
+  std::vector<const SyncCell*> offered;
   for (const auto& cell : cells) {
     if (cell.column != "deleted" && !columnOf(spec, cell.column)) continue;
     auto local = clockOf(cell.column);
+    bool rowStamp = !local && created;
     if (!local) local = created;
-    bool pending = local && local->site == 1 && local->seq > acked_;
-    bool beats = !local || core::wins(cell.hlc, cell.site, core::Hlc::unpack(local->hlc), local->siteUuid);
-    // The rest of a row that came in an earlier page under one stamp: the same write, not an older one.
-    if (local && local == created && local->site != 1 && local->hlc == static_cast<std::int64_t>(cell.hlc.packed()) &&
-        local->siteUuid == cell.site)
-      beats = true;
-    // An earlier winner of this page for the same cell counts as local too.
-    for (auto* w : winners)
-      if (w->column == cell.column && !core::wins(cell.hlc, cell.site, w->hlc, w->site)) beats = false;
-    if (!force_ && (pending || !beats)) {
-      ++stats_.kept;
-      continue;
-    }
-    std::erase_if(winners, [&](const SyncCell* w) { return w->column == cell.column; });
-    winners.push_back(&cell);
+    std::optional<core::HeldCell> held;
+    if (local)
+      held = core::HeldCell{{core::Hlc::unpack(local->hlc), local->siteUuid}, rowStamp, local->site == 1,
+                            local->site == 1 && local->seq > acked_, false};
+    offered.push_back(&cell);
+    if (!merge.offer(cell.column, {{cell.hlc, cell.site}, std::nullopt}, held).write) ++stats_.kept;
   }
+  std::vector<const SyncCell*> winners;
+  for (const auto& w : merge.winners()) winners.push_back(offered[w.index]);
   if (winners.empty()) return;
 
   // The search index only where a searched column (or the tombstone) changed: most edits are notes,

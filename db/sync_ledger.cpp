@@ -287,13 +287,13 @@ ApplyStats SyncLedger::applyPage(const std::vector<SyncCell>& cells, const std::
   });
 }
 
-std::int64_t SyncLedger::pruneOutside(const std::vector<std::string>& scope, bool countyWide) {
+std::int64_t SyncLedger::pruneOutside(const core::Scope& scope) {
   auto& s = *ledger_.state_;
   auto gone = withState(s, [&] {
     std::vector<ScopeExit> out;
     auto& st = s.statement("SELECT h.id, coalesce(g.code, '') FROM household h LEFT JOIN grid g ON g.id = h.grid");
     while (st.executeStep())
-      if (!core::scopeCovers(scope, countyWide, st.getColumn(1).getString()))
+      if (!scope.reads(st.getColumn(1).getString()))
         out.push_back({core::Table::Household, st.getColumn(0).getString()});
     return out;
   });

@@ -102,7 +102,7 @@ class SyncLedger {
   void resetCursor();
   // After the account's scope shrank: removes every household (with what hangs on it) whose grid the
   // scope does not cover, as a scope exit does. Returns the rows removed.
-  std::int64_t pruneOutside(const std::vector<std::string>& scope, bool countyWide);
+  std::int64_t pruneOutside(const core::Scope& scope);
   void setDuplicates(const std::vector<std::pair<std::string, std::string>>& pairs);
   std::vector<std::pair<std::string, std::string>> duplicates() const;
   std::vector<Refusal> refusals() const;

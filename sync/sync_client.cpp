@@ -85,8 +85,7 @@ class Session {
     // A scope that changed since the last sign-in: the grids lost leave the ledger, and the pull
     // starts from the beginning for the grids gained.
     if (before.server == a.server && before.account == a.account && before.scope != a.scope) {
-      bool countyWide = m.role == "county_admin" || std::find(m.scope.begin(), m.scope.end(), m.county) != m.scope.end();
-      result_.removed += store_.pruneOutside(m.scope, countyWide);
+      result_.removed += store_.pruneOutside(core::Scope(core::roleOrLeast(m.role), m.scope, m.county));
       store_.resetCursor();
       everything_ = true;  // rows this ledger wrote itself may have left with the grids: ask for them too
     }
@@ -260,9 +259,8 @@ class Session {
   void checkDigests(const std::vector<std::pair<std::string, core::GridDigest>>& server) {
     if (store_.pendingCount() > 0) return;
     auto account = store_.account();
-    auto scope = core::splitCodes(account.scope);
-    std::string county = ledger_.setting("county_code").value_or("");
-    bool countyWide = account.role == "county_admin" || std::find(scope.begin(), scope.end(), county) != scope.end();
+    const core::Scope scope(core::roleOrLeast(account.role), core::splitCodes(account.scope),
+                            ledger_.setting("county_code").value_or(""));
     auto local = store_.gridDigests();
     std::set<std::string> differ;
     std::set<std::string> listed;
@@ -271,7 +269,7 @@ class Session {
       if (local[grid] != d) differ.insert(grid);
     }
     for (const auto& [grid, d] : local)
-      if (d.rows > 0 && !listed.count(grid) && core::scopeCovers(scope, countyWide, grid)) differ.insert(grid);
+      if (d.rows > 0 && !listed.count(grid) && scope.reads(grid)) differ.insert(grid);
     for (const auto& grid : differ) repair(grid);
   }
 

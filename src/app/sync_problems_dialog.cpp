@@ -8,6 +8,7 @@
 #include "app/form_support.h"
 #include "core/error.h"
 #include "core/mask.h"
+#include "core/role.h"
 #include "db/sync_ledger.h"
 #include "text/describe.h"
 #include "text/labels.h"
@@ -43,7 +44,7 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
   columns(conflictList_, {_("Record"), _("Field"), _("Value kept"), _("Other value"), _("Other by")});
   // Grid leaders and above see the concurrent edits; the list comes from the data center.
   auto role = db::SyncLedger(ledger_).account().role;
-  leader_ = !options_.server.empty() && !role.empty() && role != "grid_worker";
+  leader_ = !options_.server.empty() && !role.empty() && core::settlesProblems(core::roleOrLeast(role));
   if (!leader_) conflictList_->Disable();
   fill();
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {

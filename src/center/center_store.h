@@ -10,25 +10,26 @@
 #include <vector>
 
 #include "core/hlc.h"
+#include "core/role.h"
+#include "core/scope.h"
 #include "sync/wire.h"
 
 namespace gl::center {
 
 // Where a row belongs: the code of its household's grid, "" for a household of no grid yet, or
 // nothing for reference rows every ledger of the county holds (regions, grids, workers, policies, campaigns).
-using Place = std::optional<std::string>;
+using Place = core::Place;
 
 struct Account {
-  std::string name, role;
+  std::string name;
+  core::Role role = core::Role::GridWorker;
   std::vector<std::string> scope;  // region codes (6, 9 or 12 digits) or grid codes
   std::string passwordHash;        // Argon2id, libsodium's string form
   int failures = 0;
   std::int64_t lockedUntilMs = 0;
 
-  bool countyWide(const std::string& county) const;
-  // Whether a row of this place may be read, or written, by the account.
-  bool reads(const Place& place, const std::string& county) const;
-  bool writes(const Place& place, const std::string& county) const;
+  // What the account may read and write in `county` (the one rule of core::Scope).
+  core::Scope access(const std::string& county) const { return core::Scope(role, scope, county); }
 };
 
 struct Conflict {

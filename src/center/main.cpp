@@ -86,13 +86,13 @@ int main(int argc, char** argv) {
                 << '\n';
     } else if (*add) {
       auto store = gl::center::openSqliteStore(data, false);
-      const auto& roles = gl::core::codes::kWorkerRole;
-      if (std::find(std::begin(roles), std::end(roles), role) == std::end(roles))
+      auto known = gl::core::roleFromCode(role);
+      if (!known)
         throw Error(Error::Kind::BadInput, N_("“{role}” is not a role: grid_worker, grid_leader, township_officer or county_admin"),
                     {{"role", role}});
       gl::center::Account a;
       a.name = userName;
-      a.role = role;
+      a.role = *known;
       a.scope = gl::core::splitCodes(scope);
       checkScope(store->county(), a.scope);
       std::string password = gl::sync::readPasswordFile(passwordFile);

@@ -135,7 +135,7 @@ class Service {
     store_.setLoginState(who->name, 0, 0);
     std::string token = newToken();
     store_.addToken(digest(token), who->name, t + o_.tokenSeconds * 1000);
-    reply(res, sync::encode(sync::LoginResponse{token, who->role, who->scope, store_.county(), now()}));
+    reply(res, sync::encode(sync::LoginResponse{token, std::string(core::roleCode(who->role)), who->scope, store_.county(), now()}));
   }
 
   void push(const httplib::Request& req, httplib::Response& res) {

@@ -28,8 +28,9 @@ std::vector<std::pair<std::string, core::GridDigest>> SqliteStore::digests(const
   while (list.executeStep()) places.emplace_back(list.getColumn(0).getString(), list.getColumn(1).getInt() != 0);
   list.reset();
   std::vector<std::pair<std::string, core::GridDigest>> out;
+  const core::Scope access = who.access(county_);
   for (const auto& [place, dirty] : places) {
-    if (!who.reads(place, county_)) continue;
+    if (!access.reads(place)) continue;
     core::GridDigest d;
     if (dirty) {
       // Each row's newest clock over its current cells (a max over the view would read all of it).
@@ -68,13 +69,14 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
   sync::PullResponse out;
   std::unordered_map<std::string, bool> readable;
   // A county-wide account reads every row (each has a place from its first push): no lookups.
-  bool everything = who.countyWide(county_) && !grid;
+  const core::Scope access = who.access(county_);
+  bool everything = access.countyWide() && !grid;
   auto reads = [&](const std::string& row) {
     if (everything) return true;
     auto [it, added] = readable.try_emplace(row, false);
     if (added) {
       auto p = placeOf(row);
-      it->second = p && who.reads(p->second, county_) && (!grid || p->second == grid);
+      it->second = p && access.reads(p->second) && (!grid || p->second == grid);
     }
     return it->second;
   };
@@ -120,7 +122,7 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
   std::vector<std::pair<std::string, int>> gone;
   while (exits.executeStep()) {
     Place old = exits.getColumn(2).isNull() ? Place() : Place(exits.getColumn(2).getString());
-    if (who.reads(old, county_)) gone.emplace_back(exits.getColumn(0).getString(), exits.getColumn(1).getInt());
+    if (access.reads(old)) gone.emplace_back(exits.getColumn(0).getString(), exits.getColumn(1).getInt());
   }
   exits.reset();
   for (const auto& [row, tbl] : gone)
@@ -141,14 +143,15 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
 std::vector<Conflict> SqliteStore::conflicts(const Account& who) {
   auto lock = lockRequest();
   std::vector<Conflict> out;
-  if (who.role == "grid_worker") return out;  // grid leaders and above see and restore them
+  if (!core::settlesProblems(who.role)) return out;  // grid leaders and above see and restore them
   auto& st = statement(
       "SELECT c.id, c.tbl, c.row, c.col, c.win_val, c.win_hlc, c.win_site, c.lose_val, c.lose_hlc, c.lose_site, "
       "c.account, c.at, c.restored, p.place, p.row IS NULL FROM conflict c LEFT JOIN place p ON p.row = c.row "
       "WHERE c.restored = 0 ORDER BY c.id");
+  const core::Scope access = who.access(county_);
   while (st.executeStep()) {
     Place place = st.getColumn(13).isNull() ? Place() : Place(st.getColumn(13).getString());
-    if (!who.reads(place, county_)) continue;
+    if (!access.reads(place)) continue;
     Conflict k;
     k.id = st.getColumn(0).getInt64();
     auto table = static_cast<core::Table>(st.getColumn(1).getInt());
@@ -171,7 +174,7 @@ bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::Hlc
   for (const auto& k : all) {
     if (k.id != conflictId) continue;
     auto p = placeOf(k.loser.row);
-    if (!who.writes(p ? p->second : Place(), county_)) return false;
+    if (!who.access(county_).writes(p ? p->second : Place())) return false;
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     beginWrite(1);
     db::SyncCell back = k.loser;

@@ -138,7 +138,7 @@ void SqliteStore::putAccount(const Account& a) {
       "INSERT INTO account (name, role, scope, hash) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
       "role = excluded.role, scope = excluded.scope, hash = excluded.hash, failures = 0, locked_until = 0");
   st.bind(1, a.name);
-  st.bind(2, a.role);
+  st.bind(2, std::string(core::roleCode(a.role)));
   st.bind(3, core::joinCodes(a.scope));
   st.bind(4, a.passwordHash);
   st.exec();
@@ -155,7 +155,7 @@ std::optional<Account> SqliteStore::account(const std::string& name) {
   if (!st.executeStep()) return std::nullopt;
   Account a;
   a.name = st.getColumn(0).getString();
-  a.role = st.getColumn(1).getString();
+  a.role = core::roleOrLeast(st.getColumn(1).getString());
   a.scope = core::splitCodes(st.getColumn(2).getString());
   a.passwordHash = st.getColumn(3).getString();
   a.failures = st.getColumn(4).getInt();

@@ -5,6 +5,7 @@
 
 #include "center/sqlite_store.h"
 #include "core/error.h"
+#include "core/merge.h"
 
 namespace gl::center {
 
@@ -187,10 +188,10 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
       continue;
     }
     // Decide every cell first, write nothing until the row's scope is checked.
-    std::vector<const db::SyncCell*> winners;
     std::vector<db::SyncCell> lost;
     std::vector<Conflict> conflicts;
-    std::map<std::string, const db::SyncCell*> latest;  // the winning incoming cell per column
+    core::RowMerge merge;  // the one merge rule (core/merge.h)
+    std::vector<const db::SyncCell*> offered;
     bool rowRefused = false;
     for (auto* c : cells) {
       if (c->column != "deleted" && !spec.column(c->column)) {
@@ -203,24 +204,22 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
       }
       // A row the store has never held has no cells yet (its first push, a county's first load).
       auto stored = known ? cell(id, c->column) : std::nullopt;
-      const db::SyncCell* prior = latest.count(c->column) ? latest[c->column] : nullptr;
-      core::Hlc hlc = prior ? prior->hlc : stored ? stored->hlc : core::Hlc{};
-      std::string site = prior ? prior->site : stored ? stored->site : std::string();
-      bool beats = (!prior && !stored) || core::wins(c->hlc, c->site, hlc, site);
-      if (stored && !prior && c->base < stored->hlc && stored->value != c->value && stored->site != c->site) {
-        // Two edits of one cell, neither seeing the other: keep both, whichever wins.
-        db::SyncCell theirs{table, id, c->column, stored->value, stored->hlc, stored->site, {}};
+      std::optional<core::HeldCell> held;
+      if (stored) held = core::HeldCell{{stored->hlc, stored->site}, false, false, false, stored->value == c->value};
+      offered.push_back(c);
+      auto d = merge.offer(c->column, {{c->hlc, c->site}, c->base}, held);
+      db::SyncCell theirs;
+      if (stored) theirs = {table, id, c->column, stored->value, stored->hlc, stored->site, {}};
+      if (d.conflict) {
         Conflict k;
-        k.winner = beats ? *c : theirs;
-        k.loser = beats ? theirs : *c;
+        k.winner = d.write ? *c : theirs;
+        k.loser = d.write ? theirs : *c;
         conflicts.push_back(std::move(k));
       }
-      if (beats) {
-        latest[c->column] = c;
-      } else if (!prior && stored) {
-        lost.push_back({table, id, c->column, stored->value, stored->hlc, stored->site, {}});
-      }
+      if (d.heldStands) lost.push_back(std::move(theirs));
     }
+    std::map<std::string, const db::SyncCell*> latest;  // the winning incoming cell per column
+    for (const auto& w : merge.winners()) latest[w.column] = offered[w.index];
     // The row's place before and after, and whether this account may write there.
     std::string parent;
     bool moves = !known;
@@ -232,7 +231,8 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     }
     // A row whose parent column does not change stays where it is.
     Place after = moves ? computePlace(table, id, &parent) : known->second;
-    bool allowed = who.writes(after, county_) && (!known || who.writes(known->second, county_));
+    const core::Scope access = who.access(county_);
+    bool allowed = access.writes(after) && (!known || access.writes(known->second));
     if (!allowed) {
       for (auto* c : cells) {
         if (c->column != "deleted" && !spec.column(c->column)) continue;

@@ -23,7 +23,7 @@ std::string joinCodes(const std::vector<std::string>& codes) {
   return out;
 }
 
-bool scopeCovers(const std::vector<std::string>& scope, bool countyWide, const std::optional<std::string>& place) {
+bool scopeCovers(const std::vector<std::string>& scope, bool countyWide, const Place& place) {
   if (!place || countyWide) return true;
   if (place->empty()) return false;  // a household of no grid: the county's, until dispatched
   for (const auto& s : scope) {
@@ -33,6 +33,28 @@ bool scopeCovers(const std::vector<std::string>& scope, bool countyWide, const s
     if (region && place->size() > s.size() && place->compare(0, s.size(), s) == 0) return true;
   }
   return false;
+}
+
+Scope::Scope(Role role, std::vector<std::string> codes, std::string county)
+    : role_(role), codes_(std::move(codes)), county_(std::move(county)) {}
+
+Scope Scope::wholeCounty(std::string county) {
+  std::vector<std::string> codes{county};
+  return Scope(Role::CountyAdmin, std::move(codes), std::move(county));
+}
+
+bool Scope::countyWide() const {
+  if (role_ == Role::CountyAdmin) return true;
+  for (const auto& c : codes_)
+    if (c == county_) return true;
+  return false;
+}
+
+bool Scope::reads(const Place& place) const { return scopeCovers(codes_, countyWide(), place); }
+
+bool Scope::writes(const Place& place) const {
+  if (!place) return role_ == Role::CountyAdmin;
+  return reads(place);
 }
 
 void GridDigest::add(std::string_view rowId, std::int64_t newestHlc) {
