@@ -1,3 +1,4 @@
+// Internal to gl_db.
 // The audit log: append-only (triggers refuse UPDATE and DELETE) and hash-chained, so a removed or
 // altered entry breaks the chain (MLPS 2.0 "protect audit records"). Entries name rows by id only.
 #pragma once

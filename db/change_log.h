@@ -1,3 +1,4 @@
+// Internal to gl_db.
 // The change log `clock` (docs/data-model.md §6): stamped by the write code, not by triggers (triggers
 // cost 5× here). A new row is stamped once (col = ''); a later change stamps its own cell.
 #pragma once

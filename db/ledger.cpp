@@ -333,6 +333,8 @@ std::vector<core::Policy> Ledger::policies() const {
   return out;
 }
 
+core::Scope Ledger::readerScope() const { return core::Scope::wholeCounty(setting("county_code").value_or("")); }
+
 std::optional<std::string> Ledger::setting(std::string_view key) const {
   return withState(*state_, [&]() -> std::optional<std::string> {
     auto& st = state_->statement("SELECT value FROM setting WHERE key = ?");

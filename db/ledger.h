@@ -17,6 +17,7 @@
 #include "core/lifecycle.h"
 #include "core/policy.h"
 #include "core/schema.h"
+#include "core/scope.h"
 #include "db/roster_rows.h"
 #include "db/views.h"
 
@@ -156,27 +157,6 @@ class Ledger {
   std::vector<std::pair<std::string, std::string>> settingsWithPrefix(std::string_view prefix) const;
   void setSetting(std::string_view key, std::string_view value);
 
-  Figures figures(core::Date today) const;
-  // Lists, in the order a grid worker walks: grid, building, unit, room.
-  std::vector<QuarantineItem> activeQuarantines(core::Date on) const;
-  // Active cases whose planned end is on or before `today`, each with the lifecycle's proposal.
-  std::vector<CaseReview> reviewDueCases(core::Date today) const;
-  std::vector<Row> households(std::string_view gridId, int offset, int limit) const;  // empty gridId: every grid
-  std::vector<Row> residentsOf(std::string_view householdId) const;
-
-  // The grid tree: county → townships → communities → grids → buildings (lazily, one level a call).
-  std::vector<RegionNode> childRegions(std::string_view parentId) const;  // "" = the top (county) regions
-  std::vector<GridNode> gridsOf(std::string_view regionId) const;
-  std::vector<BuildingNode> buildingsOf(std::string_view gridId) const;
-  // The household browser: keys (row numbers) of every matching household in walking order, then
-  // the rows of a page of keys, in the order given; a virtual list holds keys, not rows.
-  std::vector<std::int64_t> householdKeys(const HouseholdFilter& filter) const;
-  std::vector<Row> householdsByKey(const std::vector<std::int64_t>& keys) const;
-
-  // The Today tab's chart: `days` days ending with `last`, oldest first.
-  std::vector<DayTrend> trend(core::Date last, int days) const;
-  // The check sheet: every active case within its period on `on` (optionally one grid's), walking order.
-  std::vector<CheckSheetRow> checkSheet(core::Date on, std::string_view gridId = {}) const;
   // Records or corrects a temperature: one health_check row per case, date and slot. Returns its id.
   std::string recordCheck(std::string_view quarantineId, core::Date on, int slot, int tenths,
                           std::string_view symptoms = {});
@@ -189,25 +169,6 @@ class Ledger {
   void transferCase(std::string_view quarantineId, core::Date on, core::QuarantineStatus status,
                     std::string_view place);
 
-  // Screening campaigns: progress per grid and building of the campaign's scope, and the households
-  // of one grid still to visit in it.
-  std::vector<VisitProgress> visitProgress(std::string_view campaignId) const;
-  std::vector<Row> householdsToVisit(std::string_view campaignId, std::string_view gridId) const;
-  std::vector<SearchHit> search(std::string_view query, int limit = 20) const;
-
-  // Daily rosters (db/roster_rows.h). A scope code that names no region or grid is refused.
-  RosterScope rosterScope(std::string_view code) const;
-  // Active cases of the scope on `on` (Active: within their period; Ending: planned end that day;
-  // Starting: started that day), with that day's check slots and readings.
-  std::vector<RosterPerson> rosterCases(CaseDay which, core::Date on, const RosterScope& scope) const;
-  // People of the scope with care flags (elderly living alone, chronic illness…), with their
-  // household's last visit.
-  std::vector<RosterPerson> rosterCare(const RosterScope& scope) const;
-  // Households of the scope still to visit in the campaign running on `on` (the latest started, when
-  // several run); the campaign's name, "" when none runs.
-  std::vector<RosterHousehold> rosterVisitsDue(core::Date on, const RosterScope& scope, std::string& campaign) const;
-  // Every household of the scope, for door cards, in walking order.
-  std::vector<RosterDoor> rosterDoors(const RosterScope& scope) const;
   std::int64_t pendingChanges() const;
 
   // For the ledger's own tests and tools: verifies the audit hash chain; returns the first bad seq or 0.
@@ -215,8 +176,13 @@ class Ledger {
   // Rebuilds the derived search index from the rows (after a restore or an index change).
   void rebuildSearchIndex();
 
+ // Whose rows the reads of this ledger return (db/query.h). Until accounts exist on the client
+  // (the privacy issue), the whole county of the ledger.
+  core::Scope readerScope() const;
+
  private:
   friend class SyncLedger;
+  friend class Query;
   explicit Ledger(std::unique_ptr<LedgerState> state);
   std::unique_ptr<LedgerState> state_;
 };

@@ -1,3 +1,4 @@
+// Internal to gl_db.
 // The derived search index (local, never synced): search_term rows for names, pinyin initials, full
 // pinyin, identity numbers and phones reversed (so a suffix is a prefix range), household numbers;
 // household addresses in the trigram FTS5 table. Kept by the write code from old and new values,

@@ -20,4 +20,7 @@ inline std::string walkingOrderInGrid(const std::string& alias) {
          houseNumberOrder(alias + ".room") + ", " + alias + ".rid";
 }
 
+// Across grids: grid `g` by code, then walkingOrderInGrid of household `h`.
+inline std::string walkingOrder() { return "g.code, " + walkingOrderInGrid("h"); }
+
 }  // namespace gl::db

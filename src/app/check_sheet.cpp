@@ -10,6 +10,7 @@
 #include "core/validation_error.h"
 #include "text/describe.h"
 #include "text/labels.h"
+#include "db/quarantine_queries.h"
 
 namespace gl::app {
 
@@ -229,7 +230,7 @@ void CheckSheet::load(core::Date on, const std::string& gridId) {
   date_ = on;
 
   BeginBatch();
-  table_->setRows(ledger_.checkSheet(on, gridId));
+  table_->setRows(db::QuarantineQueries(ledger_, ledger_.readerScope()).checkSheet(on, gridId));
   // The grid keeps the last cell's attribute: a fever's colour must follow the new rows.
   ClearAttrCache();
   // The table's new size against the grid's old one (the grid learns the new size from the messages).

@@ -1,4 +1,5 @@
 #include "app/grid_tree.h"
+#include "db/tree_queries.h"
 
 namespace gl::app {
 
@@ -46,7 +47,7 @@ GridTree::GridTree(wxWindow* parent, db::Ledger& ledger)
 void GridTree::reload() {
   DeleteAllItems();
   wxTreeItemId root = AddRoot("root");
-  for (const auto& region : ledger_.childRegions("")) {
+  for (const auto& region : db::TreeQueries(ledger_, ledger_.readerScope()).childRegions("")) {
     auto item = AppendItem(root, wxString::FromUTF8(region.name), -1, -1, new Node(NodeKind::Region, region.id));
     SetItemHasChildren(item, true);
   }
@@ -61,19 +62,19 @@ void GridTree::loadChildren(const wxTreeItemId& item) {
   node->loaded = true;
   bool any = false;
   if (node->kind == NodeKind::Region) {
-    for (const auto& child : ledger_.childRegions(node->id)) {
+    for (const auto& child : db::TreeQueries(ledger_, ledger_.readerScope()).childRegions(node->id)) {
       auto c = AppendItem(item, wxString::FromUTF8(child.name), -1, -1, new Node(NodeKind::Region, child.id));
       SetItemHasChildren(c, true);
       any = true;
     }
-    for (const auto& grid : ledger_.gridsOf(node->id)) {
+    for (const auto& grid : db::TreeQueries(ledger_, ledger_.readerScope()).gridsOf(node->id)) {
       wxString label = wxString::Format("%s (%lld)", wxString::FromUTF8(grid.name), static_cast<long long>(grid.households));
       auto c = AppendItem(item, label, -1, -1, new Node(NodeKind::Grid, grid.id, grid.id));
       SetItemHasChildren(c, grid.households > 0);
       any = true;
     }
   } else if (node->kind == NodeKind::Grid) {
-    for (const auto& b : ledger_.buildingsOf(node->id)) {
+    for (const auto& b : db::TreeQueries(ledger_, ledger_.readerScope()).buildingsOf(node->id)) {
       AppendItem(item, buildingLabel(b.building, b.households), -1, -1, new Node(NodeKind::Building, {}, node->id, b.building));
       any = true;
     }

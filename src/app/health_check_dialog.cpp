@@ -10,6 +10,7 @@
 #include "core/temperature.h"
 #include "text/describe.h"
 #include "text/labels.h"
+#include "db/quarantine_queries.h"
 
 namespace gl::app {
 
@@ -155,7 +156,7 @@ std::optional<core::Date> HealthCheckDialog::checkDate(bool showIssue) {
 }
 
 std::string HealthCheckDialog::existingCheck(core::Date on, int slot) const {
-  for (const auto& row : ledger_.checkSheet(on))
+  for (const auto& row : db::QuarantineQueries(ledger_, ledger_.readerScope()).checkSheet(on))
     if (row.quarantineId == person_.quarantineId && slot < static_cast<int>(row.checkIds.size()))
       return row.checkIds[static_cast<std::size_t>(slot)];
   return {};

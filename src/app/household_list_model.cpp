@@ -5,6 +5,7 @@
 #include "app/form_support.h"
 #include "core/mask.h"
 #include "text/labels.h"
+#include "db/household_queries.h"
 
 namespace gl::app {
 
@@ -38,7 +39,7 @@ const HouseholdListModel::Page& HouseholdListModel::page(std::size_t index) cons
                                  keys_.begin() + static_cast<std::ptrdiff_t>(end));
   Page rows;
   rows.reserve(keys.size());
-  auto fetched = ledger_.householdsByKey(keys);
+  auto fetched = db::HouseholdQueries(ledger_, ledger_.readerScope()).byKeys(keys);
   ++pagesRead_;
   if (fetched.size() == keys.size()) {
     for (auto& r : fetched) rows.emplace_back(std::move(r));
@@ -46,7 +47,7 @@ const HouseholdListModel::Page& HouseholdListModel::page(std::size_t index) cons
     // A household deleted since the keys were read leaves no row: read the page key by key so that
     // every other row stays on its line.
     for (std::int64_t key : keys) {
-      auto one = ledger_.householdsByKey({key});
+      auto one = db::HouseholdQueries(ledger_, ledger_.readerScope()).byKeys({key});
       if (one.empty())
         rows.emplace_back(std::nullopt);
       else

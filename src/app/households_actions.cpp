@@ -11,6 +11,7 @@
 #include "app/resident_dialog.h"
 #include "core/error.h"
 #include "db/writer.h"
+#include "db/household_queries.h"
 
 namespace gl::app {
 
@@ -92,7 +93,7 @@ void HouseholdsPanel::deleteSelected() {
   if (id.empty()) return;
   auto household = ledger().get(core::Table::Household, id);
   if (!household) return;
-  auto people = ledger().residentsOf(id);
+  auto people = query<db::HouseholdQueries>().residentsOf(id);
   int n = static_cast<int>(people.size());
   wxString address = toWx(household->text("address"));
   // TRANSLATORS: %1$s an address, %2$d how many people live there

@@ -13,6 +13,7 @@
 #include "app/households_panel.h"
 #include "core/mask.h"
 #include "text/labels.h"
+#include "db/household_queries.h"
 
 namespace gl::app {
 
@@ -92,7 +93,7 @@ void HouseholdsPanel::loadMembers(const std::string& selectResident) {
     memberInfo_->SetLabel(_("Select a household in the list to see its members; Enter edits it, Ctrl+R adds a member."));
     return;
   }
-  memberRows_ = ledger().residentsOf(shownHousehold_);
+  memberRows_ = query<db::HouseholdQueries>().residentsOf(shownHousehold_);
   // The head of household first, as the register lists them; the others in the ledger's order (by age).
   std::stable_partition(memberRows_.begin(), memberRows_.end(),
                         [](const db::Row& r) { return r.text("relation") == "户主"; });

@@ -11,6 +11,8 @@
 #include "app/app.h"
 #include "app/form_support.h"
 #include "text/labels.h"
+#include "db/household_queries.h"
+#include "db/tree_queries.h"
 
 namespace gl::app {
 
@@ -203,7 +205,7 @@ void HouseholdsPanel::load() {
 }
 
 void HouseholdsPanel::refreshKeys() {
-  model_->setKeys(ledger().householdKeys(filter_));
+  model_->setKeys(query<db::HouseholdQueries>().keys(filter_));
   updateCount();
 }
 
@@ -265,7 +267,7 @@ void HouseholdsPanel::updateFilterBar() {
   building_->Append(_("All buildings"));
   buildingValues_.push_back(std::nullopt);
   if (!filter_.gridId.empty())
-    for (const auto& b : ledger().buildingsOf(filter_.gridId)) {
+    for (const auto& b : query<db::TreeQueries>().buildingsOf(filter_.gridId)) {
       // TRANSLATORS: a building in the grid tree; %s is its number, %lld its households
       building_->Append(b.building.empty()
                             ? wxString::Format(_("Houses without a building (%lld)"), static_cast<long long>(b.households))

@@ -35,6 +35,11 @@ class LedgerPanel : public wxPanel {
   // What reload() does: each tab reads its rows (keeping the user's selection where it can).
   virtual void load() = 0;
   db::Ledger& ledger() { return ledger_; }
+  // The tab's reads, for the reader's scope (db/query.h): query<db::TreeQueries>().gridsOf(id).
+  template <typename Query>
+  Query query() const {
+    return Query(ledger_, ledger_.readerScope());
+  }
   void notifyChanged() {
     if (changed_) changed_();
   }

@@ -11,6 +11,7 @@
 #include "core/mask.h"
 #include "text/describe.h"
 #include "text/labels.h"
+#include "db/quarantine_queries.h"
 
 namespace gl::app {
 
@@ -131,7 +132,7 @@ QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const s
   show(fresh);
 
   // A second active case for the same person is allowed (a follow-on, a correction) but never unnoticed.
-  for (const auto& q : ledger_.activeQuarantines(ledger_.today()))
+  for (const auto& q : db::QuarantineQueries(ledger_, ledger_.readerScope()).active(ledger_.today()))
     if (q.residentId == residentId_) {
       // TRANSLATORS: %1$s a kind of quarantine, %2$d and %3$d "day 3 of 7", %4$s a date
       general_->SetLabel(wxString::Format(

@@ -21,6 +21,9 @@
 #include "app/quarantine_dialog.h"
 #include "core/mask.h"
 #include "text/labels.h"
+#include "db/household_queries.h"
+#include "db/quarantine_queries.h"
+#include "db/tree_queries.h"
 
 namespace gl::app {
 
@@ -201,12 +204,12 @@ void QuarantinePanel::buildControls() {
 void QuarantinePanel::fillGrids() {
   std::vector<std::pair<std::string, wxString>> grids;
   std::function<void(const db::RegionNode&)> visit = [&](const db::RegionNode& region) {
-    for (const auto& g : ledger().gridsOf(region.id))
+    for (const auto& g : query<db::TreeQueries>().gridsOf(region.id))
       // TRANSLATORS: a grid in the grid filter: %1$s the community, %2$s the grid's name
       grids.emplace_back(g.id, wxString::Format(_("%1$s, %2$s"), toWx(region.name), toWx(g.name)));
-    for (const auto& child : ledger().childRegions(region.id)) visit(child);
+    for (const auto& child : query<db::TreeQueries>().childRegions(region.id)) visit(child);
   };
-  for (const auto& top : ledger().childRegions("")) visit(top);
+  for (const auto& top : query<db::TreeQueries>().childRegions("")) visit(top);
   std::vector<std::string> ids = {std::string()};
   for (const auto& g : grids) ids.push_back(g.first);
   if (ids == gridIds_) return;
@@ -240,14 +243,14 @@ void QuarantinePanel::notifyOwnChange() {
 void QuarantinePanel::reloadCases() {
   std::string keep = selectedCase();
   policies_ = ledger().policies();
-  cases_ = ledger().activeQuarantines(date_);
+  cases_ = query<db::QuarantineQueries>().active(date_);
   if (!gridId_.empty()) {
     std::set<std::string> households;
-    for (const auto& h : ledger().households(gridId_, 0, std::numeric_limits<int>::max())) households.insert(h.id);
+    for (const auto& h : query<db::HouseholdQueries>().page(gridId_, 0, std::numeric_limits<int>::max())) households.insert(h.id);
     std::erase_if(cases_, [&](const db::QuarantineItem& q) { return !households.count(q.householdId); });
   }
   reviews_.clear();
-  for (auto& r : ledger().reviewDueCases(date_)) reviews_.emplace(r.quarantineId, std::move(r));
+  for (auto& r : query<db::QuarantineQueries>().reviewDue(date_)) reviews_.emplace(r.quarantineId, std::move(r));
   int toDecide = 0;
   for (const auto& q : cases_)
     if (auto it = reviews_.find(q.id); it != reviews_.end() && it->second.proposal != core::Proposal::None) ++toDecide;

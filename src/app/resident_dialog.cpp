@@ -17,6 +17,7 @@
 #include "core/identity.h"
 #include "text/describe.h"
 #include "text/labels.h"
+#include "db/household_queries.h"
 
 namespace gl::app {
 
@@ -140,7 +141,7 @@ ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::
   db::Row fresh;
   fresh.cells.push_back({"household", householdId_});
   // The first person entered in an empty household is usually its head.
-  if (ledger_.residentsOf(householdId_).empty()) fresh.cells.push_back({"relation", std::string("户主")});
+  if (db::HouseholdQueries(ledger_, ledger_.readerScope()).residentsOf(householdId_).empty()) fresh.cells.push_back({"relation", std::string("户主")});
   show(fresh);
   GetSizer()->SetSizeHints(this);
   name_->SetFocus();

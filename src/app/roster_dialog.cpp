@@ -19,6 +19,7 @@
 #include "core/date_parse.h"
 #include "report/roster_files.h"
 #include "text/describe.h"
+#include "db/tree_queries.h"
 
 namespace gl::app {
 
@@ -100,10 +101,10 @@ void RosterDialog::fillScopes() {
   };
   std::function<void(const db::RegionNode&, int)> region = [&](const db::RegionNode& r, int depth) {
     add(depth, r.name, r.code);
-    for (const auto& child : ledger_.childRegions(r.id)) region(child, depth + 1);
-    for (const auto& g : ledger_.gridsOf(r.id)) add(depth + 1, g.name, g.code);
+    for (const auto& child : db::TreeQueries(ledger_, ledger_.readerScope()).childRegions(r.id)) region(child, depth + 1);
+    for (const auto& g : db::TreeQueries(ledger_, ledger_.readerScope()).gridsOf(r.id)) add(depth + 1, g.name, g.code);
   };
-  for (const auto& top : ledger_.childRegions("")) region(top, 0);
+  for (const auto& top : db::TreeQueries(ledger_, ledger_.readerScope()).childRegions("")) region(top, 0);
   if (scopeCodes_.empty()) {
     scope_->Append(_("The whole ledger"));
     scopeCodes_.emplace_back();

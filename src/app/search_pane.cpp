@@ -5,6 +5,7 @@
 #include <wx/srchctrl.h>
 
 #include "core/mask.h"
+#include "db/search_queries.h"
 
 namespace gl::app {
 
@@ -72,7 +73,7 @@ void SearchPane::setQuery(const wxString& text) {
 }
 
 void SearchPane::runQuery() {
-  hits_ = ledger_.search(query_->GetValue().utf8_string(), kLimit);
+  hits_ = db::SearchQueries(ledger_, ledger_.readerScope()).find(query_->GetValue().utf8_string(), kLimit);
   list_->Freeze();
   list_->DeleteAllItems();
   long row = 0;

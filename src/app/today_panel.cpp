@@ -13,6 +13,8 @@
 #include "app/form_support.h"
 #include "app/trend_chart.h"
 #include "app/visits_panel.h"
+#include "db/figure_queries.h"
+#include "db/visit_queries.h"
 
 namespace gl::app {
 
@@ -211,7 +213,7 @@ TodayPanel::TodayPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback cha
 
 void TodayPanel::load() {
   const core::Date today = ledger().today();
-  const db::Figures f = ledger().figures(today);
+  const db::Figures f = query<db::FigureQueries>().today(today);
   // TRANSLATORS: the Today tab's heading: %1$s is the date (2022-11-20), %2$s the day of the week.
   date_->SetLabel(wxString::Format(_("Today, %1$s, %2$s"), toWx(today.iso()), weekday(today)));
 
@@ -251,13 +253,13 @@ void TodayPanel::load() {
 
   if (auto campaign = runningCampaign(ledger(), today)) {
     std::int64_t left = 0;
-    for (const auto& p : ledger().visitProgress(campaign->id)) left += p.households - p.visited;
+    for (const auto& p : query<db::VisitQueries>().progress(campaign->id)) left += p.households - p.visited;
     set(Figure::HouseholdsToVisit, left, toWx((*campaign)["name"].value_or("")));
   } else {
     set(Figure::HouseholdsToVisit, std::nullopt, _("No campaign running today"));
   }
 
-  chart_->setDays(ledger().trend(today, kTrendDays));
+  chart_->setDays(query<db::FigureQueries>().trend(today, kTrendDays));
   Layout();
 }
 

@@ -14,6 +14,8 @@
 #include "core/temperature.h"
 #include "text/describe.h"
 #include "text/labels.h"
+#include "db/household_queries.h"
+#include "db/visit_queries.h"
 
 namespace gl::app {
 
@@ -94,7 +96,7 @@ void VisitDialog::show(const db::Row& household) {
   resident_->Clear();
   residentIds_.assign(1, {});
   resident_->Append(_("(the household as a whole)"));
-  for (const auto& r : ledger_.residentsOf(household.id)) {
+  for (const auto& r : db::HouseholdQueries(ledger_, ledger_.readerScope()).residentsOf(household.id)) {
     wxString name = toWx(r["name"].value_or(""));
     if (auto relation = r["relation"]) name += " (" + toWx(*relation) + ")";
     resident_->Append(name);
@@ -192,10 +194,10 @@ bool VisitDialog::save() {
 bool VisitDialog::saveAndNext() {
   const std::string campaign = campaignId(), grid = gridId(), current = household_.id;
   std::vector<db::Row> before;
-  if (!campaign.empty() && !grid.empty()) before = ledger_.householdsToVisit(campaign, grid);
+  if (!campaign.empty() && !grid.empty()) before = db::VisitQueries(ledger_, ledger_.readerScope()).householdsToVisit(campaign, grid);
   if (!save()) return false;
   std::vector<db::Row> after;
-  if (!campaign.empty() && !grid.empty()) after = ledger_.householdsToVisit(campaign, grid);
+  if (!campaign.empty() && !grid.empty()) after = db::VisitQueries(ledger_, ledger_.readerScope()).householdsToVisit(campaign, grid);
   auto stillToVisit = [&](const std::string& id) {
     return id != current && std::any_of(after.begin(), after.end(), [&](const db::Row& r) { return r.id == id; });
   };

@@ -13,6 +13,7 @@
 #include "app/form_support.h"
 #include "app/visit_dialog.h"
 #include "text/labels.h"
+#include "db/visit_queries.h"
 
 namespace gl::app {
 
@@ -155,7 +156,7 @@ void VisitsPanel::selectCampaign(const std::string& campaignId) {
 
 void VisitsPanel::loadProgress() {
   const std::string campaign = campaignId();
-  progress_ = campaign.empty() ? std::vector<db::VisitProgress>() : ledger().visitProgress(campaign);
+  progress_ = campaign.empty() ? std::vector<db::VisitProgress>() : query<db::VisitQueries>().progress(campaign);
   std::int64_t households = 0, visited = 0;
   for (const auto& p : progress_) {
     households += p.households;
@@ -222,7 +223,7 @@ void VisitsPanel::loadToVisit() {
   std::string keep = selectedHousehold();
   long keepIndex = toVisitList_->GetFirstSelected();
   const std::string campaign = campaignId();
-  toVisit_ = campaign.empty() || gridId_.empty() ? std::vector<db::Row>() : ledger().householdsToVisit(campaign, gridId_);
+  toVisit_ = campaign.empty() || gridId_.empty() ? std::vector<db::Row>() : query<db::VisitQueries>().householdsToVisit(campaign, gridId_);
   wxString gridName;
   for (const auto& p : progress_)
     if (p.gridId == gridId_) gridName = toWx(p.gridName.empty() ? p.gridCode : p.gridName);

@@ -11,6 +11,7 @@
 #include "demo/demo.h"
 #include "text/labels.h"
 #include "text/text.h"
+#include "db/figure_queries.h"
 
 namespace gl::cli {
 
@@ -55,7 +56,7 @@ void runDemo(const Context& ctx, const demo::Options& options) {
 
 void runStats(const Context& ctx) {
   auto ledger = ctx.open();
-  db::Figures f = ledger->figures(ledger->today());
+  db::Figures f = db::FigureQueries(*ledger, ledger->readerScope()).today(ledger->today());
   nlohmann::json j = nlohmann::json::object();
   std::string human;
   for (const auto& t : f.tables) {

@@ -8,6 +8,7 @@
 #include "text/describe.h"
 #include "text/labels.h"
 #include "text/text.h"
+#include "db/search_queries.h"
 
 namespace gl::cli {
 
@@ -18,7 +19,7 @@ namespace {
 
 void runSearch(const Context& ctx, const std::string& query, int limit) {
   auto ledger = ctx.open();
-  auto hits = ledger->search(query, limit);
+  auto hits = db::SearchQueries(*ledger, ledger->readerScope()).find(query, limit);
   // Audited by count only: the query itself may be an identity number.
   ledger->audit("search", "", "", static_cast<long long>(hits.size()), "");
   nlohmann::json j = nlohmann::json::array();

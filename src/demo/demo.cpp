@@ -7,6 +7,7 @@
 #include "core/schema.h"
 #include "db/writer.h"
 #include "demo/demo_people.h"
+#include "db/figure_queries.h"
 
 namespace gl::demo {
 
@@ -185,7 +186,7 @@ Result generate(db::Ledger& ledger, const Options& options,
   ledger.forEachRow(Table::Campaign, [&](const db::Row& r) { campaign = r.id; });
   auto policies = ledger.policies();
   long long householdNo = 0;
-  for (const auto& t : ledger.figures(today).tables)
+  for (const auto& t : db::FigureQueries(ledger, ledger.readerScope()).today(today).tables)
     if (t.name == "household") householdNo = t.rows;
   ledger.write([&](db::Writer& w) {
     if (countyId.empty())

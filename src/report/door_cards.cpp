@@ -10,6 +10,7 @@
 #include "report/draw_text.h"
 #include "report/pdf_file.h"
 #include "text/text.h"
+#include "db/roster_queries.h"
 
 namespace gl::report {
 
@@ -62,8 +63,8 @@ std::string placeText(const db::RosterPlace& p) {
 
 DoorCards buildDoorCards(const db::Ledger& ledger, std::string_view scopeCode) {
   DoorCards cards;
-  cards.scope = ledger.rosterScope(scopeCode);
-  cards.doors = ledger.rosterDoors(cards.scope);
+  cards.scope = db::RosterQueries(ledger, ledger.readerScope()).rosterScope(scopeCode);
+  cards.doors = db::RosterQueries(ledger, ledger.readerScope()).doors(cards.scope);
   return cards;
 }
 

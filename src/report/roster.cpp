@@ -4,6 +4,7 @@
 #include "core/mask.h"
 #include "text/labels.h"
 #include "text/text.h"
+#include "db/roster_queries.h"
 
 namespace gl::report {
 
@@ -81,7 +82,7 @@ std::vector<std::string> personCells(const db::RosterPerson& p) {
 }
 
 void checksRoster(const db::Ledger& ledger, Roster& r) {
-  auto lines = ledger.rosterCases(db::CaseDay::Active, r.date, r.scope);
+  auto lines = db::RosterQueries(ledger, ledger.readerScope()).cases(db::CaseDay::Active, r.date, r.scope);
   int slots = 2;
   for (const auto& p : lines) slots = std::max(slots, p.slotsPerDay);
   personColumns(r);
@@ -109,7 +110,7 @@ void checksRoster(const db::Ledger& ledger, Roster& r) {
 }
 
 void caseRoster(const db::Ledger& ledger, Roster& r, db::CaseDay which) {
-  auto lines = ledger.rosterCases(which, r.date, r.scope);
+  auto lines = db::RosterQueries(ledger, ledger.readerScope()).cases(which, r.date, r.scope);
   personColumns(r);
   r.columns.push_back({tr(N_("Kind")), 0.9});
   if (which == db::CaseDay::Starting) {
@@ -140,7 +141,7 @@ void careRoster(const db::Ledger& ledger, Roster& r) {
   r.columns.push_back({tr(N_("Care needs")), 1.5});
   r.columns.push_back({tr(N_("Last visit")), 0.95, false, false, CellType::Date});
   r.columns.push_back({tr(N_("Visited today")), 1.0, false, true});
-  for (const auto& p : ledger.rosterCare(r.scope)) {
+  for (const auto& p : db::RosterQueries(ledger, ledger.readerScope()).care(r.scope)) {
     auto row = personCells(p);
     row.insert(row.begin() + 2, ageOn(p.birthDate, r.date));
     row.push_back(labels(p.careFlags));
@@ -162,7 +163,7 @@ void visitsRoster(const db::Ledger& ledger, Roster& r) {
                {tr(N_("Outcome")), 1.0, false, true},
                {tr(N_("Temperature ℃")), 0.8, false, true},
                {tr(N_("Notes")), 1.6, false, true}};
-  for (const auto& h : ledger.rosterVisitsDue(r.date, r.scope, r.campaign))
+  for (const auto& h : db::RosterQueries(ledger, ledger.readerScope()).visitsDue(r.date, r.scope, r.campaign))
     add(r, h.place,
         {placeText(h.place), h.householdNo, h.head, core::maskPhone(h.phone), std::to_string(h.members), {}, {}, {}});
   r.landscape = true;
@@ -223,7 +224,7 @@ Roster buildRoster(const db::Ledger& ledger, RosterKind kind, core::Date date, s
   r.kind = kind;
   r.title = kindTitle(kind);
   r.date = date;
-  r.scope = ledger.rosterScope(scopeCode);
+  r.scope = db::RosterQueries(ledger, ledger.readerScope()).rosterScope(scopeCode);
   r.unit = tr(N_("persons"));
   switch (kind) {
     case RosterKind::Checks: checksRoster(ledger, r); break;

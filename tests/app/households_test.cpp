@@ -25,6 +25,7 @@
 #include "core/identity.h"
 #include "gui_support.h"
 #include "text/describe.h"
+#include "db/household_queries.h"
 
 using gl::app::HouseholdDialog;
 using gl::app::HouseholdListModel;
@@ -130,7 +131,7 @@ TEST_CASE("the Households tab lists every household, narrows to a grid and shows
   std::string household = t.panel->selectedHousehold();
   REQUIRE_FALSE(household.empty());
   CHECK(household == t.panel->model()->rowAt(2)->id);
-  auto people = ledger.residentsOf(household);
+  auto people = gl::db::HouseholdQueries(ledger, ledger.readerScope()).residentsOf(household);
   REQUIRE_FALSE(people.empty());
   REQUIRE(t.panel->members().size() == people.size());
   auto* members = t.panel->memberList();
@@ -261,7 +262,7 @@ TEST_CASE("a household and its people made in the forms are written to the ledge
     person.relationField()->SetValue(wxString::FromUTF8("孙子"));
     REQUIRE(person.save());
     CHECK(person.savedCount() == 2);
-    auto people = ledger.residentsOf(id);
+    auto people = gl::db::HouseholdQueries(ledger, ledger.readerScope()).residentsOf(id);
     REQUIRE(people.size() == 2);
     std::map<std::string, gl::db::Row> byName;
     for (auto& p : people) byName[*p["name"]] = p;
@@ -298,7 +299,7 @@ TEST_CASE("a household and its people made in the forms are written to the ledge
 
     wxTEST_DIALOG(t.panel->newResident(),
                   AddTwoPeople(residentId("19580302", "026"), residentId("19570811", "013")));
-    CHECK(ledger.residentsOf(id).size() == 2);
+    CHECK(gl::db::HouseholdQueries(ledger, ledger.readerScope()).residentsOf(id).size() == 2);
     CHECK(t.panel->members().size() == 2);
     CHECK(t.panel->memberList()->GetItemCount() == 2);
 
@@ -306,7 +307,7 @@ TEST_CASE("a household and its people made in the forms are written to the ledge
     t.panel->selectMember(0);
     std::string gone = t.panel->selectedResident();
     wxTEST_DIALOG(t.panel->deleteSelected(), wxExpectModal<wxMessageDialog>(wxYES));
-    CHECK(ledger.residentsOf(id).size() == 1);
+    CHECK(gl::db::HouseholdQueries(ledger, ledger.readerScope()).residentsOf(id).size() == 1);
     CHECK(ledger.get(Table::Resident, gone)->deleted);
     CHECK(t.panel->selectedHousehold() == id);
     t.panel->showHousehold(id);
@@ -314,14 +315,14 @@ TEST_CASE("a household and its people made in the forms are written to the ledge
     CHECK_FALSE(ledger.get(Table::Household, id)->deleted);
     wxTEST_DIALOG(t.panel->deleteSelected(), wxExpectModal<wxMessageDialog>(wxYES));
     CHECK(ledger.get(Table::Household, id)->deleted);
-    CHECK(ledger.residentsOf(id).empty());
+    CHECK(gl::db::HouseholdQueries(ledger, ledger.readerScope()).residentsOf(id).empty());
     CHECK(t.panel->model()->size() == before);
   }
 }
 
 TEST_CASE("the household list model holds 300,000 keys and reads only the pages on screen") {
   gl::test::GuiLedger g(300);
-  auto some = g.ledger->householdKeys({});
+  auto some = gl::db::HouseholdQueries(*g.ledger, g.ledger->readerScope()).keys({});
   REQUIRE(some.size() == 300);
   std::vector<std::int64_t> keys;
   keys.reserve(300000);
@@ -349,7 +350,7 @@ TEST_CASE("the household list model holds 300,000 keys and reads only the pages 
   CHECK(afterJump <= 40);
   gl::test::pump(1000);
   CHECK(model->pagesRead() == afterJump);  // and nothing more while idle
-  CHECK(model->text(250000, HouseholdListModel::kAddress) == wxString::FromUTF8(*g.ledger->householdsByKey({some[250000 % 300]})[0]["address"]));
+  CHECK(model->text(250000, HouseholdListModel::kAddress) == wxString::FromUTF8(*gl::db::HouseholdQueries(*g.ledger, g.ledger->readerScope()).byKeys({some[250000 % 300]})[0]["address"]));
   // Finding a row reads pages near the hint only when told to stop early.
   std::string id = model->rowAt(250001)->id;
   CHECK(model->findId(id, 250000, 1) == std::optional<std::size_t>(250001));

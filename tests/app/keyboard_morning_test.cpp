@@ -24,6 +24,7 @@
 #include "app/visit_dialog.h"
 #include "core/pinyin.h"
 #include "gui_support.h"
+#include "db/figure_queries.h"
 
 using gl::app::CheckSheet;
 using gl::app::QuarantineDialog;
@@ -193,7 +194,7 @@ TEST_CASE("a grid worker's whole morning with the keyboard alone") {
   // What the keyboard did is in the ledger, and Today's figures follow.
   CHECK(typed > 0);
   for (int row = 0; row < rows; ++row) CHECK_MESSAGE((!emptyAt(row) || !slotAt(row)), "row " << row);
-  auto figures = ledger.figures(ledger.today());
+  auto figures = gl::db::FigureQueries(ledger, ledger.readerScope()).today(ledger.today());
   if (column == CheckSheet::kFirstSlotColumn)
     CHECK(figures.morningChecksDone == figures.morningChecksDue);
   CHECK(frame->todayPanel()->figure(Figure::UnderQuarantine) == activeBefore + 1);

@@ -17,6 +17,8 @@
 #include "app/search_pane.h"
 #include "app/today_panel.h"
 #include "gui_support.h"
+#include "db/quarantine_queries.h"
+#include "db/tree_queries.h"
 
 using gl::app::CheckSheet;
 using gl::app::TodayPanel;
@@ -52,7 +54,7 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   auto feversBefore = today->figure(Figure::Fevers);
 
   // 1. A household in the first grid.
-  std::string grid = ledger.gridsOf(ledger.childRegions(ledger.childRegions(ledger.childRegions("")[0].id)[0].id)[0].id)[0].id;
+  std::string grid = gl::db::TreeQueries(ledger, ledger.readerScope()).gridsOf(gl::db::TreeQueries(ledger, ledger.readerScope()).childRegions(gl::db::TreeQueries(ledger, ledger.readerScope()).childRegions(gl::db::TreeQueries(ledger, ledger.readerScope()).childRegions("")[0].id)[0].id)[0].id)[0].id;
   auto* household = new gl::app::HouseholdDialog(frame, ledger, grid);
   household->addressField()->ChangeValue(wxString::FromUTF8("高青县田镇街道幸福社区99号楼1单元101室"));
   household->buildingField()->ChangeValue("99");
@@ -106,7 +108,7 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   sheet->SetGridCursor(row, *pm);
   typeAndEnter(sheet->GetGridWindow(), "37.6");
   auto recorded = [&] {
-    for (const auto& r : ledger.checkSheet(gl::core::Date{2022, 11, 20}))
+    for (const auto& r : gl::db::QuarantineQueries(ledger, ledger.readerScope()).checkSheet(gl::core::Date{2022, 11, 20}))
       if (r.quarantineId == caseId) return r.tenths;
     return std::vector<std::optional<int>>{};
   };
@@ -123,7 +125,7 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   CHECK(today->figure(Figure::ChecksDone) == doneBefore + 2);
   CHECK(today->figure(Figure::Fevers) == feversBefore + 1);
   bool listed = false;
-  for (const auto& item : ledger.activeQuarantines(gl::core::Date{2022, 11, 20})) listed |= item.id == caseId;
+  for (const auto& item : gl::db::QuarantineQueries(ledger, ledger.readerScope()).active(gl::core::Date{2022, 11, 20})) listed |= item.id == caseId;
   CHECK(listed);
   gl::test::screenshot("morning-today");
 

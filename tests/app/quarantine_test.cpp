@@ -21,6 +21,7 @@
 #include "app/quarantine_panel.h"
 #include "app/local_clock.h"
 #include "gui_support.h"
+#include "db/quarantine_queries.h"
 
 using gl::app::CaseAction;
 using gl::app::CaseActionDialog;
@@ -45,7 +46,7 @@ struct Tab : gl::test::PanelInFrame<QuarantinePanel> {
   // A resident with no active case (to start one for).
   std::string freeResident() const {
     std::set<std::string> busy;
-    for (const auto& q : g.ledger->activeQuarantines(Date{2100, 1, 1})) busy.insert(q.residentId);
+    for (const auto& q : gl::db::QuarantineQueries(*g.ledger, g.ledger->readerScope()).active(Date{2100, 1, 1})) busy.insert(q.residentId);
     std::string found;
     g.ledger->forEachRow(gl::core::Table::Resident, [&](const gl::db::Row& r) {
       if (found.empty() && !busy.count(r.id)) found = r.id;
@@ -54,7 +55,7 @@ struct Tab : gl::test::PanelInFrame<QuarantinePanel> {
   }
 
   std::optional<int> tenths(const std::string& quarantineId, int slot) const {
-    for (const auto& r : g.ledger->checkSheet(kToday))
+    for (const auto& r : gl::db::QuarantineQueries(*g.ledger, g.ledger->readerScope()).checkSheet(kToday))
       if (r.quarantineId == quarantineId) return r.tenths[static_cast<std::size_t>(slot)];
     return std::nullopt;
   }
@@ -79,7 +80,7 @@ class ActOn : public wxExpectModalBase<CaseActionDialog, ActOn> {
 
 TEST_CASE("the Quarantine tab lists the ledger's active cases with day N of M and flags those to decide") {
   Tab t;
-  auto expected = t.g.ledger->activeQuarantines(kToday);
+  auto expected = gl::db::QuarantineQueries(*t.g.ledger, t.g.ledger->readerScope()).active(kToday);
   REQUIRE_FALSE(expected.empty());
   REQUIRE(t.panel->cases().size() == expected.size());
   CHECK(t.panel->date() == kToday);
@@ -99,7 +100,7 @@ TEST_CASE("the Quarantine tab lists the ledger's active cases with day N of M an
   // Ids are masked in the list.
   CHECK(list->GetItemText(0, 1).Contains("*"));
   // Every case the lifecycle flags has a status text, and cases before their end have none.
-  for (const auto& review : t.g.ledger->reviewDueCases(kToday))
+  for (const auto& review : gl::db::QuarantineQueries(*t.g.ledger, t.g.ledger->readerScope()).reviewDue(kToday))
     if (review.proposal != gl::core::Proposal::None) CHECK_FALSE(t.panel->statusText(review.quarantineId).empty());
   for (const auto& q : expected)
     if (q.plannedEnd > kToday) CHECK(t.panel->statusText(q.id).empty());
@@ -178,7 +179,7 @@ TEST_CASE("typing temperatures into the check sheet records them and Enter moves
 TEST_CASE("the quarantine dialog fills the planned end from the policy and saving starts an active case") {
   gl::test::GuiLedger g(300);
   std::set<std::string> busy;
-  for (const auto& q : g.ledger->activeQuarantines(Date{2100, 1, 1})) busy.insert(q.residentId);
+  for (const auto& q : gl::db::QuarantineQueries(*g.ledger, g.ledger->readerScope()).active(Date{2100, 1, 1})) busy.insert(q.residentId);
   std::string resident;
   g.ledger->forEachRow(gl::core::Table::Resident, [&](const gl::db::Row& r) {
     if (resident.empty() && !busy.count(r.id)) resident = r.id;
@@ -235,7 +236,7 @@ TEST_CASE("the quarantine dialog fills the planned end from the policy and savin
   CHECK((*saved)["planned_end_on"] == std::optional<std::string>("2022-11-26"));
   CHECK((*saved)["source_place"] == std::optional<std::string>("上海市浦东新区"));
   bool listed = false;
-  for (const auto& q : g.ledger->activeQuarantines(kToday)) listed |= q.id == dialog.savedId();
+  for (const auto& q : gl::db::QuarantineQueries(*g.ledger, g.ledger->readerScope()).active(kToday)) listed |= q.id == dialog.savedId();
   CHECK(listed);
   dialog.Hide();
 }
@@ -317,7 +318,7 @@ TEST_CASE("transfer and extension go through the same dialog, and a check is edi
 
   // The check dialog: the evening check of someone on today's sheet, with symptoms and a test result.
   t.panel->reload();
-  auto sheet = t.g.ledger->checkSheet(kToday);
+  auto sheet = gl::db::QuarantineQueries(*t.g.ledger, t.g.ledger->readerScope()).checkSheet(kToday);
   REQUIRE_FALSE(sheet.empty());
   gl::app::HealthCheckDialog check(t.frame, *t.g.ledger, sheet.front(), kToday, 1);
   CHECK(check.slotChoice()->GetSelection() == 1);

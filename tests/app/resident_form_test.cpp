@@ -13,6 +13,7 @@
 #include "gui_support.h"
 #include "text/describe.h"
 #include "text/labels.h"
+#include "db/household_queries.h"
 
 using gl::app::ResidentDialog;
 using gl::core::Table;
@@ -162,7 +163,7 @@ TEST_CASE("typing an identity number with the keyboard fills the form") {
   CHECK(shown->IsShown());
   CHECK(shown->GetSize().y > 0);
   gl::test::screenshot("resident-dialog-invalid-id");
-  std::size_t before = g.ledger->residentsOf(household).size();
+  std::size_t before = gl::db::HouseholdQueries(*g.ledger, g.ledger->readerScope()).residentsOf(household).size();
 
   // Ctrl+Enter: saved, and the form is empty for the next member.
   dialog->idNumberField()->SetValue(id);
@@ -172,7 +173,7 @@ TEST_CASE("typing an identity number with the keyboard fills the form") {
   sim.KeyUp(WXK_RETURN, wxMOD_CONTROL);
   gl::test::pumpUntil([&] { return dialog->savedCount() == 1; }, 2000);
   CHECK(dialog->savedCount() == 1);
-  CHECK(g.ledger->residentsOf(household).size() == before + 1);
+  CHECK(gl::db::HouseholdQueries(*g.ledger, g.ledger->readerScope()).residentsOf(household).size() == before + 1);
   CHECK(dialog->IsShown());
   CHECK(dialog->nameField()->IsEmpty());
 
@@ -184,7 +185,7 @@ TEST_CASE("typing an identity number with the keyboard fills the form") {
   sim.Char(WXK_RETURN);
   gl::test::pumpUntil([&] { return dialog->savedCount() == 2; }, 2000);
   CHECK(dialog->savedCount() == 2);
-  CHECK(g.ledger->residentsOf(household).size() == before + 2);
+  CHECK(gl::db::HouseholdQueries(*g.ledger, g.ledger->readerScope()).residentsOf(household).size() == before + 2);
   CHECK((*g.ledger->get(Table::Resident, dialog->savedId()))["name"] == gl::core::Value("Li Ming"));
   dialog->Destroy();
   gl::test::pump(100);

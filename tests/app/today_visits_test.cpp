@@ -23,6 +23,9 @@
 #include "app/visit_dialog.h"
 #include "app/visits_panel.h"
 #include "gui_support.h"
+#include "db/figure_queries.h"
+#include "db/quarantine_queries.h"
+#include "db/visit_queries.h"
 
 using gl::app::CampaignDialog;
 using gl::app::TodayPanel;
@@ -66,14 +69,14 @@ std::string demoCampaign(const gl::db::Ledger& ledger) {
 
 std::int64_t householdsLeft(const gl::db::Ledger& ledger, const std::string& campaign, const std::string& grid = {}) {
   std::int64_t left = 0;
-  for (const auto& p : ledger.visitProgress(campaign))
+  for (const auto& p : gl::db::VisitQueries(ledger, ledger.readerScope()).progress(campaign))
     if (grid.empty() || p.gridId == grid) left += p.households - p.visited;
   return left;
 }
 
 std::int64_t visitedIn(const gl::db::Ledger& ledger, const std::string& campaign, const std::string& grid) {
   std::int64_t visited = 0;
-  for (const auto& p : ledger.visitProgress(campaign))
+  for (const auto& p : gl::db::VisitQueries(ledger, ledger.readerScope()).progress(campaign))
     if (p.gridId == grid) visited += p.visited;
   return visited;
 }
@@ -81,7 +84,7 @@ std::int64_t visitedIn(const gl::db::Ledger& ledger, const std::string& campaign
 // Morning (first slot) and later checks still to take today, counted from the check sheet.
 std::pair<std::int64_t, std::int64_t> checksToDo(const gl::db::Ledger& ledger) {
   std::int64_t morning = 0, later = 0;
-  for (const auto& r : ledger.checkSheet(kToday))
+  for (const auto& r : gl::db::QuarantineQueries(ledger, ledger.readerScope()).checkSheet(kToday))
     for (std::size_t s = 0; s < r.tenths.size(); ++s)
       if (!r.tenths[s]) (s == 0 ? morning : later) += 1;
   return {morning, later};
@@ -89,7 +92,7 @@ std::pair<std::int64_t, std::int64_t> checksToDo(const gl::db::Ledger& ledger) {
 
 std::string freeResident(const gl::db::Ledger& ledger) {
   std::set<std::string> busy;
-  for (const auto& q : ledger.activeQuarantines(Date{2100, 1, 1})) busy.insert(q.residentId);
+  for (const auto& q : gl::db::QuarantineQueries(ledger, ledger.readerScope()).active(Date{2100, 1, 1})) busy.insert(q.residentId);
   std::string found;
   ledger.forEachRow(Table::Resident, [&](const gl::db::Row& r) {
     if (found.empty() && !busy.count(r.id)) found = r.id;
@@ -98,7 +101,7 @@ std::string freeResident(const gl::db::Ledger& ledger) {
 }
 
 void checkTilesMatch(const TodayPanel& panel, const gl::db::Ledger& ledger) {
-  auto f = ledger.figures(kToday);
+  auto f = gl::db::FigureQueries(ledger, ledger.readerScope()).today(kToday);
   CHECK(panel.figure(Figure::UnderQuarantine) == f.activeQuarantines);
   CHECK(panel.figure(Figure::ChecksDone) == f.checksDoneToday);
   CHECK(panel.figure(Figure::Fevers) == f.feversToday);
@@ -126,7 +129,7 @@ TEST_CASE("the Today tiles show the ledger's figures, follow a recorded check an
   std::vector<gl::app::Tab> opened;
   Host<TodayPanel> t(TodayPanel::OpenTab([&](gl::app::Tab tab) { opened.push_back(tab); }));
   auto& ledger = *t.g.ledger;
-  auto before = ledger.figures(kToday);
+  auto before = gl::db::FigureQueries(ledger, ledger.readerScope()).today(kToday);
   REQUIRE(before.activeQuarantines > 0);
   checkTilesMatch(*t.panel, ledger);
   CHECK(t.panel->figure(Figure::HouseholdsToVisit) > 0);
@@ -135,7 +138,7 @@ TEST_CASE("the Today tiles show the ledger's figures, follow a recorded check an
   auto [morning, later] = checksToDo(ledger);
   REQUIRE(morning > 0);
   std::string quarantine;
-  for (const auto& r : ledger.checkSheet(kToday))
+  for (const auto& r : gl::db::QuarantineQueries(ledger, ledger.readerScope()).checkSheet(kToday))
     if (quarantine.empty() && !r.tenths.empty() && !r.tenths[0]) quarantine = r.quarantineId;
   ledger.recordCheck(quarantine, kToday, 0, 385);
   t.panel->reload();
@@ -161,7 +164,7 @@ TEST_CASE("the Today tiles show the ledger's figures, follow a recorded check an
   checkTilesMatch(*t.panel, ledger);
 
   // The chart draws the ledger's 30 days, oldest first, ending today.
-  auto trend = ledger.trend(kToday, 30);
+  auto trend = gl::db::FigureQueries(ledger, ledger.readerScope()).trend(kToday, 30);
   const auto& days = t.panel->chart()->days();
   REQUIRE(days.size() == 30);
   CHECK(days.front().day == kToday.addDays(-29));
@@ -222,7 +225,7 @@ TEST_CASE("the Visits tab shows the demo campaign's progress per grid and buildi
   const std::string campaign = demoCampaign(ledger);
   REQUIRE_FALSE(campaign.empty());
   CHECK(t.panel->campaignId() == campaign);
-  auto expected = ledger.visitProgress(campaign);
+  auto expected = gl::db::VisitQueries(ledger, ledger.readerScope()).progress(campaign);
   const auto& shown = t.panel->progress();
   REQUIRE_FALSE(shown.empty());
   REQUIRE(shown.size() == expected.size());
@@ -242,7 +245,7 @@ TEST_CASE("the Visits tab shows the demo campaign's progress per grid and buildi
   const std::string grid = t.panel->gridId();
   REQUIRE_FALSE(grid.empty());
   std::vector<std::string> left;
-  for (const auto& h : ledger.householdsToVisit(campaign, grid)) left.push_back(h.id);
+  for (const auto& h : gl::db::VisitQueries(ledger, ledger.readerScope()).householdsToVisit(campaign, grid)) left.push_back(h.id);
   CHECK(t.panel->toVisit() == left);
 
   // Recording without a household chosen says so in the panel, not in a message box.
@@ -267,7 +270,7 @@ TEST_CASE("the visit form saves a visit for its grid, flags fevers as typed and 
   auto& ledger = *t.g.ledger;
   const std::string campaign = demoCampaign(ledger);
   const std::string grid = t.panel->gridId();
-  auto left = ledger.householdsToVisit(campaign, grid);
+  auto left = gl::db::VisitQueries(ledger, ledger.readerScope()).householdsToVisit(campaign, grid);
   REQUIRE(left.size() >= 2);
 
   auto* dialog = new VisitDialog(t.frame, ledger, left[0].id, campaign);
@@ -329,7 +332,7 @@ TEST_CASE("the visit form saves a visit for its grid, flags fevers as typed and 
   CHECK(round->householdId() != left[1].id);
   CHECK_FALSE(round->dirty());
   CHECK(round->outcome() == "seen");
-  auto now = ledger.householdsToVisit(campaign, grid);
+  auto now = gl::db::VisitQueries(ledger, ledger.readerScope()).householdsToVisit(campaign, grid);
   CHECK(std::any_of(now.begin(), now.end(), [&](const gl::db::Row& r) { return r.id == round->householdId(); }));
   CHECK(std::none_of(now.begin(), now.end(), [&](const gl::db::Row& r) { return r.id == left[1].id; }));
   // Walking order: the next door is the one after it in the list.
@@ -342,7 +345,7 @@ TEST_CASE("the visit form saves a visit for its grid, flags fevers as typed and 
   std::size_t guard = now.size() + 1;
   while (!round->roundFinished() && guard-- > 0) REQUIRE(round->saveAndNext());
   CHECK(round->roundFinished());
-  CHECK(ledger.householdsToVisit(campaign, grid).empty());
+  CHECK(gl::db::VisitQueries(ledger, ledger.readerScope()).householdsToVisit(campaign, grid).empty());
   CHECK(householdsLeft(ledger, campaign, grid) == 0);
   round->Destroy();
   gl::test::pump(50);
@@ -383,7 +386,7 @@ TEST_CASE("a new campaign defaults to the whole county, refuses a period that en
     visited += p.visited;
   }
   std::int64_t all = 0;
-  for (const auto& table : ledger.figures(kToday).tables)
+  for (const auto& table : gl::db::FigureQueries(ledger, ledger.readerScope()).today(kToday).tables)
     if (table.name == "household") all = table.rows;
   CHECK(households == all);
   CHECK(visited == 0);

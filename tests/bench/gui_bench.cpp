@@ -24,6 +24,7 @@
 #include "app/search_pane.h"
 #include "core/pinyin.h"
 #include "demo/demo.h"
+#include "db/household_queries.h"
 
 extern void InitXmlResource();
 
@@ -113,13 +114,13 @@ int main(int argc, char** argv) {
 
   // The household list's data path: all keys once, then pages of rows as the list scrolls.
   auto t0 = Clock::now();
-  auto keys = frame->ledger().householdKeys({});
+  auto keys = gl::db::HouseholdQueries(frame->ledger(), frame->ledger().readerScope()).keys({});
   double keysMs = msSince(t0);
   std::vector<double> pages;
   for (std::size_t at = 0; at + 200 <= keys.size(); at += keys.size() / 200) {
     std::vector<std::int64_t> page(keys.begin() + static_cast<long>(at), keys.begin() + static_cast<long>(at + 200));
     auto t = Clock::now();
-    auto rows = frame->ledger().householdsByKey(page);
+    auto rows = gl::db::HouseholdQueries(frame->ledger(), frame->ledger().readerScope()).byKeys(page);
     pages.push_back(msSince(t));
   }
   std::printf("  household list keys (%zu rows): %.0f ms, once per filter\n", keys.size(), keysMs);

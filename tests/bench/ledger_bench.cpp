@@ -20,6 +20,8 @@
 #include "core/pinyin.h"
 #include "core/utf8.h"
 #include "demo/demo.h"
+#include "db/figure_queries.h"
+#include "db/search_queries.h"
 
 namespace {
 
@@ -117,7 +119,7 @@ int main(int argc, char** argv) {
     auto t = Clock::now();
     auto ledger = gl::db::Ledger::open(path);
     double openMs = msSince(t);
-    auto f = ledger->figures(ledger->today());
+    auto f = gl::db::FigureQueries(*ledger, ledger->readerScope()).today(ledger->today());
     double totalMs = msSince(t);
     std::printf("open + today's figures: %.1f ms (open %.1f ms) (target < 200 ms); active quarantines %lld, "
                 "checks due %lld\n",
@@ -146,7 +148,7 @@ int main(int argc, char** argv) {
       for (const auto& s : samples) {
         std::string q = k.query(s);
         auto t0 = Clock::now();
-        found += static_cast<long long>(ledger->search(q, 20).size());
+        found += static_cast<long long>(gl::db::SearchQueries(*ledger, ledger->readerScope()).find(q, 20).size());
         times.push_back(msSince(t0));
       }
       auto p = percentiles(times);

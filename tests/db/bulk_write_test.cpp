@@ -11,6 +11,7 @@
 #include "core/validation_error.h"
 #include "db/writer.h"
 #include "temp_ledger.h"
+#include "db/search_queries.h"
 
 using gl::core::Table;
 
@@ -57,7 +58,7 @@ TEST_CASE("rows a bulk write has handed to its writing thread are seen by every 
   CHECK(l->get(Table::Resident, people[kRows - 1])->text("phone") == "13800138000");
   CHECK(l->get(Table::Resident, people[3])->text("phone") == "13800138003");
   CHECK(l->get(Table::Resident, people[2000])->text("household") == households[500]);
-  auto hits = l->search("住户2599", 5);
+  auto hits = gl::db::SearchQueries(*l, l->readerScope()).find("住户2599", 5);
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].id == people[kRows - 1]);
 }
@@ -74,7 +75,7 @@ TEST_CASE("a failure on a bulk write's writing thread takes the whole write back
     for (int i = 0; i < 1500; ++i) w.insert(Table::Household, {{"address", address(i)}});
   }));
   CHECK(l->liveRows(Table::Household) == before);
-  CHECK(l->search("高青县田镇街道", 5).empty());
+  CHECK(gl::db::SearchQueries(*l, l->readerScope()).find("高青县田镇街道", 5).empty());
   // The ledger writes on as before.
   std::string id;
   l->bulkWrite([&](gl::db::Writer& w) {

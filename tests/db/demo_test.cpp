@@ -7,6 +7,9 @@
 #include "core/phone.h"
 #include "demo/demo.h"
 #include "temp_ledger.h"
+#include "db/figure_queries.h"
+#include "db/quarantine_queries.h"
+#include "db/search_queries.h"
 
 using gl::core::Table;
 using gl::test::TempLedger;
@@ -41,12 +44,12 @@ TEST_CASE("a demo county looks like a real one") {
 
   // Today's check figures by time of day agree with the check sheet they summarise.
   long long morningDue = 0, morningDone = 0, laterDue = 0, laterDone = 0;
-  for (const auto& line : l->checkSheet(l->today()))
+  for (const auto& line : gl::db::QuarantineQueries(*l, l->readerScope()).checkSheet(l->today()))
     for (std::size_t slot = 0; slot < line.tenths.size(); ++slot) {
       (slot == 0 ? morningDue : laterDue) += 1;
       (slot == 0 ? morningDone : laterDone) += line.tenths[slot].has_value();
     }
-  auto figures = l->figures(l->today());
+  auto figures = gl::db::FigureQueries(*l, l->readerScope()).today(l->today());
   CHECK(morningDue > 0);
   CHECK(morningDone > 0);
   CHECK(figures.morningChecksDue == morningDue);
@@ -61,7 +64,7 @@ TEST_CASE("a demo county looks like a real one") {
     CHECK(size <= 6);
   }
   CHECK_FALSE(flags.empty());
-  auto f = l->figures(l->today());
+  auto f = gl::db::FigureQueries(*l, l->readerScope()).today(l->today());
   CHECK(f.activeQuarantines > 0);
   CHECK(f.checksDueToday > 0);
 }
@@ -74,6 +77,6 @@ TEST_CASE("the same seed gives the same people, and the demo's people can be sea
   a->forEachRow(Table::Resident, [&](const gl::db::Row& r) { namesA.push_back(*r["name"] + *r["id_number"]); });
   b->forEachRow(Table::Resident, [&](const gl::db::Row& r) { namesB.push_back(*r["name"] + *r["id_number"]); });
   CHECK(namesA == namesB);
-  auto hits = a->search(namesA.front().substr(0, namesA.front().find_first_of("0123456789")), 5);
+  auto hits = gl::db::SearchQueries(*a, a->readerScope()).find(namesA.front().substr(0, namesA.front().find_first_of("0123456789")), 5);
   CHECK_FALSE(hits.empty());
 }

@@ -5,6 +5,8 @@
 #include "core/validation_error.h"
 #include "db/writer.h"
 #include "temp_ledger.h"
+#include "db/figure_queries.h"
+#include "db/search_queries.h"
 
 using gl::core::IssueCode;
 using gl::core::Table;
@@ -18,7 +20,7 @@ std::string addHousehold(gl::db::Ledger& l, const std::string& address = "田镇
 }
 
 long long liveCount(gl::db::Ledger& l, const std::string& plural) {
-  for (const auto& t : l.figures(l.today()).tables)
+  for (const auto& t : gl::db::FigureQueries(l, l.readerScope()).today(l.today()).tables)
     if (t.table == plural) return t.rows;
   return -1;
 }
@@ -89,7 +91,7 @@ TEST_CASE("a multi-row write is all or nothing") {
   }),
                   gl::ValidationError);
   CHECK(liveCount(*l, "households") == before);
-  CHECK(l->search("一号", 10).empty());
+  CHECK(gl::db::SearchQueries(*l, l->readerScope()).find("一号", 10).empty());
 }
 
 TEST_CASE("an update changes only the given cells and refuses bad values") {
@@ -120,7 +122,7 @@ TEST_CASE("a tombstoned row stays in the ledger for sync but leaves every list")
   int seen = 0;
   l->forEachRow(Table::Resident, [&](const gl::db::Row& r) { seen += r.id == id; });
   CHECK(seen == 0);
-  CHECK(l->search("钱七", 10).empty());
+  CHECK(gl::db::SearchQueries(*l, l->readerScope()).find("钱七", 10).empty());
   CHECK_THROWS_AS(l->update(Table::Resident, id, {{"name", std::string("钱八")}}), gl::Error);
   CHECK_THROWS_AS(l->tombstone(Table::Resident, id), gl::Error);
 }
@@ -158,7 +160,7 @@ TEST_CASE("policies are data: an invalid one is refused and an edited one drives
   std::string q = l->insert(Table::Quarantine, {{"resident", r}, {"policy", std::string("home10")},
                                                 {"start_on", std::string("2022-11-20")}});
   CHECK((*l->get(Table::Quarantine, q))["planned_end_on"] == Value("2022-11-29"));
-  CHECK(l->figures(gl::core::Date{2022, 11, 20}).checksDueToday == 3);
+  CHECK(gl::db::FigureQueries(*l, l->readerScope()).today(gl::core::Date{2022, 11, 20}).checksDueToday == 3);
   CHECK(firstIssue([&] { l->update(Table::Policy, p, {{"test_days", std::string("1,11")}}); }) == IssueCode::PolicyBadTestDay);
 }
 
@@ -172,9 +174,9 @@ TEST_CASE("a second connection sees only committed writes") {
     });
   } catch (const std::runtime_error&) {
   }
-  CHECK(other->search("未提交的地址", 5).empty());
+  CHECK(gl::db::SearchQueries(*other, other->readerScope()).find("未提交的地址", 5).empty());
   addHousehold(*l, "已提交的地址二号");
-  CHECK(other->search("已提交的地址", 5).size() == 1);
+  CHECK(gl::db::SearchQueries(*other, other->readerScope()).find("已提交的地址", 5).size() == 1);
 }
 
 TEST_CASE("the policy set stays whole: no dangling follow-on, no duplicate code, no deleting a used policy") {

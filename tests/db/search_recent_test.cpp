@@ -11,6 +11,7 @@
 #include "db/writer.h"
 #include "demo/demo.h"
 #include "temp_ledger.h"
+#include "db/search_queries.h"
 
 using gl::core::Table;
 
@@ -22,7 +23,7 @@ std::int64_t recentTerms(const gl::test::TempLedger& l) {
 }
 
 bool found(const gl::db::Ledger& l, const std::string& query, const std::string& id) {
-  for (const auto& h : l.search(query, 20))
+  for (const auto& h : gl::db::SearchQueries(l, l.readerScope()).find(query, 20))
     if (h.id == id) return true;
   return false;
 }
@@ -90,7 +91,7 @@ TEST_CASE("a bulk edit that leaves some of a person's terms as they were does no
   CHECK(recentTerms(l) == before + 1);
   CHECK(l->residentsWithIdNumber(number) == std::vector<std::string>{person});
   int hits = 0;
-  for (const auto& h : l->search(name, 50)) hits += h.id == person;
+  for (const auto& h : gl::db::SearchQueries(*l, l->readerScope()).find(name, 50)) hits += h.id == person;
   CHECK(hits == 1);
   CHECK(found(*l, "5678", person));
 }

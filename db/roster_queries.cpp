@@ -4,6 +4,8 @@
 #include <unordered_map>
 
 #include "core/lifecycle.h"
+#include "db/roster_queries.h"
+#include "db/campaign_grids.h"
 #include "db/case_rows.h"
 #include "db/ledger.h"
 #include "db/ledger_state.h"
@@ -47,7 +49,7 @@ std::string orderByWalk() { return " ORDER BY g.code IS NULL, g.code, " + walkin
 
 }  // namespace
 
-RosterScope Ledger::rosterScope(std::string_view code) const {
+RosterScope RosterQueries::rosterScope(std::string_view code) const {
   return withState(*state_, [&] {
     RosterScope scope;
     scope.code = code;
@@ -75,9 +77,9 @@ RosterScope Ledger::rosterScope(std::string_view code) const {
   });
 }
 
-std::vector<RosterPerson> Ledger::rosterCases(CaseDay which, core::Date on, const RosterScope& scope) const {
+std::vector<RosterPerson> RosterQueries::cases(CaseDay which, core::Date on, const RosterScope& scope) const {
   std::map<std::string, core::Policy> byCode;
-  for (auto& p : policies()) byCode.emplace(p.code, std::move(p));
+  for (auto& p : ledger_.policies()) byCode.emplace(p.code, std::move(p));
   return withState(*state_, [&] {
     // Active: a case past its planned end is still under quarantine until someone releases it.
     const char* when = which == CaseDay::Active   ? "q.status = 'active' AND q.start_on <= :on"
@@ -127,7 +129,7 @@ std::vector<RosterPerson> Ledger::rosterCases(CaseDay which, core::Date on, cons
   });
 }
 
-std::vector<RosterPerson> Ledger::rosterCare(const RosterScope& scope) const {
+std::vector<RosterPerson> RosterQueries::care(const RosterScope& scope) const {
   return withState(*state_, [&] {
     std::string sql = std::string("SELECT ") + kPlaceColumns + ", " + kPersonColumns +
                       ", (SELECT max(v.visited_on) FROM visit v WHERE v.household = h.id AND v.deleted = 0) "
@@ -146,7 +148,7 @@ std::vector<RosterPerson> Ledger::rosterCare(const RosterScope& scope) const {
   });
 }
 
-std::vector<RosterDoor> Ledger::rosterDoors(const RosterScope& scope) const {
+std::vector<RosterDoor> RosterQueries::doors(const RosterScope& scope) const {
   return withState(*state_, [&] {
     // The grid's worker: a grid_worker whose scope names the grid's code, else the grid's leader.
     std::string sql = std::string("SELECT ") + kPlaceColumns +
@@ -171,6 +173,51 @@ std::vector<RosterDoor> Ledger::rosterDoors(const RosterScope& scope) const {
       d.workerName = worker.substr(0, tab);
       if (tab != std::string::npos) d.workerPhone = worker.substr(tab + 1);
       out.push_back(std::move(d));
+    }
+    return out;
+  });
+}
+
+std::vector<RosterHousehold> RosterQueries::visitsDue(core::Date on, const RosterScope& scope,
+                                                     std::string& campaign) const {
+  return withState(*state_, [&] {
+    std::vector<RosterHousehold> out;
+    campaign.clear();
+    auto& running = state_->statement(
+        "SELECT id, name FROM campaign WHERE deleted = 0 AND start_on <= :on AND (end_on IS NULL OR end_on = '' "
+        "OR end_on >= :on) ORDER BY start_on DESC, id DESC LIMIT 1");
+    running.bind(":on", on.iso());
+    if (!running.executeStep()) return out;
+    const std::string campaignId = textOf(running, 0);
+    campaign = textOf(running, 1);
+    running.reset();
+    auto& st = state_->statement(
+        "SELECT coalesce(h.building, ''), coalesce(h.unit, ''), coalesce(h.room, ''), h.address, h.id, "
+        "coalesce(h.household_no, ''), coalesce(h.phone, ''), coalesce(h.kind, ''), "
+        "(SELECT count(*) FROM resident r WHERE r.household = h.id AND r.deleted = 0), "
+        "(SELECT r.name FROM resident r WHERE r.household = h.id AND r.deleted = 0 "
+        " ORDER BY r.relation = '户主' DESC, r.rid LIMIT 1), "
+        "(SELECT r.phone FROM resident r WHERE r.household = h.id AND r.deleted = 0 AND coalesce(r.phone, '') <> '' "
+        " ORDER BY r.relation = '户主' DESC, r.rid LIMIT 1) "
+        "FROM household h WHERE h.grid = :grid AND h.deleted = 0 "
+        "AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.campaign = :campaign AND v.household = h.id AND v.deleted = 0) "
+        "ORDER BY " + walkingOrderInGrid("h"));
+    for (const auto& g : gridsInScope(*state_, campaignId)) {
+      if (!scope.holds(g.code)) continue;
+      st.reset();
+      st.bind(":grid", g.id);
+      st.bind(":campaign", campaignId);
+      while (st.executeStep()) {
+        RosterHousehold h;
+        h.place = {g.code, g.name, textOf(st, 0), textOf(st, 1), textOf(st, 2), textOf(st, 3)};
+        h.householdId = textOf(st, 4);
+        h.householdNo = textOf(st, 5);
+        h.phone = textOf(st, 6).empty() ? textOf(st, 10) : textOf(st, 6);
+        h.kind = textOf(st, 7);
+        h.members = st.getColumn(8).getInt64();
+        h.head = textOf(st, 9);
+        out.push_back(std::move(h));
+      }
     }
     return out;
   });

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "temp_ledger.h"
+#include "db/figure_queries.h"
 
 using gl::core::Date;
 using gl::core::Table;
@@ -74,7 +75,7 @@ TEST_CASE("the trend counts active cases, arrivals and fevers per day over a han
                                                          {"temperature", text("39.0")}});
   c.l->tombstone(Table::HealthCheck, deleted);
 
-  auto days = c.l->trend(Date{2022, 11, 20}, 11);
+  auto days = gl::db::FigureQueries(*c.l, c.l->readerScope()).trend(Date{2022, 11, 20}, 11);
   REQUIRE(days.size() == 11);
   CHECK(days.front().day == Date{2022, 11, 10});
   CHECK(days.back().day == Date{2022, 11, 20});
@@ -87,7 +88,7 @@ TEST_CASE("the trend counts active cases, arrivals and fevers per day over a han
         std::vector<std::int64_t>{0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 1});
 
   // The last bar agrees with today's figures.
-  auto f = c.l->figures(Date{2022, 11, 20});
+  auto f = gl::db::FigureQueries(*c.l, c.l->readerScope()).today(Date{2022, 11, 20});
   CHECK(days.back().fevers == f.feversToday);
   CHECK(days.back().arrivals == f.arrivalsToday);
   CHECK(days.back().active == f.activeQuarantines);
@@ -98,7 +99,7 @@ TEST_CASE("days after today count active cases up to their planned end, and over
   c.open("home7_2022", "2022-11-14");           // planned end 11-20
   c.open("central5_home3_2022", "2022-11-12");  // overdue since 11-16
   c.open("home7_2022", "2022-11-22");           // planned, 11-22 to 11-28
-  auto days = c.l->trend(Date{2022, 11, 24}, 5);
+  auto days = gl::db::FigureQueries(*c.l, c.l->readerScope()).trend(Date{2022, 11, 24}, 5);
   //                                    20 21 22 23 24
   CHECK(series(days, &gl::db::DayTrend::active) == std::vector<std::int64_t>{2, 0, 1, 1, 1});
   CHECK(series(days, &gl::db::DayTrend::arrivals) == std::vector<std::int64_t>{0, 0, 1, 0, 0});
@@ -107,8 +108,8 @@ TEST_CASE("days after today count active cases up to their planned end, and over
 TEST_CASE("a trend of no days is empty and a trend of one day is that day") {
   Cases c;
   c.open("home7_2022", "2022-11-14");
-  CHECK(c.l->trend(Date{2022, 11, 20}, 0).empty());
-  auto one = c.l->trend(Date{2022, 11, 14}, 1);
+  CHECK(gl::db::FigureQueries(*c.l, c.l->readerScope()).trend(Date{2022, 11, 20}, 0).empty());
+  auto one = gl::db::FigureQueries(*c.l, c.l->readerScope()).trend(Date{2022, 11, 14}, 1);
   REQUIRE(one.size() == 1);
   CHECK(one[0].day == Date{2022, 11, 14});
   CHECK(one[0].active == 1);

@@ -6,6 +6,8 @@
 
 #include "db/household_keys.h"
 #include "temp_ledger.h"
+#include "db/household_queries.h"
+#include "db/tree_queries.h"
 
 using gl::core::Table;
 using gl::db::HouseholdFilter;
@@ -22,7 +24,7 @@ struct Grid {
   std::string county, community, grid;
 
   Grid() {
-    county = l->childRegions("").at(0).id;
+    county = gl::db::TreeQueries(*l, l->readerScope()).childRegions("").at(0).id;
     community = l->insert(Table::Region, {{"code", text("370322001001")},
                                           {"name", text("幸福社区")},
                                           {"level", text("community")},
@@ -61,7 +63,7 @@ std::vector<std::string> ids(const std::vector<gl::db::Row>& rows) {
 TEST_CASE(
     "the region tree starts at the regions without a parent and lists children by code, without tombstones") {
   Grid g;
-  auto top = g.l->childRegions("");
+  auto top = gl::db::TreeQueries(*g.l, g.l->readerScope()).childRegions("");
   REQUIRE(top.size() == 1);
   CHECK(top[0].code == "370322");
   CHECK(top[0].level == "county");
@@ -74,12 +76,12 @@ TEST_CASE(
                                                  {"level", text("community")},
                                                  {"parent", g.county}});
   g.l->tombstone(Table::Region, gone);
-  auto children = g.l->childRegions(g.county);
+  auto children = gl::db::TreeQueries(*g.l, g.l->readerScope()).childRegions(g.county);
   REQUIRE(children.size() == 2);
   CHECK(children[0].id == g.community);  // 370322001001 before 370322002001
   CHECK(children[1].id == second);
   CHECK(children[1].name == "青城社区");
-  CHECK(g.l->childRegions(g.community).empty());
+  CHECK(gl::db::TreeQueries(*g.l, g.l->readerScope()).childRegions(g.community).empty());
 }
 
 TEST_CASE("grids of a region come by code with their live household counts") {
@@ -93,7 +95,7 @@ TEST_CASE("grids of a region come by code with their live household counts") {
   g.household(g.grid, "1", "1", "102");
   std::string h = g.household(g.grid, "1", "1", "103");
   g.l->tombstone(Table::Household, h);
-  auto grids = g.l->gridsOf(g.community);
+  auto grids = gl::db::TreeQueries(*g.l, g.l->readerScope()).gridsOf(g.community);
   REQUIRE(grids.size() == 2);
   CHECK(grids[0].id == second);
   CHECK(grids[0].households == 0);
@@ -111,7 +113,7 @@ TEST_CASE("buildings of a grid sort as numbers, then other names, then household
   g.household(g.grid, "A座", "1", "101");
   std::string gone = g.household(g.grid, "11", "1", "101");
   g.l->tombstone(Table::Household, gone);
-  auto buildings = g.l->buildingsOf(g.grid);
+  auto buildings = gl::db::TreeQueries(*g.l, g.l->readerScope()).buildingsOf(g.grid);
   REQUIRE(buildings.size() == 4);
   CHECK(buildings[0].building == "9");
   CHECK(buildings[0].households == 2);
@@ -135,28 +137,28 @@ TEST_CASE("household keys follow the walking order and the filters, and pages co
   std::string elsewhere = g.household(other, "1", "1", "101");
   std::string unassigned = g.l->insert(Table::Household, {{"address", text("青城镇王家村2001号")}});
 
-  auto keys = g.l->householdKeys({g.grid, std::nullopt, ""});
+  auto keys = gl::db::HouseholdQueries(*g.l, g.l->readerScope()).keys({g.grid, std::nullopt, ""});
   std::vector<std::int64_t> walking = {g.rid(b9r201), g.rid(b9r1001), g.rid(b9u2), g.rid(b10), g.rid(none)};
   CHECK(keys == walking);  // room 201 before 1001, unit 1 before 2, building 9 before 10, none last
 
-  CHECK(g.l->householdKeys({g.grid, std::string("9"), ""}) ==
+  CHECK(gl::db::HouseholdQueries(*g.l, g.l->readerScope()).keys({g.grid, std::string("9"), ""}) ==
         std::vector<std::int64_t>{g.rid(b9r201), g.rid(b9r1001), g.rid(b9u2)});
-  CHECK(g.l->householdKeys({g.grid, std::string(""), ""}) == std::vector<std::int64_t>{g.rid(none)});
-  CHECK(g.l->householdKeys({g.grid, std::nullopt, "rental"}) == std::vector<std::int64_t>{g.rid(b9r1001)});
+  CHECK(gl::db::HouseholdQueries(*g.l, g.l->readerScope()).keys({g.grid, std::string(""), ""}) == std::vector<std::int64_t>{g.rid(none)});
+  CHECK(gl::db::HouseholdQueries(*g.l, g.l->readerScope()).keys({g.grid, std::nullopt, "rental"}) == std::vector<std::int64_t>{g.rid(b9r1001)});
 
-  auto all = g.l->householdKeys({});
+  auto all = gl::db::HouseholdQueries(*g.l, g.l->readerScope()).keys({});
   CHECK(all.size() == 7);  // every grid and the unassigned household, not the tombstone
   CHECK(std::is_sorted(all.begin(), all.end()));
   CHECK(std::count(all.begin(), all.end(), g.rid(unassigned)) == 1);
   // The "to dispatch" list: only the households no grid has.
-  CHECK(g.l->householdKeys({"", std::nullopt, "", true}) == std::vector<std::int64_t>{g.rid(unassigned)});
+  CHECK(gl::db::HouseholdQueries(*g.l, g.l->readerScope()).keys({"", std::nullopt, "", true}) == std::vector<std::int64_t>{g.rid(unassigned)});
   CHECK(std::count(all.begin(), all.end(), g.rid(elsewhere)) == 1);
   CHECK(std::count(all.begin(), all.end(), g.rid(gone)) == 0);
 
-  auto page = g.l->householdsByKey({g.rid(b10), g.rid(gone), 999999, g.rid(b9u2)});
+  auto page = gl::db::HouseholdQueries(*g.l, g.l->readerScope()).byKeys({g.rid(b10), g.rid(gone), 999999, g.rid(b9u2)});
   CHECK(ids(page) == std::vector<std::string>{b10, b9u2});  // the tombstone and the unknown key are skipped
   CHECK(page[0]["building"] == gl::core::Value("10"));
-  CHECK(g.l->householdsByKey({}).empty());
+  CHECK(gl::db::HouseholdQueries(*g.l, g.l->readerScope()).byKeys({}).empty());
 }
 
 TEST_CASE(

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "temp_ledger.h"
+#include "db/household_queries.h"
+#include "db/quarantine_queries.h"
 
 using gl::core::Date;
 using gl::core::Table;
@@ -18,18 +20,18 @@ TEST_CASE("lists follow the walking order and show day N of M for active cases")
                                         {"address", std::string("幸福社区") + building + "号楼1单元" + room + "室"}});
   };
   std::string h10 = household("10", "101"), h9 = household("9", "302"), h9low = household("9", "101");
-  auto rows = l->households(grid, 0, 10);
+  auto rows = gl::db::HouseholdQueries(*l, l->readerScope()).page(grid, 0, 10);
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].id == h9low);  // building 9 before 10: numbers, not text
   CHECK(rows[1].id == h9);
   CHECK(rows[2].id == h10);
-  CHECK(l->households(grid, 1, 1).at(0).id == h9);
-  CHECK(l->households("", 0, 100).size() == 3);
+  CHECK(gl::db::HouseholdQueries(*l, l->readerScope()).page(grid, 1, 1).at(0).id == h9);
+  CHECK(gl::db::HouseholdQueries(*l, l->readerScope()).page("", 0, 100).size() == 3);
 
   std::string a = l->insert(Table::Resident, {{"household", h10}, {"name", std::string("甲")}, {"birth_date", std::string("1990-01-01")}});
   std::string b = l->insert(Table::Resident, {{"household", h9}, {"name", std::string("乙")}});
   l->insert(Table::Resident, {{"household", h10}, {"name", std::string("丙")}, {"birth_date", std::string("1950-01-01")}});
-  auto members = l->residentsOf(h10);
+  auto members = gl::db::HouseholdQueries(*l, l->readerScope()).residentsOf(h10);
   REQUIRE(members.size() == 2);
   CHECK(members[0]["name"] == gl::core::Value("丙"));
 
@@ -37,7 +39,7 @@ TEST_CASE("lists follow the walking order and show day N of M for active cases")
                                 {"start_on", std::string("2022-11-15")}});
   l->insert(Table::Quarantine, {{"resident", b}, {"policy", std::string("home7_2022")}, {"start_on", std::string("2022-11-18")}});
   l->insert(Table::Quarantine, {{"resident", b}, {"policy", std::string("home7_2022")}, {"start_on", std::string("2022-11-25")}});
-  auto active = l->activeQuarantines(Date{2022, 11, 20});
+  auto active = gl::db::QuarantineQueries(*l, l->readerScope()).active(Date{2022, 11, 20});
   REQUIRE(active.size() == 2);  // the case starting on the 25th has not begun
   CHECK(active[0].name == "乙");
   CHECK(active[0].day == 3);

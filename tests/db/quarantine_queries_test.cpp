@@ -2,6 +2,7 @@
 
 #include "core/validation_error.h"
 #include "temp_ledger.h"
+#include "db/quarantine_queries.h"
 
 using gl::core::Date;
 using gl::core::Table;
@@ -90,7 +91,7 @@ TEST_CASE(
   std::string pm = s.l->recordCheck(b, Date{2022, 11, 20}, 1, 381);
   s.l->tombstone(Table::HealthCheck, pm);
 
-  auto sheet = s.l->checkSheet(Date{2022, 11, 20});
+  auto sheet = gl::db::QuarantineQueries(*s.l, s.l->readerScope()).checkSheet(Date{2022, 11, 20});
   REQUIRE(sheet.size() == 5);
   // Grid 1 building 9 (by name in code-point order: 乙 U+4E59 before 甲 U+7532), grid 1 building 10, then
   // grid 2.
@@ -126,7 +127,7 @@ TEST_CASE(
   CHECK_FALSE(sheet[4].testDay);
   CHECK(sheet[4].totalDays == 2);
 
-  auto mine = s.l->checkSheet(Date{2022, 11, 20}, s.otherGrid);
+  auto mine = gl::db::QuarantineQueries(*s.l, s.l->readerScope()).checkSheet(Date{2022, 11, 20}, s.otherGrid);
   REQUIRE(mine.size() == 2);
   CHECK(mine[0].quarantineId == d);
   CHECK(mine[1].quarantineId == e);
@@ -149,7 +150,7 @@ TEST_CASE("recording a check twice corrects the one row instead of adding a seco
   row = s.l->get(Table::HealthCheck, first);
   CHECK(std::stod(*(*row)["temperature"]) == doctest::Approx(37.4));
   CHECK((*row)["symptoms"] == gl::core::Value("咳嗽"));  // not given the second time: kept
-  CHECK(s.l->checkSheet(Date{2022, 11, 20}).at(0).tenths[1] == 374);
+  CHECK(gl::db::QuarantineQueries(*s.l, s.l->readerScope()).checkSheet(Date{2022, 11, 20}).at(0).tenths[1] == 374);
 
   s.l->recordCheck(q, Date{2022, 11, 20}, 1, 374, "发热");
   CHECK(s.l->get(Table::HealthCheck, first).value()["symptoms"] == gl::core::Value("发热"));

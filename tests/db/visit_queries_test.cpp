@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "temp_ledger.h"
+#include "db/visit_queries.h"
 
 using gl::core::Table;
 using gl::test::TempLedger;
@@ -75,7 +76,7 @@ TEST_CASE("visit progress counts live households and visited ones per grid and b
   c.visit(other, none);  // another campaign's visit
   c.visit(id, far);
 
-  auto progress = c.l->visitProgress(id);
+  auto progress = gl::db::VisitQueries(*c.l, c.l->readerScope()).progress(id);
   REQUIRE(progress.size() == 4);
   CHECK(progress[0].gridId == c.grid1);
   CHECK(progress[0].gridCode == "370322001001-1");
@@ -93,16 +94,16 @@ TEST_CASE("visit progress counts live households and visited ones per grid and b
   CHECK(progress[3].building == "3");
   CHECK(progress[3].visited == 1);
 
-  CHECK(ids(c.l->householdsToVisit(id, c.grid1)) == std::vector<std::string>{b9, b10b, none});
-  CHECK(c.l->householdsToVisit(id, c.grid2).empty());
-  CHECK(c.l->householdsToVisit(id, c.grid10).empty());  // out of scope
+  CHECK(ids(gl::db::VisitQueries(*c.l, c.l->readerScope()).householdsToVisit(id, c.grid1)) == std::vector<std::string>{b9, b10b, none});
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).householdsToVisit(id, c.grid2).empty());
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).householdsToVisit(id, c.grid10).empty());  // out of scope
 
   // The county code takes in every grid.
-  auto county = c.l->visitProgress(other);
+  auto county = gl::db::VisitQueries(*c.l, c.l->readerScope()).progress(other);
   REQUIRE(county.size() == 5);
   CHECK(county[3].gridId == c.grid10);
   CHECK(county[4].gridId == c.grid2);
-  CHECK(c.l->householdsToVisit(other, c.grid10).size() == 1);
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).householdsToVisit(other, c.grid10).size() == 1);
 }
 
 TEST_CASE("a deleted grid's code in a scope matches no other grid, and a deleted campaign has no progress") {
@@ -113,14 +114,14 @@ TEST_CASE("a deleted grid's code in a scope matches no other grid, and a deleted
   c.household(twenty, "1");
   c.l->tombstone(Table::Grid, gone);
   std::string id = c.campaign("370322001001-2");
-  CHECK(c.l->visitProgress(id).empty());
-  CHECK(c.l->householdsToVisit(id, twenty).empty());
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).progress(id).empty());
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).householdsToVisit(id, twenty).empty());
 
   std::string all = c.campaign("370322001001");
   c.household(c.grid1, "1");
-  CHECK(c.l->visitProgress(all).size() == 2);  // grids -1 and -20 with households; -10 has none
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).progress(all).size() == 2);  // grids -1 and -20 with households; -10 has none
   c.l->tombstone(Table::Campaign, all);
-  CHECK(c.l->visitProgress(all).empty());
-  CHECK(c.l->householdsToVisit(all, c.grid1).empty());
-  CHECK(c.l->visitProgress("no-such-campaign").empty());
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).progress(all).empty());
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).householdsToVisit(all, c.grid1).empty());
+  CHECK(gl::db::VisitQueries(*c.l, c.l->readerScope()).progress("no-such-campaign").empty());
 }

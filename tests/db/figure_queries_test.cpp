@@ -2,6 +2,8 @@
 
 #include "db/writer.h"
 #include "temp_ledger.h"
+#include "db/figure_queries.h"
+#include "db/quarantine_queries.h"
 
 using gl::core::Date;
 using gl::core::Table;
@@ -42,7 +44,7 @@ TEST_CASE("today's figures count active cases, checks due and done, fevers, rele
   l->insert(Table::HealthCheck, {{"quarantine", a}, {"checked_on", std::string("2022-11-19")}, {"slot", std::string("pm")},
                                  {"temperature", std::string("36.6")}});
 
-  auto f = l->figures(Date{2022, 11, 20});
+  auto f = gl::db::FigureQueries(*l, l->readerScope()).today(Date{2022, 11, 20});
   CHECK(f.activeQuarantines == 3);
   CHECK(f.checksDueToday == 4);  // two active cases in their period, two slots each
   CHECK(f.checksDoneToday == 1);
@@ -71,7 +73,7 @@ TEST_CASE("live-row counts kept by the write code equal a real count") {
   for (int i = 0; i < 50; i += 3) l->tombstone(Table::Household, ids[static_cast<std::size_t>(i)]);
   long long counted = 0;
   l->forEachRow(Table::Household, [&](const gl::db::Row&) { ++counted; });
-  CHECK(tableRows(l->figures(l->today()), "households") == counted);
+  CHECK(tableRows(gl::db::FigureQueries(*l, l->readerScope()).today(l->today()), "households") == counted);
   CHECK(counted == 33);
 }
 
@@ -100,7 +102,7 @@ TEST_CASE("cases at their end are proposed for release, extension or a decision,
   // Ends today: still due, no proposal yet.
   quarantine("home7_2022", "2022-11-14");
 
-  auto reviews = l->reviewDueCases(Date{2022, 11, 20});
+  auto reviews = gl::db::QuarantineQueries(*l, l->readerScope()).reviewDue(Date{2022, 11, 20});
   REQUIRE(reviews.size() == 3);
   for (const auto& r : reviews) {
     if (r.quarantineId == done) {
@@ -114,7 +116,7 @@ TEST_CASE("cases at their end are proposed for release, extension or a decision,
       CHECK(r.proposal == gl::core::Proposal::None);
     }
   }
-  auto f = l->figures(Date{2022, 11, 20});
+  auto f = gl::db::FigureQueries(*l, l->readerScope()).today(Date{2022, 11, 20});
   CHECK(f.releasesProposed == 1);
   CHECK(f.needDecision == 1);
   CHECK(f.extensionsProposed == 0);

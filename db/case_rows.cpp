@@ -1,7 +1,5 @@
-// The check sheet: one line per person under quarantine on a date, with the temperatures of that
-// day's slots (morning and evening by default; the case's policy says how many). A county may have
-// 15,000 active cases, so the sheet is two queries (the cases, then the day's checks), never one
-// query per case.
+// The rules of a case's day shared by the check sheet and the rosters (db/case_rows.h), and the one
+// write of the check sheet: a temperature recorded or corrected.
 #include <cmath>
 #include <map>
 #include <unordered_map>
@@ -52,59 +50,6 @@ void forEachCheckOn(LedgerState& state, core::Date on, const std::function<void(
     visit(check);
   }
   st.reset();
-}
-
-std::vector<CheckSheetRow> Ledger::checkSheet(core::Date on, std::string_view gridId) const {
-  std::map<std::string, core::Policy> byCode;
-  for (auto& p : policies()) byCode.emplace(p.code, std::move(p));
-  return withState(*state_, [&] {
-    // The case's own row decides whether it is on the sheet: a tombstoned resident or household
-    // still shows its name and address, so the person does not drop off the sheet silently.
-    std::string sql =
-        "SELECT q.id, r.id, r.name, r.id_number, h.address, g.name, coalesce(q.policy, ''), q.start_on, "
-        "q.planned_end_on FROM quarantine q JOIN resident r ON r.id = q.resident "
-        "LEFT JOIN household h ON h.id = r.household LEFT JOIN grid g ON g.id = h.grid "
-        "WHERE q.status = 'active' AND q.deleted = 0 AND q.start_on <= :on AND q.planned_end_on >= :on";
-    if (!gridId.empty()) sql += " AND h.grid = :grid";
-    sql += " ORDER BY g.code IS NULL, g.code, " + walkingOrderInGrid("h") + ", r.name, q.id";
-    auto& cases = state_->statement(sql);
-    cases.bind(":on", on.iso());
-    if (!gridId.empty()) cases.bind(":grid", std::string(gridId));
-
-    std::vector<CheckSheetRow> out;
-    std::unordered_map<std::string, std::size_t> lineOf;  // quarantine id → index in `out`
-    while (cases.executeStep()) {
-      auto start = core::Date::fromIso(textOf(cases, 7));
-      auto end = core::Date::fromIso(textOf(cases, 8));
-      if (!start || !end) continue;
-      CheckSheetRow row;
-      row.quarantineId = textOf(cases, 0);
-      row.residentId = textOf(cases, 1);
-      row.name = textOf(cases, 2);
-      row.idNumber = textOf(cases, 3);
-      row.address = textOf(cases, 4);
-      row.grid = textOf(cases, 5);
-      const CaseOnDay day = caseOnDay(byCode, textOf(cases, 6), *start, *end, on);
-      row.day = day.day;
-      row.totalDays = day.totalDays;
-      row.slotsPerDay = day.slotsPerDay;
-      row.testDay = day.testDay;
-      row.tenths.assign(static_cast<std::size_t>(row.slotsPerDay), std::nullopt);
-      row.checkIds.assign(static_cast<std::size_t>(row.slotsPerDay), std::string());
-      lineOf.emplace(row.quarantineId, out.size());
-      out.push_back(std::move(row));
-    }
-    forEachCheckOn(*state_, on, [&](const CheckOnDay& check) {
-      auto line = lineOf.find(check.quarantineId);
-      if (line == lineOf.end()) return;
-      auto& row = out[line->second];
-      if (auto slot = core::slotIndex(check.slot, row.slotsPerDay)) {
-        row.tenths[static_cast<std::size_t>(*slot)] = check.tenths;
-        row.checkIds[static_cast<std::size_t>(*slot)] = check.id;
-      }
-    });
-    return out;
-  });
 }
 
 std::string Ledger::recordCheck(std::string_view quarantineId, core::Date on, int slot, int tenths,

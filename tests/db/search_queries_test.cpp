@@ -6,6 +6,7 @@
 #include "db/search_index.h"
 #include "db/writer.h"
 #include "temp_ledger.h"
+#include "db/search_queries.h"
 
 using gl::core::Table;
 using gl::test::TempLedger;
@@ -29,7 +30,7 @@ struct People {
   }
   std::vector<std::string> ids(const std::string& query) {
     std::vector<std::string> out;
-    for (const auto& h : l->search(query, 20)) out.push_back(h.id);
+    for (const auto& h : gl::db::SearchQueries(*l, l->readerScope()).find(query, 20)) out.push_back(h.id);
     return out;
   }
 };
@@ -68,7 +69,7 @@ TEST_CASE("identity and phone numbers are found whole or by their last digits") 
 
 TEST_CASE("address text and household numbers find the household") {
   People p;
-  auto hits = p.l->search("幸福社区", 10);
+  auto hits = gl::db::SearchQueries(*p.l, p.l->readerScope()).find("幸福社区", 10);
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].table == Table::Household);
   CHECK(hits[0].id == p.household);
@@ -79,7 +80,7 @@ TEST_CASE("address text and household numbers find the household") {
 
 TEST_CASE("search results carry what a list shows, and follow edits and deletions") {
   People p;
-  auto hit = p.l->search("张三", 5).at(0);
+  auto hit = gl::db::SearchQueries(*p.l, p.l->readerScope()).find("张三", 5).at(0);
   CHECK(hit.name == "张三");
   CHECK(hit.idNumber == "110101190001010014");
   CHECK(hit.householdId == p.household);
@@ -99,9 +100,9 @@ TEST_CASE("search results carry what a list shows, and follow edits and deletion
 
 TEST_CASE("the limit is respected and an empty query finds nothing") {
   People p;
-  CHECK(p.l->search("z", 1).size() == 1);
-  CHECK(p.l->search("   ", 10).empty());
-  CHECK(p.l->search("张", 0).empty());
+  CHECK(gl::db::SearchQueries(*p.l, p.l->readerScope()).find("z", 1).size() == 1);
+  CHECK(gl::db::SearchQueries(*p.l, p.l->readerScope()).find("   ", 10).empty());
+  CHECK(gl::db::SearchQueries(*p.l, p.l->readerScope()).find("张", 0).empty());
 }
 
 TEST_CASE("every search kind reads an index, never scans a table") {
@@ -124,9 +125,9 @@ TEST_CASE("every search kind reads an index, never scans a table") {
 
 TEST_CASE("a rebuilt index answers exactly like the maintained one") {
   People p;
-  auto before = p.l->search("zs", 10);
+  auto before = gl::db::SearchQueries(*p.l, p.l->readerScope()).find("zs", 10);
   p.l->rebuildSearchIndex();
-  auto after = p.l->search("zs", 10);
+  auto after = gl::db::SearchQueries(*p.l, p.l->readerScope()).find("zs", 10);
   REQUIRE(before.size() == after.size());
   for (std::size_t i = 0; i < before.size(); ++i) CHECK(before[i].id == after[i].id);
   CHECK(p.ids("幸福社区") == std::vector<std::string>{p.household});
@@ -138,7 +139,7 @@ TEST_CASE("people found by name are listed in pinyin order") {
   for (const char* name : {"张伟", "张三", "张思", "张爱国"})
     l->insert(Table::Resident, {{"household", h}, {"name", std::string(name)}});
   std::vector<std::string> names;
-  for (const auto& hit : l->search("张", 10)) names.push_back(hit.name);
+  for (const auto& hit : gl::db::SearchQueries(*l, l->readerScope()).find("张", 10)) names.push_back(hit.name);
   CHECK(names == std::vector<std::string>{"张爱国", "张三", "张思", "张伟"});
 }
 
@@ -150,7 +151,7 @@ TEST_CASE("whole numbers in any written form find their person, and surnames und
                                                       {"phone", std::string("13878481630")}});
   auto ids = [&](const std::string& q) {
     std::vector<std::string> out;
-    for (const auto& hit : l->search(q, 10)) out.push_back(hit.id);
+    for (const auto& hit : gl::db::SearchQueries(*l, l->readerScope()).find(q, 10)) out.push_back(hit.id);
     return out;
   };
   CHECK(ids("EF1260892") == std::vector<std::string>{traveller});
@@ -210,18 +211,18 @@ TEST_CASE("a batch of more terms than one statement takes is written whole") {
                                                {"phone", "1370000" + std::to_string(1000 + i)}}));
   });
   for (int i : {0, 127, 128, 255, 300}) {
-    auto hits = l->search("1370000" + std::to_string(1000 + i), 5);
+    auto hits = gl::db::SearchQueries(*l, l->readerScope()).find("1370000" + std::to_string(1000 + i), 5);
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].id == ids[static_cast<std::size_t>(i)]);
   }
-  CHECK(l->search("居民", 1000).size() == 301);
+  CHECK(gl::db::SearchQueries(*l, l->readerScope()).find("居民", 1000).size() == 301);
 }
 
 TEST_CASE("a door card's code, scanned into the search, finds its household first") {
   People p;
   auto code = gl::core::doorCode(p.household);
   REQUIRE(code);
-  auto hits = p.l->search(*code, 5);
+  auto hits = gl::db::SearchQueries(*p.l, p.l->readerScope()).find(*code, 5);
   REQUIRE_FALSE(hits.empty());
   CHECK(hits[0].id == p.household);
   CHECK(hits[0].matchedBy == "door_card");
@@ -230,5 +231,5 @@ TEST_CASE("a door card's code, scanned into the search, finds its household firs
   p.l->tombstone(Table::Resident, p.lisi);
   p.l->tombstone(Table::Resident, p.ouyang);
   p.l->tombstone(Table::Household, p.household);
-  CHECK(p.l->search(*code, 5).empty());  // a deleted household's card finds nothing
+  CHECK(gl::db::SearchQueries(*p.l, p.l->readerScope()).find(*code, 5).empty());  // a deleted household's card finds nothing
 }

@@ -11,6 +11,7 @@
 #include "core/phone.h"
 #include "core/pinyin.h"
 #include "core/utf8.h"
+#include "db/search_queries.h"
 #include "db/connection.h"
 #include "db/ledger.h"
 #include "db/ledger_state.h"
@@ -138,7 +139,7 @@ std::optional<SearchHit> resolve(LedgerState& s, const Found& f) {
 
 }  // namespace
 
-std::vector<SearchHit> Ledger::search(std::string_view query, int limit) const {
+std::vector<SearchHit> SearchQueries::find(std::string_view query, int limit) const {
   std::string q = core::utf8::trim(core::utf8::foldWidth(query));
   if (q.empty() || limit <= 0) return {};
   return withState(*state_, [&] {
