@@ -2,18 +2,12 @@
 
 #include <sqlite3.h>
 
+#include "sqlite/setup.h"
+
 namespace gl::db {
 
-void configureSqlite() {
-  static const int configured = [] {
-    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // only before SQLite starts
-    return sqlite3_initialize();
-  }();
-  (void)configured;
-}
-
 std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& path, bool create) {
-  configureSqlite();
+  sqlite::configureSqlite();
   std::error_code ec;
   if (!create && !std::filesystem::exists(path, ec))
     throw Error(Error::Kind::BadInput, N_("No ledger at {path}; create one with “gridctl init”"),
@@ -27,19 +21,13 @@ std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& pa
     db->exec("PRAGMA journal_mode = WAL");
     // NORMAL under WAL survives a killed process; the county data center holds the durable copy.
     db->exec("PRAGMA synchronous = NORMAL");
-    requireForeignKeys(*db);
+    sqlite::requireForeignKeys(*db);
     db->exec("PRAGMA cache_size = -65536");
     db->exec("PRAGMA temp_store = MEMORY");
     // A log that grew during a long write shrinks back when it is next rewound.
     db->exec("PRAGMA journal_size_limit = 67108864");
     return db;
   });
-}
-
-void requireForeignKeys(SQLite::Database& db) {
-  db.exec("PRAGMA foreign_keys = ON");
-  if (db.execAndGet("PRAGMA foreign_keys").getInt() != 1)
-    throw Error(Error::Kind::Internal, N_("SQLite's foreign-key checks could not be turned on"));
 }
 
 void rethrowSqlite(const SQLite::Exception& e, const std::string& context) {

@@ -13,17 +13,8 @@
 
 namespace gl::db {
 
-// Process-wide SQLite settings, before the first connection (openConnection calls it; so does any
-// program that opens SQLite itself): no memory statistics, which take a global mutex on every
-// allocation.
-void configureSqlite();
-
 // WAL, foreign keys on, a busy timeout; the file must exist unless `create`.
 std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& path, bool create);
-
-// Turns SQLite's foreign-key checks on and reads them back: the pragma is silently ignored inside a
-// transaction, so a connection that did not take it throws (Internal) instead of writing unchecked.
-void requireForeignKeys(SQLite::Database& db);
 
 // Converts a SQLite failure into the project's error kinds: disk full, locked, I/O and permission
 // problems are Environment (retryable); constraint failures are BadInput; the rest Internal.

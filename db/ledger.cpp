@@ -9,10 +9,12 @@
 #include <cstring>
 #include <cstdlib>
 
+#include "core/region_codes.h"
 #include "core/error.h"
 #include "core/utf8.h"
 #include "db/audit.h"
 #include "db/connection.h"
+#include "sqlite/setup.h"
 #include "db/ledger_state.h"
 #include "db/migrations.h"
 #include "db/policy_rows.h"
@@ -126,7 +128,7 @@ std::unique_ptr<Ledger> Ledger::open(const std::filesystem::path& path, Mode mod
     tx.commit();
     rebuildSearchIndexIfStale(*state);
   });
-  state->checkpoints = std::make_unique<Checkpointer>(*state->db, path);
+  state->checkpoints = std::make_unique<sqlite::Checkpointer>(*state->db, path);
   return std::unique_ptr<Ledger>(new Ledger(std::move(state)));
 }
 
@@ -152,7 +154,7 @@ void Ledger::initialize(std::string_view countyCode, std::string_view countyName
   if (initialized())
     throw Error(Error::Kind::Rejected, N_("This ledger is already set up for county {code}"),
                 {{"code", setting("county_code").value_or("")}}, state_->path.string());
-  checkCounty(countyCode, countyName);
+  core::checkCounty(countyCode, countyName);
   // Every ledger of a county makes these rows alike, so they share ids (named, not random): synced, they
   // are one row, not one copy per ledger.
   write([&](Writer& w) {
@@ -164,14 +166,6 @@ void Ledger::initialize(std::string_view countyCode, std::string_view countyName
     w.setSetting("county_code", countyCode);
     w.setSetting("county_name", countyName);
   });
-}
-
-void checkCounty(std::string_view countyCode, std::string_view countyName) {
-  if (countyCode.size() != 6 || countyCode.find_first_not_of("0123456789") != std::string_view::npos)
-    throw Error(Error::Kind::BadInput, N_("The county code must be 6 digits (GB/T 2260), not “{code}”"),
-                {{"code", std::string(countyCode)}});
-  if (core::utf8::trim(countyName).empty())
-    throw Error(Error::Kind::BadInput, N_("The county needs a name"));
 }
 
 bool Ledger::initialized() const { return setting("county_code").has_value(); }
@@ -226,7 +220,7 @@ ForeignKeysOff::ForeignKeysOff(LedgerState& s) : s_(s) {
 ForeignKeysOff::~ForeignKeysOff() {
   // A connection left without its checks would go on writing unchecked rows: it is not kept.
   try {
-    requireForeignKeys(*s_.db);
+    sqlite::requireForeignKeys(*s_.db);
   } catch (const std::exception& e) {
     s_.unusable = e.what();
   }

@@ -98,9 +98,6 @@ struct CaseReview {
   core::Date followOnStart, followOnEnd;
 };
 
-// Refuses a county code that is not 6 digits (GB/T 2260) or an empty name, before any file is made.
-void checkCounty(std::string_view countyCode, std::string_view countyName);
-
 class Ledger {
  public:
   enum class Mode { OpenExisting, CreateNew, OpenOrCreate };

@@ -13,7 +13,7 @@
 #include "core/date.h"
 #include "core/hlc.h"
 #include "core/uuid.h"
-#include "db/checkpointer.h"
+#include "sqlite/checkpointer.h"
 #include "db/connection.h"
 
 namespace gl::db {
@@ -37,7 +37,7 @@ struct LedgerState {
   // Set while a bulk write writes rows on a thread of its own (db/bulk_inserts.h): statement() first
   // waits for it, so the connection is never used from two threads at once.
   std::function<void()> beforeStatement;
-  std::unique_ptr<Checkpointer> checkpoints;  // after `db`: stops before the connection closes
+  std::unique_ptr<sqlite::Checkpointer> checkpoints;  // after `db`: stops before the connection closes
   // Why this connection may not be used any more (SQLite's foreign-key checks could not be turned
   // back on); empty while it is sound. Every later API call refuses (withState).
   std::string unusable;

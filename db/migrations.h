@@ -1,21 +1,15 @@
-// Schema migrations: db/migrations/NNNN_name.sql, embedded at build time, applied in order, each in
-// its own transaction, with PRAGMA user_version recording the last one applied.
+// The ledger's schema migrations: db/migrations/NNNN_name.sql, embedded at build time and applied by
+// the shared runner (src/sqlite/migrate.h).
 #pragma once
 
 #include <string>
 #include <vector>
 
-namespace SQLite {
-class Database;
-}
+#include "sqlite/migrate.h"
 
 namespace gl::db {
 
-struct Migration {
-  int version;
-  const char* name;
-  const char* sql;
-};
+using sqlite::Migration;
 
 const std::vector<Migration>& migrations();
 int latestSchemaVersion();

@@ -13,20 +13,16 @@
 #include "core/hlc.h"
 #include "core/scope.h"
 #include "core/schema.h"
+#include "core/sync_cell.h"
 
 namespace gl::db {
 
 class Ledger;
 
-// One cell on the wire: a column of a row with its value and clock. column "deleted" is the tombstone.
-struct SyncCell {
-  core::Table table = core::Table::Region;
-  std::string row, column;
-  core::Value value;
-  core::Hlc hlc;
-  std::string site;  // the site (ledger) that wrote it
-  core::Hlc base;    // the clock the writer had seen for the cell before its edit; 0 = none
-};
+// The cells, refusals and scope exits of the wire (core/sync_cell.h).
+using SyncCell = core::SyncCell;
+using Refusal = core::Refusal;
+using ScopeExit = core::ScopeExit;
 
 struct SyncAccount {
   std::string server, account, token, role, scope;
@@ -39,18 +35,6 @@ struct Outbox {
   std::string batch;
   std::string body;
   std::int64_t upTo = 0;
-};
-
-struct Refusal {
-  core::Table table = core::Table::Region;
-  std::string row, column, reason, at;
-  core::Value value;  // what this ledger had written (the data center's value is back in the ledger)
-};
-
-// A row that left this ledger's scope (a household moved to another grid): removed with what hangs on it.
-struct ScopeExit {
-  core::Table table = core::Table::Household;
-  std::string row;
 };
 
 struct ApplyStats {

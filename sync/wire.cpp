@@ -137,7 +137,7 @@ PushResponse decodePushResponse(std::string_view body) {
   m.accepted = number(j, "accepted");
   m.conflicts = number(j, "conflicts");
   for (const auto& r : array(j, "refused")) {
-    db::Refusal x;
+    core::Refusal x;
     x.table = tableOf(r);
     x.row = text(r, "id");
     x.column = text(r, "col");

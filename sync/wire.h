@@ -11,7 +11,7 @@
 
 #include "core/hlc.h"
 #include "core/scope.h"
-#include "db/sync_ledger.h"
+#include "core/sync_cell.h"
 
 namespace gl::sync {
 
@@ -31,23 +31,23 @@ struct LoginResponse {
 
 struct PushRequest {
   std::string site, batch;
-  std::vector<db::SyncCell> changes;  // `site` of each is the request's
+  std::vector<core::SyncCell> changes;  // `site` of each is the request's
 };
 
 struct PushResponse {
   std::string batch;
   std::int64_t accepted = 0;
-  std::vector<db::Refusal> refused;
-  std::vector<db::SyncCell> lost;  // cells where the data center holds a newer value than the push's
-  std::vector<db::SyncCell> current;  // what the data center holds for refused cells: the client puts it back
+  std::vector<core::Refusal> refused;
+  std::vector<core::SyncCell> lost;  // cells where the data center holds a newer value than the push's
+  std::vector<core::SyncCell> current;  // what the data center holds for refused cells: the client puts it back
   std::int64_t conflicts = 0;
   core::Hlc serverClock;
 };
 
 struct PullResponse {
-  std::vector<db::SyncCell> changes;
+  std::vector<core::SyncCell> changes;
   std::vector<std::pair<std::string, core::GridDigest>> digests;  // per grid code in scope (last page only)
-  std::vector<db::ScopeExit> exits;
+  std::vector<core::ScopeExit> exits;
   std::vector<std::pair<std::string, std::string>> duplicates;  // open pairs in scope (last page only)
   std::int64_t next = 0;
   bool more = false;
@@ -84,6 +84,9 @@ inline constexpr std::string_view kLocked = "locked";                // too many
 inline constexpr std::string_view kTokenInvalid = "token_invalid";   // expired or unknown token
 inline constexpr std::string_view kClockAhead = "clock_ahead";       // HLCs > 5 min ahead: re-stamp
 inline constexpr std::string_view kBatchReused = "batch_reused";     // one batch id, two bodies
+inline constexpr std::string_view kRejected = "rejected";            // refused by a rule of the data center
+inline constexpr std::string_view kUnavailable = "unavailable";      // the data center cannot now: retry later
+inline constexpr std::string_view kInternal = "internal";            // a fault of the data center
 }  // namespace errors
 
 }  // namespace gl::sync

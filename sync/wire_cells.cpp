@@ -53,9 +53,9 @@ void appendHlc(std::string& out, core::Hlc h) {
   else appendString(out, h.text());
 }
 
-void appendGroups(std::string& out, const std::vector<db::SyncCell>& cells, bool withSite, bool withBase) {
+void appendGroups(std::string& out, const std::vector<core::SyncCell>& cells, bool withSite, bool withBase) {
   out += '[';
-  const db::SyncCell* head = nullptr;
+  const core::SyncCell* head = nullptr;
   std::vector<const std::string*> columns;  // of the open group
   auto close = [&] {
     if (head) out += "}}";
@@ -106,7 +106,7 @@ core::Hlc clockOf(const std::optional<std::string>& text, const char* name) {
 // nlohmann-json's SAX interface: the named lists become cells as they are read, the rest a tree.
 class Reader {
  public:
-  Reader(const std::map<std::string, std::vector<db::SyncCell>*>& lists, bool withSite)
+  Reader(const std::map<std::string, std::vector<core::SyncCell>*>& lists, bool withSite)
       : lists_(lists), withSite_(withSite) {}
 
   json take() {
@@ -241,7 +241,7 @@ class Reader {
     if (!g.hasHlc) malformed("no \"hlc\"");
     if (withSite_ && (!g.hasSite || !g.site)) malformed(g.hasSite ? "\"site\" is not text" : "no \"site\"");
     if (!g.hasCells) malformed("no \"cells\"");
-    db::SyncCell c;
+    core::SyncCell c;
     c.table = spec->table;
     c.row = std::move(*g.id);
     c.hlc = clockOf(g.hlc, "hlc");
@@ -275,13 +275,13 @@ class Reader {
     return true;
   }
 
-  const std::map<std::string, std::vector<db::SyncCell>*>& lists_;
+  const std::map<std::string, std::vector<core::SyncCell>*>& lists_;
   bool withSite_;
   std::set<std::string> seen_;
   json root_;
   std::vector<json*> stack_;
   std::string key_;
-  std::vector<db::SyncCell>* target_ = nullptr;  // the cell list being read
+  std::vector<core::SyncCell>* target_ = nullptr;  // the cell list being read
   int depth_ = 0;  // in a cell list: 0 before its array, 1 in it, 2 in a group, 3 in a group's cells
   int skip_ = 0;   // nesting inside an unknown field's object or array, which is skipped
   std::string groupKey_, column_;
@@ -307,7 +307,7 @@ std::string objectWithCells(const json& rest, const std::vector<CellList>& lists
   return out;
 }
 
-json parseWithCells(std::string_view body, const std::map<std::string, std::vector<db::SyncCell>*>& lists,
+json parseWithCells(std::string_view body, const std::map<std::string, std::vector<core::SyncCell>*>& lists,
                     bool withSite) {
   Reader reader(lists, withSite);
   json::sax_parse(body, &reader);

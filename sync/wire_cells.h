@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "db/sync_ledger.h"
+#include "core/sync_cell.h"
 
 namespace gl::sync::wire {
 
@@ -21,7 +21,7 @@ namespace gl::sync::wire {
 // of fifteen columns is one small object, not fifteen.
 struct CellList {
   const char* key;
-  const std::vector<db::SyncCell>* cells;
+  const std::vector<core::SyncCell>* cells;
 };
 // The JSON object of `rest` with the lists first: {"key":[groups],…,rest's members}. `withSite`
 // writes each group's site (a pull; a push names its site once), `withBase` its base clock.
@@ -31,7 +31,7 @@ std::string objectWithCells(const nlohmann::json& rest, const std::vector<CellLi
 // Parses a JSON object whose members named in `lists` are lists of cell groups, straight into those
 // vectors; every other member lands in the returned tree. `withSite`: each group names its site (else
 // the cells' site is left for the caller). Malformed input throws gl::Error (BadInput).
-nlohmann::json parseWithCells(std::string_view body, const std::map<std::string, std::vector<db::SyncCell>*>& lists,
+nlohmann::json parseWithCells(std::string_view body, const std::map<std::string, std::vector<core::SyncCell>*>& lists,
                               bool withSite);
 
 }  // namespace gl::sync::wire

@@ -15,8 +15,8 @@ while IFS=';' read -r header allowed rule; do
     status=1
   fi
 done <<'RULES'
-SQLiteCpp/;db|src/center;SQL outside db/ and the data center's store
-sqlite3\.h;db;SQLite's C API outside db/
+SQLiteCpp/;db|src/center|src/sqlite;SQL outside db/ and the data center's store
+sqlite3\.h;db|src/sqlite;SQLite's C API outside db/
 curl/;sync;the network outside sync/
 httplib\.h;src/center;an HTTP server outside src/center
 (cairo|pango);src/report|src/app;drawing outside src/report and the window

@@ -34,7 +34,7 @@ struct Account {
 
 struct Conflict {
   std::int64_t id = 0;
-  db::SyncCell winner, loser;
+  core::SyncCell winner, loser;
   std::string loserAccount;
   std::int64_t atMs = 0;
   bool restored = false;

@@ -1,16 +1,16 @@
 // gridcenter: the county data center — init a store, add accounts, serve the sync protocol.
 #include <iostream>
-#include <regex>
 
 #include <CLI/CLI.hpp>
 
+#include "center/accounts.h"
 #include "center/center_store.h"
 #include "center/secrets.h"
 #include "center/server.h"
 #include "core/error.h"
 #include "core/schema.h"
 #include "core/scope.h"
-#include "db/ledger.h"
+#include "core/region_codes.h"
 #include "sync/password_file.h"
 #include "text/describe.h"
 #include "text/gettext_setup.h"
@@ -20,17 +20,6 @@ namespace {
 
 using gl::Error;
 using gl::text::tr;
-
-void checkScope(const std::string& county, const std::vector<std::string>& scope) {
-  static const std::regex shape(R"(\d{6}|\d{9}|\d{12}|\d{12}-\d{1,4})");
-  if (scope.empty()) throw Error(Error::Kind::BadInput, N_("An account needs a scope (region or grid codes)"));
-  for (const auto& code : scope)
-    if (!std::regex_match(code, shape) || code.compare(0, county.size(), county) != 0)
-      throw Error(Error::Kind::BadInput,
-                  N_("“{code}” is not a region code (6, 9 or 12 digits) or grid code (“370322001001-3”) of county {county}"),
-                  {{"code", code}, {"county", county}});
-}
-
 
 }  // namespace
 
@@ -78,7 +67,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     if (*init) {
-      gl::db::checkCounty(county, name);
+      gl::core::checkCounty(county, name);
       auto store = gl::center::openSqliteStore(data, true);
       store->initialize(county, name);
       std::cout << gl::text::format(N_("Created the data center for {name} ({county}) in {path}"),
@@ -86,21 +75,7 @@ int main(int argc, char** argv) {
                 << '\n';
     } else if (*add) {
       auto store = gl::center::openSqliteStore(data, false);
-      auto known = gl::core::roleFromCode(role);
-      if (!known)
-        throw Error(Error::Kind::BadInput, N_("“{role}” is not a role: grid_worker, grid_leader, township_officer or county_admin"),
-                    {{"role", role}});
-      gl::center::Account a;
-      a.name = userName;
-      a.role = *known;
-      a.scope = gl::core::splitCodes(scope);
-      checkScope(store->county(), a.scope);
-      std::string password = gl::sync::readPasswordFile(passwordFile);
-      if (password.size() < 8)
-        throw Error(Error::Kind::BadInput, N_("The password in {path} is shorter than 8 characters"),
-                    {{"path", passwordFile}});
-      a.passwordHash = gl::center::hashPassword(password);
-      store->putAccount(a);
+      gl::center::Accounts(*store).put(userName, role, scope, gl::sync::readPasswordFile(passwordFile), passwordFile);
       std::cout << gl::text::format(N_("Account {name} ({role}) can now sign in"), fmt::arg("name", userName),
                                     fmt::arg("role", role))
                 << '\n';

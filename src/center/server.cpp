@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "center/center_store.h"
+#include "center/http_errors.h"
 #include "center/secrets.h"
 #include "core/error.h"
 #include "sync/wire.h"
@@ -72,10 +73,10 @@ class Service {
     try {
       fn();
     } catch (const Error& e) {
-      bool bad = e.kind() == Error::Kind::BadInput;
-      fail(res, bad ? 400 : 500, bad ? sync::errors::kBadRequest : "internal", formatNamed(e.msgid(), e.args()));
+      const HttpError answer = httpErrorFor(e.kind());
+      fail(res, answer.status, answer.code, formatNamed(e.msgid(), e.args()));
     } catch (const std::exception& e) {
-      fail(res, 500, "internal", e.what());
+      fail(res, 500, sync::errors::kInternal, e.what());
     }
   }
 

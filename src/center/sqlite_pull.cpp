@@ -9,7 +9,7 @@ namespace gl::center {
 namespace {
 core::Value valueOf(const SQLite::Column& c) { return c.isNull() ? core::Value() : core::Value(c.getString()); }
 
-db::SyncCell cellFrom(SQLite::Statement& st) {  // row, col, tbl, val, hlc, site
+core::SyncCell cellFrom(SQLite::Statement& st) {  // row, col, tbl, val, hlc, site
   return {static_cast<core::Table>(st.getColumn(2).getInt()), st.getColumn(0).getString(), st.getColumn(1).getString(),
           valueOf(st.getColumn(3)), core::Hlc::unpack(st.getColumn(4).getInt64()), st.getColumn(5).getString(), {}};
 }
@@ -177,7 +177,7 @@ bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::Hlc
     if (!who.access(county_).writes(p ? p->second : Place())) return false;
     SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
     beginWrite(1);
-    db::SyncCell back = k.loser;
+    core::SyncCell back = k.loser;
     back.hlc = clock.now();
     back.site = "center";
     writeCell(back);

@@ -4,69 +4,13 @@
 
 #include "core/error.h"
 #include "core/scope.h"
-#include "db/connection.h"
+#include "center/store_migrations.h"
+#include "sqlite/migrate.h"
+#include "sqlite/setup.h"
 
 namespace gl::center {
 
 namespace {
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY NOT NULL, value TEXT) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS account (
-  name TEXT PRIMARY KEY NOT NULL, role TEXT NOT NULL, scope TEXT NOT NULL, hash TEXT NOT NULL,
-  failures INTEGER NOT NULL DEFAULT 0, locked_until INTEGER NOT NULL DEFAULT 0
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS token (hash TEXT PRIMARY KEY NOT NULL, account TEXT NOT NULL, expires INTEGER NOT NULL) WITHOUT ROWID;
--- The county's merged cells: the newest value of every (row, column) and the commit that wrote it.
--- col '' is the row's own entry: a pull that meets it sends the whole row.
-CREATE TABLE IF NOT EXISTS cell (
-  row TEXT NOT NULL, col TEXT NOT NULL, tbl INTEGER NOT NULL, val TEXT, hlc INTEGER NOT NULL,
-  site TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (row, col)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS cell_seq ON cell(seq);
-CREATE INDEX IF NOT EXISTS cell_id_number ON cell(val) WHERE col = 'id_number';
-CREATE INDEX IF NOT EXISTS cell_resident ON cell(val) WHERE col = 'resident';
--- Cells written since the last fold (sqlite_upkeep.cpp), laid out as `cell`. A push writes here: ten
--- thousand scattered cells dirty a few hundred pages of this small table, where in `cell` they dirty
--- one page each (40 MB of write-ahead log to write and fsync). Where a cell is in both, this one is
--- the newer; the fold moves them into `cell` while the data center is idle.
-CREATE TABLE IF NOT EXISTS recent (
-  row TEXT NOT NULL, col TEXT NOT NULL, tbl INTEGER NOT NULL, val TEXT, hlc INTEGER NOT NULL,
-  site TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (row, col)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS recent_seq ON recent(seq);
-CREATE INDEX IF NOT EXISTS recent_id_number ON recent(val) WHERE col = 'id_number';
-CREATE INDEX IF NOT EXISTS recent_resident ON recent(val) WHERE col = 'resident';
--- Every cell's current version, for the queries that do not need to choose the table themselves.
-CREATE VIEW IF NOT EXISTS cell_now AS
-  SELECT row, col, tbl, val, hlc, site, seq FROM recent
-  UNION ALL
-  SELECT row, col, tbl, val, hlc, site, seq FROM cell c
-   WHERE NOT EXISTS (SELECT 1 FROM recent r WHERE r.row = c.row AND r.col = c.col);
--- Where each row belongs (the grid code of its household; NULL for reference rows) and what it hangs on.
-CREATE TABLE IF NOT EXISTS place (row TEXT PRIMARY KEY NOT NULL, tbl INTEGER NOT NULL, parent TEXT, place TEXT) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS place_parent ON place(parent);
-CREATE INDEX IF NOT EXISTS place_place ON place(place);
--- Per-grid digests (core/scope.h GridDigest), recomputed when a pull needs one that a write made dirty.
-CREATE TABLE IF NOT EXISTS digest (
-  place TEXT PRIMARY KEY NOT NULL, rows INTEGER NOT NULL DEFAULT 0, hash INTEGER NOT NULL DEFAULT 0,
-  dirty INTEGER NOT NULL DEFAULT 1
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS exit (seq INTEGER NOT NULL, row TEXT NOT NULL, tbl INTEGER NOT NULL, old_place TEXT);
-CREATE INDEX IF NOT EXISTS exit_seq ON exit(seq);
-CREATE TABLE IF NOT EXISTS batch (
-  site TEXT NOT NULL, batch TEXT NOT NULL, body_hash TEXT NOT NULL, response TEXT NOT NULL, PRIMARY KEY (site, batch)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS conflict (
-  id INTEGER PRIMARY KEY, tbl INTEGER NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL,
-  win_val TEXT, win_hlc INTEGER NOT NULL, win_site TEXT NOT NULL,
-  lose_val TEXT, lose_hlc INTEGER NOT NULL, lose_site TEXT NOT NULL,
-  account TEXT NOT NULL, at INTEGER NOT NULL, restored INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS duplicate (a TEXT NOT NULL, b TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open', PRIMARY KEY (a, b)) WITHOUT ROWID;
-)sql";
-
-
-
 // The store's own mutex serializes the connection; SQLite's would only add a lock per call.
 int openFlags(bool create) { return SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX; }
 
@@ -90,7 +34,10 @@ SqliteStore::SqliteStore(const std::string& dir, bool create, SqliteTuning tunin
   db_.exec("PRAGMA synchronous = FULL");
   db_.exec("PRAGMA busy_timeout = 10000");
   db_.exec("PRAGMA cache_size = -131072");  // 128 MiB: a county's cells stay in memory
-  db_.exec(kSchema);
+  // A store from a newer gridcenter is refused, never downgraded.
+  sqlite::migrate(db_, storeMigrations(),
+                  N_("This data center's store was written by a newer gridcenter (schema {found}, this program "
+                     "knows {known}); update the program"));
   SQLite::Statement st(db_, "SELECT value FROM meta WHERE key = 'county'");
   if (st.executeStep()) county_ = st.getColumn(0).getString();
   st.reset();
@@ -98,7 +45,7 @@ SqliteStore::SqliteStore(const std::string& dir, bool create, SqliteTuning tunin
   // Checkpoints run on a thread of their own, woken by commits (not in the commit of whichever push
   // crosses the threshold: that push would wait for the copy). Folds commit 2,000 cells at a time and
   // a county's first load far more, so the threshold is ten times the ledger's.
-  checkpoints_ = std::make_unique<db::Checkpointer>(db_, db_.getFilename());
+  checkpoints_ = std::make_unique<sqlite::Checkpointer>(db_, db_.getFilename());
   checkpoints_->setThreshold(10000);
 }
 
@@ -120,7 +67,7 @@ SQLite::Statement& SqliteStore::hot(Hot slot, const char* sql) {
 
 void SqliteStore::initialize(const std::string& county, const std::string& name) {
   auto lock = lockRequest();
-  SQLite::Transaction tx(db_);
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   for (auto [k, v] : {std::pair{"county", county}, {"name", name}, {"seq", std::string("0")}}) {
     auto& st = statement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
     st.bind(1, k);
@@ -133,7 +80,7 @@ void SqliteStore::initialize(const std::string& county, const std::string& name)
 
 void SqliteStore::putAccount(const Account& a) {
   auto lock = lockRequest();
-  SQLite::Transaction tx(db_);
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   auto& st = statement(
       "INSERT INTO account (name, role, scope, hash) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
       "role = excluded.role, scope = excluded.scope, hash = excluded.hash, failures = 0, locked_until = 0");
@@ -236,7 +183,7 @@ void SqliteStore::loadSeq() {
 }
 
 std::unique_ptr<CenterStore> openSqliteStore(const std::string& dir, bool create, SqliteTuning tuning) {
-  db::configureSqlite();
+  sqlite::configureSqlite();
   try {
     return std::make_unique<SqliteStore>(dir, create, tuning);
   } catch (const SQLite::Exception& e) {

@@ -11,7 +11,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "center/center_store.h"
-#include "db/checkpointer.h"
+#include "sqlite/checkpointer.h"
 
 namespace gl::center {
 
@@ -59,7 +59,7 @@ class SqliteStore final : public CenterStore {
   // under tuning_.recentCap there (beginWrite), else into `cell` itself.
   // `maybeRecent`: false for a row the store has never held: no older version of its cells can be
   // waiting in `recent` to hide a write into `cell`.
-  void writeCell(const db::SyncCell& c, bool maybeRecent = true);
+  void writeCell(const core::SyncCell& c, bool maybeRecent = true);
   // At the start of every writing transaction of about `cells` cells: chooses where they go.
   void beginWrite(std::size_t cells);
   // Moves up to `limit` cells of `recent` into `cell`, in one transaction; returns how many.
@@ -103,7 +103,7 @@ class SqliteStore final : public CenterStore {
   SQLite::Database db_;
   std::string county_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
-  std::unique_ptr<db::Checkpointer> checkpoints_;  // after `db_`: stops before the connection closes
+  std::unique_ptr<sqlite::Checkpointer> checkpoints_;  // after `db_`: stops before the connection closes
 };
 
 }  // namespace gl::center

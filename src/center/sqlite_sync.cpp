@@ -83,7 +83,7 @@ Place SqliteStore::computePlace(Table table, const std::string& row, std::string
   return p ? p->second.value_or(std::string()) : std::string();
 }
 
-void SqliteStore::writeCell(const db::SyncCell& c, bool maybeRecent) {
+void SqliteStore::writeCell(const core::SyncCell& c, bool maybeRecent) {
   if (!intoRecent_ && maybeRecent) {  // an older version waiting in `recent` would hide this one
     auto& older = hot(Hot::DropRecent, "DELETE FROM recent WHERE row = ? AND col = ?");
     older.bindNoCopy(1, c.row);
@@ -167,13 +167,13 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
 
   // The cells of each row, rows in the order the batch names them first.
   std::vector<std::string> order;
-  std::unordered_map<std::string, std::vector<const db::SyncCell*>> rows;
+  std::unordered_map<std::string, std::vector<const core::SyncCell*>> rows;
   for (const auto& c : request.changes) {
     auto [it, added] = rows.try_emplace(c.row);
     if (added) order.push_back(c.row);
     it->second.push_back(&c);
   }
-  auto refuse = [&](const db::SyncCell& c, const char* reason) {
+  auto refuse = [&](const core::SyncCell& c, const char* reason) {
     out.refused.push_back({c.table, c.row, c.column, reason, {}, {}});
   };
 
@@ -188,10 +188,10 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
       continue;
     }
     // Decide every cell first, write nothing until the row's scope is checked.
-    std::vector<db::SyncCell> lost;
+    std::vector<core::SyncCell> lost;
     std::vector<Conflict> conflicts;
     core::RowMerge merge;  // the one merge rule (core/merge.h)
-    std::vector<const db::SyncCell*> offered;
+    std::vector<const core::SyncCell*> offered;
     bool rowRefused = false;
     for (auto* c : cells) {
       if (c->column != "deleted" && !spec.column(c->column)) {
@@ -208,7 +208,7 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
       if (stored) held = core::HeldCell{{stored->hlc, stored->site}, false, false, false, stored->value == c->value};
       offered.push_back(c);
       auto d = merge.offer(c->column, {{c->hlc, c->site}, c->base}, held);
-      db::SyncCell theirs;
+      core::SyncCell theirs;
       if (stored) theirs = {table, id, c->column, stored->value, stored->hlc, stored->site, {}};
       if (d.conflict) {
         Conflict k;
@@ -218,7 +218,7 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
       }
       if (d.heldStands) lost.push_back(std::move(theirs));
     }
-    std::map<std::string, const db::SyncCell*> latest;  // the winning incoming cell per column
+    std::map<std::string, const core::SyncCell*> latest;  // the winning incoming cell per column
     for (const auto& w : merge.winners()) latest[w.column] = offered[w.index];
     // The row's place before and after, and whether this account may write there.
     std::string parent;
@@ -243,7 +243,7 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
     }
     if (rowRefused) continue;
     if (!known) {
-      db::SyncCell entry{table, id, "", std::nullopt, cells.front()->hlc, cells.front()->site, {}};
+      core::SyncCell entry{table, id, "", std::nullopt, cells.front()->hlc, cells.front()->site, {}};
       writeCell(entry, false);
     }
     for (const auto& [col, c] : latest) {

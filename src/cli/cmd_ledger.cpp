@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_context.h"
+#include "core/region_codes.h"
 #include "core/error.h"
 #include "demo/demo.h"
 #include "text/labels.h"
@@ -21,7 +22,7 @@ using text::tr;
 namespace {
 
 void runInit(const Context& ctx, const std::string& county, const std::string& name) {
-  db::checkCounty(county, name);  // before the file exists: a refused init leaves nothing behind
+  core::checkCounty(county, name);  // before the file exists: a refused init leaves nothing behind
   auto ledger = ctx.open(db::Ledger::Mode::CreateNew);
   ledger->initialize(county, name);
   // xgettext:python-brace-format

@@ -1,4 +1,4 @@
-// The write-ahead log is copied into the ledger by a thread of its own (db/checkpointer.h), not by the
+// The write-ahead log is copied into the ledger by a thread of its own (src/sqlite/checkpointer.h), not by the
 // commit that fills it: the log must still be copied, and nothing may be lost on the way.
 #include <doctest/doctest.h>
 

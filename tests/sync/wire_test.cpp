@@ -14,7 +14,7 @@ namespace {
 
 using gl::core::Hlc;
 using gl::core::Table;
-using gl::db::SyncCell;
+using gl::core::SyncCell;
 
 const std::string kSite = "0190a000-0000-7000-8000-000000000001";
 const std::string kRow = "0190a000-0000-7000-8000-0000000000aa";

@@ -9,7 +9,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-namespace gl::db {
+namespace gl::sqlite {
 
 // SQLite's default copies the write-ahead log into the ledger inside whichever commit takes it past
 // 1,000 pages, and that commit then waits for the copy and an fsync (a pulled page of 10,000 cells
@@ -41,4 +41,4 @@ class Checkpointer {
   std::thread thread_;
 };
 
-}  // namespace gl::db
+}  // namespace gl::sqlite

@@ -1,8 +1,8 @@
-#include "db/checkpointer.h"
+#include "sqlite/checkpointer.h"
 
 #include <sqlite3.h>
 
-namespace gl::db {
+namespace gl::sqlite {
 
 Checkpointer::Checkpointer(SQLite::Database& db, std::filesystem::path path) : db_(db), path_(std::move(path)) {
   thread_ = std::thread([this] { run(); });
@@ -64,4 +64,4 @@ void Checkpointer::run() {
   }
 }
 
-}  // namespace gl::db
+}  // namespace gl::sqlite
