@@ -14,7 +14,7 @@ std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& pa
                 {{"path", path.string()}});
   if (create && path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
   return guarded(path.string(), [&] {
-    // One connection per thread (docs/development.md §4), so SQLite's own per-call mutex is not needed.
+    // One connection per thread (docs/style.md §4), so SQLite's own per-call mutex is not needed.
     int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX | (create ? SQLite::OPEN_CREATE : 0);
     auto db = std::make_unique<SQLite::Database>(path.string(), flags, 5000);
     // A file that is not SQLite fails here, on the first read, rather than later.

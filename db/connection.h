@@ -1,5 +1,5 @@
 // Opening a ledger file with the pragmas every connection needs, and the boundary where SQLite's
-// exceptions become gl::Error (docs/development.md §3: wrapped at this boundary, keeping the extended code).
+// exceptions become gl::Error (docs/style.md §3: wrapped at this boundary, keeping the extended code).
 #pragma once
 
 #include <filesystem>

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
-  # libraries (docs/development.md §9.1; nothing is vendored)
+  # libraries (docs/style.md §9.1; nothing is vendored)
   libsqlitecpp-dev libsqlite3-dev libfmt-dev libcli11-dev nlohmann-json3-dev libsodium-dev
   # spreadsheets: .xlsx read (libzip + expat) and written (libxlsxwriter), .xls read (FreeXL)
   libzip-dev libexpat1-dev libxlsxwriter-dev libfreexl-dev

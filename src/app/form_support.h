@@ -1,4 +1,4 @@
-// What every form shares (docs/development.md §6): validation messages placed next to their fields, a
+// What every form shares (docs/style.md §6): validation messages placed next to their fields, a
 // save that turns a refused write into those messages, and asking before unsaved input is lost.
 #pragma once
 
@@ -71,7 +71,7 @@ bool saveOrShow(const std::function<void()>& write, FieldMessages& messages, wxW
 std::string saveRecord(db::Ledger& ledger, core::Table table, const std::string& id, core::Cells cells,
                        const core::Cells& original, FieldMessages& messages, wxWindow* parent);
 
-// A form's keys (docs/development.md §6). Enter saves it from any field: GTK's choice lists would
+// A form's keys (docs/style.md §6). Enter saves it from any field: GTK's choice lists would
 // otherwise open their popup on Enter, and check boxes ignore it. Enter on a button, in a multi-line
 // text or in a control that takes Enter itself (wxTE_PROCESS_ENTER) keeps its own meaning. Alt and
 // a label's underlined letter ("&File:", "文件(&F)：") moves to the control after the label, as

@@ -1,4 +1,4 @@
-// The Households tab's list as a virtual model (docs/development.md §6, after Poedit's edlistctrl): it holds
+// The Households tab's list as a virtual model (docs/style.md §6, after Poedit's edlistctrl): it holds
 // the row keys of the filtered households only (Ledger::householdKeys) and reads rows a page at a time
 // when the view draws them (Ledger::householdsByKey), so a county of 300,000 households costs 2.4 MB
 // of keys and a few pages of rows.

@@ -1,4 +1,4 @@
-// The main window is a shell (docs/development.md §6): menus with a shortcut for every action, the search
+// The main window is a shell (docs/style.md §6): menus with a shortcut for every action, the search
 // box, the grid tree, one notebook with a panel class per tab, and the status bar.
 #pragma once
 

@@ -1,6 +1,6 @@
 // One owner for every handle a C library gives out (cairo surfaces and contexts, pango layouts, curl
 // handles and lists, iconv descriptors, expat parsers, zip archives): the library's own free function
-// runs when the owner goes out of scope, on every path, exceptions included (docs/development.md §3).
+// runs when the owner goes out of scope, on every path, exceptions included (docs/style.md §3).
 //
 //   core::CHandle<cairo_t, cairo_destroy> cr(cairo_create(surface));
 //

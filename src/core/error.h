@@ -1,4 +1,4 @@
-// The one exception type of the project (docs/development.md §3). Every throw carries an English message id
+// The one exception type of the project (docs/style.md §3). Every throw carries an English message id
 // with named arguments, so each edge (window, gridctl, gridcenter) translates it in one place.
 #pragma once
 

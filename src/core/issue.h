@@ -1,4 +1,4 @@
-// Validation results as data (docs/development.md §3): rules return issues, callers place them next to a
+// Validation results as data (docs/style.md §3): rules return issues, callers place them next to a
 // field, a spreadsheet cell or a command-line argument, and gl_text turns each code into one msgid.
 #pragma once
 

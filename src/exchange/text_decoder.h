@@ -1,5 +1,5 @@
 // Text files to UTF-8, a chunk at a time: the encodings rosters arrive in (docs/domain.md §1.6,
-// docs/development.md §9.6). Excel on Chinese Windows saves "CSV" in GBK and "CSV UTF-8" with a BOM;
+// docs/style.md §9.6). Excel on Chinese Windows saves "CSV" in GBK and "CSV UTF-8" with a BOM;
 // its "Unicode text" is UTF-16LE. A character cut at the end of one chunk is finished with the next.
 #pragma once
 

@@ -1,8 +1,8 @@
-// One worksheet written row by row with libxlsxwriter in constant_memory mode (docs/development.md §9.5: a
+// One worksheet written row by row with libxlsxwriter in constant_memory mode (docs/style.md §9.5: a
 // few MB of memory whatever the row count), typed so Excel neither mangles nor misreads a value: ids,
 // phones and household numbers stay text (as numbers Excel keeps 15 digits of an 18-digit id),
 // numbers are numbers, ISO dates real dates. The file is written beside the target under a temp
-// name, 0600 from the start, fsynced and renamed only when complete (docs/development.md §3).
+// name, 0600 from the start, fsynced and renamed only when complete (docs/style.md §3).
 #pragma once
 
 #include <ctime>

@@ -10,7 +10,7 @@ Font font(double points, bool bold) {
 }
 
 Painter::Painter(cairo_t* cr) : cr_(cr), layout_(pango_cairo_create_layout(cr)) {
-  // PDF user units are points: pango must not assume 96 dpi (docs/development.md §9.4).
+  // PDF user units are points: pango must not assume 96 dpi (docs/style.md §9.4).
   pango_cairo_context_set_resolution(pango_layout_get_context(layout_.get()), 72);
   pango_layout_set_ellipsize(layout_.get(), PANGO_ELLIPSIZE_END);
 }

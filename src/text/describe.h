@@ -1,4 +1,4 @@
-// One translation point per edge (docs/development.md §3, after Poedit's errors.cpp): the window, gridctl
+// One translation point per edge (docs/style.md §3, after Poedit's errors.cpp): the window, gridctl
 // and gridcenter all turn a caught exception into text here.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Translation at the edges (docs/development.md §5): library code marks English ids with
+// Translation at the edges (docs/style.md §5): library code marks English ids with
 // N_() and the window, gridctl or gridcenter translate them here through the hook they installed.
 #pragma once
 

@@ -25,7 +25,7 @@ using gl::exchange::TextEncoding;
 
 namespace {
 
-// The bytes Excel on Chinese Windows would save (docs/development.md §9.6), made with iconv.
+// The bytes Excel on Chinese Windows would save (docs/style.md §9.6), made with iconv.
 std::string encodeAs(const char* charset, const std::string& utf8) {
   iconv_t cd = iconv_open(charset, "UTF-8");
   REQUIRE(cd != reinterpret_cast<iconv_t>(-1));
