@@ -1,9 +1,7 @@
 // Internal to gl_db: the rules a record obeys beyond its single cells, applied by the Writer to the
 // whole row as it will be after the write (`row` = current cells with the change applied).
-//  - resident: birth date, sex and document type follow from a valid identity number; an explicit
-//    value that contradicts the number, or a birth date in the future, is refused.
-//  - quarantine: a known policy; kind and planned end follow from the policy and start date; the
-//    end is not before the start; a closed case has its end date; a new case starts active.
+//  - resident and quarantine: core/record_rules.h, with the quarantine's policy looked up here (an
+//    unknown one named by the write is refused).
 //  - policy: the whole set stays valid (unique codes, follow-ons that exist, no cycles).
 //  - tombstones: a household with live residents, a resident under active quarantine and a policy
 //    that live cases or policies use cannot be deleted.

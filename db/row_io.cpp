@@ -70,15 +70,4 @@ Row readRow(SQLite::Statement& st, const core::TableSpec& spec, std::int64_t* ri
   return row;
 }
 
-const core::Value* findCell(const core::Cells& cells, std::string_view column) {
-  auto it = std::find_if(cells.begin(), cells.end(), [&](const core::Cell& c) { return c.column == column; });
-  return it == cells.end() ? nullptr : &it->value;
-}
-
-void setCell(core::Cells& cells, std::string_view column, core::Value value) {
-  auto it = std::find_if(cells.begin(), cells.end(), [&](const core::Cell& c) { return c.column == column; });
-  if (it == cells.end()) cells.push_back({std::string(column), std::move(value)});
-  else it->value = std::move(value);
-}
-
 }  // namespace gl::db

@@ -24,7 +24,7 @@ core::Value readValue(const SQLite::Column& column);
 std::string textOf(SQLite::Statement& st, int index);
 // Reads a row selected with selectColumns(); `rid` receives the rowid where the table has one.
 Row readRow(SQLite::Statement& st, const core::TableSpec& spec, std::int64_t* rid = nullptr);
-const core::Value* findCell(const core::Cells& cells, std::string_view column);
-void setCell(core::Cells& cells, std::string_view column, core::Value value);
+using core::findCell;  // core/schema.h
+using core::setCell;
 
 }  // namespace gl::db

@@ -319,4 +319,15 @@ std::optional<int> slotIndex(std::string_view code, int slotsPerDay) {
   return std::nullopt;
 }
 
+const Value* findCell(const Cells& cells, std::string_view column) {
+  auto it = std::find_if(cells.begin(), cells.end(), [&](const Cell& c) { return c.column == column; });
+  return it == cells.end() ? nullptr : &it->value;
+}
+
+void setCell(Cells& cells, std::string_view column, Value value) {
+  auto it = std::find_if(cells.begin(), cells.end(), [&](const Cell& c) { return c.column == column; });
+  if (it == cells.end()) cells.push_back({std::string(column), std::move(value)});
+  else it->value = std::move(value);
+}
+
 }  // namespace gl::core

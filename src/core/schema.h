@@ -69,6 +69,11 @@ struct Cell {
 };
 using Cells = std::vector<Cell>;
 
+// The value of `column` among `cells`, null when the column is not there.
+const Value* findCell(const Cells& cells, std::string_view column);
+// Sets `column` to `value`, adding the cell when it is not there.
+void setCell(Cells& cells, std::string_view column, Value value);
+
 // Validates and normalizes one value for a column (trims; ids, phones, dates and temperatures to
 // their canonical forms; codes checked; empty text becomes NULL). Issues name the column.
 // `idHint` is the document type the row declares (its id_type), for an IdNumber column.

@@ -19,7 +19,7 @@ std::string cellText(const core::Cells& cells, std::string_view column) {
   return {};
 }
 
-void setCell(core::Cells& cells, std::string_view column, std::string value) {
+void fillCell(core::Cells& cells, std::string_view column, std::string value) {
   for (auto& c : cells)
     if (c.column == column) {
       if (!c.value) c.value = std::move(value);
@@ -81,10 +81,10 @@ void readIdentity(RowRecord& r, const RowLayout& layout, const std::vector<IdCel
     }
   }
   if (!first || r.hasErrors()) return;
-  setCell(r.person, "id_number", first->normalized);
+  fillCell(r.person, "id_number", first->normalized);
   // An old 15-digit number is kept in its 18-digit form, and typed as what it now is.
   const auto kind = first->kind == core::IdKind::Resident15 ? core::IdKind::Resident : first->kind;
-  setCell(r.person, "id_type", std::string(core::idKindCode(kind)));
+  fillCell(r.person, "id_type", std::string(core::idKindCode(kind)));
 }
 
 void readCareFlags(RowRecord& r, const RowLayout& layout, const std::vector<IdCell>& cells) {
@@ -102,7 +102,7 @@ void readCareFlags(RowRecord& r, const RowLayout& layout, const std::vector<IdCe
   }
   std::string joined;
   for (const auto& code : all) joined.append(joined.empty() ? "" : ",").append(code);
-  if (!joined.empty()) setCell(r.person, "care_flags", joined);
+  if (!joined.empty()) fillCell(r.person, "care_flags", joined);
 }
 
 void readHouseholdCode(RowRecord& r, const RowLayout& layout, const IdCell& code, core::Date today) {
@@ -116,7 +116,7 @@ void readHouseholdCode(RowRecord& r, const RowLayout& layout, const IdCell& code
     placeIssue(issue, r, layout, code.slot->column);
     r.issues.push_back(std::move(issue));
   }
-  if (!bad && value) setCell(r.household, "household_no", std::move(*value));
+  if (!bad && value) fillCell(r.household, "household_no", std::move(*value));
 }
 
 void kindFromPlace(RowRecord& r) {
@@ -138,7 +138,7 @@ void kindFromPlace(RowRecord& r) {
     r.quarantine.erase(std::remove_if(r.quarantine.begin(), r.quarantine.end(),
                                       [](const core::Cell& c) { return c.column == "place"; }),
                        r.quarantine.end());
-  setCell(r.quarantine, "kind", home ? "home" : "central");
+  fillCell(r.quarantine, "kind", home ? "home" : "central");
 }
 
 namespace {
@@ -164,7 +164,7 @@ void readFlat(RowRecord& r, const std::string& houseNumber) {
     r.household.erase(std::remove_if(r.household.begin(), r.household.end(),
                                      [](const core::Cell& c) { return c.column == "address"; }),
                       r.household.end());
-    setCell(r.household, "address", address);
+    fillCell(r.household, "address", address);
   }
   std::string building = cellText(r.household, "building");
   if (!building.empty() && cellText(r.household, "unit").empty() && cellText(r.household, "room").empty()) {
@@ -174,9 +174,9 @@ void readFlat(RowRecord& r, const std::string& houseNumber) {
       r.household.erase(std::remove_if(r.household.begin(), r.household.end(),
                                        [](const core::Cell& c) { return c.column == "building"; }),
                         r.household.end());
-      setCell(r.household, "building", flat.building);
-      if (!flat.unit.empty()) setCell(r.household, "unit", flat.unit);
-      setCell(r.household, "room", flat.room);
+      fillCell(r.household, "building", flat.building);
+      if (!flat.unit.empty()) fillCell(r.household, "unit", flat.unit);
+      fillCell(r.household, "room", flat.room);
     }
   }
   auto parts = core::splitAddress(address);
@@ -184,11 +184,11 @@ void readFlat(RowRecord& r, const std::string& houseNumber) {
     std::string b = cellText(r.household, "building"), u = cellText(r.household, "unit"),
                 room = cellText(r.household, "room");
     if ((!b.empty() || !room.empty()) && address.empty())
-      setCell(r.household, "address", b + (u.empty() ? "" : "-" + u) + (room.empty() ? "" : "-" + room));
+      fillCell(r.household, "address", b + (u.empty() ? "" : "-" + u) + (room.empty() ? "" : "-" + room));
   } else {
-    if (cellText(r.household, "building").empty()) setCell(r.household, "building", parts.building);
-    if (cellText(r.household, "unit").empty() && !parts.unit.empty()) setCell(r.household, "unit", parts.unit);
-    if (cellText(r.household, "room").empty()) setCell(r.household, "room", parts.room);
+    if (cellText(r.household, "building").empty()) fillCell(r.household, "building", parts.building);
+    if (cellText(r.household, "unit").empty() && !parts.unit.empty()) fillCell(r.household, "unit", parts.unit);
+    if (cellText(r.household, "room").empty()) fillCell(r.household, "room", parts.room);
   }
   r.householdNo = cellText(r.household, "household_no");
   const std::string stored = cellText(r.household, "address");

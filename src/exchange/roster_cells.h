@@ -42,6 +42,6 @@ void readFlat(RowRecord& r, const std::string& houseNumber);
 // The value of a cell of `cells` as text ("" when absent or null).
 std::string cellText(const core::Cells& cells, std::string_view column);
 // Sets a cell unless it already has a value (the first column with a value wins).
-void setCell(core::Cells& cells, std::string_view column, std::string value);
+void fillCell(core::Cells& cells, std::string_view column, std::string value);
 
 }  // namespace gl::exchange

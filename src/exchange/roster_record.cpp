@@ -203,7 +203,7 @@ void readCell(RowRecord& r, const RowLayout& layout, const RowLayout::Slot& slot
     r.issues.push_back(std::move(i));
   }
   if (field == F::Name) r.nameColumn = slot.column;
-  if (value && !bad) setCell(cellsOf(r, slot.table), name, std::move(*value));
+  if (value && !bad) fillCell(cellsOf(r, slot.table), name, std::move(*value));
 }
 
 // What each record needs that a roster may leave out: at the column that should have said it, or at
@@ -228,15 +228,15 @@ void requireFields(RowRecord& r, const RowLayout& layout, core::Date today) {
     required(Table::Quarantine, r.quarantine, "kind");
     required(Table::Quarantine, r.quarantine, "start_on");
     required(Table::Quarantine, r.quarantine, "planned_end_on");
-    if (cellText(r.quarantine, "status").empty()) setCell(r.quarantine, "status", "active");
+    if (cellText(r.quarantine, "status").empty()) fillCell(r.quarantine, "status", "active");
     std::string status = cellText(r.quarantine, "status"), end = cellText(r.quarantine, "planned_end_on");
     // A case the roster says is over ended on its planned end, or today if that is still ahead.
-    if (status != "active" && !end.empty()) setCell(r.quarantine, "ended_on", std::min(end, today.iso()));
+    if (status != "active" && !end.empty()) fillCell(r.quarantine, "ended_on", std::min(end, today.iso()));
   }
   // A row is a visit only when it says when: a health code or temperature on a police list without a
   // visit date describes the person, not a visit the grid worker made.
   if (!cellText(r.visit, "visited_on").empty())
-    setCell(r.visit, "outcome", "seen");
+    fillCell(r.visit, "outcome", "seen");
   else
     r.visit.clear();
 }
