@@ -41,6 +41,13 @@ class SqliteStore final : public CenterStore {
   void upkeep() override;
 
  private:
+  // A push, row by row (sqlite_sync.cpp): decide every cell by the merge rule, check the scope, write.
+  struct RowPush;
+  void pushRow(const Account& who, const std::string& id, RowPush& row, core::HlcClock& clock, std::int64_t nowMs,
+               sync::PushResponse& out, std::set<Place>& dirty);
+  void decideRow(const std::string& id, bool known, RowPush& row, sync::PushResponse& out);
+  void recordConflict(const Conflict& k, core::Table table, const std::string& id, const Account& who,
+                      std::int64_t nowMs);
   struct Stored {
     core::Value value;
     core::Hlc hlc;

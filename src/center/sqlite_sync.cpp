@@ -144,6 +144,130 @@ void SqliteStore::noteDuplicates(const std::string& resident, const core::Value&
   }
 }
 
+// What a push decides for one row before anything is written (core/merge.h).
+struct SqliteStore::RowPush {
+  std::vector<const core::SyncCell*> cells;
+  std::vector<core::SyncCell> lost;
+  std::vector<Conflict> conflicts;
+  std::map<std::string, const core::SyncCell*> latest;  // the winning incoming cell per column
+};
+
+void SqliteStore::decideRow(const std::string& id, bool known, RowPush& row, sync::PushResponse& out) {
+  const Table table = row.cells.front()->table;
+  const auto& spec = core::tableSpec(table);
+  core::RowMerge merge;
+  std::vector<const core::SyncCell*> offered;
+  for (auto* c : row.cells) {
+    if (c->column != "deleted" && !spec.column(c->column)) {
+      out.refused.push_back({c->table, c->row, c->column, "unknown_column", {}, {}});
+      continue;
+    }
+    if (table != c->table) {
+      out.refused.push_back({c->table, c->row, c->column, "wrong_table", {}, {}});
+      continue;
+    }
+    // A row the store has never held has no cells yet (its first push, a county's first load).
+    auto stored = known ? cell(id, c->column) : std::nullopt;
+    std::optional<core::HeldCell> held;
+    if (stored) held = core::HeldCell{{stored->hlc, stored->site}, false, false, false, stored->value == c->value};
+    offered.push_back(c);
+    auto d = merge.offer(c->column, {{c->hlc, c->site}, c->base}, held);
+    core::SyncCell theirs;
+    if (stored) theirs = {table, id, c->column, stored->value, stored->hlc, stored->site, {}};
+    if (d.conflict) {
+      Conflict k;
+      k.winner = d.write ? *c : theirs;
+      k.loser = d.write ? theirs : *c;
+      row.conflicts.push_back(std::move(k));
+    }
+    if (d.heldStands) row.lost.push_back(std::move(theirs));
+  }
+  for (const auto& w : merge.winners()) row.latest[w.column] = offered[w.index];
+}
+
+void SqliteStore::recordConflict(const Conflict& k, Table table, const std::string& id, const Account& who,
+                                 std::int64_t nowMs) {
+  auto& st = statement(
+      "INSERT INTO conflict (tbl, row, col, win_val, win_hlc, win_site, lose_val, lose_hlc, lose_site, account, at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  st.bind(1, static_cast<int>(table));
+  st.bind(2, id);
+  st.bind(3, k.winner.column);
+  bindValue(st, 4, k.winner.value);
+  st.bind(5, static_cast<std::int64_t>(k.winner.hlc.packed()));
+  st.bind(6, k.winner.site);
+  bindValue(st, 7, k.loser.value);
+  st.bind(8, static_cast<std::int64_t>(k.loser.hlc.packed()));
+  st.bind(9, k.loser.site);
+  st.bind(10, who.name);
+  st.bind(11, nowMs);
+  st.exec();
+}
+
+void SqliteStore::pushRow(const Account& who, const std::string& id, RowPush& row, core::HlcClock& clock,
+                          std::int64_t nowMs, sync::PushResponse& out, std::set<Place>& dirty) {
+  const auto& cells = row.cells;
+  const std::size_t refusedBefore = out.refused.size();
+  const Table table = cells.front()->table;
+  const auto& spec = core::tableSpec(table);
+  auto known = placeOf(id);
+  if (known && known->first != table) {
+    for (auto* c : cells) out.refused.push_back({c->table, c->row, c->column, "wrong_table", {}, {}});
+    return;
+  }
+  // Decide every cell first, write nothing until the row's scope is checked.
+  decideRow(id, known.has_value(), row, out);
+  // The row's place before and after, and whether this account may write there.
+  std::string parent;
+  bool moves = !known;
+  if (auto col = parentColumn(table); !col.empty()) {
+    if (auto it = row.latest.find(std::string(col)); it != row.latest.end()) {
+      parent = it->second->value.value_or("");
+      moves = true;
+    }
+  }
+  // A row whose parent column does not change stays where it is.
+  Place after = moves ? computePlace(table, id, &parent) : known->second;
+  const core::Scope access = who.access(county_);
+  if (!access.writes(after) || (known && !access.writes(known->second))) {
+    for (auto* c : cells) {
+      if (c->column != "deleted" && !spec.column(c->column)) continue;
+      out.refused.push_back({c->table, c->row, c->column, "outside_scope", {}, {}});
+      if (auto s = cell(id, c->column)) out.current.push_back({table, id, c->column, s->value, s->hlc, s->site, {}});
+    }
+    return;
+  }
+  if (!known) writeCell({table, id, "", std::nullopt, cells.front()->hlc, cells.front()->site, {}}, false);
+  for (const auto& [col, c] : row.latest) {
+    writeCell(*c, known.has_value());
+    clock.receive(c->hlc);
+  }
+  out.accepted += static_cast<std::int64_t>(cells.size() - (out.refused.size() - refusedBefore));
+  if (moves) {
+    auto& place = statement("INSERT OR REPLACE INTO place (row, tbl, parent, place) VALUES (?, ?, ?, ?)");
+    place.bind(1, id);
+    place.bind(2, static_cast<int>(table));
+    if (parent.empty()) place.bind(3);
+    else place.bind(3, parent);
+    bindPlace(place, 4, after);
+    place.exec();
+  }
+  if (known && known->second != after) {
+    movePlace(id, known->second, after);
+    dirty.insert(known->second);
+  }
+  dirty.insert(after);
+  if (table == Table::Resident && (row.latest.count("id_number") || row.latest.count("deleted"))) {
+    auto dead = cell(id, "deleted");
+    if (!dead || dead->value != "1") noteDuplicates(id, cell(id, "id_number") ? cell(id, "id_number")->value : core::Value());
+  }
+  for (const auto& k : row.conflicts) {
+    recordConflict(k, table, id, who, nowMs);
+    ++out.conflicts;
+  }
+  for (auto& l : row.lost) out.lost.push_back(std::move(l));
+}
+
 std::string SqliteStore::push(const Account& who, const sync::PushRequest& request, const std::string& bodyHash,
                               core::HlcClock& clock, std::int64_t nowMs) {
   auto lock = lockRequest();
@@ -167,128 +291,13 @@ std::string SqliteStore::push(const Account& who, const sync::PushRequest& reque
 
   // The cells of each row, rows in the order the batch names them first.
   std::vector<std::string> order;
-  std::unordered_map<std::string, std::vector<const core::SyncCell*>> rows;
+  std::unordered_map<std::string, RowPush> rows;
   for (const auto& c : request.changes) {
     auto [it, added] = rows.try_emplace(c.row);
     if (added) order.push_back(c.row);
-    it->second.push_back(&c);
+    it->second.cells.push_back(&c);
   }
-  auto refuse = [&](const core::SyncCell& c, const char* reason) {
-    out.refused.push_back({c.table, c.row, c.column, reason, {}, {}});
-  };
-
-  for (const auto& id : order) {
-    const auto& cells = rows[id];
-    std::size_t refusedBefore = out.refused.size();
-    Table table = cells.front()->table;
-    const auto& spec = core::tableSpec(table);
-    auto known = placeOf(id);
-    if (known && known->first != table) {
-      for (auto* c : cells) refuse(*c, "wrong_table");
-      continue;
-    }
-    // Decide every cell first, write nothing until the row's scope is checked.
-    std::vector<core::SyncCell> lost;
-    std::vector<Conflict> conflicts;
-    core::RowMerge merge;  // the one merge rule (core/merge.h)
-    std::vector<const core::SyncCell*> offered;
-    bool rowRefused = false;
-    for (auto* c : cells) {
-      if (c->column != "deleted" && !spec.column(c->column)) {
-        refuse(*c, "unknown_column");
-        continue;
-      }
-      if (cells.front()->table != c->table) {
-        refuse(*c, "wrong_table");
-        continue;
-      }
-      // A row the store has never held has no cells yet (its first push, a county's first load).
-      auto stored = known ? cell(id, c->column) : std::nullopt;
-      std::optional<core::HeldCell> held;
-      if (stored) held = core::HeldCell{{stored->hlc, stored->site}, false, false, false, stored->value == c->value};
-      offered.push_back(c);
-      auto d = merge.offer(c->column, {{c->hlc, c->site}, c->base}, held);
-      core::SyncCell theirs;
-      if (stored) theirs = {table, id, c->column, stored->value, stored->hlc, stored->site, {}};
-      if (d.conflict) {
-        Conflict k;
-        k.winner = d.write ? *c : theirs;
-        k.loser = d.write ? theirs : *c;
-        conflicts.push_back(std::move(k));
-      }
-      if (d.heldStands) lost.push_back(std::move(theirs));
-    }
-    std::map<std::string, const core::SyncCell*> latest;  // the winning incoming cell per column
-    for (const auto& w : merge.winners()) latest[w.column] = offered[w.index];
-    // The row's place before and after, and whether this account may write there.
-    std::string parent;
-    bool moves = !known;
-    if (auto col = parentColumn(table); !col.empty()) {
-      if (auto it = latest.find(std::string(col)); it != latest.end()) {
-        parent = it->second->value.value_or("");
-        moves = true;
-      }
-    }
-    // A row whose parent column does not change stays where it is.
-    Place after = moves ? computePlace(table, id, &parent) : known->second;
-    const core::Scope access = who.access(county_);
-    bool allowed = access.writes(after) && (!known || access.writes(known->second));
-    if (!allowed) {
-      for (auto* c : cells) {
-        if (c->column != "deleted" && !spec.column(c->column)) continue;
-        refuse(*c, "outside_scope");
-        if (auto s = cell(id, c->column)) out.current.push_back({table, id, c->column, s->value, s->hlc, s->site, {}});
-      }
-      rowRefused = true;
-    }
-    if (rowRefused) continue;
-    if (!known) {
-      core::SyncCell entry{table, id, "", std::nullopt, cells.front()->hlc, cells.front()->site, {}};
-      writeCell(entry, false);
-    }
-    for (const auto& [col, c] : latest) {
-      writeCell(*c, known.has_value());
-      clock.receive(c->hlc);
-    }
-    out.accepted += static_cast<std::int64_t>(cells.size() - (out.refused.size() - refusedBefore));
-    if (moves) {
-      auto& place = statement("INSERT OR REPLACE INTO place (row, tbl, parent, place) VALUES (?, ?, ?, ?)");
-      place.bind(1, id);
-      place.bind(2, static_cast<int>(table));
-      if (parent.empty()) place.bind(3);
-      else place.bind(3, parent);
-      bindPlace(place, 4, after);
-      place.exec();
-    }
-    if (known && known->second != after) {
-      movePlace(id, known->second, after);
-      dirty.insert(known->second);
-    }
-    dirty.insert(after);
-    if (table == Table::Resident && (latest.count("id_number") || latest.count("deleted"))) {
-      auto dead = cell(id, "deleted");
-      if (!dead || dead->value != "1") noteDuplicates(id, cell(id, "id_number") ? cell(id, "id_number")->value : core::Value());
-    }
-    for (auto& k : conflicts) {
-      auto& st = statement(
-          "INSERT INTO conflict (tbl, row, col, win_val, win_hlc, win_site, lose_val, lose_hlc, lose_site, account, at) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      st.bind(1, static_cast<int>(table));
-      st.bind(2, id);
-      st.bind(3, k.winner.column);
-      bindValue(st, 4, k.winner.value);
-      st.bind(5, static_cast<std::int64_t>(k.winner.hlc.packed()));
-      st.bind(6, k.winner.site);
-      bindValue(st, 7, k.loser.value);
-      st.bind(8, static_cast<std::int64_t>(k.loser.hlc.packed()));
-      st.bind(9, k.loser.site);
-      st.bind(10, who.name);
-      st.bind(11, nowMs);
-      st.exec();
-      ++out.conflicts;
-    }
-    for (auto& l : lost) out.lost.push_back(std::move(l));
-  }
+  for (const auto& id : order) pushRow(who, id, rows[id], clock, nowMs, out, dirty);
   for (const auto& p : dirty) markDirty(p);
   out.serverClock = clock.now();
   std::string response = sync::encode(out);
