@@ -72,15 +72,13 @@ ApplyStats RemoteApply::finish() {
   return stats_;
 }
 
-void RemoteApply::writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells) {
-  const auto& spec = core::tableSpec(table);
-  auto clocks = localClocks(id);
+std::vector<const SyncCell*> RemoteApply::winnersOf(const core::TableSpec& spec, const std::vector<SyncCell>& cells,
+                                                    const std::map<std::string, Local>& clocks) {
   auto clockOf = [&](const std::string& column) -> std::optional<Local> {
     auto it = clocks.find(column);
     return it == clocks.end() ? std::nullopt : std::optional<Local>(it->second);
   };
   auto created = clockOf("");
-
   // The cells that win, one per column (a page may carry a cell twice: a row's entry and a later
   // edit), by the one merge rule (core/merge.h).
   core::RowMerge merge(force_);
@@ -99,6 +97,35 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   }
   std::vector<const SyncCell*> winners;
   for (const auto& w : merge.winners()) winners.push_back(offered[w.index]);
+  return winners;
+}
+
+// Only the columns that change: SQLite then leaves the indexes of the others alone.
+SQLite::Statement& RemoteApply::updateStatement(const core::TableSpec& spec, const std::string& id,
+                                                const std::vector<const SyncCell*>& winners, bool live) {
+  std::string sql = "UPDATE " + std::string(spec.name) + " SET ";
+  for (auto* w : winners) sql.append(w->column).append(" = ?, ");
+  sql.resize(sql.size() - 2);
+  sql.append(" WHERE id = ?");
+  auto& write = s_.statement(sql);
+  int i = 1;
+  for (auto* w : winners) {
+    if (w->column == "deleted") {
+      write.bind(i++, live ? 0 : 1);
+      continue;
+    }
+    const auto& c = *spec.column(w->column);
+    if (c.required && !w->value) write.bind(i++, std::string());
+    else bindValue(write, i++, c, w->value);
+  }
+  write.bind(i, id);
+  return write;
+}
+
+void RemoteApply::writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells) {
+  const auto& spec = core::tableSpec(table);
+  auto clocks = localClocks(id);
+  const std::vector<const SyncCell*> winners = winnersOf(spec, cells, clocks);
   if (winners.empty()) return;
 
   // The search index only where a searched column (or the tombstone) changed: most edits are notes,
@@ -110,26 +137,7 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   bool indexing = SearchIndex::indexed(table) && searched;
   bool tombstone = std::any_of(winners.begin(), winners.end(), [](const SyncCell* w) { return w->column == "deleted"; });
 
-  // Only the columns that change: SQLite then leaves the indexes of the others alone.
-  auto update = [&](bool live) -> SQLite::Statement& {
-    std::string sql = "UPDATE " + std::string(spec.name) + " SET ";
-    for (auto* w : winners) sql.append(w->column).append(" = ?, ");
-    sql.resize(sql.size() - 2);
-    sql.append(" WHERE id = ?");
-    auto& write = s_.statement(sql);
-    int i = 1;
-    for (auto* w : winners) {
-      if (w->column == "deleted") {
-        write.bind(i++, live ? 0 : 1);
-        continue;
-      }
-      const auto& c = *spec.column(w->column);
-      if (c.required && !w->value) write.bind(i++, std::string());
-      else bindValue(write, i++, c, w->value);
-    }
-    write.bind(i, id);
-    return write;
-  };
+  auto update = [&](bool live) -> SQLite::Statement& { return updateStatement(spec, id, winners, live); };
 
   std::optional<Row> current;
   std::int64_t rid = 0;
@@ -170,32 +178,43 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   if (current && !written) {
     update(live).exec();
   } else if (!current) {
-    std::string sql = "INSERT INTO " + std::string(spec.name) + " (";
-    for (const auto& c : spec.columns) sql.append(c.name).append(", ");
-    sql += "deleted, id) VALUES (";
-    for (std::size_t i = 0; i < spec.columns.size(); ++i) sql += "?, ";
-    sql += "?, ?)";
-    auto& write = s_.statement(sql);
-    int i = 1;
-    for (const auto& c : spec.columns) {
-      const core::Value* v = findCell(next, c.name);
-      // A required column not delivered yet (its newest value comes later in the pull) holds "" until then.
-      if (c.required && (!v || !*v)) write.bind(i++, std::string());
-      else bindValue(write, i++, c, v ? *v : std::nullopt);
-    }
-    write.bind(i++, live ? 0 : 1);
-    write.bind(i++, id);
-    write.exec();
-    rid = s_.db->getLastInsertRowid();
+    rid = insertRow(spec, id, next, live);
   }
   if (!written) liveDelta_[static_cast<int>(table)] += (live ? 1 : 0) - (wasLive ? 1 : 0);
   if (indexing) {
     if (wasLive) index_.remove(table, rid, current->cells);
     if (live) index_.add(table, rid, next);
   }
+  stamp(table, id, winners, clocks, !current);
+  stats_.applied += static_cast<std::int64_t>(winners.size());
+}
+
+std::int64_t RemoteApply::insertRow(const core::TableSpec& spec, const std::string& id, const core::Cells& next,
+                                    bool live) {
+  std::string sql = "INSERT INTO " + std::string(spec.name) + " (";
+  for (const auto& c : spec.columns) sql.append(c.name).append(", ");
+  sql += "deleted, id) VALUES (";
+  for (std::size_t i = 0; i < spec.columns.size(); ++i) sql += "?, ";
+  sql += "?, ?)";
+  auto& write = s_.statement(sql);
+  int i = 1;
+  for (const auto& c : spec.columns) {
+    const core::Value* v = findCell(next, c.name);
+    // A required column not delivered yet (its newest value comes later in the pull) holds "" until then.
+    if (c.required && (!v || !*v)) write.bind(i++, std::string());
+    else bindValue(write, i++, c, v ? *v : std::nullopt);
+  }
+  write.bind(i++, live ? 0 : 1);
+  write.bind(i++, id);
+  write.exec();
+  return s_.db->getLastInsertRowid();
+}
+
+void RemoteApply::stamp(core::Table table, const std::string& id, const std::vector<const SyncCell*>& winners,
+                        const std::map<std::string, Local>& clocks, bool newRow) {
   // A new row whose cells share one stamp gets one change-log entry for all of them, as a row made
   // here does; otherwise each cell its own.
-  bool oneStamp = !current && std::all_of(winners.begin(), winners.end(), [&](const SyncCell* w) {
+  bool oneStamp = newRow && std::all_of(winners.begin(), winners.end(), [&](const SyncCell* w) {
     return w->hlc == winners.front()->hlc && w->site == winners.front()->site;
   });
   for (auto* w : winners) {
@@ -224,7 +243,6 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
     log.bind(5, siteNumber(w->site));
     log.exec();
   }
-  stats_.applied += static_cast<std::int64_t>(winners.size());
 }
 
 namespace {

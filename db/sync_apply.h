@@ -37,6 +37,17 @@ class RemoteApply {
   int siteNumber(const std::string& uuid);
   const std::string& siteUuid(int n);
   void writeRow(core::Table table, const std::string& id, const std::vector<SyncCell>& cells);
+  // The cells of a row that win, one per column (core/merge.h); counts the others as kept.
+  std::vector<const SyncCell*> winnersOf(const core::TableSpec& spec, const std::vector<SyncCell>& cells,
+                                         const std::map<std::string, Local>& clocks);
+  // The UPDATE of a row's winning cells, bound.
+  SQLite::Statement& updateStatement(const core::TableSpec& spec, const std::string& id,
+                                     const std::vector<const SyncCell*>& winners, bool live);
+  // A row the ledger does not have yet; returns its rowid.
+  std::int64_t insertRow(const core::TableSpec& spec, const std::string& id, const core::Cells& next, bool live);
+  // The winners' entries in the change log (one for a new row written under one stamp).
+  void stamp(core::Table table, const std::string& id, const std::vector<const SyncCell*>& winners,
+             const std::map<std::string, Local>& clocks, bool newRow);
 
   LedgerState& s_;
   bool force_;
