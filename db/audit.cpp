@@ -1,4 +1,4 @@
-#include "db/audit.h"
+#include "db/internal/audit.h"
 
 #include <sodium.h>
 
@@ -6,7 +6,7 @@
 #include <ctime>
 #include <string>
 
-#include "db/ledger_state.h"
+#include "db/internal/ledger_state.h"
 
 namespace gl::db {
 

@@ -1,9 +1,9 @@
-#include "db/bulk_inserts.h"
+#include "db/internal/bulk_inserts.h"
 
 #include <algorithm>
 
-#include "db/ledger_state.h"
-#include "db/row_io.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
 
 namespace gl::db {
 

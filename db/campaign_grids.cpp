@@ -1,10 +1,10 @@
-#include "db/campaign_grids.h"
+#include "db/internal/campaign_grids.h"
 
 #include <algorithm>
 #include <set>
 
-#include "db/ledger_state.h"
-#include "db/row_io.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
 
 namespace gl::db {
 

@@ -2,10 +2,10 @@
 // the policy chains one, docs/domain.md §5.5), extend it, or record that it moved elsewhere (transferred,
 // hospitalized). Each action is one transaction through the Writer, so it is validated, stamped in
 // the change log and audited like any other write.
-#include "db/case_rows.h"
-#include "db/ledger_state.h"
-#include "db/policy_rows.h"
-#include "db/row_io.h"
+#include "db/internal/case_rows.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/policy_rows.h"
+#include "db/internal/row_io.h"
 #include "db/writer.h"
 
 namespace gl::db {

@@ -1,4 +1,4 @@
-// The rules of a case's day shared by the check sheet and the rosters (db/case_rows.h), and the one
+// The rules of a case's day shared by the check sheet and the rosters (db/internal/case_rows.h), and the one
 // write of the check sheet: a temperature recorded or corrected.
 #include <cmath>
 #include <map>
@@ -6,12 +6,12 @@
 
 #include "core/lifecycle.h"
 #include "core/temperature.h"
-#include "db/case_rows.h"
+#include "db/internal/case_rows.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/policy_rows.h"
-#include "db/row_io.h"
-#include "db/walking_order.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/policy_rows.h"
+#include "db/internal/row_io.h"
+#include "db/internal/walking_order.h"
 #include "db/writer.h"
 
 namespace gl::db {

@@ -1,8 +1,8 @@
-#include "db/change_log.h"
+#include "db/internal/change_log.h"
 
 #include <algorithm>
 
-#include "db/ledger_state.h"
+#include "db/internal/ledger_state.h"
 
 namespace gl::db {
 

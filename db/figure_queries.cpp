@@ -24,10 +24,10 @@
 #include "core/temperature.h"
 #include "db/connection.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/policy_rows.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/policy_rows.h"
 #include "db/quarantine_queries.h"
-#include "db/row_io.h"
+#include "db/internal/row_io.h"
 
 namespace gl::db {
 

@@ -3,11 +3,11 @@
 #include "db/household_queries.h"
 
 #include "core/lifecycle.h"
-#include "db/household_keys.h"
+#include "db/internal/household_keys.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
-#include "db/walking_order.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
+#include "db/internal/walking_order.h"
 
 namespace gl::db {
 

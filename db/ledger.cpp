@@ -12,13 +12,13 @@
 #include "core/region_codes.h"
 #include "core/error.h"
 #include "core/utf8.h"
-#include "db/audit.h"
+#include "db/internal/audit.h"
 #include "db/connection.h"
 #include "sqlite/setup.h"
-#include "db/ledger_state.h"
+#include "db/internal/ledger_state.h"
 #include "db/migrations.h"
-#include "db/policy_rows.h"
-#include "db/row_io.h"
+#include "db/internal/policy_rows.h"
+#include "db/internal/row_io.h"
 #include "db/writer.h"
 
 namespace gl::db {

@@ -1,9 +1,9 @@
 // Maintenance of the derived parts of a ledger: the search index can always be rebuilt from rows.
 #include "db/connection.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
-#include "db/search_index.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
+#include "db/internal/search_index.h"
 
 namespace gl::db {
 

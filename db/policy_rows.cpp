@@ -1,8 +1,8 @@
-#include "db/policy_rows.h"
+#include "db/internal/policy_rows.h"
 
 #include "core/validation_error.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
 
 namespace gl::db {
 

@@ -4,9 +4,9 @@
 #include <stdexcept>
 
 #include "core/validation_error.h"
-#include "db/record_rules.h"
-#include "db/row_io.h"
-#include "db/search_index.h"
+#include "db/internal/record_rules.h"
+#include "db/internal/row_io.h"
+#include "db/internal/search_index.h"
 #include "db/writer.h"
 
 namespace gl::db {

@@ -11,12 +11,12 @@
 #include "core/error.h"
 #include "core/lifecycle.h"
 #include "core/temperature.h"
-#include "db/case_rows.h"
+#include "db/internal/case_rows.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/policy_rows.h"
-#include "db/row_io.h"
-#include "db/walking_order.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/policy_rows.h"
+#include "db/internal/row_io.h"
+#include "db/internal/walking_order.h"
 
 namespace gl::db {
 

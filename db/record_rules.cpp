@@ -1,11 +1,11 @@
-#include "db/record_rules.h"
+#include "db/internal/record_rules.h"
 
 #include "core/lifecycle.h"
 #include "core/record_rules.h"
 #include "core/validation_error.h"
-#include "db/ledger_state.h"
-#include "db/policy_rows.h"
-#include "db/row_io.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/policy_rows.h"
+#include "db/internal/row_io.h"
 
 namespace gl::db {
 

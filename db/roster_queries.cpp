@@ -5,12 +5,12 @@
 
 #include "core/lifecycle.h"
 #include "db/roster_queries.h"
-#include "db/campaign_grids.h"
-#include "db/case_rows.h"
+#include "db/internal/campaign_grids.h"
+#include "db/internal/case_rows.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
-#include "db/walking_order.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
+#include "db/internal/walking_order.h"
 
 namespace gl::db {
 

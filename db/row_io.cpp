@@ -1,4 +1,4 @@
-#include "db/row_io.h"
+#include "db/internal/row_io.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "db/search_index.h"
+#include "db/internal/search_index.h"
 
 #include <algorithm>
 #include <cassert>
@@ -9,7 +9,7 @@
 #include "core/phone.h"
 #include "core/ascii.h"
 #include "core/pinyin.h"
-#include "db/ledger_state.h"
+#include "db/internal/ledger_state.h"
 
 namespace gl::db {
 

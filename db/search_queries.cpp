@@ -14,9 +14,9 @@
 #include "db/search_queries.h"
 #include "db/connection.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
-#include "db/search_index.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
+#include "db/internal/search_index.h"
 
 namespace gl::db {
 
@@ -62,7 +62,7 @@ class Collector {
     if (full()) return;
     std::string low = std::string(termPrefix) + std::string(key);
     // UTF-8 never contains 0xFF, so every term starting with `low` sorts below low + 0xFF.
-    // Both halves of the index (db/search_index.h), merged in term order.
+    // Both halves of the index (db/internal/search_index.h), merged in term order.
     auto& st = s_.statement(
         "SELECT tbl, rid FROM (SELECT term, tbl, rid FROM search_term WHERE term >= ?1 AND term < ?2 UNION ALL "
         "SELECT term, tbl, rid FROM search_recent WHERE term >= ?1 AND term < ?2) ORDER BY term LIMIT ?3");

@@ -1,9 +1,9 @@
-#include "db/sync_apply.h"
+#include "db/internal/sync_apply.h"
 
 #include <algorithm>
 
 #include "core/merge.h"
-#include "db/row_io.h"
+#include "db/internal/row_io.h"
 
 namespace gl::db {
 

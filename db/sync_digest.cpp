@@ -2,8 +2,8 @@
 // the newest clock of its cells, and the rows of one grid for a repair.
 #include "core/scope.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/sync_apply.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/sync_apply.h"
 #include "db/sync_ledger.h"
 
 namespace gl::db {

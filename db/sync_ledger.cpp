@@ -4,11 +4,11 @@
 
 #include "core/error.h"
 #include "core/scope.h"
-#include "db/audit.h"
+#include "db/internal/audit.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
-#include "db/sync_apply.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
+#include "db/internal/sync_apply.h"
 
 namespace gl::db {
 

@@ -2,9 +2,9 @@
 #include "db/tree_queries.h"
 
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
-#include "db/walking_order.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
+#include "db/internal/walking_order.h"
 
 namespace gl::db {
 

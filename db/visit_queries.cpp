@@ -4,11 +4,11 @@
 #include <set>
 
 #include "db/visit_queries.h"
-#include "db/campaign_grids.h"
+#include "db/internal/campaign_grids.h"
 #include "db/ledger.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
-#include "db/walking_order.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
+#include "db/internal/walking_order.h"
 
 namespace gl::db {
 

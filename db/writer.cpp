@@ -5,11 +5,11 @@
 #include <thread>
 
 #include "core/validation_error.h"
-#include "db/audit.h"
-#include "db/ledger_state.h"
-#include "db/policy_rows.h"
-#include "db/record_rules.h"
-#include "db/row_io.h"
+#include "db/internal/audit.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/policy_rows.h"
+#include "db/internal/record_rules.h"
+#include "db/internal/row_io.h"
 
 namespace gl::db {
 

@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "core/schema.h"
-#include "db/bulk_inserts.h"
-#include "db/change_log.h"
+#include "db/internal/bulk_inserts.h"
+#include "db/internal/change_log.h"
 #include "db/ledger.h"
-#include "db/search_index.h"
+#include "db/internal/search_index.h"
 
 namespace gl::db {
 
@@ -66,7 +66,7 @@ class Writer {
   // householdWithNumber do not see those rows; the caller matches them itself.
   void batchSearchIndex() { index_.batch(); }
   // A bulk write: the search index batched, and new rows queued and written many to a statement
-  // (db/bulk_inserts.h). Every read of this Writer sees the queued rows. `callerBytes`: memory the
+  // (db/internal/bulk_inserts.h). Every read of this Writer sees the queued rows. `callerBytes`: memory the
   // caller holds meanwhile (an import's bookkeeping); the page cache gives it up for the write.
   void bulkLoad(std::int64_t callerBytes = 0);
   // Folds the search terms of earlier bulk writes into the main index now (a bulk write does it at its
@@ -110,7 +110,7 @@ class Writer {
   explicit Writer(LedgerState& state);
   void finish();  // counts, clock high-water mark and audit entries, before commit
 
-  // Normalizes the given cells, applies the record's rules (db/record_rules.h) against the row as it
+  // Normalizes the given cells, applies the record's rules (db/internal/record_rules.h) against the row as it
   // will be (`current` = the row before an update, nullptr for a new one), checks references.
   void validate(const core::TableSpec& spec, core::Cells& cells, const core::Cells* current, std::string_view id);
   void checkReferences(const core::TableSpec& spec, const core::Cells& cells, std::vector<core::Issue>& issues);

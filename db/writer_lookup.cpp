@@ -2,14 +2,14 @@
 #include "core/ascii.h"
 #include "core/identity.h"
 #include "core/person_name.h"
-#include "db/ledger_state.h"
-#include "db/row_io.h"
-#include "db/search_index.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/row_io.h"
+#include "db/internal/search_index.h"
 #include "db/writer.h"
 
 namespace gl::db {
 
-// The rows whose term is ?1 in table ?2, from both halves of the search index (db/search_index.h).
+// The rows whose term is ?1 in table ?2, from both halves of the search index (db/internal/search_index.h).
 #define TERMS_MATCHING                                                                   \
   "(SELECT rid FROM search_term WHERE term = ?1 AND tbl = ?2 UNION ALL "                 \
   "SELECT rid FROM search_recent WHERE term = ?1 AND tbl = ?2) t"
@@ -26,7 +26,7 @@ std::optional<std::string> firstId(SQLite::Statement& st) {
 }  // namespace
 
 std::optional<std::string> Writer::residentWithIdNumber(std::string_view normalized) {
-  // Through the search index: the reversed number is one whole term (db/search_index.h).
+  // Through the search index: the reversed number is one whole term (db/internal/search_index.h).
   auto& st = s_.statement(
       "SELECT min(r.id) FROM " TERMS_MATCHING " JOIN resident r ON r.rid = t.rid "
       "WHERE r.deleted = 0 AND r.id_number = ?3");
@@ -37,7 +37,7 @@ std::optional<std::string> Writer::residentWithIdNumber(std::string_view normali
 }
 
 std::optional<std::string> Writer::residentWithIdKey(std::string_view key) {
-  // A travel permit's lifetime number is a term of its own (db/search_index.h); compare the key of
+  // A travel permit's lifetime number is a term of its own (db/internal/search_index.h); compare the key of
   // each candidate, since a suffix-free term also matches a number that happens to end like it.
   auto& st = s_.statement(
       "SELECT r.id, r.id_number FROM " TERMS_MATCHING " JOIN resident r ON r.rid = t.rid WHERE r.deleted = 0");

@@ -1,4 +1,4 @@
-// A bulk write (db/bulk_inserts.h): its queued rows are written on a thread of their own while the
+// A bulk write (db/internal/bulk_inserts.h): its queued rows are written on a thread of their own while the
 // caller goes on, yet every read of the same write sees them, and a failure of that thread takes the
 // whole write back.
 #include <doctest/doctest.h>

@@ -8,7 +8,7 @@
 
 #include "core/error.h"
 #include "db/connection.h"
-#include "db/ledger_state.h"
+#include "db/internal/ledger_state.h"
 #include "temp_ledger.h"
 
 namespace {

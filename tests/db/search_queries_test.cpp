@@ -3,7 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/door_code.h"
-#include "db/search_index.h"
+#include "db/internal/search_index.h"
 #include "db/writer.h"
 #include "temp_ledger.h"
 #include "db/search_queries.h"

@@ -1,4 +1,4 @@
-// The search index's second half (db/search_index.h, docs/data-model.md §7): the terms of a bulk write
+// The search index's second half (db/internal/search_index.h, docs/data-model.md §7): the terms of a bulk write
 // small beside the index go to search_recent, are found as any others, leave with their rows, and are
 // folded into search_term.
 #include <doctest/doctest.h>
@@ -6,8 +6,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "core/identity.h"
-#include "db/ledger_state.h"
-#include "db/search_index.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/search_index.h"
 #include "db/writer.h"
 #include "demo/demo.h"
 #include "temp_ledger.h"

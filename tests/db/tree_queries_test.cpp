@@ -4,7 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "db/household_keys.h"
+#include "db/internal/household_keys.h"
 #include "temp_ledger.h"
 #include "db/household_queries.h"
 #include "db/tree_queries.h"

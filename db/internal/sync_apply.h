@@ -7,8 +7,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "db/ledger_state.h"
-#include "db/search_index.h"
+#include "db/internal/ledger_state.h"
+#include "db/internal/search_index.h"
 #include "db/sync_ledger.h"
 
 namespace gl::db {

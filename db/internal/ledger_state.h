@@ -34,7 +34,7 @@ struct LedgerState {
   std::string actor;
   std::optional<core::Date> today;  // fixed by tests; else the local date
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, SqlHash, std::equal_to<>> statements;
-  // Set while a bulk write writes rows on a thread of its own (db/bulk_inserts.h): statement() first
+  // Set while a bulk write writes rows on a thread of its own (db/internal/bulk_inserts.h): statement() first
   // waits for it, so the connection is never used from two threads at once.
   std::function<void()> beforeStatement;
   std::unique_ptr<sqlite::Checkpointer> checkpoints;  // after `db`: stops before the connection closes

@@ -17,7 +17,7 @@ class ChangeLog {
  public:
   explicit ChangeLog(LedgerState& state);
   void rowInserted(core::Table table, std::string_view row, core::Hlc hlc);
-  // A new row whose stamp another writer of the log wrote (db/bulk_inserts.h): counted as pending.
+  // A new row whose stamp another writer of the log wrote (db/internal/bulk_inserts.h): counted as pending.
   void countInserted() { ++pendingAdded_; }
   // `base` becomes the clock this site had seen for the cell, kept while an earlier edit is still unsent.
   void cellChanged(core::Table table, std::string_view row, std::string_view column, core::Hlc hlc);
