@@ -36,18 +36,14 @@ bool scopeCovers(const std::vector<std::string>& scope, bool countyWide, const P
 }
 
 Scope::Scope(Role role, std::vector<std::string> codes, std::string county)
-    : role_(role), codes_(std::move(codes)), county_(std::move(county)) {}
+    : role_(role), codes_(std::move(codes)), county_(std::move(county)) {
+  countyWide_ = role_ == Role::CountyAdmin;
+  for (const auto& c : codes_) countyWide_ = countyWide_ || c == county_;
+}
 
 Scope Scope::wholeCounty(std::string county) {
   std::vector<std::string> codes{county};
   return Scope(Role::CountyAdmin, std::move(codes), std::move(county));
-}
-
-bool Scope::countyWide() const {
-  if (role_ == Role::CountyAdmin) return true;
-  for (const auto& c : codes_)
-    if (c == county_) return true;
-  return false;
 }
 
 bool Scope::reads(const Place& place) const { return scopeCovers(codes_, countyWide(), place); }

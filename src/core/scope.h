@@ -38,7 +38,7 @@ class Scope {
   const std::vector<std::string>& codes() const { return codes_; }
   const std::string& county() const { return county_; }
   // A county administrator, or a scope that names the county itself: every place, "" included.
-  bool countyWide() const;
+  bool countyWide() const { return countyWide_; }
   bool reads(const Place& place) const;
   // As reads, except that the county's reference rows are written by its administrators alone.
   bool writes(const Place& place) const;
@@ -47,6 +47,7 @@ class Scope {
   Role role_;
   std::vector<std::string> codes_;
   std::string county_;
+  bool countyWide_;  // decided once: reads() runs for every row a pull or digest looks at
 };
 
 // Per-grid digests (docs/sync-protocol.md §7): a grid's rows (households and what hangs on them, tombstones
