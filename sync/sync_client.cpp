@@ -37,9 +37,9 @@ std::string randomHex(std::size_t bytes) {
 
 class Session {
  public:
-  Session(db::Ledger& ledger, const SyncOptions& o, const SyncProgress& progress)
-      : ledger_(ledger), store_(ledger), http_(o.server, o.caFile), o_(o), progress_(progress) {
-    http_.setCancel([this] { return cancelled_.load() || (o_.cancelled && o_.cancelled()); });
+  Session(db::Ledger& ledger, const SyncOptions& o)
+      : ledger_(ledger), store_(ledger), http_(o.server, o.caFile), o_(o) {
+    http_.setCancel([this] { return cancelled_.load() || o_.progress.stopRequested(); });
   }
 
   void signIn() {
@@ -61,7 +61,7 @@ class Session {
 
  private:
   void step(Stage stage, std::int64_t done, std::int64_t total) {
-    if (progress_ && !progress_(stage, done, total)) cancelled_ = true;
+    if (!o_.progress.report({done, total, static_cast<int>(stage)})) cancelled_ = true;
     if (cancelled_) throw Error(Error::Kind::Rejected, N_("Sync was cancelled"), {}, http_.server());
   }
 
@@ -321,7 +321,6 @@ class Session {
   db::SyncLedger store_;
   HttpClient http_;
   const SyncOptions& o_;
-  const SyncProgress& progress_;
   std::string token_;
   std::atomic<bool> cancelled_{false};
   bool everything_ = false;  // pull this ledger's own writes too (after its scope changed)
@@ -331,25 +330,25 @@ class Session {
 
 }  // namespace
 
-SyncResult synchronize(db::Ledger& ledger, const SyncOptions& options, const SyncProgress& progress) {
+SyncResult synchronize(db::Ledger& ledger, const SyncOptions& options) {
   if (sodium_init() < 0) throw Error(Error::Kind::Environment, N_("The cryptography library could not start"));
-  return Session(ledger, options, progress).run();
+  return Session(ledger, options).run();
 }
 
 std::vector<ConflictInfo> listConflicts(db::Ledger& ledger, const SyncOptions& options) {
-  return Session(ledger, options, {}).conflicts();
+  return Session(ledger, options).conflicts();
 }
 
 void restoreConflict(db::Ledger& ledger, const SyncOptions& options, std::int64_t id) {
-  Session(ledger, options, {}).restore(id);
+  Session(ledger, options).restore(id);
 }
 
 void mergeDuplicate(db::Ledger& ledger, const SyncOptions& options, const std::string& keep, const std::string& drop) {
-  Session(ledger, options, {}).settle("/v1/duplicates/merge", {{"keep", keep}, {"drop", drop}});
+  Session(ledger, options).settle("/v1/duplicates/merge", {{"keep", keep}, {"drop", drop}});
 }
 
 void markDistinct(db::Ledger& ledger, const SyncOptions& options, const std::string& a, const std::string& b) {
-  Session(ledger, options, {}).settle("/v1/duplicates/distinct", {{"a", a}, {"b", b}});
+  Session(ledger, options).settle("/v1/duplicates/distinct", {{"a", a}, {"b", b}});
 }
 
 }  // namespace gl::sync

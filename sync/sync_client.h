@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.h"
 #include "core/schema.h"
 #include "db/ledger.h"
 
@@ -24,9 +25,10 @@ struct SyncOptions {
   // Compare every grid's digest with the data center's (and repair what differs). Done by itself on
   // the first sync of each day: for a county's ledger the comparison reads every row.
   bool verify = false;
-  // Polled while a request is in flight (about once a second, also while connecting): true stops it
-  // with "Sync was cancelled". For the calls that take no progress callback (the conflict list).
-  std::function<bool()> cancelled;
+  // Hears the stage (a Stage as its int) and how much of it is done. Its stop request is polled while
+  // a request is in flight too (about once a second, also while connecting), and ends the call with
+  // "Sync was cancelled".
+  core::Reporter progress;
 };
 
 struct SyncResult {
@@ -41,14 +43,12 @@ struct SyncResult {
   std::size_t bytesSent = 0, bytesReceived = 0;
 };
 
-enum class Stage { SigningIn, Pushing, Pulling };
-// Progress: the stage and how much of it is done; returns false to cancel.
-using SyncProgress = std::function<bool(Stage stage, std::int64_t done, std::int64_t total)>;
+enum class Stage { SigningIn, Pushing, Pulling };  // core::Progress::stage of a sync
 
 // Throws gl::Error: BadInput (address, no password), Rejected (wrong password, locked, untrusted
 // server, protocol version, cancelled), Environment (network, retryable). What was acknowledged or
 // applied before a failure stays; the next sync carries on from there.
-SyncResult synchronize(db::Ledger& ledger, const SyncOptions& options, const SyncProgress& progress = {});
+SyncResult synchronize(db::Ledger& ledger, const SyncOptions& options);
 
 // A concurrent edit the data center kept (docs/sync-protocol.md §9): the value that won and the other one.
 struct ConflictInfo {

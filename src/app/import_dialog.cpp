@@ -18,7 +18,6 @@
 #include "app/form_support.h"
 #include "app/import_fields.h"
 #include "app/import_profiles_dialog.h"
-#include "app/import_worker.h"
 #include "core/mask.h"
 #include "exchange/import_profile.h"
 #include "exchange/import_report_text.h"
@@ -33,7 +32,7 @@ using exchange::ImportField;
 
 }  // namespace
 
-ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledger), timer_(this) {
+ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledger) {
   wxXmlResource::Get()->LoadDialog(this, parent, "ImportDialog");
   pages_ = XRCCTRL(*this, "pages", wxSimplebook);
   picker_ = XRCCTRL(*this, "file", wxFilePickerCtrl);
@@ -104,14 +103,13 @@ ImportDialog::ImportDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
     if (working()) cancelWork();
     else EndModal(imported_ ? wxID_OK : wxID_CANCEL);
   }, wxID_CANCEL);
-  Bind(wxEVT_TIMER, &ImportDialog::onTimer, this);
   bindFormKeys(this);
   showStep(Step::Choose);
   GetSizer()->SetSizeHints(this);
   CentreOnParent();
 }
 
-ImportDialog::~ImportDialog() { timer_.Stop(); }
+ImportDialog::~ImportDialog() = default;
 
 exchange::ImportOptions ImportDialog::options(bool dryRun) const {
   exchange::ImportOptions o;
@@ -229,34 +227,42 @@ void ImportDialog::back() {
 
 void ImportDialog::startWork(bool dryRun) {
   workIsDryRun_ = dryRun;
-  worker_ = std::make_unique<ImportWorker>(ledger_.path(), ledger_.today(), file_, options(dryRun));
+  const core::Date today = ledger_.today();
+  std::filesystem::path roster = file_;
+  exchange::ImportOptions o = options(dryRun);
   progress_->SetValue(0);
+  task_ = BackgroundTask::start<exchange::ImportReport>(
+      *this,
+      onLedger<exchange::ImportReport>(ledger_.path(), [today, roster, o](db::Ledger& ledger, const core::Reporter& r) {
+        ledger.setToday(today);
+        auto withProgress = o;
+        withProgress.progress = r;
+        return exchange::importRoster(ledger, roster, withProgress);
+      }),
+      [this](exchange::ImportReport&& report) { workFinished(std::move(report)); },
+      [this](std::exception_ptr error) { workFailed(error); },
+      [this](const core::Progress& p) {
+        if (p.total > 0) progress_->SetValue(static_cast<int>(std::min<std::int64_t>(1000, p.done * 1000 / p.total)));
+      });
   say(dryRun ? _("Checking every row…") : _("Importing…"), false);
   showStep(step_);
   FindWindow(wxID_CANCEL)->Enable();
-  timer_.Start(100);
 }
 
 void ImportDialog::cancelWork() {
-  if (worker_) worker_->cancel();
+  if (task_) task_->cancel();
 }
 
-void ImportDialog::onTimer(wxTimerEvent&) {
-  if (!worker_) return;
-  progress_->SetValue(worker_->permille());
-  if (worker_->finished()) workFinished();
+void ImportDialog::workFailed(std::exception_ptr error) {
+  task_.reset();
+  say(toWx(failureText(error)), true);
+  showStep(step_);
 }
 
-void ImportDialog::workFinished() {
-  timer_.Stop();
-  std::unique_ptr<ImportWorker> worker = std::move(worker_);
-  try {
-    report_ = worker->result();
-  } catch (const gl::Error& e) {
-    say(toWx(text::describe(e)), true);
-    showStep(step_);
-    return;
-  }
+void ImportDialog::workFinished(exchange::ImportReport report) {
+  task_.reset();
+  progress_->SetValue(1000);
+  report_ = std::move(report);
   if (report_->cancelled) {
     say(_("Cancelled: nothing was written."), false);
     showStep(workIsDryRun_ ? Step::Choose : Step::Check);

@@ -9,10 +9,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <exception>
 
 #include <wx/dialog.h>
-#include <wx/timer.h>
 
+#include "app/background_task.h"
 #include "db/ledger.h"
 #include "exchange/roster_import.h"
 
@@ -27,8 +28,6 @@ class wxStaticText;
 class wxTextCtrl;
 
 namespace gl::app {
-
-class ImportWorker;
 
 class ImportDialog : public wxDialog {
  public:
@@ -50,7 +49,7 @@ class ImportDialog : public wxDialog {
   void manageProfiles();  // the saved import profiles, then the file's columns again
 
   Step step() const { return step_; }
-  bool working() const { return worker_ != nullptr; }
+  bool working() const { return task_ != nullptr; }
   bool imported() const { return imported_; }
   const std::optional<exchange::RosterPreview>& preview() const { return preview_; }
   const std::optional<exchange::ImportReport>& report() const { return report_; }
@@ -70,8 +69,8 @@ class ImportDialog : public wxDialog {
   void showColumns();
   void showStep(Step step);
   void startWork(bool dryRun);
-  void onTimer(wxTimerEvent&);
-  void workFinished();
+  void workFinished(exchange::ImportReport report);
+  void workFailed(std::exception_ptr error);
   void showCheck(const exchange::ImportReport& report);
   void showDone(const exchange::ImportReport& report);
   void say(const wxString& text, bool alert);
@@ -84,11 +83,9 @@ class ImportDialog : public wxDialog {
   std::vector<std::optional<exchange::ImportField>> fields_;  // the user's mapping, by column
   bool mappingChanged_ = false;
   std::optional<exchange::ImportReport> report_;
-  std::unique_ptr<ImportWorker> worker_;
   bool workIsDryRun_ = true;
   bool imported_ = false;
   Step step_ = Step::Choose;
-  wxTimer timer_;
 
   wxSimplebook* pages_ = nullptr;
   wxFilePickerCtrl* picker_ = nullptr;
@@ -107,6 +104,7 @@ class ImportDialog : public wxDialog {
   wxStaticText* status_ = nullptr;
   wxButton* back_ = nullptr;
   wxButton* next_ = nullptr;
+  std::unique_ptr<BackgroundTask> task_;  // last: stops before the controls its hooks touch
 };
 
 }  // namespace gl::app

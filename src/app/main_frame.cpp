@@ -20,7 +20,6 @@
 #include "app/panels.h"
 #include "app/preferences_dialog.h"
 #include "app/search_pane.h"
-#include "app/sync_worker.h"
 
 namespace gl::app {
 
@@ -56,10 +55,7 @@ MainFrame::MainFrame(std::unique_ptr<db::Ledger> ledger, AppSettings& settings)
   search_->focusQuery();
 }
 
-MainFrame::~MainFrame() {
-  syncTimer_.Stop();
-  pollTimer_.Stop();
-}
+MainFrame::~MainFrame() { syncTimer_.Stop(); }
 
 void MainFrame::buildMenus() {
   auto* file = new wxMenu;

@@ -2,12 +2,15 @@
 // box, the grid tree, one notebook with a panel class per tab, and the status bar.
 #pragma once
 
+#include <exception>
 #include <memory>
+#include <optional>
 
 #include <wx/frame.h>
 #include <wx/timer.h>
 
 #include "app/app_settings.h"
+#include "app/background_task.h"
 #include "app/commands.h"
 #include "db/ledger.h"
 #include "sync/sync_client.h"
@@ -20,12 +23,12 @@ namespace gl::app {
 
 class GridTree;
 class LedgerPanel;
+class ProgressDialog;
 class SearchPane;
 class TodayPanel;
 class HouseholdsPanel;
 class QuarantinePanel;
 class VisitsPanel;
-class SyncWorker;
 
 class MainFrame : public wxFrame {
  public:
@@ -44,7 +47,7 @@ class MainFrame : public wxFrame {
   void syncNow();
   void startSync(bool interactive);
   void startSync(bool interactive, const sync::SyncOptions& options);
-  bool syncRunning() const { return syncWorker_ != nullptr; }
+  bool syncRunning() const { return syncTask_ != nullptr; }
   wxString syncStatus() const { return syncStatus_; }
 
   SearchPane* searchPane() { return search_; }
@@ -69,7 +72,7 @@ class MainFrame : public wxFrame {
   void bindSyncCommands();  // main_frame_sync.cpp
   void onSyncSettings();
   void onSyncProblems();
-  void finishSync(bool interactive);
+  void finishSync(bool interactive, std::optional<sync::SyncResult> result, std::exception_ptr error);
 
   std::unique_ptr<db::Ledger> ledger_;
   AppSettings& settings_;
@@ -82,10 +85,10 @@ class MainFrame : public wxFrame {
   QuarantinePanel* quarantine_ = nullptr;
   VisitsPanel* visits_ = nullptr;
   wxButton* syncButton_ = nullptr;
-  std::unique_ptr<SyncWorker> syncWorker_;
   wxTimer syncTimer_;  // the background sync, every few minutes
-  wxTimer pollTimer_;  // watches a background sync while it runs
   wxString syncStatus_;
+  ProgressDialog* syncProgress_ = nullptr;    // while an interactive sync shows its progress
+  std::unique_ptr<BackgroundTask> syncTask_;  // last: stops before the controls its hooks touch
 };
 
 }  // namespace gl::app

@@ -3,16 +3,12 @@
 #include <wx/button.h>
 #include <wx/datetime.h>
 #include <wx/msgdlg.h>
-#include <wx/progdlg.h>
-#include <wx/utils.h>
 
 #include "app/main_frame.h"
 #include "app/grid_tree.h"
 #include "app/sync_dialog.h"
 #include "app/sync_problems_dialog.h"
-#include "app/sync_worker.h"
-#include "core/error.h"
-#include "text/describe.h"
+#include "app/progress_dialog.h"
 
 namespace gl::app {
 
@@ -43,16 +39,11 @@ void MainFrame::bindSyncCommands() {
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onSyncSettings(); }, cmd::kSyncSettings);
   Bind(wxEVT_MENU, [this](wxCommandEvent&) { onSyncProblems(); }, cmd::kSyncProblems);
   syncTimer_.SetOwner(this);
-  pollTimer_.SetOwner(this);
-  Bind(wxEVT_TIMER, [this](wxTimerEvent& event) {
-    if (event.GetTimer().GetId() == pollTimer_.GetId()) {
-      if (syncWorker_ && syncWorker_->finished()) finishSync(false);
-      return;
-    }
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
     syncTimer_.Start(kEveryMs);
     auto setup = loadSyncSetup(*ledger_);
-    if (setup.configured() && setup.signedIn && setup.automatic && !syncWorker_) startSync(false);
-  });
+    if (setup.configured() && setup.signedIn && setup.automatic && !syncTask_) startSync(false);
+  }, syncTimer_.GetId());
   syncTimer_.StartOnce(kFirstMs);
 }
 
@@ -70,62 +61,82 @@ void MainFrame::onSyncSettings() {
 
 void MainFrame::startSync(bool interactive) { startSync(interactive, loadSyncSetup(*ledger_).options); }
 
+// The sync runs as a BackgroundTask on its own connection to the ledger. Interactive: a modal progress
+// window with Cancel shows its stages until it ends; in the background only the status bar says so.
 void MainFrame::startSync(bool interactive, const sync::SyncOptions& options) {
-  if (syncWorker_) {
+  if (syncTask_) {
     if (interactive) wxMessageBox(_("A sync is already running."), _("Sync"), wxOK | wxICON_INFORMATION, this);
     return;
   }
-  syncWorker_ = std::make_unique<SyncWorker>(ledger_->path(), options);
   syncButton_->Disable();
   syncStatus_ = _("Syncing…");
   SetStatusText(syncStatus_, 2);
-  if (!interactive) {
-    pollTimer_.Start(300);
-    return;
-  }
-  wxProgressDialog progress(_("Sync"), stageText(sync::Stage::SigningIn, 0, 0), 100, this,
-                            wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_ELAPSED_TIME);
-  while (!syncWorker_->finished()) {
-    auto total = syncWorker_->total(), done = syncWorker_->done();
-    wxString what = stageText(syncWorker_->stage(), done, total);
-    bool going = total > 0 ? progress.Update(static_cast<int>(std::min<std::int64_t>(99, done * 100 / total)), what)
-                           : progress.Pulse(what);
-    if (!going) syncWorker_->cancel();
-    wxMilliSleep(40);
-  }
-  progress.Hide();
-  finishSync(true);
+  std::optional<ProgressDialog> progress;
+  if (interactive) progress.emplace(this, _("Sync"), stageText(sync::Stage::SigningIn, 0, 0), [this] {
+    if (syncTask_) syncTask_->cancel();
+  });
+  syncProgress_ = progress ? &*progress : nullptr;
+  auto work = [options](db::Ledger& ledger, const core::Reporter& reporter) {
+    auto withProgress = options;
+    withProgress.progress = reporter;
+    return sync::synchronize(ledger, withProgress);
+  };
+  // Interactive: the outcome is shown once the progress window has gone; otherwise when it comes.
+  struct Outcome {
+    std::optional<sync::SyncResult> result;
+    std::exception_ptr error;
+  };
+  auto outcome = std::make_shared<Outcome>();
+  auto ended = [this, interactive, outcome](std::optional<sync::SyncResult> result, std::exception_ptr error) {
+    syncTask_.reset();
+    if (syncProgress_) {
+      *outcome = {std::move(result), error};
+      syncProgress_->finish();
+      syncProgress_ = nullptr;
+      return;
+    }
+    finishSync(interactive, std::move(result), error);
+  };
+  syncTask_ = BackgroundTask::start<sync::SyncResult>(
+      *this, onLedger<sync::SyncResult>(ledger_->path(), work),
+      [ended](sync::SyncResult&& r) { ended(std::move(r), nullptr); },
+      [ended](std::exception_ptr e) { ended(std::nullopt, e); },
+      [this](const core::Progress& p) {
+        if (syncProgress_) syncProgress_->show(stageText(static_cast<sync::Stage>(p.stage), p.done, p.total), p);
+      });
+  if (!progress) return;
+  progress->run();
+  progress.reset();
+  finishSync(true, std::move(outcome->result), outcome->error);
 }
 
-void MainFrame::finishSync(bool interactive) {
-  pollTimer_.Stop();
-  auto worker = std::move(syncWorker_);
+void MainFrame::finishSync(bool interactive, std::optional<sync::SyncResult> result, std::exception_ptr error) {
   syncButton_->Enable();
-  try {
-    const auto& r = worker->result();
-    // TRANSLATORS: status bar after a sync; %s is the time, the numbers are changes sent and received
-    syncStatus_ = wxString::Format(_("Synced %s: sent %lld, received %lld"), wxDateTime::Now().Format("%H:%M"),
-                                   static_cast<long long>(r.pushed), static_cast<long long>(r.pulled));
-    bool problems = r.refused > 0 || r.duplicates > 0;
-    if (problems) syncStatus_ += _(" — see Sync problems");
-    if (r.pulled > 0 || r.removed > 0 || r.refused > 0) {
-      tree_->reload();
-      reloadAll();
-    } else {
-      updateStatus();
-    }
-    if (interactive && problems &&
-        wxMessageBox(wxString::Format(_("The data center refused %lld changes and found %lld pairs of residents "
-                                        "with one identity number. Show them?"),
-                                      static_cast<long long>(r.refused), static_cast<long long>(r.duplicates)),
-                     _("Sync"), wxYES_NO | wxICON_INFORMATION, this) == wxYES)
-      onSyncProblems();
-  } catch (const Error& e) {
-    syncStatus_ = wxString::Format(_("Sync failed: %s"), wxString::FromUTF8(text::describe(e)));
+  if (!result) {
+    std::string why = failureText(error);
+    syncStatus_ = wxString::Format(_("Sync failed: %s"), wxString::FromUTF8(why));
     updateStatus();
-    if (interactive)
-      wxMessageBox(wxString::FromUTF8(text::describe(e)), _("Sync"), wxOK | wxICON_WARNING, this);
+    if (interactive) wxMessageBox(wxString::FromUTF8(why), _("Sync"), wxOK | wxICON_WARNING, this);
+    return;
   }
+  const auto& r = *result;
+  // TRANSLATORS: status bar after a sync; %s is the time, the numbers are changes sent and received
+  syncStatus_ = wxString::Format(_("Synced %s: sent %lld, received %lld"), wxDateTime::Now().Format("%H:%M"),
+                                 static_cast<long long>(r.pushed), static_cast<long long>(r.pulled));
+  bool problems = r.refused > 0 || r.duplicates > 0;
+  if (problems) syncStatus_ += _(" — see Sync problems");
+  if (r.pulled > 0 || r.removed > 0 || r.refused > 0) {
+    tree_->reload();
+    reloadAll();
+  } else {
+    updateStatus();
+  }
+  if (interactive && problems &&
+      wxMessageBox(wxString::Format(_("The data center refused %lld changes and found %lld pairs of residents "
+                                      "with one identity number. Show them?"),
+                                    static_cast<long long>(r.refused), static_cast<long long>(r.duplicates)),
+                   _("Sync"), wxYES_NO | wxICON_INFORMATION, this) == wxYES)
+    onSyncProblems();
 }
 
 void MainFrame::onSyncProblems() {

@@ -15,6 +15,7 @@
 #include <functional>
 
 #include "app/form_support.h"
+#include "app/progress_dialog.h"
 #include "app/roster_printout.h"
 #include "core/date_parse.h"
 #include "report/roster_files.h"
@@ -138,16 +139,29 @@ void RosterDialog::rebuild() {
   date_->ChangeValue(toWx(parsed.date->iso()));
   const auto kind = report::allKinds()[static_cast<std::size_t>(std::max(0, kind_->GetSelection()))];
   const std::string scope = scopeCodes_.empty() ? std::string() : scopeCodes_[static_cast<std::size_t>(std::max(0, scope_->GetSelection()))];
-  try {
-    auto roster = std::make_unique<report::Roster>(report::buildRoster(ledger_, kind, *parsed.date, scope));
-    stamp_ = stamp();
-    layout_ = std::make_unique<report::RosterLayout>(*roster, stamp_);
-    roster_ = std::move(roster);
-    say(toWx(roster_->totalText()), false);
-  } catch (const gl::Error& e) {
-    say(toWx(text::describe(e)), true);
+  if (task_) {  // one at a time: a build under way gives way to this one, a save finishes first
+    rebuildAgain_ = true;
+    if (!saving_) task_->cancel();
     return;
   }
+  const std::string code = scope;
+  const core::Date date = *parsed.date;
+  auto build = [kind, date, code](db::Ledger& ledger, const core::Reporter& r) {
+    return std::make_shared<const report::Roster>(report::buildRoster(ledger, kind, date, code, r));
+  };
+  saving_ = false;
+  inBackground(BackgroundTask::start<std::shared_ptr<const report::Roster>>(
+      *this, onLedger<std::shared_ptr<const report::Roster>>(ledger_.path(), build),
+      [this](std::shared_ptr<const report::Roster>&& roster) { built(std::move(roster)); },
+      [this](std::exception_ptr error) { failed(error); }, [this](const core::Progress& p) { progressed(p); }));
+}
+
+void RosterDialog::built(std::shared_ptr<const report::Roster> roster) {
+  if (ended()) return;
+  stamp_ = stamp();
+  layout_ = std::make_unique<report::RosterLayout>(*roster, stamp_);
+  roster_ = std::move(roster);
+  say(toWx(roster_->totalText()), false);
   page_ = 0;
   renderPreview();
 }
@@ -173,15 +187,20 @@ void RosterDialog::renderPreview() {
 }
 
 bool RosterDialog::save(const std::filesystem::path& out) {
-  if (!roster_) return false;
-  try {
-    report::saveRoster(ledger_, *roster_, stamp(), out);
-  } catch (const gl::Error& e) {
-    say(toWx(text::describe(e)), true);
-    return false;
-  }
-  // TRANSLATORS: %s is the file a roster was saved to
-  say(wxString::Format(_("Saved to %s"), toWx(out.string())), false);
+  if (!roster_ || task_) return false;
+  auto save = [roster = roster_, stamp = stamp(), out](db::Ledger& ledger, const core::Reporter& r) {
+    report::saveRoster(ledger, *roster, stamp, out, r);
+    return out;
+  };
+  saving_ = true;
+  inBackground(BackgroundTask::start<std::filesystem::path>(
+      *this, onLedger<std::filesystem::path>(ledger_.path(), save),
+      [this](std::filesystem::path&& file) {
+        if (ended()) return;
+        // TRANSLATORS: %s is the file a roster was saved to
+        say(wxString::Format(_("Saved to %s"), toWx(file.string())), false);
+      },
+      [this](std::exception_ptr error) { failed(error); }, [this](const core::Progress& p) { progressed(p); }));
   return true;
 }
 

@@ -2,8 +2,11 @@
 // (Tomorrow is one key away) and the scope (the county, a township, community or grid), sees the
 // pages as they will print — drawn by the PDF's own code (report/roster_pdf.h) — and prints them
 // (the system print dialog; the same drawing on the printer's cairo context) or saves a PDF or XLSX.
+// The roster is read and saved on a BackgroundTask (docs/architecture.md §3); when that takes more
+// than a moment, a progress window with Cancel shows how far it is (a county's 5,000 people).
 #pragma once
 
+#include <exception>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -12,6 +15,9 @@
 
 #include <wx/bitmap.h>
 #include <wx/dialog.h>
+#include <wx/timer.h>
+
+#include "app/background_task.h"
 
 #include "db/ledger.h"
 #include "report/roster.h"
@@ -24,16 +30,24 @@ class wxTextCtrl;
 
 namespace gl::app {
 
+class ProgressDialog;
+
 class RosterDialog : public wxDialog {
  public:
   RosterDialog(wxWindow* parent, db::Ledger& ledger);
 
   // What the controls do, callable by tests.
+  // Reading the roster (and saving it) goes on in the background: busy() until it is done.
   void choose(report::RosterKind kind, core::Date date, const std::string& scopeCode);
   void showPage(int page);  // 0-based
-  bool save(const std::filesystem::path& out);  // .pdf, .xlsx or .csv; false with a message
+  // Starts saving .pdf, .xlsx or .csv (false while busy or with no roster); the status says how it went.
+  bool save(const std::filesystem::path& out);
   void print();
   void close();
+  bool busy() const { return task_ != nullptr; }
+  // The progress window of slow work, while it shows, and how soon it shows (for tests).
+  ProgressDialog* progressWindow() const { return progress_; }
+  void progressAfter(int ms) { slowMs_ = ms; }
 
   const report::Roster* roster() const { return roster_.get(); }
   const report::RosterLayout* layout() const { return layout_.get(); }
@@ -45,6 +59,13 @@ class RosterDialog : public wxDialog {
  private:
   void fillScopes();
   void rebuild();  // reads the roster the controls describe
+  // roster_dialog_work.cpp: the background work and what comes back from it.
+  void inBackground(std::unique_ptr<BackgroundTask> task);
+  bool ended();  // true: drop the result (another roster was asked for meanwhile)
+  void built(std::shared_ptr<const report::Roster> roster);
+  void failed(std::exception_ptr error);
+  void progressed(const core::Progress& progress);
+  void showProgress();
   void renderPreview();
   void saveAs(const wxString& extension);
   void say(const wxString& text, bool alert);
@@ -52,7 +73,7 @@ class RosterDialog : public wxDialog {
 
   db::Ledger& ledger_;
   std::vector<std::string> scopeCodes_;  // by scope choice index
-  std::unique_ptr<report::Roster> roster_;
+  std::shared_ptr<const report::Roster> roster_;  // shared with a save under way
   std::unique_ptr<report::RosterLayout> layout_;
   exchange::ExportStamp stamp_;
   int page_ = 0;
@@ -65,6 +86,14 @@ class RosterDialog : public wxDialog {
   wxPanel* preview_ = nullptr;
   wxStaticText* pageInfo_ = nullptr;
   wxStaticText* status_ = nullptr;
+
+  bool saving_ = false;          // the task saves (a build waits for it; it is never cancelled for one)
+  bool rebuildAgain_ = false;    // the controls changed while the task ran
+  bool userCancelled_ = false;
+  ProgressDialog* progress_ = nullptr;
+  wxTimer slow_;                 // shows the progress window when the work takes more than a moment
+  int slowMs_ = 400;
+  std::unique_ptr<BackgroundTask> task_;  // last: stops before the members its hooks touch
 };
 
 }  // namespace gl::app

@@ -4,13 +4,17 @@
 #include <wx/sizer.h>
 #include <wx/srchctrl.h>
 
+#include <utility>
+
 #include "core/mask.h"
+#include "db/ledger.h"
 #include "db/search_queries.h"
 
 namespace gl::app {
 
 namespace {
 constexpr int kLimit = 50;
+constexpr int kPauseMs = 150;  // typing faster than this is one query
 }
 
 SearchPane::SearchPane(wxWindow* parent, db::Ledger& ledger, Open open)
@@ -30,7 +34,9 @@ SearchPane::SearchPane(wxWindow* parent, db::Ledger& ledger, Open open)
   SetSizer(sizer);
   list_->Hide();
 
-  query_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { runQuery(); });
+  debounce_.SetOwner(this);
+  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { runQuery(); }, debounce_.GetId());
+  query_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { typed(); });
   query_->Bind(wxEVT_SEARCH_CANCEL, [this](wxCommandEvent&) {
     query_->Clear();
     runQuery();
@@ -72,8 +78,29 @@ void SearchPane::setQuery(const wxString& text) {
   runQuery();
 }
 
+void SearchPane::typed() { debounce_.StartOnce(kPauseMs); }
+
 void SearchPane::runQuery() {
-  hits_ = db::SearchQueries(ledger_, ledger_.readerScope()).find(query_->GetValue().utf8_string(), kLimit);
+  debounce_.Stop();
+  if (task_) return;  // the search under way runs again for the new text when it ends
+  std::string query = query_->GetValue().utf8_string();
+  auto find = [query](db::Ledger& ledger, const core::Reporter&) {
+    return db::SearchQueries(ledger, ledger.readerScope()).find(query, kLimit);
+  };
+  task_ = BackgroundTask::start<std::vector<db::SearchHit>>(
+      *this, onLedger<std::vector<db::SearchHit>>(ledger_.path(), find),
+      [this, query](std::vector<db::SearchHit>&& hits) { listHits(query, std::move(hits)); },
+      [this, query](std::exception_ptr) { listHits(query, {}); });
+}
+
+void SearchPane::listHits(const std::string& query, std::vector<db::SearchHit> hits) {
+  task_.reset();
+  if (query != query_->GetValue().utf8_string()) {  // typed on meanwhile
+    runQuery();
+    return;
+  }
+  hits_ = std::move(hits);
+  listed_ = query;
   list_->Freeze();
   list_->DeleteAllItems();
   long row = 0;
@@ -87,13 +114,19 @@ void SearchPane::runQuery() {
     ++row;
   }
   list_->Thaw();
-  showResults(!query_->GetValue().empty());
+  showResults(!query.empty());
   // A scanned door card opens its household as soon as its digits are in (a scanner need not send
   // Enter), and the code stays selected so that the next card's digits replace it.
-  if (!hits_.empty() && hits_.front().matchedBy == "door_card") openBest();
+  bool open = std::exchange(openWhenListed_, false);
+  if (open || (!hits_.empty() && hits_.front().matchedBy == "door_card")) openBest();
 }
 
 void SearchPane::openBest() {
+  if (searching() || listed_ != query_->GetValue().utf8_string()) {
+    openWhenListed_ = true;  // Enter opens what the box holds, not what it held a moment ago
+    if (!task_) runQuery();
+    return;
+  }
   if (hits_.empty()) return;
   openResult(0);
   // After a door card the box stays ready for the next one, once the household list has taken the focus.

@@ -1,12 +1,18 @@
 // The one search box (name, pinyin initials, id or phone digits, household number, address) with
-// results as you type. Ids and phones are masked in the list (docs/privacy.md §4).
+// results as you type. Ids and phones are masked in the list (docs/privacy.md §4). A pause in typing
+// starts the search, on a BackgroundTask with its own connection to the ledger (docs/architecture.md
+// §3): fast typing never waits for the ledger, and Enter opens the best match of what was typed last.
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <wx/panel.h>
+#include <wx/timer.h>
+
+#include "app/background_task.h"
 
 #include "db/ledger.h"
 
@@ -21,14 +27,18 @@ class SearchPane : public wxPanel {
   SearchPane(wxWindow* parent, db::Ledger& ledger, Open open);
 
   void focusQuery();
-  void setQuery(const wxString& text);  // as if typed
+  void setQuery(const wxString& text);  // as if typed, without the pause: the search starts at once
+  // True from a keystroke until the results of what the box holds are listed.
+  bool searching() const { return task_ != nullptr || debounce_.IsRunning(); }
   const std::vector<db::SearchHit>& results() const { return hits_; }
   bool resultsShown() const;
   void openResult(std::size_t index);
-  void openBest();  // Enter: the best match
+  void openBest();  // Enter: the best match (once the search of the box's text is in)
 
  private:
-  void runQuery();
+  void typed();      // a keystroke: the search starts after a pause
+  void runQuery();   // searches for the box's text now (after the search under way, if any)
+  void listHits(const std::string& query, std::vector<db::SearchHit> hits);
   void showResults(bool show);
 
   db::Ledger& ledger_;
@@ -36,6 +46,10 @@ class SearchPane : public wxPanel {
   wxSearchCtrl* query_ = nullptr;
   wxListView* list_ = nullptr;
   std::vector<db::SearchHit> hits_;
+  std::string listed_;          // the text hits_ are the results of
+  bool openWhenListed_ = false; // Enter came before the results of the box's text
+  wxTimer debounce_;
+  std::unique_ptr<BackgroundTask> task_;  // last: stops before the controls its hooks touch
 };
 
 }  // namespace gl::app

@@ -55,18 +55,13 @@ SyncProblemsDialog::SyncProblemsDialog(wxWindow* parent, db::Ledger& ledger, syn
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { settleSelected(true); }, XRCID("merge"));
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { settleSelected(false); }, XRCID("distinct"));
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { EndModal(wxID_CLOSE); }, wxID_CLOSE);
-  poll_.SetOwner(this);
-  Bind(wxEVT_TIMER, [this](wxTimerEvent&) { answered(); }, poll_.GetId());
   SetEscapeId(wxID_CLOSE);
   bindFormKeys(this);
   fitMessages(this, {status_}, 360);
   if (leader_) fetchConflicts();  // last: nothing after it may throw with the thread running
 }
 
-SyncProblemsDialog::~SyncProblemsDialog() {
-  stop_ = true;
-  job_.reset();
-}
+SyncProblemsDialog::~SyncProblemsDialog() = default;  // job_ stops asking and waits
 
 void SyncProblemsDialog::fetchConflicts() {
   ask(_("Asking the data center for concurrent edits…"),
@@ -83,26 +78,21 @@ void SyncProblemsDialog::ask(const wxString& asking, std::function<void(db::Ledg
   fitMessages(this, {status_}, 360);
   then_ = std::move(then);
   for (const char* button : {"restore", "merge", "distinct"}) FindWindow(XRCID(button))->Disable();
-  sync::SyncOptions options = options_;
-  options.cancelled = [this] { return stop_.load(); };
-  job_ = std::make_unique<LedgerTask>(ledger_.path(), [work = std::move(work), options](db::Ledger& own) {
-    work(own, options);
-  });
-  poll_.Start(100);
+  job_ = std::make_unique<BackgroundTask>(
+      *this,
+      [file = ledger_.path(), work = std::move(work), options = options_](const core::Reporter& reporter) {
+        auto own = db::Ledger::open(file);
+        auto withStop = options;
+        withStop.progress = reporter;
+        work(*own, withStop);
+      },
+      BackgroundTask::Hooks{{}, [this](std::exception_ptr error) { answered(error); }});
 }
 
-void SyncProblemsDialog::answered() {
-  if (!job_->finished()) return;
-  poll_.Stop();
-  auto job = std::move(job_);  // busy() is false from here: fill() below enables the actions again
-  try {
-    job->rethrow();
-    then_();
-  } catch (const Error& e) {
-    status_->SetLabel(u8(text::describe(e)));
-  } catch (const std::exception& e) {
-    status_->SetLabel(u8(e.what()));
-  }
+void SyncProblemsDialog::answered(std::exception_ptr error) {
+  job_.reset();  // busy() is false from here: fill() below enables the actions again
+  if (error) status_->SetLabel(u8(failureText(error)));
+  else then_();
   fill();
   fitMessages(this, {status_}, 360);
 }

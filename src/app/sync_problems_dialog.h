@@ -4,15 +4,14 @@
 // which one action restores.
 #pragma once
 
-#include <atomic>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <vector>
 
 #include <wx/dialog.h>
-#include <wx/timer.h>
 
-#include "app/ledger_task.h"
+#include "app/background_task.h"
 #include "db/ledger.h"
 #include "sync/sync_client.h"
 
@@ -40,12 +39,12 @@ class SyncProblemsDialog : public wxDialog {
  private:
   void fill();
   void fetchConflicts();
-  // Every request to the data center runs on a thread of its own with its own connection to the ledger
-  // (a dead network would otherwise hold the window for the connect timeout): `asking` shows meanwhile
-  // and the actions wait; a timer takes the answer and runs `then` on this thread, or shows the error.
+  // Every request to the data center is a BackgroundTask with its own connection to the ledger (a dead
+  // network would otherwise hold the window for the connect timeout): `asking` shows meanwhile and the
+  // actions wait; the answer runs `then` on this thread, or the error is shown.
   void ask(const wxString& asking, std::function<void(db::Ledger&, const sync::SyncOptions&)> work,
            std::function<void()> then);
-  void answered();
+  void answered(std::exception_ptr error);
   std::string describeRow(core::Table table, const std::string& id) const;
 
   db::Ledger& ledger_;
@@ -57,11 +56,9 @@ class SyncProblemsDialog : public wxDialog {
   wxListCtrl* duplicates_ = nullptr;
   wxListCtrl* conflictList_ = nullptr;
   wxStaticText* status_ = nullptr;
-  std::atomic<bool> stop_{false};
   std::function<void()> then_;
-  std::unique_ptr<LedgerTask> job_;
   std::vector<sync::ConflictInfo> fetched_;
-  wxTimer poll_;
+  std::unique_ptr<BackgroundTask> job_;  // last: stops before the members its work and hooks touch
 };
 
 }  // namespace gl::app

@@ -118,7 +118,8 @@ ImportReport importRoster(db::Ledger& ledger, const std::filesystem::path& file,
         RecordStream records(*reader, layout, today);
         while (RowRecord* next = records.next()) {
           RowRecord& r = *next;
-          if (options.progress && !options.progress(records.bytesRead(), records.bytesTotal())) {
+          if (!options.progress.report({static_cast<std::int64_t>(records.bytesRead()),
+                                        static_cast<std::int64_t>(records.bytesTotal())})) {
             report.cancelled = true;
             throw RollBack{};
           }

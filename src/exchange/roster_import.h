@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/issue.h"
+#include "core/progress.h"
 #include "db/ledger.h"
 #include "exchange/column_map.h"
 
@@ -33,8 +34,8 @@ struct ImportOptions {
   // A row whose identity number is another person's, under another name, renames that person instead
   // of being rejected (a file that really corrects names); every rename is listed in the report.
   bool acceptRenames = false;
-  // Called now and then with bytes read / total; returning false cancels (nothing is written).
-  std::function<bool(std::uint64_t done, std::uint64_t total)> progress;
+  // Hears bytes read of the file's total as the rows go; a stop request cancels (nothing is written).
+  core::Reporter progress;
 };
 
 struct ColumnMapping {

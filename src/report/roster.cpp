@@ -59,6 +59,12 @@ std::string ageOn(const std::string& birth, core::Date on) {
   return age >= 0 ? std::to_string(age) : std::string();
 }
 
+// Reports the rows made so far now and then; throws when the reader cancelled.
+void tick(const core::Reporter& progress, std::size_t done, std::size_t total) {
+  if (done % 256 == 0 || done == total)
+    progress.step({static_cast<std::int64_t>(done), static_cast<std::int64_t>(total), kMaking});
+}
+
 // Appends `row` to the group of its grid (lines arrive grid by grid, in walking order).
 void add(Roster& r, const db::RosterPlace& place, std::vector<std::string> row) {
   std::string title = groupTitle(place);
@@ -81,7 +87,7 @@ std::vector<std::string> personCells(const db::RosterPerson& p) {
   return {p.name, label(p.sex), core::maskId(p.idNumber), core::maskPhone(p.phone), placeText(p.place)};
 }
 
-void checksRoster(const db::Ledger& ledger, Roster& r) {
+void checksRoster(const db::Ledger& ledger, const core::Reporter& progress, Roster& r) {
   auto lines = db::RosterQueries(ledger, ledger.readerScope()).cases(db::CaseDay::Active, r.date, r.scope);
   int slots = 2;
   for (const auto& p : lines) slots = std::max(slots, p.slotsPerDay);
@@ -94,7 +100,9 @@ void checksRoster(const db::Ledger& ledger, Roster& r) {
                          true, CellType::OneDecimal});
   r.columns.push_back({tr(N_("Symptoms")), 1.0, false, true});
   r.columns.push_back({tr(N_("Test today")), 0.65});
-  for (const auto& p : lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& p = lines[i];
+    tick(progress, i, lines.size());
     auto row = personCells(p);
     row.push_back(label(p.kind));
     row.push_back(p.day > p.totalDays
@@ -109,7 +117,7 @@ void checksRoster(const db::Ledger& ledger, Roster& r) {
   r.landscape = true;
 }
 
-void caseRoster(const db::Ledger& ledger, Roster& r, db::CaseDay which) {
+void caseRoster(const db::Ledger& ledger, const core::Reporter& progress, Roster& r, db::CaseDay which) {
   auto lines = db::RosterQueries(ledger, ledger.readerScope()).cases(which, r.date, r.scope);
   personColumns(r);
   r.columns.push_back({tr(N_("Kind")), 0.9});
@@ -120,7 +128,9 @@ void caseRoster(const db::Ledger& ledger, Roster& r, db::CaseDay which) {
   r.columns.push_back({tr(N_("Start")), 0.95, false, false, CellType::Date});
   r.columns.push_back({tr(N_("Planned end")), 0.95, false, false, CellType::Date});
   if (which == db::CaseDay::Ending) r.columns.push_back({tr(N_("Released (signature)")), 1.2, false, true});
-  for (const auto& p : lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& p = lines[i];
+    tick(progress, i, lines.size());
     auto row = personCells(p);
     row.push_back(label(p.kind));
     if (which == db::CaseDay::Starting) {
@@ -135,13 +145,16 @@ void caseRoster(const db::Ledger& ledger, Roster& r, db::CaseDay which) {
   r.landscape = true;
 }
 
-void careRoster(const db::Ledger& ledger, Roster& r) {
+void careRoster(const db::Ledger& ledger, const core::Reporter& progress, Roster& r) {
   personColumns(r);
   r.columns.insert(r.columns.begin() + 3, {tr(N_("Age")), 0.45, true, false, CellType::Integer});
   r.columns.push_back({tr(N_("Care needs")), 1.5});
   r.columns.push_back({tr(N_("Last visit")), 0.95, false, false, CellType::Date});
   r.columns.push_back({tr(N_("Visited today")), 1.0, false, true});
-  for (const auto& p : db::RosterQueries(ledger, ledger.readerScope()).care(r.scope)) {
+  auto lines = db::RosterQueries(ledger, ledger.readerScope()).care(r.scope);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& p = lines[i];
+    tick(progress, i, lines.size());
     auto row = personCells(p);
     row.insert(row.begin() + 2, ageOn(p.birthDate, r.date));
     row.push_back(labels(p.careFlags));
@@ -152,7 +165,7 @@ void careRoster(const db::Ledger& ledger, Roster& r) {
   r.landscape = true;
 }
 
-void visitsRoster(const db::Ledger& ledger, Roster& r) {
+void visitsRoster(const db::Ledger& ledger, const core::Reporter& progress, Roster& r) {
   r.unit = tr(N_("households"));
   r.columns = {{tr(N_("No.")), 0.45, true},
                {tr(N_("Building-unit-room")), 1.2},
@@ -163,9 +176,13 @@ void visitsRoster(const db::Ledger& ledger, Roster& r) {
                {tr(N_("Outcome")), 1.0, false, true},
                {tr(N_("Temperature ℃")), 0.8, false, true},
                {tr(N_("Notes")), 1.6, false, true}};
-  for (const auto& h : db::RosterQueries(ledger, ledger.readerScope()).visitsDue(r.date, r.scope, r.campaign))
+  auto lines = db::RosterQueries(ledger, ledger.readerScope()).visitsDue(r.date, r.scope, r.campaign);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const auto& h = lines[i];
+    tick(progress, i, lines.size());
     add(r, h.place,
         {placeText(h.place), h.householdNo, h.head, core::maskPhone(h.phone), std::to_string(h.members), {}, {}, {}});
+  }
   r.landscape = true;
 }
 
@@ -219,7 +236,9 @@ std::string Roster::scopeText() const {
   return text::format(N_("{name} ({code})"), fmt::arg("name", scope.name), fmt::arg("code", scope.code));
 }
 
-Roster buildRoster(const db::Ledger& ledger, RosterKind kind, core::Date date, std::string_view scopeCode) {
+Roster buildRoster(const db::Ledger& ledger, RosterKind kind, core::Date date, std::string_view scopeCode,
+                   const core::Reporter& progress) {
+  progress.step({0, 0, kReading});
   Roster r;
   r.kind = kind;
   r.title = kindTitle(kind);
@@ -227,12 +246,14 @@ Roster buildRoster(const db::Ledger& ledger, RosterKind kind, core::Date date, s
   r.scope = db::RosterQueries(ledger, ledger.readerScope()).rosterScope(scopeCode);
   r.unit = tr(N_("persons"));
   switch (kind) {
-    case RosterKind::Checks: checksRoster(ledger, r); break;
-    case RosterKind::Releases: caseRoster(ledger, r, db::CaseDay::Ending); break;
-    case RosterKind::Arrivals: caseRoster(ledger, r, db::CaseDay::Starting); break;
-    case RosterKind::VisitsDue: visitsRoster(ledger, r); break;
-    case RosterKind::Care: careRoster(ledger, r); break;
+    case RosterKind::Checks: checksRoster(ledger, progress, r); break;
+    case RosterKind::Releases: caseRoster(ledger, progress, r, db::CaseDay::Ending); break;
+    case RosterKind::Arrivals: caseRoster(ledger, progress, r, db::CaseDay::Starting); break;
+    case RosterKind::VisitsDue: visitsRoster(ledger, progress, r); break;
+    case RosterKind::Care: careRoster(ledger, progress, r); break;
   }
+  const auto rows = static_cast<std::int64_t>(r.total());
+  progress.step({rows, rows, kMaking});
   return r;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/progress.h"
 #include "db/ledger.h"
 #include "exchange/xlsx_writer.h"
 
@@ -62,7 +63,12 @@ struct Roster {
   std::string scopeText() const;                  // "田镇街道（370322001）"
 };
 
-// Reads the roster. Throws gl::Error (BadInput) for a scope code the ledger does not know.
-Roster buildRoster(const db::Ledger& ledger, RosterKind kind, core::Date date, std::string_view scopeCode);
+// The stages of core::Progress a roster reports: reading the ledger, then making the rows (done of total).
+enum RosterStage { kReading = 0, kMaking = 1, kPaging = 2, kWriting = 3 };
+
+// Reads the roster. Throws gl::Error: BadInput for a scope code the ledger does not know, Rejected
+// ("Cancelled") when `progress` is asked to stop.
+Roster buildRoster(const db::Ledger& ledger, RosterKind kind, core::Date date, std::string_view scopeCode,
+                   const core::Reporter& progress = {});
 
 }  // namespace gl::report

@@ -53,11 +53,11 @@ void auditRoster(db::Ledger& ledger, const Roster& roster, std::string_view medi
 }
 
 int saveRoster(db::Ledger& ledger, const Roster& roster, const exchange::ExportStamp& stamp,
-               const std::filesystem::path& out) {
+               const std::filesystem::path& out, const core::Reporter& progress) {
   const std::string ext = core::ascii::toLower(out.extension().string());
   int pages = 0;
   if (ext == ".pdf")
-    pages = writeRosterPdf(roster, stamp, out);
+    pages = writeRosterPdf(roster, stamp, out, progress);
   else if (ext == ".xlsx")
     writeXlsx(roster, stamp, out);
   else if (ext == ".csv")

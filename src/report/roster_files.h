@@ -13,9 +13,10 @@
 namespace gl::report {
 
 // The format follows the extension (.pdf, .xlsx or .csv; anything else is BadInput). Returns the
-// PDF's page count (0 for a spreadsheet).
+// PDF's page count (0 for a spreadsheet). A PDF reports its pages through `progress` and is not
+// written when it is asked to stop (Rejected, "Cancelled").
 int saveRoster(db::Ledger& ledger, const Roster& roster, const exchange::ExportStamp& stamp,
-               const std::filesystem::path& out);
+               const std::filesystem::path& out, const core::Reporter& progress = {});
 
 // The audit entry of a roster leaving the ledger: `medium` is "pdf", "xlsx", "csv" or "printer".
 void auditRoster(db::Ledger& ledger, const Roster& roster, std::string_view medium, const std::string& purpose);

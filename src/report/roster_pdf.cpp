@@ -231,10 +231,14 @@ std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, i
   return rgb;
 }
 
-int writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out) {
+int writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out,
+                   const core::Reporter& progress) {
   RosterLayout layout(roster, stamp);
-  writePdfPages(out, layout.pageWidth(), layout.pageHeight(), layout.pageCount(),
-                [&](cairo_t* cr, int page) { layout.drawPage(cr, page); }, roster.title, stamp.user);
+  const int pages = layout.pageCount();
+  writePdfPages(out, layout.pageWidth(), layout.pageHeight(), pages, [&](cairo_t* cr, int page) {
+    progress.step({page, pages, kWriting});
+    layout.drawPage(cr, page);
+  }, roster.title, stamp.user);
   return layout.pageCount();
 }
 

@@ -53,7 +53,9 @@ class RosterLayout {
 std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, int width, int& height);
 
 // The whole roster as a PDF file, written atomically (a temp file beside it, fsynced, renamed;
-// 0600); returns its page count. Throws gl::Error (Environment) when it cannot be written.
-int writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out);
+// 0600); returns its page count. Throws gl::Error: Environment when it cannot be written, Rejected
+// ("Cancelled", nothing written) when `progress` is asked to stop; pages drawn are its kWriting steps.
+int writeRosterPdf(const Roster& roster, const exchange::ExportStamp& stamp, const std::filesystem::path& out,
+                   const core::Reporter& progress = {});
 
 }  // namespace gl::report

@@ -43,6 +43,8 @@ TEST_CASE("the main window opens on a ledger with its four tabs, and the search 
   frame->showTab(Tab::Households);
   CHECK_FALSE(frame->householdsPanel()->stale());
   frame->searchPane()->setQuery(wxString::FromUTF8(initials));
+  CHECK(frame->searchPane()->searching());  // off the UI thread: the results come a moment later
+  REQUIRE(gl::test::pumpUntil([&] { return !frame->searchPane()->searching(); }));
   bool found = false;
   for (const auto& hit : frame->searchPane()->results()) found |= hit.id == someone.id;
   CHECK_MESSAGE(found, initials);

@@ -131,6 +131,7 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
 
   // 6. The same person, found by pinyin initials in the search box (柏青松 → bqs).
   frame->searchPane()->setQuery("bqs");
+  REQUIRE(gl::test::pumpUntil([&] { return !frame->searchPane()->searching(); }));
   bool found = false;
   for (const auto& hit : frame->searchPane()->results()) found |= hit.id == residentId;
   CHECK(found);

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <wx/bitmap.h>
+#include <wx/button.h>
 #include <wx/dcmemory.h>
 #include <wx/image.h>
 #include <wx/textctrl.h>
@@ -13,6 +14,7 @@
 #include "app/main_frame.h"
 #include "app/panels.h"
 #include "app/search_pane.h"
+#include "app/progress_dialog.h"
 #include "app/roster_dialog.h"
 #include "app/roster_printout.h"
 #include "core/door_code.h"
@@ -38,7 +40,9 @@ TEST_CASE("the roster dialog previews, pages through and saves a roster, and dra
   gl::test::GuiLedger g(200);
   auto* dialog = new RosterDialog(nullptr, *g.ledger);
   dialog->Show();
-  gl::test::pump(100);
+  auto settled = [&] { return gl::test::pumpUntil([&] { return !dialog->busy(); }); };
+  CHECK(dialog->busy());  // read on a background task
+  REQUIRE(settled());
   REQUIRE(dialog->roster());
   CHECK(dialog->roster()->kind == RosterKind::Checks);
   CHECK(dialog->roster()->total() > 0);
@@ -54,10 +58,12 @@ TEST_CASE("the roster dialog previews, pages through and saves a roster, and dra
     if (code.find('-') != std::string::npos) grid = code;
   REQUIRE_FALSE(grid.empty());
   dialog->choose(RosterKind::VisitsDue, g.ledger->today(), grid);
+  REQUIRE(settled());
   REQUIRE(dialog->roster());
   CHECK(dialog->roster()->scope.code == grid);
 
   dialog->choose(RosterKind::Care, g.ledger->today(), "370322");
+  REQUIRE(settled());
   REQUIRE(dialog->layout());
   REQUIRE(dialog->layout()->pageCount() >= 2);
   dialog->showPage(1);
@@ -67,11 +73,18 @@ TEST_CASE("the roster dialog previews, pages through and saves a roster, and dra
   gl::test::screenshot("roster-dialog-page-2");
 
   auto pdf = g.dir / "care.pdf";
-  CHECK(dialog->save(pdf));
+  REQUIRE(dialog->save(pdf));
+  CHECK_FALSE(dialog->save(g.dir / "other.pdf"));  // one save at a time
+  REQUIRE(settled());
+  CHECK(dialog->status().Contains("care.pdf"));
   CHECK(std::filesystem::file_size(pdf) > 10000);
-  CHECK(dialog->save(g.dir / "care.xlsx"));
-  CHECK_FALSE(dialog->save(g.dir / "care.docx"));
+  REQUIRE(dialog->save(g.dir / "care.xlsx"));
+  REQUIRE(settled());
+  CHECK(std::filesystem::exists(g.dir / "care.xlsx"));
+  REQUIRE(dialog->save(g.dir / "care.docx"));
+  REQUIRE(settled());
   CHECK(dialog->status().Contains("care.docx"));
+  CHECK_FALSE(std::filesystem::exists(g.dir / "care.docx"));
 
   // The printer's pages: the same drawing onto a device context (a bitmap here).
   gl::app::RosterPrintout printout(*dialog->layout());
@@ -145,5 +158,44 @@ TEST_CASE("a door card scanned into the search box opens its household at once")
       .step("the second card's household", [&] { return shown(second); }, [] {});
   CHECK(keys.run(10000) == "");
   frame->Destroy();
+  gl::test::pump(50);
+}
+
+TEST_CASE("a county roster of 5,000 households is read with a progress window, and Cancel stops its PDF") {
+  gl::test::GuiLedger g(12000);
+  auto* dialog = new RosterDialog(nullptr, *g.ledger);
+  dialog->progressAfter(0);  // the window shows at once (a slow office PC's view)
+  dialog->Show();
+  REQUIRE(gl::test::pumpUntil([&] { return !dialog->busy(); }, 20000));
+  bool sawWindow = false;
+  gl::test::KeyScript read;
+  read.step("read the visits due", [&] { dialog->choose(RosterKind::VisitsDue, g.ledger->today(), "370322"); })
+      .step("progress window", [&] { return dialog->progressWindow() != nullptr; }, [&] { sawWindow = true; })
+      .step("read", [&] { return !dialog->busy(); }, [] {});
+  CHECK(read.run(20000) == "");
+  CHECK(sawWindow);
+  REQUIRE(dialog->roster());
+  CHECK(dialog->roster()->total() >= 5000);
+  CHECK(dialog->layout()->pageCount() > 100);
+
+  const auto pdf = g.dir / "visits.pdf";
+  wxString stage;
+  gl::test::KeyScript cancel;
+  cancel.step("save", [&] { REQUIRE(dialog->save(pdf)); })
+      .step("progress window", [&] { return dialog->progressWindow() != nullptr; },
+            [&] {
+              gl::test::screenshot("roster-progress");
+              stage = dialog->progressWindow()->what();
+              auto* button = wxDynamicCast(dialog->progressWindow()->FindWindow(wxID_CANCEL), wxButton);
+              wxCommandEvent click(wxEVT_BUTTON, wxID_CANCEL);
+              click.SetEventObject(button);
+              button->ProcessWindowEvent(click);
+            })
+      .step("stopped", [&] { return !dialog->busy() && dialog->progressWindow() == nullptr; }, [] {});
+  CHECK(cancel.run(20000) == "");
+  CHECK_FALSE(stage.empty());
+  CHECK_FALSE(std::filesystem::exists(pdf));  // nothing half-written
+  CHECK(dialog->status() == _("Cancelled."));
+  dialog->Destroy();
   gl::test::pump(50);
 }

@@ -323,3 +323,26 @@ TEST_CASE("a row with a visit date is a screening visit — health code and temp
   CHECK(visit.text("resident") == l->residentsWithIdNumber(id).front());
   CHECK(importRoster(*l, file, {}).visitsCreated == 0);
 }
+
+TEST_CASE("an import asked to stop reports it was cancelled and writes nothing") {
+  gl::test::TempLedger l;
+  gl::demo::generate(*l, {20, 7});
+  auto file = l.dir.path / "police.csv";
+  writeFile(file, policeRoster(idOf("19600101", "002"), idOf("19700505", "011")));
+  auto residents = live(*l, Table::Resident), quarantines = live(*l, Table::Quarantine);
+  std::stop_source stop;
+  std::int64_t heard = 0, total = 0;
+  ImportOptions options;
+  options.progress = gl::core::Reporter([&](const gl::core::Progress& p) {
+    ++heard;
+    total = p.total;
+    stop.request_stop();  // the user presses Cancel as the first row is read
+  }, stop.get_token());
+  auto report = importRoster(*l, file, options);
+  CHECK(heard >= 1);
+  CHECK(total > 0);  // bytes of the file
+  CHECK(report.cancelled);
+  CHECK_FALSE(report.written);
+  CHECK(live(*l, Table::Resident) == residents);
+  CHECK(live(*l, Table::Quarantine) == quarantines);
+}

@@ -221,3 +221,30 @@ TEST_CASE("door cards: one per household of the scope, with the grid worker, a Q
   std::filesystem::create_directories(GL_REPORT_OUTPUT_DIR);
   run("pdftoppm -r 60 -png -f 1 -l 1 '" + pdf.string() + "' '" + std::string(GL_REPORT_OUTPUT_DIR) + "/door-cards'");
 }
+
+TEST_CASE("a roster and its PDF stop when asked: reading throws Cancelled, and no PDF is left half-written") {
+  RosterCounty county;
+  std::stop_source stop;
+  std::vector<gl::core::Progress> heard;
+  gl::core::Reporter reporter([&](const gl::core::Progress& p) { heard.push_back(p); }, stop.get_token());
+  auto roster = buildRoster(*county.l, RosterKind::Checks, county.day, "", reporter);
+  REQUIRE_FALSE(heard.empty());
+  CHECK(heard.front().stage == gl::report::kReading);
+  CHECK(heard.back().stage == gl::report::kMaking);
+  CHECK(heard.back().done == heard.back().total);
+  heard.clear();
+  auto pdf = county.l.dir.path / "checks.pdf";
+  gl::report::saveRoster(*county.l, roster, stamp(), pdf, reporter);
+  REQUIRE_FALSE(heard.empty());
+  CHECK(heard.back().stage == gl::report::kWriting);
+
+  stop.request_stop();
+  CHECK_THROWS_AS(buildRoster(*county.l, RosterKind::Care, county.day, "", reporter), gl::Error);
+  auto other = county.l.dir.path / "stopped.pdf";
+  CHECK_THROWS_AS(gl::report::saveRoster(*county.l, roster, stamp(), other, reporter), gl::Error);
+  CHECK_FALSE(std::filesystem::exists(other));
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(county.l.dir.path))
+    files += entry.path().filename().string().find("stopped") != std::string::npos;
+  CHECK(files == 0);  // nor its temporary file
+}
