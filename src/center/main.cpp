@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
   serveCmd->add_option("--cert", options.cert, tr(N_("TLS certificate (PEM)")))->required();
   serveCmd->add_option("--key", options.key, tr(N_("TLS private key (PEM)")))->required();
   serveCmd->add_option("--token-seconds", options.tokenSeconds, tr(N_("How long a sign-in lasts")))->group("");
+  serveCmd->add_option("--clock-offset-ms", options.clockOffsetMs, tr(N_("Milliseconds added to the system clock (tests)")))
+      ->group("");
   serveCmd
       ->add_option("--recent-cap", options.tuning.recentCap,
                    tr(N_("Cells pushes may gather in the table of recent cells before they write into the main one")))

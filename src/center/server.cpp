@@ -30,7 +30,8 @@ thread_local std::chrono::steady_clock::time_point requestStart;
 
 class Service {
  public:
-  Service(CenterStore& store, const ServeOptions& o) : store_(store), o_(o), clock_(wallMs, store.lastClock()) {}
+  Service(CenterStore& store, const ServeOptions& o)
+      : store_(store), o_(o), clock_([this] { return wallNow(); }, store.lastClock()) {}
 
   void install(httplib::Server& svr) {
     svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
@@ -100,7 +101,7 @@ class Service {
     const std::string prefix = "Bearer ";
     std::optional<std::string> name;
     if (header.compare(0, prefix.size(), prefix) == 0)
-      name = store_.tokenAccount(digest(header.substr(prefix.size())), wallMs());
+      name = store_.tokenAccount(digest(header.substr(prefix.size())), wallNow());
     std::optional<Account> who;
     if (name) who = store_.account(*name);
     if (!who) {
@@ -115,7 +116,7 @@ class Service {
     auto m = sync::decodeLoginRequest(req.body);
     requestAccount = m.name;
     auto who = store_.account(m.name);
-    std::int64_t t = wallMs();
+    std::int64_t t = wallNow();
     if (who && who->lockedUntilMs > t) {
       fail(res, 403, sync::errors::kLocked,
            "locked for another " + std::to_string((who->lockedUntilMs - t) / 60000 + 1) + " min");
@@ -143,7 +144,7 @@ class Service {
     auto who = authorize(req, res);
     if (!who) return;
     auto m = sync::decodePushRequest(req.body);
-    std::int64_t t = wallMs();
+    std::int64_t t = wallNow();
     for (const auto& c : m.changes)
       if (core::tooFarAhead(c.hlc, t)) {
         fail(res, 409, sync::errors::kClockAhead,
@@ -231,6 +232,9 @@ class Service {
   }
 
   CenterStore& store_;
+  // The data center's wall clock: the system's, moved by --clock-offset-ms (tests of expiry).
+  std::int64_t wallNow() const { return wallMs() + o_.clockOffsetMs; }
+
   const ServeOptions& o_;
   std::mutex clockMutex_;
   core::HlcClock clock_;

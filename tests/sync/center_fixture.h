@@ -5,6 +5,7 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -68,6 +69,19 @@ struct Client {
   std::string cell(core::Table table, const std::string& id, const std::string& column) const;
   // The id of some live resident (the first in insertion order, or the n-th).
   std::string resident(std::size_t n = 0) const;
+};
+
+// The wall clock of a test's clients: the system's plus what tick() added. "An edit made later" on
+// another ledger then needs no sleep (the last edit in time wins, docs/sync-protocol.md).
+class SteppedClock {
+ public:
+  void follow(Client& c) const {
+    c.ledger->setWallClock([step = step_] { return nowMs() + step->load(); });
+  }
+  void tick(std::int64_t ms = 2) const { *step_ += ms; }
+
+ private:
+  std::shared_ptr<std::atomic<std::int64_t>> step_ = std::make_shared<std::atomic<std::int64_t>>(0);
 };
 
 }  // namespace gl::test

@@ -22,7 +22,6 @@ using gl::test::Client;
 using gl::test::nowMs;
 
 namespace {
-void nextMs() { std::this_thread::sleep_for(std::chrono::milliseconds(3)); }
 
 void seed(Client& c, long long households) {
   gl::demo::Options o;
@@ -83,6 +82,8 @@ TEST_CASE("three clients editing one person offline converge in every sync order
   center.start();
   Client c1, c2, c3;
   Client* clients[] = {&c1, &c2, &c3};
+  gl::test::SteppedClock clock;
+  for (auto* c : clients) clock.follow(*c);
   seed(c1, 4);
   for (auto* c : clients) c->sync(center.admin());
   std::string person = c1.resident(0);
@@ -94,10 +95,10 @@ TEST_CASE("three clients editing one person offline converge in every sync order
     c1.ledger->update(Table::Resident, person, {{"phone", fmt::format("1380013800{}", round % 10)}});
     c2.ledger->update(Table::Resident, person, {{"ethnicity", round % 2 ? std::string("回族") : std::string("汉族")}});
     c3.ledger->update(Table::Resident, person, {{"relation", fmt::format("第{}轮", round)}});
-    nextMs();
+    clock.tick();
     for (int i = 0; i < 3; ++i) {
       clients[i]->ledger->update(Table::Resident, person, {{"notes", fmt::format("round {} by {}", round, i)}});
-      nextMs();
+      clock.tick();
     }
     for (int i : order) clients[i]->sync(center.admin());
     for (int i : order) clients[i]->sync(center.admin());
@@ -139,7 +140,11 @@ TEST_CASE("many clients making random edits and syncing at random converge with 
   Center center;
   center.start();
   std::vector<std::unique_ptr<Client>> clients;
-  for (int i = 0; i < 4; ++i) clients.push_back(std::make_unique<Client>());
+  gl::test::SteppedClock clock;
+  for (int i = 0; i < 4; ++i) {
+    clients.push_back(std::make_unique<Client>());
+    clock.follow(*clients.back());
+  }
   seed(*clients[0], 3);
   for (auto& c : clients) c->sync(center.admin());
   std::vector<std::string> people;
@@ -159,7 +164,7 @@ TEST_CASE("many clients making random edits and syncing at random converge with 
     std::string value = fmt::format("v{}", step);
     c.ledger->update(Table::Resident, person, {{column, value}});
     last[{person, column}] = value;
-    nextMs();
+    clock.tick();
   }
   for (int pass = 0; pass < 2; ++pass)
     for (auto& c : clients) c->sync(center.admin());
