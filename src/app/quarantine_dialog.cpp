@@ -60,6 +60,29 @@ void selectCode(wxChoice* choice, const std::string_view (&codes)[N], bool withE
 QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const std::string& residentId)
     : ledger_(ledger), residentId_(residentId), policies_(ledger.policies()) {
   wxXmlResource::Get()->LoadDialog(this, parent, "QuarantineDialog");
+  loadControls();
+  fillChoices();
+  bindEvents();
+
+  db::Row fresh;
+  fresh.cells = {{"resident", residentId_}, {"start_on", ledger_.today().iso()}, {"kind", std::string("home")}};
+  show(fresh);
+
+  // A second active case for the same person is allowed (a follow-on, a correction) but never unnoticed.
+  for (const auto& q : db::QuarantineQueries(ledger_, ledger_.readerScope()).active(ledger_.today()))
+    if (q.residentId == residentId_) {
+      // TRANSLATORS: %1$s a kind of quarantine, %2$d and %3$d "day 3 of 7", %4$s a date
+      general_->SetLabel(wxString::Format(
+          _("This person already has an active case: %1$s, day %2$d of %3$d, planned to end on %4$s."),
+          toWx(text::codeLabel(q.kind)), q.day, q.totalDays, toWx(q.plannedEnd.iso())));
+      general_->SetForegroundColour(wxColour(150, 90, 0));
+      break;
+    }
+  fitMessages(this, kWrapDialogUnits);
+  policy_->SetFocus();
+}
+
+void QuarantineDialog::loadControls() {
   person_ = XRCCTRL(*this, "person", wxStaticText);
   policy_ = XRCCTRL(*this, "policy", wxChoice);
   policyInfo_ = XRCCTRL(*this, "policyInfo", wxStaticText);
@@ -84,7 +107,9 @@ QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const s
   dateMessages_ = {{"arrived_on", XRCCTRL(*this, "arrivedMessage", wxStaticText)},
                    {"start_on", XRCCTRL(*this, "startMessage", wxStaticText)},
                    {"planned_end_on", XRCCTRL(*this, "plannedEndMessage", wxStaticText)}};
+}
 
+void QuarantineDialog::fillChoices() {
   // Policy names are English message ids stored in the ledger: shown translated (wxGetTranslation).
   policy_->Append(_("(none: set the kind and the planned end by hand)"));
   policyCodes_.push_back({});
@@ -94,7 +119,9 @@ QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const s
   }
   fillCodes(kind_, core::codes::kQuarantineKind, false);
   fillCodes(reason_, core::codes::kQuarantineReason, true);
+}
 
+void QuarantineDialog::bindEvents() {
   auto changed = [this](wxCommandEvent&) { dirty_ = true; };
   policy_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
     dirty_ = true;
@@ -126,23 +153,6 @@ QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const s
   Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { onCancel(); }, wxID_CANCEL);
   bindFormKeys(this);
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
-
-  db::Row fresh;
-  fresh.cells = {{"resident", residentId_}, {"start_on", ledger_.today().iso()}, {"kind", std::string("home")}};
-  show(fresh);
-
-  // A second active case for the same person is allowed (a follow-on, a correction) but never unnoticed.
-  for (const auto& q : db::QuarantineQueries(ledger_, ledger_.readerScope()).active(ledger_.today()))
-    if (q.residentId == residentId_) {
-      // TRANSLATORS: %1$s a kind of quarantine, %2$d and %3$d "day 3 of 7", %4$s a date
-      general_->SetLabel(wxString::Format(
-          _("This person already has an active case: %1$s, day %2$d of %3$d, planned to end on %4$s."),
-          toWx(text::codeLabel(q.kind)), q.day, q.totalDays, toWx(q.plannedEnd.iso())));
-      general_->SetForegroundColour(wxColour(150, 90, 0));
-      break;
-    }
-  fitMessages(this, kWrapDialogUnits);
-  policy_->SetFocus();
 }
 
 void QuarantineDialog::show(const db::Row& quarantine) {

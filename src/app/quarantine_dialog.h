@@ -45,6 +45,10 @@ class QuarantineDialog : public wxDialog {
   bool isDirty() const { return dirty_; }
 
  private:
+  // The constructor's steps: look the form's controls up, fill the lists, bind the events.
+  void loadControls();
+  void fillChoices();
+  void bindEvents();
   void applyPolicy();
   void fillPlannedEnd();
   void updatePolicyInfo();

@@ -16,10 +16,8 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 
+#include "app/case_list.h"
 #include "app/check_sheet.h"
-#include "app/health_check_dialog.h"
-#include "app/quarantine_dialog.h"
-#include "core/mask.h"
 #include "text/labels.h"
 #include "db/household_queries.h"
 #include "db/quarantine_queries.h"
@@ -38,67 +36,7 @@ core::Date fromWxDate(const wxDateTime& d) {
   return core::Date{d.GetYear(), static_cast<int>(d.GetMonth()) + 1, d.GetDay()};
 }
 
-enum Column { kName, kIdNumber, kGrid, kAddress, kKind, kDay, kPlannedEnd, kStatus };
-
 }  // namespace
-
-// The active cases as a virtual list: a county may have thousands, and rows are drawn on demand.
-class CaseList : public wxListView {
- public:
-  explicit CaseList(QuarantinePanel* panel)
-      : wxListView(panel, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                   wxLC_REPORT | wxLC_VIRTUAL | wxLC_SINGLE_SEL | wxBORDER_THEME),
-        panel_(panel) {
-    AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(80));
-    AppendColumn(_("Identity number"), wxLIST_FORMAT_LEFT, FromDIP(150));
-    AppendColumn(_("Grid"), wxLIST_FORMAT_LEFT, FromDIP(70));
-    AppendColumn(_("Address"), wxLIST_FORMAT_LEFT, FromDIP(160));
-    AppendColumn(_("Kind"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    AppendColumn(_("Day"), wxLIST_FORMAT_LEFT, FromDIP(95));
-    AppendColumn(_("Planned end"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    AppendColumn(_("Status"), wxLIST_FORMAT_LEFT, FromDIP(240));
-    release_.SetBackgroundColour(wxColour(222, 244, 222));
-    extend_.SetBackgroundColour(wxColour(255, 240, 200));
-    overdue_.SetBackgroundColour(wxColour(255, 222, 222));
-    overdue_.SetTextColour(wxColour(150, 0, 0));
-  }
-
-  wxString OnGetItemText(long item, long column) const override {
-    const auto& cases = panel_->cases_;
-    if (item < 0 || item >= static_cast<long>(cases.size())) return {};
-    const auto& q = cases[static_cast<std::size_t>(item)];
-    switch (column) {
-      case kName: return toWx(q.name);
-      case kIdNumber: return q.idNumber.empty() ? wxString() : toWx(core::maskId(q.idNumber));
-      case kGrid: return toWx(q.grid);
-      case kAddress: return shortAddress(q.address);  // the grid is the column before
-      case kKind: return toWx(text::codeLabel(q.kind));
-      case kDay: return QuarantinePanel::dayText(q.day, q.totalDays);
-      case kPlannedEnd: return toWx(q.plannedEnd.iso());
-      case kStatus: return panel_->statusText(q.id);
-      default: return {};
-    }
-  }
-
-  wxItemAttr* OnGetItemAttr(long item) const override {
-    const auto& cases = panel_->cases_;
-    if (item < 0 || item >= static_cast<long>(cases.size())) return nullptr;
-    auto it = panel_->reviews_.find(cases[static_cast<std::size_t>(item)].id);
-    if (it == panel_->reviews_.end()) return nullptr;
-    switch (it->second.proposal) {
-      case core::Proposal::Release:
-      case core::Proposal::ReleaseAndChain: return &release_;
-      case core::Proposal::Extend: return &extend_;
-      case core::Proposal::Overdue: return &overdue_;
-      case core::Proposal::None: return nullptr;
-    }
-    return nullptr;
-  }
-
- private:
-  QuarantinePanel* panel_;
-  mutable wxItemAttr release_, extend_, overdue_;
-};
 
 QuarantinePanel::QuarantinePanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed)
     : LedgerPanel(parent, ledger, std::move(changed)), date_(ledger.today()) {
@@ -107,6 +45,30 @@ QuarantinePanel::QuarantinePanel(wxWindow* parent, db::Ledger& ledger, ChangedCa
 }
 
 void QuarantinePanel::buildControls() {
+  const int gap = FromDIP(6);
+  wxSizer* top = buildDateBar();
+  wxSizer* actions = buildCaseBar();
+  list_ = new CaseList(this);
+  wxSizer* sheetBar = buildSheetBar();
+  sheet_ = new CheckSheet(this, ledger());
+  message_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
+  // The list and the sheet scroll: their columns must not widen the tab past the window (the
+  // buttons on the right would be cut off, as they were in English).
+  list_->SetMinSize(wxSize(FromDIP(320), FromDIP(120)));
+  sheet_->SetMinSize(wxSize(FromDIP(320), FromDIP(160)));
+
+  auto* sizer = new wxBoxSizer(wxVERTICAL);
+  sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, gap));
+  sizer->Add(actions, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
+  sizer->Add(list_, wxSizerFlags(2).Expand().Border(wxALL, gap));
+  sizer->Add(sheetBar, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
+  sizer->Add(sheet_, wxSizerFlags(3).Expand().Border(wxALL, gap));
+  sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
+  SetSizer(sizer);
+  bindListAndSheet();
+}
+
+wxSizer* QuarantinePanel::buildDateBar() {
   const int gap = FromDIP(6);
   auto* top = new wxBoxSizer(wxHORIZONTAL);
   top->Add(new wxStaticText(this, wxID_ANY, _("&Date:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
@@ -130,38 +92,6 @@ void QuarantinePanel::buildControls() {
   summary_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
   top->Add(summary_, wxSizerFlags(1).CenterVertical().Border(wxLEFT, 3 * gap));
 
-  auto* actions = new wxBoxSizer(wxHORIZONTAL);
-  casesTitle_ = new wxStaticText(this, wxID_ANY, _("Active cases"));
-  casesTitle_->SetFont(casesTitle_->GetFont().Bold());
-  actions->Add(casesTitle_, wxSizerFlags(1).CenterVertical());
-  auto* release = new wxButton(this, wxID_ANY, _("&Release…"));
-  auto* extend = new wxButton(this, wxID_ANY, _("E&xtend…"));
-  auto* transfer = new wxButton(this, wxID_ANY, _("&Transfer or hospitalize…"));
-  for (auto* b : {release, extend, transfer}) actions->Add(b, wxSizerFlags().Border(wxLEFT, gap));
-  list_ = new CaseList(this);
-
-  auto* sheetBar = new wxBoxSizer(wxHORIZONTAL);
-  sheetTitle_ = new wxStaticText(this, wxID_ANY, _("Check sheet"));
-  sheetTitle_->SetFont(sheetTitle_->GetFont().Bold());
-  sheetBar->Add(sheetTitle_, wxSizerFlags(1).CenterVertical());
-  auto* details = new wxButton(this, wxID_ANY, _("Check &details…"));
-  sheetBar->Add(details, wxSizerFlags().Border(wxLEFT, gap));
-  sheet_ = new CheckSheet(this, ledger());
-  message_ = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_NO_AUTORESIZE);
-  // The list and the sheet scroll: their columns must not widen the tab past the window (the
-  // buttons on the right would be cut off, as they were in English).
-  list_->SetMinSize(wxSize(FromDIP(320), FromDIP(120)));
-  sheet_->SetMinSize(wxSize(FromDIP(320), FromDIP(160)));
-
-  auto* sizer = new wxBoxSizer(wxVERTICAL);
-  sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, gap));
-  sizer->Add(actions, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
-  sizer->Add(list_, wxSizerFlags(2).Expand().Border(wxALL, gap));
-  sizer->Add(sheetBar, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
-  sizer->Add(sheet_, wxSizerFlags(3).Expand().Border(wxALL, gap));
-  sizer->Add(message_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
-  SetSizer(sizer);
-
   datePicker_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent& e) {
     if (e.GetDate().IsValid()) setDate(fromWxDate(e.GetDate()));
   });
@@ -172,10 +102,37 @@ void QuarantinePanel::buildControls() {
     int index = grid_->GetSelection();
     setGridFilter(index > 0 ? gridIds_[static_cast<std::size_t>(index)] : std::string());
   });
+  return top;
+}
+
+wxSizer* QuarantinePanel::buildCaseBar() {
+  const int gap = FromDIP(6);
+  auto* actions = new wxBoxSizer(wxHORIZONTAL);
+  casesTitle_ = new wxStaticText(this, wxID_ANY, _("Active cases"));
+  casesTitle_->SetFont(casesTitle_->GetFont().Bold());
+  actions->Add(casesTitle_, wxSizerFlags(1).CenterVertical());
+  auto* release = new wxButton(this, wxID_ANY, _("&Release…"));
+  auto* extend = new wxButton(this, wxID_ANY, _("E&xtend…"));
+  auto* transfer = new wxButton(this, wxID_ANY, _("&Transfer or hospitalize…"));
+  for (auto* b : {release, extend, transfer}) actions->Add(b, wxSizerFlags().Border(wxLEFT, gap));
   release->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { releaseSelected(); });
   extend->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { extendSelected(); });
   transfer->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { transferSelected(); });
+  return actions;
+}
+
+wxSizer* QuarantinePanel::buildSheetBar() {
+  auto* sheetBar = new wxBoxSizer(wxHORIZONTAL);
+  sheetTitle_ = new wxStaticText(this, wxID_ANY, _("Check sheet"));
+  sheetTitle_->SetFont(sheetTitle_->GetFont().Bold());
+  sheetBar->Add(sheetTitle_, wxSizerFlags(1).CenterVertical());
+  auto* details = new wxButton(this, wxID_ANY, _("Check &details…"));
+  sheetBar->Add(details, wxSizerFlags().Border(wxLEFT, FromDIP(6)));
   details->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { openCheckDetails(); });
+  return sheetBar;
+}
+
+void QuarantinePanel::bindListAndSheet() {
   // Enter on a case shows that person's line of the check sheet.
   list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
     if (e.GetIndex() >= 0 && e.GetIndex() < static_cast<long>(cases_.size()) &&
@@ -372,61 +329,11 @@ void QuarantinePanel::say(const wxString& text, bool alert) {
   message_->SetLabel(text);
 }
 
-void QuarantinePanel::startQuarantine(const std::string& residentId) {
-  if (residentId.empty()) return;
-  QuarantineDialog dialog(this, ledger(), residentId);
-  if (dialog.ShowModal() != wxID_OK) return;
-  std::string id = dialog.savedId();
-  notifyOwnChange();
-  selectCase(id);
-  auto q = ledger().get(core::Table::Quarantine, id);
-  auto person = ledger().get(core::Table::Resident, residentId);
-  // TRANSLATORS: %1$s is a name, %2$s and %3$s the start and planned end dates
-  say(wxString::Format(_("%1$s: quarantine from %2$s to %3$s."), toWx(person ? (*person)["name"].value_or("") : ""),
-                       toWx(q ? (*q)["start_on"].value_or("") : ""), toWx(q ? (*q)["planned_end_on"].value_or("") : "")),
-      false);
-}
-
 void QuarantinePanel::focusCheckSheet() {
   int column = CheckSheet::kFirstSlotColumn;
   if (date_ == ledger().today() && localHour() >= 12)
     column = CheckSheet::kFirstSlotColumn + sheet_->slotColumns() - 1;
   if (!sheet_->focusFirstEmpty(column)) say(_("Nobody is due for a check on this date."), false);
-}
-
-void QuarantinePanel::releaseSelected() { runCaseAction(CaseAction::Release); }
-void QuarantinePanel::extendSelected() { runCaseAction(CaseAction::Extend); }
-void QuarantinePanel::transferSelected() { runCaseAction(CaseAction::Transfer); }
-
-void QuarantinePanel::runCaseAction(CaseAction action) {
-  const db::QuarantineItem* item = selectedItem();
-  if (!item) {
-    say(_("Select a case in the list of active cases first."), true);
-    list_->SetFocus();
-    return;
-  }
-  auto review = reviews_.find(item->id);
-  CaseActionDialog dialog(this, ledger(), *item, action, date_, review == reviews_.end() ? nullptr : &review->second);
-  if (dialog.ShowModal() != wxID_OK) return;
-  wxString outcome = dialog.outcome();
-  notifyOwnChange();
-  if (!dialog.followOnId().empty()) selectCase(dialog.followOnId());
-  say(outcome, false);
-}
-
-void QuarantinePanel::openCheckDetails() {
-  const db::CheckSheetRow* row = sheet_->currentRow();
-  if (!row) {
-    say(_("Nobody is due for a check on this date."), false);
-    return;
-  }
-  int slot = sheet_->slotOfColumn(sheet_->GetGridCursorRow(), sheet_->GetGridCursorCol()).value_or(0);
-  HealthCheckDialog dialog(this, ledger(), *row, date_, slot);
-  if (dialog.ShowModal() != wxID_OK) return;
-  wxString name = toWx(row->name);
-  notifyOwnChange();
-  // TRANSLATORS: %s is a name
-  say(wxString::Format(_("%s: check saved."), name), false);
 }
 
 }  // namespace gl::app

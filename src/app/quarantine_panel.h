@@ -17,6 +17,7 @@
 class wxButton;
 class wxChoice;
 class wxDatePickerCtrl;
+class wxSizer;
 class wxStaticText;
 
 namespace gl::app {
@@ -64,7 +65,13 @@ class QuarantinePanel : public LedgerPanel {
 
  private:
   friend class CaseList;
+  // The tab's controls, created in tab order: the date bar, the cases' bar and list, the sheet's bar,
+  // the sheet and the message line; each bar binds its own buttons.
   void buildControls();
+  wxSizer* buildDateBar();
+  wxSizer* buildCaseBar();
+  wxSizer* buildSheetBar();
+  void bindListAndSheet();
   void fillGrids();
   void reloadCases();
   void reloadSheet();

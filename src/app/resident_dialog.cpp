@@ -60,6 +60,20 @@ void selectCode(wxChoice* choice, const std::string_view (&codes)[N], std::strin
 ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::string& householdId)
     : ledger_(ledger), householdId_(householdId) {
   wxXmlResource::Get()->LoadDialog(this, parent, "ResidentDialog");
+  loadControls();
+  fillChoices();
+  bindEvents();
+
+  db::Row fresh;
+  fresh.cells.push_back({"household", householdId_});
+  // The first person entered in an empty household is usually its head.
+  if (db::HouseholdQueries(ledger_, ledger_.readerScope()).residentsOf(householdId_).empty()) fresh.cells.push_back({"relation", std::string("户主")});
+  show(fresh);
+  GetSizer()->SetSizeHints(this);
+  name_->SetFocus();
+}
+
+void ResidentDialog::loadControls() {
   household_ = XRCCTRL(*this, "household", wxStaticText);
   name_ = XRCCTRL(*this, "name", wxTextCtrl);
   idNumber_ = XRCCTRL(*this, "idNumber", wxTextCtrl);
@@ -75,7 +89,7 @@ ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::
   relation_ = XRCCTRL(*this, "relation", wxComboBox);
   residence_ = XRCCTRL(*this, "residence", wxChoice);
   notes_ = XRCCTRL(*this, "notes", wxTextCtrl);
-  auto* carePanel = XRCCTRL(*this, "careFlags", wxPanel);
+  carePanel_ = XRCCTRL(*this, "careFlags", wxPanel);
   general_ = XRCCTRL(*this, "general", wxStaticText);
   saveAnother_ = FindWindow(wxID_APPLY);
 
@@ -88,14 +102,16 @@ ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::
   messages_.add("phone", phone_, phoneMessage_);
   messages_.add("relation", relation_, XRCCTRL(*this, "relationMessage", wxStaticText));
   messages_.add("residence", residence_, XRCCTRL(*this, "residenceMessage", wxStaticText));
-  messages_.add("care_flags", carePanel, XRCCTRL(*this, "careFlagsMessage", wxStaticText));
+  messages_.add("care_flags", carePanel_, XRCCTRL(*this, "careFlagsMessage", wxStaticText));
   messages_.add("notes", notes_, XRCCTRL(*this, "notesMessage", wxStaticText));
   messages_.add("", name_, general_);
   for (const char* name : {"nameMessage", "idNumberMessage", "idTypeMessage", "personMessage", "ethnicityMessage",
                            "phoneMessage", "relationMessage", "residenceMessage", "careFlagsMessage", "notesMessage",
                            "general"})
     messageLabels_.push_back(XRCCTRL(*this, name, wxStaticText));
+}
 
+void ResidentDialog::fillChoices() {
   fillCodes(idType_, core::codes::kIdType, _("(read from the number)"));
   fillCodes(sex_, core::codes::kSex, wxString());
   fillCodes(residence_, core::codes::kResidence, wxString());
@@ -103,12 +119,14 @@ ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::
   for (const char* e : kEthnicities) ethnicity_->Append(wxString::FromUTF8(e));
   auto* care = new wxWrapSizer(wxHORIZONTAL);
   for (auto code : core::codes::kCareFlags) {
-    auto* box = new wxCheckBox(carePanel, wxID_ANY, toWx(text::codeLabel(code)));
-    care->Add(box, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, carePanel->FromDIP(6)));
+    auto* box = new wxCheckBox(carePanel_, wxID_ANY, toWx(text::codeLabel(code)));
+    care->Add(box, wxSizerFlags().Border(wxRIGHT | wxBOTTOM, carePanel_->FromDIP(6)));
     careFlags_.push_back(box);
   }
-  carePanel->SetSizer(care);
+  carePanel_->SetSizer(care);
+}
 
+void ResidentDialog::bindEvents() {
   auto changed = [this](wxCommandEvent&) { dirty_ = true; };
   for (auto* field : {name_, birthDate_, phone_, notes_}) field->Bind(wxEVT_TEXT, changed);
   for (auto* combo : {ethnicity_, relation_}) {
@@ -137,14 +155,6 @@ ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
   wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, WXK_RETURN, wxID_APPLY}, {wxACCEL_CTRL, WXK_NUMPAD_ENTER, wxID_APPLY}};
   SetAcceleratorTable(wxAcceleratorTable(static_cast<int>(std::size(keys)), keys));
-
-  db::Row fresh;
-  fresh.cells.push_back({"household", householdId_});
-  // The first person entered in an empty household is usually its head.
-  if (db::HouseholdQueries(ledger_, ledger_.readerScope()).residentsOf(householdId_).empty()) fresh.cells.push_back({"relation", std::string("户主")});
-  show(fresh);
-  GetSizer()->SetSizeHints(this);
-  name_->SetFocus();
 }
 
 // GTK moves the focus out of the fields while the dialog is destroyed, after this part of it is gone.

@@ -17,6 +17,7 @@ class wxCheckBox;
 class wxFocusEvent;
 class wxChoice;
 class wxComboBox;
+class wxPanel;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -69,6 +70,10 @@ class ResidentDialog : public wxDialog {
   bool isDirty() const { return dirty_; }
 
  private:
+  // The constructor's steps: look the form's controls up, fill the lists, bind the events.
+  void loadControls();
+  void fillChoices();
+  void bindEvents();
   void onLeaveField(wxFocusEvent& e);
   void clearPerson();
   void checkField(const char* column, wxWindow* field, wxStaticText* label);
@@ -102,6 +107,7 @@ class ResidentDialog : public wxDialog {
   wxStaticText* phoneMessage_ = nullptr;
   wxComboBox* relation_ = nullptr;
   wxChoice* residence_ = nullptr;
+  wxPanel* carePanel_ = nullptr;        // holds careFlags_
   std::vector<wxCheckBox*> careFlags_;  // by core::codes::kCareFlags
   wxTextCtrl* notes_ = nullptr;
   wxStaticText* general_ = nullptr;

@@ -134,6 +134,177 @@ void TrendChart::onMotion(wxMouseEvent& event) {
   Refresh();
 }
 
+// One paint of the chart once its card and title are drawn: the parts in the order they are
+// painted. The text extents are measured as each part goes and read by the parts after it, as one
+// routine would.
+class TrendChart::Painter {
+ public:
+  Painter(const TrendChart& chart, wxGraphicsContext& gc, const Layout& l)
+      : chart_(chart), gc_(gc), l_(l), days_(chart.days_), n_(static_cast<int>(days_.size())),
+        small_(chart.GetFont().Scaled(0.9f)) {
+    std::int64_t maxA = 0, maxB = 0;
+    for (const auto& d : days_) {
+      maxA = std::max(maxA, d.active);
+      maxB = std::max({maxB, d.arrivals, d.fevers});
+    }
+    scaleA_ = niceScale(maxA, 4);
+    scaleB_ = niceScale(maxB, 3);
+  }
+
+  void paint(int hovered, const wxSize& size) {
+    if (hovered >= 0 && hovered < n_) drawHover(hovered);
+    if (chart_.empty()) {
+      drawNothingToShow();
+    } else {
+      drawCaptions();
+      drawAxis(scaleA_, [this](std::int64_t v) { return yA(v); });
+      drawAxis(scaleB_, [this](std::int64_t v) { return yB(v); });
+      drawActive();
+      drawBars();
+    }
+    drawDayLabels(size);
+  }
+
+ private:
+  int dip(int value) const { return chart_.FromDIP(value); }
+  double yA(std::int64_t v) const {
+    return l_.bottomA - (l_.bottomA - l_.topA) * static_cast<double>(v) / scaleA_.top;
+  }
+  double yB(std::int64_t v) const {
+    return l_.bottomB - (l_.bottomB - l_.topB) * static_cast<double>(v) / scaleB_.top;
+  }
+  double xOf(int i) const { return l_.left + l_.slot * (i + 0.5); }
+
+  void drawHover(int hovered) {
+    gc_.SetPen(*wxTRANSPARENT_PEN);
+    gc_.SetBrush(wxBrush(kHover));
+    gc_.DrawRectangle(l_.left + l_.slot * hovered, l_.topA, l_.slot, l_.bottomA - l_.topA);
+    gc_.DrawRectangle(l_.left + l_.slot * hovered, l_.topB, l_.slot, l_.bottomB - l_.topB);
+  }
+
+  // Nothing to draw: the day axis and a sentence, not two panels of zeros.
+  void drawNothingToShow() {
+    gc_.SetFont(chart_.GetFont(), kAxisText);
+    wxString text = _("No one under quarantine, no new cases and no fevers in these days.");
+    gc_.GetTextExtent(text, &textW_, &textH_);
+    gc_.DrawText(text, (l_.left + l_.right - textW_) / 2, (l_.topA + l_.bottomB - textH_) / 2);
+    gc_.SetPen(wxPen(kBaseline, 1));
+    gc_.StrokeLine(l_.left, std::round(l_.bottomB) + 0.5, l_.right, std::round(l_.bottomB) + 0.5);
+  }
+
+  // Captions double as the legend: a swatch in the series' colour before its name.
+  double swatch(double x, double y, const wxColour& colour, bool line) {
+    gc_.SetPen(*wxTRANSPARENT_PEN);
+    gc_.SetBrush(wxBrush(colour));
+    double s = dip(10);
+    if (line) gc_.DrawRoundedRectangle(x, y + textH_ / 2 - dip(2) * 0.75, s + 4, dip(3), dip(2) * 0.75);
+    else gc_.DrawRectangle(x, y + (textH_ - s) / 2, s, s);
+    return x + s + dip(line ? 10 : 6);
+  }
+  double caption(double x, double y, const wxColour& colour, bool line, const wxString& text) {
+    x = swatch(x, y, colour, line);
+    gc_.SetFont(small_, kTitleText);
+    gc_.DrawText(text, x, y);
+    gc_.GetTextExtent(text, &textW_, &textH_);
+    return x + textW_ + dip(18);
+  }
+  void drawCaptions() {
+    gc_.SetFont(small_, kAxisText);
+    gc_.GetTextExtent("Ag", &textW_, &textH_);
+    const double capA = l_.topA - textH_ - dip(8), capB = l_.topB - textH_ - dip(8);
+    caption(l_.left, capA, kActive, true, _("Under quarantine"));
+    double x = caption(l_.left, capB, kArrivals, false, _("New cases"));
+    caption(x, capB, kFevers, false, _("Fevers (37.3 ℃ or above)"));
+  }
+
+  // Grid lines and y labels.
+  template <typename Y>
+  void drawAxis(const Scale& s, Y y) {
+    for (std::int64_t v = 0; v <= s.top; v += s.step) {
+      double at = y(v);
+      gc_.SetPen(wxPen(v == 0 ? kBaseline : kGridLine, 1));
+      gc_.StrokeLine(l_.left, std::round(at) + 0.5, l_.right, std::round(at) + 0.5);
+      gc_.SetFont(small_, kAxisText);
+      gc_.GetTextExtent(number(v), &textW_, &textH_);
+      gc_.DrawText(number(v), l_.left - dip(8) - textW_, at - textH_ / 2);
+    }
+  }
+
+  // Under quarantine: a soft area under a line, the latest value written beside its last point.
+  void drawActive() {
+    wxGraphicsPath area = gc_.CreatePath(), line = gc_.CreatePath();
+    area.MoveToPoint(xOf(0), l_.bottomA);
+    for (int i = 0; i < n_; ++i) {
+      area.AddLineToPoint(xOf(i), yA(days_[i].active));
+      if (i == 0) line.MoveToPoint(xOf(i), yA(days_[i].active));
+      else line.AddLineToPoint(xOf(i), yA(days_[i].active));
+    }
+    area.AddLineToPoint(xOf(n_ - 1), l_.bottomA);
+    area.CloseSubpath();
+    gc_.SetPen(*wxTRANSPARENT_PEN);
+    gc_.SetBrush(wxBrush(kActiveFill));
+    gc_.FillPath(area);
+    gc_.SetPen(gc_.CreatePen(wxGraphicsPenInfo(kActive).Width(dip(2)).Join(wxJOIN_ROUND)));
+    gc_.StrokePath(line);
+    const double r = dip(7) / 2.0;
+    gc_.SetBrush(wxBrush(kActive));
+    gc_.SetPen(wxPen(kCard, dip(2)));
+    double lastY = yA(days_[n_ - 1].active);
+    gc_.DrawEllipse(xOf(n_ - 1) - r, lastY - r, 2 * r, 2 * r);
+    gc_.SetFont(small_.Bold(), kActive);
+    gc_.DrawText(number(days_[n_ - 1].active), xOf(n_ - 1) + dip(7), lastY - textH_ - dip(1));
+  }
+
+  // New cases and fevers: a pair of bars per day.
+  void drawBars() {
+    const double bar = std::clamp(l_.slot * 0.34, 1.0, static_cast<double>(dip(9)));
+    gc_.SetPen(*wxTRANSPARENT_PEN);
+    for (int i = 0; i < n_; ++i) {
+      if (days_[i].arrivals > 0) {
+        gc_.SetBrush(wxBrush(kArrivals));
+        gc_.DrawRectangle(xOf(i) - bar - 0.5, yB(days_[i].arrivals), bar, l_.bottomB - yB(days_[i].arrivals));
+      }
+      if (days_[i].fevers > 0) {
+        gc_.SetBrush(wxBrush(kFevers));
+        gc_.DrawRectangle(xOf(i) + 0.5, yB(days_[i].fevers), bar, l_.bottomB - yB(days_[i].fevers));
+      }
+    }
+  }
+
+  // Day labels (MM-DD) every few days, counted back from the last day so that today is labelled.
+  void drawDayLabels(const wxSize& size) {
+    const double pad = dip(16);
+    gc_.SetFont(small_, kAxisText);
+    gc_.GetTextExtent("00-00", &textW_, &textH_);
+    double needed = std::max((textW_ + dip(12)) / std::max(l_.slot, 1.0), n_ / 7.0);
+    int every = 15;
+    for (int c : {1, 2, 5, 7, 10, 15})
+      if (c >= needed) {
+        every = c;
+        break;
+      }
+    for (int i = n_ - 1; i >= 0; i -= every) {
+      bool last = i == n_ - 1;
+      gc_.SetFont(last ? small_.Bold() : small_, last ? kTitleText : kAxisText);
+      wxString label = monthDay(days_[i].day);
+      gc_.GetTextExtent(label, &textW_, &textH_);
+      double at = std::min(xOf(i) - textW_ / 2, size.x - pad - textW_);
+      gc_.SetPen(wxPen(kBaseline, 1));
+      gc_.StrokeLine(std::round(xOf(i)) + 0.5, l_.bottomB, std::round(xOf(i)) + 0.5, l_.bottomB + dip(4));
+      gc_.DrawText(label, at, l_.bottomB + dip(6));
+    }
+  }
+
+  const TrendChart& chart_;
+  wxGraphicsContext& gc_;
+  const Layout l_;
+  const std::vector<db::DayTrend>& days_;
+  const int n_;
+  const wxFont small_;
+  Scale scaleA_, scaleB_;
+  double textW_ = 0, textH_ = 0;
+};
+
 void TrendChart::onPaint(wxPaintEvent&) {
   wxAutoBufferedPaintDC dc(this);
   const wxSize size = GetClientSize();
@@ -142,7 +313,6 @@ void TrendChart::onPaint(wxPaintEvent&) {
   std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
   if (!gc || size.x < 50 || size.y < 50) return;
 
-  const wxFont small = GetFont().Scaled(0.9f);
   const wxFont title = GetFont().Bold().Scaled(1.15f);
   const double pad = FromDIP(16);
   gc->SetPen(wxPen(kBorder));
@@ -154,129 +324,7 @@ void TrendChart::onPaint(wxPaintEvent&) {
   gc->DrawText(wxString::Format(wxPLURAL("Last %d day", "Last %d days", n), n), pad, pad);
   const Layout l = layoutFor(size);
   if (n == 0 || l.right - l.left < 20) return;
-
-  std::int64_t maxA = 0, maxB = 0;
-  for (const auto& d : days_) {
-    maxA = std::max(maxA, d.active);
-    maxB = std::max({maxB, d.arrivals, d.fevers});
-  }
-  const Scale scaleA = niceScale(maxA, 4), scaleB = niceScale(maxB, 3);
-  auto yA = [&](std::int64_t v) { return l.bottomA - (l.bottomA - l.topA) * static_cast<double>(v) / scaleA.top; };
-  auto yB = [&](std::int64_t v) { return l.bottomB - (l.bottomB - l.topB) * static_cast<double>(v) / scaleB.top; };
-  auto xOf = [&](int i) { return l.left + l.slot * (i + 0.5); };
-  double textW = 0, textH = 0;
-
-  if (hovered_ >= 0 && hovered_ < n) {
-    gc->SetPen(*wxTRANSPARENT_PEN);
-    gc->SetBrush(wxBrush(kHover));
-    gc->DrawRectangle(l.left + l.slot * hovered_, l.topA, l.slot, l.bottomA - l.topA);
-    gc->DrawRectangle(l.left + l.slot * hovered_, l.topB, l.slot, l.bottomB - l.topB);
-  }
-
-  if (empty()) {
-    // Nothing to draw: the day axis and a sentence, not two panels of zeros.
-    gc->SetFont(GetFont(), kAxisText);
-    wxString text = _("No one under quarantine, no new cases and no fevers in these days.");
-    gc->GetTextExtent(text, &textW, &textH);
-    gc->DrawText(text, (l.left + l.right - textW) / 2, (l.topA + l.bottomB - textH) / 2);
-    gc->SetPen(wxPen(kBaseline, 1));
-    gc->StrokeLine(l.left, std::round(l.bottomB) + 0.5, l.right, std::round(l.bottomB) + 0.5);
-  } else {
-    // Captions double as the legend: a swatch in the series' colour before its name.
-    auto swatch = [&](double x, double y, const wxColour& colour, bool line) {
-      gc->SetPen(*wxTRANSPARENT_PEN);
-      gc->SetBrush(wxBrush(colour));
-      double s = FromDIP(10);
-      if (line) gc->DrawRoundedRectangle(x, y + textH / 2 - FromDIP(2) * 0.75, s + 4, FromDIP(3), FromDIP(2) * 0.75);
-      else gc->DrawRectangle(x, y + (textH - s) / 2, s, s);
-      return x + s + FromDIP(line ? 10 : 6);
-    };
-    gc->SetFont(small, kAxisText);
-    gc->GetTextExtent("Ag", &textW, &textH);
-    auto caption = [&](double x, double y, const wxColour& colour, bool line, const wxString& text) {
-      x = swatch(x, y, colour, line);
-      gc->SetFont(small, kTitleText);
-      gc->DrawText(text, x, y);
-      gc->GetTextExtent(text, &textW, &textH);
-      return x + textW + FromDIP(18);
-    };
-    const double capA = l.topA - textH - FromDIP(8), capB = l.topB - textH - FromDIP(8);
-    caption(l.left, capA, kActive, true, _("Under quarantine"));
-    double x = caption(l.left, capB, kArrivals, false, _("New cases"));
-    caption(x, capB, kFevers, false, _("Fevers (37.3 ℃ or above)"));
-
-    // Grid lines and y labels.
-    auto axis = [&](const Scale& s, auto y) {
-      for (std::int64_t v = 0; v <= s.top; v += s.step) {
-        double at = y(v);
-        gc->SetPen(wxPen(v == 0 ? kBaseline : kGridLine, 1));
-        gc->StrokeLine(l.left, std::round(at) + 0.5, l.right, std::round(at) + 0.5);
-        gc->SetFont(small, kAxisText);
-        gc->GetTextExtent(number(v), &textW, &textH);
-        gc->DrawText(number(v), l.left - FromDIP(8) - textW, at - textH / 2);
-      }
-    };
-    axis(scaleA, yA);
-    axis(scaleB, yB);
-
-    // Under quarantine: a soft area under a line, the latest value written beside its last point.
-    wxGraphicsPath area = gc->CreatePath(), line = gc->CreatePath();
-    area.MoveToPoint(xOf(0), l.bottomA);
-    for (int i = 0; i < n; ++i) {
-      area.AddLineToPoint(xOf(i), yA(days_[i].active));
-      if (i == 0) line.MoveToPoint(xOf(i), yA(days_[i].active));
-      else line.AddLineToPoint(xOf(i), yA(days_[i].active));
-    }
-    area.AddLineToPoint(xOf(n - 1), l.bottomA);
-    area.CloseSubpath();
-    gc->SetPen(*wxTRANSPARENT_PEN);
-    gc->SetBrush(wxBrush(kActiveFill));
-    gc->FillPath(area);
-    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(kActive).Width(FromDIP(2)).Join(wxJOIN_ROUND)));
-    gc->StrokePath(line);
-    const double r = FromDIP(7) / 2.0;
-    gc->SetBrush(wxBrush(kActive));
-    gc->SetPen(wxPen(kCard, FromDIP(2)));
-    double lastY = yA(days_[n - 1].active);
-    gc->DrawEllipse(xOf(n - 1) - r, lastY - r, 2 * r, 2 * r);
-    gc->SetFont(small.Bold(), kActive);
-    gc->DrawText(number(days_[n - 1].active), xOf(n - 1) + FromDIP(7), lastY - textH - FromDIP(1));
-
-    // New cases and fevers: a pair of bars per day.
-    const double bar = std::clamp(l.slot * 0.34, 1.0, static_cast<double>(FromDIP(9)));
-    gc->SetPen(*wxTRANSPARENT_PEN);
-    for (int i = 0; i < n; ++i) {
-      if (days_[i].arrivals > 0) {
-        gc->SetBrush(wxBrush(kArrivals));
-        gc->DrawRectangle(xOf(i) - bar - 0.5, yB(days_[i].arrivals), bar, l.bottomB - yB(days_[i].arrivals));
-      }
-      if (days_[i].fevers > 0) {
-        gc->SetBrush(wxBrush(kFevers));
-        gc->DrawRectangle(xOf(i) + 0.5, yB(days_[i].fevers), bar, l.bottomB - yB(days_[i].fevers));
-      }
-    }
-  }
-
-  // Day labels (MM-DD) every few days, counted back from the last day so that today is labelled.
-  gc->SetFont(small, kAxisText);
-  gc->GetTextExtent("00-00", &textW, &textH);
-  double needed = std::max((textW + FromDIP(12)) / std::max(l.slot, 1.0), n / 7.0);
-  int every = 15;
-  for (int c : {1, 2, 5, 7, 10, 15})
-    if (c >= needed) {
-      every = c;
-      break;
-    }
-  for (int i = n - 1; i >= 0; i -= every) {
-    bool last = i == n - 1;
-    gc->SetFont(last ? small.Bold() : small, last ? kTitleText : kAxisText);
-    wxString label = monthDay(days_[i].day);
-    gc->GetTextExtent(label, &textW, &textH);
-    double at = std::min(xOf(i) - textW / 2, size.x - pad - textW);
-    gc->SetPen(wxPen(kBaseline, 1));
-    gc->StrokeLine(std::round(xOf(i)) + 0.5, l.bottomB, std::round(xOf(i)) + 0.5, l.bottomB + FromDIP(4));
-    gc->DrawText(label, at, l.bottomB + FromDIP(6));
-  }
+  Painter(*this, *gc, l).paint(hovered_, size);
 }
 
 }  // namespace gl::app

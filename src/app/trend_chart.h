@@ -37,6 +37,7 @@ class TrendChart : public wxWindow {
     double topB = 0, bottomB = 0;          // lower panel (new cases, fevers)
     double slot = 0;                       // width of one day
   };
+  class Painter;  // one paint of the chart, part by part (trend_chart.cpp)
   Layout layoutFor(const wxSize& size) const;
   void onPaint(wxPaintEvent& event);
   void onMotion(wxMouseEvent& event);

@@ -170,6 +170,68 @@ void normalizeNumber(const ColumnSpec& c, std::string& text, std::vector<Issue>&
   }
 }
 
+void normalizeDate(const ColumnSpec& c, std::string& text, std::vector<Issue>& out) {
+  DateParseOptions opts;
+  opts.field = std::string(c.name);
+  // GB 11643's own example is born in 1880 (docs/domain.md §1.1); birth dates go back that far.
+  if (c.name == "birth_date") opts.earliest = Date{1880, 1, 1};
+  auto parsed = parseDate(text, opts);
+  if (parsed.date)
+    text = parsed.date->iso();
+  else
+    out.insert(out.end(), parsed.issues.begin(), parsed.issues.end());
+}
+
+// A comma-separated list of codes: each one allowed, each kept once, in the order given.
+void normalizeCodeList(const ColumnSpec& c, std::string& text, std::vector<Issue>& out) {
+  std::string normalized;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto comma = text.find(',', start);
+    std::string item = utf8::trim(text.substr(start, comma == std::string::npos ? comma : comma - start));
+    if (!item.empty()) {
+      if (!isCode(c.codes, item))
+        out.push_back(issue(IssueCode::ValueNotAllowed, c, item));
+      else if ((',' + normalized + ',').find(',' + item + ',') == std::string::npos)
+        normalized.append(normalized.empty() ? "" : ",").append(item);
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  text = normalized;
+}
+
+void normalizeIdNumber(const ColumnSpec& c, std::string& text, Date today, IdTypeHint idHint,
+                       std::vector<Issue>& out) {
+  IdCheck id = checkId(text, today, idHint);
+  for (auto& i : id.issues) {
+    i.field = std::string(c.name);
+    out.push_back(std::move(i));
+  }
+  if (id.valid) text = id.normalized;
+}
+
+void normalizePhones(const ColumnSpec& c, std::string& text, std::vector<Issue>& out) {
+  std::string joined;
+  for (auto& p : checkPhones(text)) {
+    for (auto& i : p.issues) {
+      i.field = std::string(c.name);
+      out.push_back(std::move(i));
+    }
+    if (p.valid) joined.append(joined.empty() ? "" : ",").append(p.normalized);
+  }
+  if (!hasErrors(out)) text = joined;
+}
+
+void normalizeTemperature(const ColumnSpec& c, std::string& text, std::vector<Issue>& out) {
+  auto t = parseTemperature(text);
+  for (auto& i : t.issues) {
+    i.field = std::string(c.name);
+    out.push_back(std::move(i));
+  }
+  if (t.tenths) text = formatTemperature(*t.tenths);
+}
+
 }  // namespace
 
 const ColumnSpec* TableSpec::column(std::string_view n) const {
@@ -220,69 +282,24 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today, 
     case ColumnType::Real:
       normalizeNumber(c, text = utf8::foldWidth(text), out);
       break;
-    case ColumnType::Date: {
-      DateParseOptions opts;
-      opts.field = std::string(c.name);
-      // GB 11643's own example is born in 1880 (docs/domain.md §1.1); birth dates go back that far.
-      if (c.name == "birth_date") opts.earliest = Date{1880, 1, 1};
-      auto parsed = parseDate(text, opts);
-      if (parsed.date)
-        text = parsed.date->iso();
-      else
-        out.insert(out.end(), parsed.issues.begin(), parsed.issues.end());
+    case ColumnType::Date:
+      normalizeDate(c, text, out);
       break;
-    }
     case ColumnType::Code:
       if (!isCode(c.codes, text)) out.push_back(issue(IssueCode::ValueNotAllowed, c, text));
       break;
-    case ColumnType::CodeList: {
-      std::string normalized;
-      std::size_t start = 0;
-      while (start <= text.size()) {
-        auto comma = text.find(',', start);
-        std::string item = utf8::trim(text.substr(start, comma == std::string::npos ? comma : comma - start));
-        if (!item.empty()) {
-          if (!isCode(c.codes, item))
-            out.push_back(issue(IssueCode::ValueNotAllowed, c, item));
-          else if ((',' + normalized + ',').find(',' + item + ',') == std::string::npos)
-            normalized.append(normalized.empty() ? "" : ",").append(item);
-        }
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-      }
-      text = normalized;
+    case ColumnType::CodeList:
+      normalizeCodeList(c, text, out);
       break;
-    }
-    case ColumnType::IdNumber: {
-      IdCheck id = checkId(text, today, idHint);
-      for (auto& i : id.issues) {
-        i.field = std::string(c.name);
-        out.push_back(std::move(i));
-      }
-      if (id.valid) text = id.normalized;
+    case ColumnType::IdNumber:
+      normalizeIdNumber(c, text, today, idHint, out);
       break;
-    }
-    case ColumnType::Phone: {
-      std::string joined;
-      for (auto& p : checkPhones(text)) {
-        for (auto& i : p.issues) {
-          i.field = std::string(c.name);
-          out.push_back(std::move(i));
-        }
-        if (p.valid) joined.append(joined.empty() ? "" : ",").append(p.normalized);
-      }
-      if (!hasErrors(out)) text = joined;
+    case ColumnType::Phone:
+      normalizePhones(c, text, out);
       break;
-    }
-    case ColumnType::Temperature: {
-      auto t = parseTemperature(text);
-      for (auto& i : t.issues) {
-        i.field = std::string(c.name);
-        out.push_back(std::move(i));
-      }
-      if (t.tenths) text = formatTemperature(*t.tenths);
+    case ColumnType::Temperature:
+      normalizeTemperature(c, text, out);
       break;
-    }
   }
   if (c.type == ColumnType::Text && countChars(text) > static_cast<std::size_t>(c.maxLength))
     out.push_back(issue(IssueCode::FieldTooLong, c, std::to_string(c.maxLength)));

@@ -167,6 +167,93 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
   }
 }
 
+// The county the demo adds to, found or made: its region and campaign rows, and how many
+// townships and households it has already (new ones are numbered after them).
+struct County {
+  std::string id, code, name, campaign;
+  int townships = 0;
+  long long householdNo = 0;
+};
+
+County findOrAddCounty(db::Ledger& ledger, core::Date today) {
+  County county;
+  county.code = ledger.setting("county_code").value_or(kDemoCountyCode);
+  county.name = ledger.setting("county_name").value_or(kDemoCountyName);
+  ledger.forEachRow(Table::Region, [&](const db::Row& r) {
+    if (r["level"] == Value("county") && r["code"] == Value(county.code)) county.id = r.id;
+    if (r["level"] == Value("township")) ++county.townships;
+  });
+  ledger.forEachRow(Table::Campaign, [&](const db::Row& r) { county.campaign = r.id; });
+  for (const auto& t : db::FigureQueries(ledger, ledger.readerScope()).today(today).tables)
+    if (t.name == "household") county.householdNo = t.rows;
+  ledger.write([&](db::Writer& w) {
+    if (county.id.empty())
+      county.id = w.insert(Table::Region,
+                           {{"code", county.code}, {"name", county.name}, {"level", std::string("county")}});
+    if (county.campaign.empty())
+      county.campaign = w.insert(Table::Campaign, {{"name", std::string("冬季入户排查")},
+                                                   {"scope", county.code},
+                                                   {"start_on", today.addDays(-14).iso()},
+                                                   {"end_on", today.addDays(7).iso()}});
+  });
+  return county;
+}
+
+// A township's row and its `count` communities (社区 under a 街道, 村 under a 镇), as
+// (id, "name|code") pairs.
+std::vector<std::pair<std::string, std::string>> addCommunities(Context& c, const std::string& countyId,
+                                                                const std::string& townshipCode,
+                                                                const std::string& townshipName, bool street,
+                                                                int count) {
+  std::vector<std::pair<std::string, std::string>> communities;
+  std::string townshipId = c.w.insert(Table::Region, {{"code", townshipCode},
+                                                      {"name", townshipName},
+                                                      {"level", std::string("township")},
+                                                      {"parent", countyId}});
+  for (int k = 0; k < count; ++k) {
+    std::string name =
+        std::string(kPlaceWords[uniform(c.rng, 0, std::size(kPlaceWords) - 1)]) + (street ? "社区" : "村");
+    std::string code = townshipCode + fmt::format("{:03}", street ? k + 1 : 200 + k);
+    communities.emplace_back(c.w.insert(Table::Region, {{"code", code},
+                                                        {"name", name},
+                                                        {"level", std::string("community")},
+                                                        {"parent", townshipId}}),
+                             name + "|" + code);
+  }
+  return communities;
+}
+
+// Grid `g` of a community with its worker and `count` households: flats numbered by building, unit
+// and room in a 社区, numbered houses in a 村. Addresses start with `prefix` (county, township,
+// community).
+void addGrid(Context& c, const std::string& communityId, const std::string& communityCode,
+             const std::string& prefix, bool street, int g, long long count, long long& householdNo) {
+  Person gw =
+      person(c.rng, surname(c.rng), chance(c.rng, 0.4), uniform(c.rng, 25, 50), c.today, c.county.c_str(), c.issued);
+  std::string worker = c.w.insert(Table::Worker, {{"name", gw.name},
+                                                  {"phone", mobile(c.rng)},
+                                                  {"role", std::string("grid_worker")},
+                                                  {"scope", communityCode + "-" + std::to_string(g)}});
+  std::string grid = c.w.insert(Table::Grid, {{"code", communityCode + "-" + std::to_string(g)},
+                                              {"region", communityId},
+                                              {"name", fmt::format("第{}网格", g)},
+                                              {"leader", worker}});
+  ++c.result.grids;
+  for (long long h = 0; h < count; ++h) {
+    ++householdNo;
+    if (street) {
+      int building = g * 10 + static_cast<int>(h / 24) + 1, unit = static_cast<int>(h % 24) / 12 + 1;
+      int room = (static_cast<int>(h % 12) / 2 + 1) * 100 + static_cast<int>(h % 2) + 1;
+      addHousehold(c, grid, worker, fmt::format("{}{}号楼{}单元{}室", prefix, building, unit, room),
+                   std::to_string(building), std::to_string(unit), std::to_string(room), householdNo);
+    } else {
+      int number = g * 1000 + static_cast<int>(h) + 1;
+      addHousehold(c, grid, worker, fmt::format("{}{}号", prefix, number), {}, {}, std::to_string(number),
+                   householdNo);
+    }
+  }
+}
+
 }  // namespace
 
 Result generate(db::Ledger& ledger, const Options& options,
@@ -175,62 +262,27 @@ Result generate(db::Ledger& ledger, const Options& options,
   Random rng(options.seed);
   IssuedIds issued;
   core::Date today = ledger.today();
-  std::string countyId, countyCode = ledger.setting("county_code").value_or(kDemoCountyCode);
-  std::string countyName = ledger.setting("county_name").value_or(kDemoCountyName);
-  int townships = 0;
-  ledger.forEachRow(Table::Region, [&](const db::Row& r) {
-    if (r["level"] == Value("county") && r["code"] == Value(countyCode)) countyId = r.id;
-    if (r["level"] == Value("township")) ++townships;
-  });
-  std::string campaign;
-  ledger.forEachRow(Table::Campaign, [&](const db::Row& r) { campaign = r.id; });
+  County county = findOrAddCounty(ledger, today);
   auto policies = ledger.policies();
-  long long householdNo = 0;
-  for (const auto& t : db::FigureQueries(ledger, ledger.readerScope()).today(today).tables)
-    if (t.name == "household") householdNo = t.rows;
-  ledger.write([&](db::Writer& w) {
-    if (countyId.empty())
-      countyId = w.insert(Table::Region,
-                          {{"code", countyCode}, {"name", countyName}, {"level", std::string("county")}});
-    if (campaign.empty())
-      campaign = w.insert(Table::Campaign, {{"name", std::string("冬季入户排查")},
-                                            {"scope", countyCode},
-                                            {"start_on", today.addDays(-14).iso()},
-                                            {"end_on", today.addDays(7).iso()}});
-  });
 
   // Per connection only: if the load fails, the setting goes with the connection.
   ledger.setBulkLoad(true);
   long long remaining = options.households;
   while (remaining > 0) {
-    int t = townships++;
+    int t = county.townships++;
     // GB/T 10114: 001–099 街道, 100–199 镇, 400–599 for units like development zones. The two real
     // 街道 are 001 and 002, the seven 镇 102–108; made-up 街道 continue at 003 and then at 400.
     bool street = t < 2 || t >= static_cast<int>(std::size(kTownships));
     int number = t < 2 ? t + 1 : !street ? 100 + t : t - 6 <= 99 ? t - 6 : 400 + (t - 106);
-    std::string townshipCode = countyCode + fmt::format("{:03}", number);
+    std::string townshipCode = county.code + fmt::format("{:03}", number);
     std::string townshipName =
         t < static_cast<int>(std::size(kTownships)) ? kTownships[t] : fmt::format("新区第{}街道", t);
-    std::vector<std::pair<std::string, std::string>> communities;  // id, name
-    std::string townshipId;
     int communityCount = uniform(rng, 8, 16);
     // One transaction per township: a county-sized load that commits every few hundred rows writes
     // the same search-index pages to the WAL over and over.
     ledger.write([&](db::Writer& w) {
-      townshipId = w.insert(Table::Region, {{"code", townshipCode},
-                                            {"name", townshipName},
-                                            {"level", std::string("township")},
-                                            {"parent", countyId}});
-      for (int k = 0; k < communityCount; ++k) {
-        std::string name =
-            std::string(kPlaceWords[uniform(rng, 0, std::size(kPlaceWords) - 1)]) + (street ? "社区" : "村");
-        std::string code = townshipCode + fmt::format("{:03}", street ? k + 1 : 200 + k);
-        communities.emplace_back(w.insert(Table::Region, {{"code", code},
-                                                          {"name", name},
-                                                          {"level", std::string("community")},
-                                                          {"parent", townshipId}}),
-                                 name + "|" + code);
-      }
+      Context c{w, rng, today, county.code, policies, county.campaign, result, issued};
+      auto communities = addCommunities(c, county.id, townshipCode, townshipName, street, communityCount);
       for (const auto& [communityId, nameCode] : communities) {
         if (remaining <= 0) break;
         std::string communityName = nameCode.substr(0, nameCode.find('|'));
@@ -238,37 +290,8 @@ Result generate(db::Ledger& ledger, const Options& options,
         int grids = uniform(rng, 3, 6);
         for (int g = 1; g <= grids && remaining > 0; ++g) {
           long long count = std::min<long long>(remaining, uniform(rng, 250, 350));
-          {
-            Person gw =
-                person(rng, surname(rng), chance(rng, 0.4), uniform(rng, 25, 50), today, countyCode.c_str(), issued);
-            std::string worker =
-                w.insert(Table::Worker, {{"name", gw.name},
-                                         {"phone", mobile(rng)},
-                                         {"role", std::string("grid_worker")},
-                                         {"scope", communityCode + "-" + std::to_string(g)}});
-            std::string grid = w.insert(Table::Grid, {{"code", communityCode + "-" + std::to_string(g)},
-                                                      {"region", communityId},
-                                                      {"name", fmt::format("第{}网格", g)},
-                                                      {"leader", worker}});
-            ++result.grids;
-            Context c{w, rng, today, countyCode, policies, campaign, result, issued};
-            std::string prefix = countyName + townshipName + communityName;
-            for (long long h = 0; h < count; ++h) {
-              ++householdNo;
-              if (street) {
-                int building = g * 10 + static_cast<int>(h / 24) + 1,
-                    unit = static_cast<int>(h % 24) / 12 + 1;
-                int room = (static_cast<int>(h % 12) / 2 + 1) * 100 + static_cast<int>(h % 2) + 1;
-                addHousehold(c, grid, worker, fmt::format("{}{}号楼{}单元{}室", prefix, building, unit, room),
-                             std::to_string(building), std::to_string(unit), std::to_string(room),
-                             householdNo);
-              } else {
-                int number = g * 1000 + static_cast<int>(h) + 1;
-                addHousehold(c, grid, worker, fmt::format("{}{}号", prefix, number), {}, {},
-                             std::to_string(number), householdNo);
-              }
-            }
-          }
+          addGrid(c, communityId, communityCode, county.name + townshipName + communityName, street, g, count,
+                  county.householdNo);
           remaining -= count;
           if (progress) progress(options.households - remaining, options.households);
         }

@@ -28,6 +28,27 @@ constexpr double kRow = 17;           // a body line
 constexpr double kSignatures = 30;    // signature and date lines
 constexpr double kFooter = 14;        // who printed it, when, where, why
 
+// The table's boxes: a row's shading across the page, and its frame with or without the column rules
+// at `xs` (the columns' edges, left to right).
+void rowBox(cairo_t* cr, double left, double width, double top, double h, double grey) {
+  cairo_set_source_rgb(cr, grey, grey, grey);
+  cairo_rectangle(cr, left, top, width, h);
+  cairo_fill(cr);
+}
+
+void gridLines(cairo_t* cr, double left, double width, const std::vector<double>& xs, double top, double h,
+               bool columns) {
+  cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+  cairo_rectangle(cr, left, top, width, h);
+  if (columns)
+    for (std::size_t k = 1; k + 1 < xs.size(); ++k) {
+      cairo_move_to(cr, xs[k], top);
+      cairo_line_to(cr, xs[k], top + h);
+    }
+  cairo_stroke(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+}
+
 }  // namespace
 
 RosterLayout::RosterLayout(const Roster& roster, exchange::ExportStamp stamp)
@@ -91,14 +112,17 @@ cairo_surface_t* RosterLayout::watermark() const {
 
 void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
   if (pageIndex < 0 || pageIndex >= pageCount()) return;
-  const auto& lines = pages_[static_cast<std::size_t>(pageIndex)];
-  const double W = pageWidth(), H = pageHeight();
-  const double left = kMargin, right = W - kMargin, width = right - left;
   Painter paint(cr);
-  const Font titleFont = font(15, true), infoFont = font(8.5), headFont = font(8, true), bodyFont = font(8),
-             groupFont = font(8, true), footFont = font(6.5);
-
   cairo_save(cr);
+  const std::string pageText = drawHeading(cr, paint, pageIndex);
+  drawTable(cr, paint, pages_[static_cast<std::size_t>(pageIndex)]);
+  drawFoot(cr, paint, pageText);
+  cairo_restore(cr);
+}
+
+std::string RosterLayout::drawHeading(cairo_t* cr, Painter& paint, int pageIndex) const {
+  const double left = kMargin, right = pageWidth() - kMargin, width = right - left;
+  const Font titleFont = font(15, true), infoFont = font(8.5);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_paint(cr);
 
@@ -114,11 +138,16 @@ void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
   if (roster_.kind == RosterKind::VisitsDue)
     info += "    " + (roster_.campaign.empty() ? tr(N_("No screening campaign is running"))
                                                : text::format(N_("Campaign: {name}"), fmt::arg("name", roster_.campaign)));
-  const std::string pageText = text::format(N_("Page {page} of {pages}"), fmt::arg("page", pageIndex + 1),
-                                            fmt::arg("pages", pageCount()));
+  std::string pageText = text::format(N_("Page {page} of {pages}"), fmt::arg("page", pageIndex + 1),
+                                      fmt::arg("pages", pageCount()));
   paint.text(info, left, kMargin + 24, width * 0.8, 16, infoFont);
   paint.text(pageText, left + width * 0.6, kMargin + 24, width * 0.4, 16, infoFont, Align::Right);
+  return pageText;
+}
 
+void RosterLayout::drawTable(cairo_t* cr, Painter& paint, const std::vector<Line>& lines) const {
+  const double left = kMargin, right = pageWidth() - kMargin, width = right - left;
+  const Font headFont = font(8, true), bodyFont = font(8), groupFont = font(8, true);
   // Column positions from their weights.
   double total = 0;
   for (const auto& c : roster_.columns) total += c.weight;
@@ -127,39 +156,22 @@ void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
 
   double y = kMargin + kTitleHeight;
   cairo_set_line_width(cr, 0.5);
-  auto rowBox = [&](double top, double h, double grey) {
-    cairo_set_source_rgb(cr, grey, grey, grey);
-    cairo_rectangle(cr, left, top, width, h);
-    cairo_fill(cr);
-  };
-  auto gridLines = [&](double top, double h, bool columns) {
-    cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-    cairo_rectangle(cr, left, top, width, h);
-    if (columns)
-      for (std::size_t k = 1; k + 1 < xs.size(); ++k) {
-        cairo_move_to(cr, xs[k], top);
-        cairo_line_to(cr, xs[k], top + h);
-      }
-    cairo_stroke(cr);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-  };
-
-  rowBox(y, kHeaderRow, 0.86);
+  rowBox(cr, left, width, y, kHeaderRow, 0.86);
   cairo_set_source_rgb(cr, 0, 0, 0);
   for (std::size_t k = 0; k < roster_.columns.size(); ++k)
     paint.text(roster_.columns[k].title, xs[k], y, xs[k + 1] - xs[k], kHeaderRow, headFont, Align::Center, 2);
-  gridLines(y, kHeaderRow, true);
+  gridLines(cr, left, width, xs, y, kHeaderRow, true);
   y += kHeaderRow;
 
   for (const auto& line : lines) {
     switch (line.kind) {
       case Line::GroupTitle: {
-        rowBox(y, kRow, 0.95);
+        rowBox(cr, left, width, y, kRow, 0.95);
         cairo_set_source_rgb(cr, 0, 0, 0);
         std::string title = roster_.groups[line.group].title;
         if (line.continued) title += tr(N_(" (continued)"));
         paint.text(title, left, y, width, kRow, groupFont);
-        gridLines(y, kRow, false);
+        gridLines(cr, left, width, xs, y, kRow, false);
         break;
       }
       case Line::Row: {
@@ -167,30 +179,34 @@ void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
         for (std::size_t k = 0; k < roster_.columns.size() && k < cells.size(); ++k)
           paint.text(cells[k], xs[k], y, xs[k + 1] - xs[k], kRow, bodyFont,
                      roster_.columns[k].right ? Align::Right : Align::Left);
-        gridLines(y, kRow, true);
+        gridLines(cr, left, width, xs, y, kRow, true);
         break;
       }
       case Line::Subtotal:
         paint.text(roster_.subtotalText(roster_.groups[line.group].rows.size()), left, y, width, kRow, groupFont,
                    Align::Right);
-        gridLines(y, kRow, false);
+        gridLines(cr, left, width, xs, y, kRow, false);
         break;
       case Line::Total:
-        rowBox(y, kRow, 0.90);
+        rowBox(cr, left, width, y, kRow, 0.90);
         cairo_set_source_rgb(cr, 0, 0, 0);
         paint.text(roster_.totalText(), left, y, width, kRow, groupFont, Align::Right);
-        gridLines(y, kRow, false);
+        gridLines(cr, left, width, xs, y, kRow, false);
         break;
       case Line::Nobody:
         paint.text(tr(N_("Nobody is on this roster for this date and scope.")), left, y, width, kRow, bodyFont,
                    Align::Center);
-        gridLines(y, kRow, false);
+        gridLines(cr, left, width, xs, y, kRow, false);
         break;
     }
     y += kRow;
   }
+}
 
-  // Signature and date lines, then the footer, at the foot of every page.
+// Signature and date lines, then the footer, at the foot of every page.
+void RosterLayout::drawFoot(cairo_t* cr, Painter& paint, const std::string& pageText) const {
+  const double left = kMargin, right = pageWidth() - kMargin, width = right - left, H = pageHeight();
+  const Font infoFont = font(8.5), footFont = font(6.5);
   const double sy = H - kMargin - kFooter - kSignatures + 8;
   const double half = width / 2;
   paint.text(tr(N_("Grid worker (signature): ____________    Date: ________")), left, sy, half, 16, infoFont);
@@ -201,7 +217,6 @@ void RosterLayout::drawPage(cairo_t* cr, int pageIndex) const {
                                   fmt::arg("time", stamp_.time), fmt::arg("purpose", stamp_.purpose),
                                   fmt::arg("page", pageText));
   paint.text(foot, left, H - kMargin - kFooter, width, kFooter, footFont, Align::Center);
-  cairo_restore(cr);
 }
 
 std::vector<unsigned char> renderPageRgb(const RosterLayout& layout, int page, int width, int& height) {

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "exchange/xlsx_writer.h"
@@ -17,6 +18,8 @@ typedef struct _cairo cairo_t;
 typedef struct _cairo_surface cairo_surface_t;
 
 namespace gl::report {
+
+class Painter;
 
 class RosterLayout {
  public:
@@ -40,6 +43,10 @@ class RosterLayout {
   };
   void paginate();
   cairo_surface_t* watermark() const;
+  // The parts of a page, top to bottom; the heading returns its "Page x of y" for the footer.
+  std::string drawHeading(cairo_t* cr, Painter& paint, int page) const;
+  void drawTable(cairo_t* cr, Painter& paint, const std::vector<Line>& lines) const;
+  void drawFoot(cairo_t* cr, Painter& paint, const std::string& pageText) const;
 
   const Roster& roster_;
   exchange::ExportStamp stamp_;

@@ -7,7 +7,10 @@ namespace gl::text {
 
 using core::IssueCode;
 
-const char* issueMessageId(IssueCode code) {
+namespace {
+
+// Identity documents (GB 11643 and the permits of docs/domain.md §1) and the people they name.
+const char* identityMessageId(IssueCode code) {
   switch (code) {
     // xgettext:python-brace-format
     case IssueCode::IdEmpty: return N_("{field} is empty");
@@ -53,6 +56,13 @@ const char* issueMessageId(IssueCode code) {
     case IssueCode::IdColumnsDisagree: return N_("{field} “{detail}” is not the number the row's other identity column gives");
     // xgettext:python-brace-format
     case IssueCode::IdNameMismatchInFile: return N_("{field} “{detail}” is {other}'s on row {earlier} of this file; this row says {name} — check the number");
+    default: return nullptr;
+  }
+}
+
+// Phones, dates and temperatures.
+const char* valueMessageId(IssueCode code) {
+  switch (code) {
     // xgettext:python-brace-format
     case IssueCode::PhoneEmpty: return N_("{field} is empty");
     // xgettext:python-brace-format
@@ -73,6 +83,13 @@ const char* issueMessageId(IssueCode code) {
     case IssueCode::TemperatureBadFormat: return N_("{field}: “{detail}” is not a temperature");
     // xgettext:python-brace-format
     case IssueCode::TemperatureOutOfRange: return N_("{field}: {detail} ℃ is outside the plausible range of 34 to 43 ℃");
+    default: return nullptr;
+  }
+}
+
+// Quarantine policies and cases, and the rules of every field.
+const char* fieldMessageId(IssueCode code) {
+  switch (code) {
     // xgettext:python-brace-format
     case IssueCode::PolicyBadDays: return N_("{field}: the number of days must be between 1 and 60");
     // xgettext:python-brace-format
@@ -101,7 +118,15 @@ const char* issueMessageId(IssueCode code) {
     case IssueCode::ReadOnlyColumn: return N_("{field} cannot be changed this way");
     // xgettext:python-brace-format
     case IssueCode::BadReference: return N_("{field}: no record “{detail}” exists");
+    default: return nullptr;
   }
+}
+
+}  // namespace
+
+const char* issueMessageId(IssueCode code) {
+  for (auto family : {identityMessageId, valueMessageId, fieldMessageId})
+    if (const char* id = family(code)) return id;
   return N_("Unknown problem");
 }
 

@@ -1,8 +1,8 @@
-// The Today tab and the Visits tab on a demo ledger (today fixed to 2022-11-20): the figure tiles
-// against the ledger's figures, the 30-day chart, campaign progress, the visit form with its
-// "save and next household" round, and the campaign form.
+// The Visits tab on a demo ledger (today fixed to 2022-11-20): campaign progress per grid and
+// building, the visit form with its "save and next household" round, and the campaign form.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <numeric>
 #include <set>
@@ -15,103 +15,33 @@
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
-#include "app/app_settings.h"
 #include "app/campaign_dialog.h"
-#include "app/main_frame.h"
-#include "app/today_panel.h"
-#include "app/trend_chart.h"
 #include "app/visit_dialog.h"
 #include "app/visits_panel.h"
-#include "gui_support.h"
 #include "db/figure_queries.h"
-#include "db/quarantine_queries.h"
 #include "db/visit_queries.h"
+#include "demo_tab.h"
+#include "gui_support.h"
 
 using gl::app::CampaignDialog;
-using gl::app::TodayPanel;
 using gl::app::VisitDialog;
 using gl::app::VisitsPanel;
 using gl::core::Date;
 using gl::core::Table;
-using Figure = gl::app::TodayPanel::Figure;
+using gl::test::demoCampaign;
+using gl::test::householdsLeft;
+template <typename Panel>
+using Host = gl::test::DemoTab<Panel>;
 
 namespace {
 
 constexpr Date kToday{2022, 11, 20};
-
-// A panel alone in a frame of the main window's size, on a 300-household demo ledger.
-template <typename Panel>
-struct Host {
-  gl::test::GuiLedger g{300};
-  wxFrame* frame = nullptr;
-  Panel* panel = nullptr;
-
-  template <typename... Extra>
-  explicit Host(Extra&&... extra) {
-    frame = new wxFrame(nullptr, wxID_ANY, "GridLedger", wxPoint(0, 0), wxSize(1000, 760));
-    panel = new Panel(frame, *g.ledger, [this] { panel->reload(); }, std::forward<Extra>(extra)...);
-    panel->reload();  // as the main window does when the tab is first shown
-    frame->Show();
-    frame->Raise();
-    gl::test::pump(300);
-  }
-  ~Host() {
-    frame->Destroy();
-    gl::test::pump(100);
-  }
-};
-
-std::string demoCampaign(const gl::db::Ledger& ledger) {
-  std::string id;
-  ledger.forEachRow(Table::Campaign, [&](const gl::db::Row& r) { id = r.id; });
-  return id;
-}
-
-std::int64_t householdsLeft(const gl::db::Ledger& ledger, const std::string& campaign, const std::string& grid = {}) {
-  std::int64_t left = 0;
-  for (const auto& p : gl::db::VisitQueries(ledger, ledger.readerScope()).progress(campaign))
-    if (grid.empty() || p.gridId == grid) left += p.households - p.visited;
-  return left;
-}
 
 std::int64_t visitedIn(const gl::db::Ledger& ledger, const std::string& campaign, const std::string& grid) {
   std::int64_t visited = 0;
   for (const auto& p : gl::db::VisitQueries(ledger, ledger.readerScope()).progress(campaign))
     if (p.gridId == grid) visited += p.visited;
   return visited;
-}
-
-// Morning (first slot) and later checks still to take today, counted from the check sheet.
-std::pair<std::int64_t, std::int64_t> checksToDo(const gl::db::Ledger& ledger) {
-  std::int64_t morning = 0, later = 0;
-  for (const auto& r : gl::db::QuarantineQueries(ledger, ledger.readerScope()).checkSheet(kToday))
-    for (std::size_t s = 0; s < r.tenths.size(); ++s)
-      if (!r.tenths[s]) (s == 0 ? morning : later) += 1;
-  return {morning, later};
-}
-
-std::string freeResident(const gl::db::Ledger& ledger) {
-  std::set<std::string> busy;
-  for (const auto& q : gl::db::QuarantineQueries(ledger, ledger.readerScope()).active(Date{2100, 1, 1})) busy.insert(q.residentId);
-  std::string found;
-  ledger.forEachRow(Table::Resident, [&](const gl::db::Row& r) {
-    if (found.empty() && !busy.count(r.id)) found = r.id;
-  });
-  return found;
-}
-
-void checkTilesMatch(const TodayPanel& panel, const gl::db::Ledger& ledger) {
-  auto f = gl::db::FigureQueries(ledger, ledger.readerScope()).today(kToday);
-  CHECK(panel.figure(Figure::UnderQuarantine) == f.activeQuarantines);
-  CHECK(panel.figure(Figure::ChecksDone) == f.checksDoneToday);
-  CHECK(panel.figure(Figure::Fevers) == f.feversToday);
-  CHECK(panel.figure(Figure::ReleasesDue) == f.releasesDueToday);
-  CHECK(panel.figure(Figure::Overdue) == f.overdueReleases);
-  auto [morning, later] = checksToDo(ledger);
-  CHECK(panel.figure(Figure::MorningChecksToDo) == morning);
-  CHECK(panel.figure(Figure::EveningChecksToDo) == later);
-  CHECK(panel.figure(Figure::HouseholdsToVisit) == householdsLeft(ledger, demoCampaign(ledger)));
-  CHECK(panel.figureDetail(Figure::ChecksDone).Contains(wxString::Format("%lld", static_cast<long long>(f.checksDueToday))));
 }
 
 // Fills the visit form as a worker would and presses Save.
@@ -124,100 +54,6 @@ class RecordVisit : public wxExpectModalBase<VisitDialog, RecordVisit> {
 };
 
 }  // namespace
-
-TEST_CASE("the Today tiles show the ledger's figures, follow a recorded check and a new case, and open their lists") {
-  std::vector<gl::app::Tab> opened;
-  Host<TodayPanel> t(TodayPanel::OpenTab([&](gl::app::Tab tab) { opened.push_back(tab); }));
-  auto& ledger = *t.g.ledger;
-  auto before = gl::db::FigureQueries(ledger, ledger.readerScope()).today(kToday);
-  REQUIRE(before.activeQuarantines > 0);
-  checkTilesMatch(*t.panel, ledger);
-  CHECK(t.panel->figure(Figure::HouseholdsToVisit) > 0);
-
-  // A morning temperature of 38.5 is one check done, one fewer to do, and one fever more.
-  auto [morning, later] = checksToDo(ledger);
-  REQUIRE(morning > 0);
-  std::string quarantine;
-  for (const auto& r : gl::db::QuarantineQueries(ledger, ledger.readerScope()).checkSheet(kToday))
-    if (quarantine.empty() && !r.tenths.empty() && !r.tenths[0]) quarantine = r.quarantineId;
-  ledger.recordCheck(quarantine, kToday, 0, 385);
-  t.panel->reload();
-  CHECK(t.panel->figure(Figure::MorningChecksToDo) == morning - 1);
-  CHECK(t.panel->figure(Figure::EveningChecksToDo) == later);
-  CHECK(t.panel->figure(Figure::ChecksDone) == before.checksDoneToday + 1);
-  CHECK(t.panel->figure(Figure::Fevers) == before.feversToday + 1);
-  checkTilesMatch(*t.panel, ledger);
-
-  // A case starting today: one more under quarantine, and the chart's last day has one more arrival.
-  auto lastDay = t.panel->chart()->days().back();
-  std::string resident = freeResident(ledger);
-  REQUIRE_FALSE(resident.empty());
-  ledger.insert(Table::Quarantine, {{"resident", resident},
-                                    {"kind", std::string("home")},
-                                    {"start_on", kToday.iso()},
-                                    {"planned_end_on", kToday.addDays(13).iso()},
-                                    {"status", std::string("active")}});
-  t.panel->reload();
-  CHECK(t.panel->figure(Figure::UnderQuarantine) == before.activeQuarantines + 1);
-  CHECK(t.panel->chart()->days().back().arrivals == lastDay.arrivals + 1);
-  CHECK(t.panel->chart()->days().back().active == lastDay.active + 1);
-  checkTilesMatch(*t.panel, ledger);
-
-  // The chart draws the ledger's 30 days, oldest first, ending today.
-  auto trend = gl::db::FigureQueries(ledger, ledger.readerScope()).trend(kToday, 30);
-  const auto& days = t.panel->chart()->days();
-  REQUIRE(days.size() == 30);
-  CHECK(days.front().day == kToday.addDays(-29));
-  CHECK(days.back().day == kToday);
-  for (std::size_t i = 0; i < days.size(); ++i) {
-    CHECK(days[i].active == trend[i].active);
-    CHECK(days[i].arrivals == trend[i].arrivals);
-    CHECK(days[i].fevers == trend[i].fevers);
-  }
-  CHECK_FALSE(t.panel->chart()->empty());
-  CHECK(t.panel->chart()->describeDay(29).Contains("2022-11-20"));
-
-  // Tab goes from tile to tile in reading order.
-  wxUIActionSimulator sim;
-  t.panel->tile(Figure::UnderQuarantine)->SetFocus();
-  gl::test::pump(100);
-  sim.Char(WXK_TAB);
-  CHECK(gl::test::pumpUntil([&] { return t.panel->tile(Figure::MorningChecksToDo)->HasFocus(); }, 1000));
-
-  // Tiles open their lists: Enter on a focused tile, a mouse click, and the accessor.
-  t.panel->tile(Figure::Fevers)->SetFocus();
-  gl::test::pump(100);
-  REQUIRE(t.panel->tile(Figure::Fevers)->HasFocus());
-  sim.Char(WXK_RETURN);
-  gl::test::pumpUntil([&] { return !opened.empty(); }, 1000);
-  REQUIRE(opened.size() == 1);
-  CHECK(opened.back() == gl::app::Tab::Quarantine);
-  auto* visits = t.panel->tile(Figure::HouseholdsToVisit);
-  sim.MouseMove(visits->GetScreenRect().GetPosition() + wxPoint(40, 40));
-  gl::test::pump(100);
-  sim.MouseClick();
-  gl::test::pumpUntil([&] { return opened.size() == 2; }, 1000);
-  REQUIRE(opened.size() == 2);
-  CHECK(opened.back() == gl::app::Tab::Visits);
-  t.panel->openFigure(Figure::Overdue);
-  CHECK(opened.back() == gl::app::Tab::Quarantine);
-}
-
-TEST_CASE("the chart says so when there is nothing to draw") {
-  gl::test::GuiLedger g(0);
-  auto* frame = new wxFrame(nullptr, wxID_ANY, "GridLedger", wxPoint(0, 0), wxSize(1000, 760));
-  auto* panel = new TodayPanel(frame, *g.ledger, {}, {});
-  panel->reload();
-  frame->Show();
-  gl::test::pump(200);
-  CHECK(panel->chart()->days().size() == 30);
-  CHECK(panel->chart()->empty());
-  CHECK(panel->figure(Figure::UnderQuarantine) == 0);
-  CHECK(panel->figureDetail(Figure::HouseholdsToVisit) != wxString());
-  gl::test::screenshot("today-empty");
-  frame->Destroy();
-  gl::test::pump(100);
-}
 
 TEST_CASE("the Visits tab shows the demo campaign's progress per grid and building and the households left") {
   Host<VisitsPanel> t;
@@ -390,25 +226,4 @@ TEST_CASE("a new campaign defaults to the whole county, refuses a period that en
     if (table.name == "household") all = table.rows;
   CHECK(households == all);
   CHECK(visited == 0);
-}
-
-TEST_CASE("the main window opens on the Today tab, and its tiles switch to the Quarantine and Visits tabs") {
-  gl::test::GuiLedger g(300);
-  gl::app::AppSettings settings((g.dir / "settings.ini").string());
-  auto* frame = new gl::app::MainFrame(g.take(), settings);
-  frame->SetPosition(wxPoint(0, 0));
-  frame->Show();
-  // The pointer away from the tiles, so that no tooltip or hover shows in the screenshot.
-  wxUIActionSimulator().MouseMove(1275, 895);
-  gl::test::pump(300);
-  REQUIRE(frame->currentTab() == gl::app::Tab::Today);
-  gl::test::screenshot("today-tab");
-  frame->todayPanel()->openFigure(Figure::HouseholdsToVisit);
-  CHECK(frame->currentTab() == gl::app::Tab::Visits);
-  gl::test::screenshot("visits-tab-in-window");
-  frame->showTab(gl::app::Tab::Today);
-  frame->todayPanel()->openFigure(Figure::MorningChecksToDo);
-  CHECK(frame->currentTab() == gl::app::Tab::Quarantine);
-  frame->Destroy();
-  gl::test::pump(100);
 }
