@@ -31,6 +31,7 @@ std::unique_ptr<db::Ledger> openStartLedger(wxWindow* parent, AppSettings& setti
   FirstStartDialog dialog(parent, chosen);
   if (dialog.ShowModal() != wxID_OK) return nullptr;
   auto ledger = dialog.createLedger();
+  if (!ledger) return nullptr;  // the demo county was cancelled
   settings.setLastLedger(wxString::FromUTF8(ledger->path().string()));
   return ledger;
 }

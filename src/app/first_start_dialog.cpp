@@ -8,6 +8,8 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/app_settings.h"
+#include "app/background_task.h"
+#include "app/progress_dialog.h"
 #include "demo/demo.h"
 
 namespace gl::app {
@@ -85,8 +87,10 @@ std::unique_ptr<db::Ledger> FirstStartDialog::createLedger() {
       if (wxFileName::FileExists(wxString::FromUTF8(path))) return db::Ledger::open(path);
       auto ledger = db::Ledger::open(path, db::Ledger::Mode::CreateNew);
       ledger->initialize(demo::kDemoCountyCode, demo::kDemoCountyName);
-      demo::generate(*ledger, {kDemoHouseholds, 1});
-      return ledger;
+      if (fillDemo(path)) return ledger;
+      ledger.reset();  // cancelled: no half-made demo county is opened next time
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+      return nullptr;
     }
     case Choice::CreateNew:
       break;
@@ -98,6 +102,34 @@ std::unique_ptr<db::Ledger> FirstStartDialog::createLedger() {
   if (!ledger->initialized())
     ledger->initialize(code.utf8_string(), name_->GetValue().Strip(wxString::both).utf8_string());
   return ledger;
+}
+
+bool FirstStartDialog::fillDemo(const std::filesystem::path& path) {
+  std::exception_ptr failure;
+  bool cancelled = false;
+  std::unique_ptr<BackgroundTask> task;
+  ProgressDialog progress(this, _("Demo ledger"), _("Making the demo county…"), [&] {
+    cancelled = true;
+    if (task) task->cancel();
+  });
+  auto work = [path](const core::Reporter& reporter) {
+    auto ledger = db::Ledger::open(path);
+    demo::generate(*ledger, {kDemoHouseholds, 1}, reporter);
+  };
+  auto shown = [&](const core::Progress& p) {
+    // TRANSLATORS: progress of the demo county; the numbers are households made and households in all
+    progress.show(wxString::Format(_("Making the demo county: %lld of %lld households"),
+                                   static_cast<long long>(p.done), static_cast<long long>(p.total)), p);
+  };
+  task = std::make_unique<BackgroundTask>(*this, work, BackgroundTask::Hooks{shown, [&](std::exception_ptr e) {
+    failure = e;
+    progress.finish();
+  }});
+  progress.run();
+  task.reset();
+  if (cancelled) return false;
+  if (failure) std::rethrow_exception(failure);
+  return true;
 }
 
 }  // namespace gl::app

@@ -2,6 +2,7 @@
 // ledger, or open an existing file. Problems are shown in the dialog, which stays open.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 
 #include <wx/dialog.h>
@@ -23,7 +24,8 @@ class FirstStartDialog : public wxDialog {
   FirstStartDialog(wxWindow* parent, const wxString& suggestedPath);
 
   Choice choice() const;
-  // Creates or opens the chosen ledger (the demo county is generated on its first opening).
+  // Creates or opens the chosen ledger. The demo county is generated on its first opening, in the
+  // background with a progress window; nullptr when the user cancelled that (no file is left).
   std::unique_ptr<db::Ledger> createLedger();
 
   // The form's fields, for tests and the OK handler.
@@ -35,6 +37,8 @@ class FirstStartDialog : public wxDialog {
 
  private:
   void updateEnabled();
+  // Fills the new demo ledger at `path` on a BackgroundTask; false when cancelled. Throws its error.
+  bool fillDemo(const std::filesystem::path& path);
 
   wxString suggestedPath_;
   wxRadioButton* createNew_ = nullptr;

@@ -180,7 +180,8 @@ void MainFrame::switchLedger(std::unique_ptr<db::Ledger> ledger) {
 
 void MainFrame::onNewLedger() {
   FirstStartDialog dialog(this, {});
-  if (dialog.ShowModal() == wxID_OK) switchLedger(dialog.createLedger());
+  if (dialog.ShowModal() != wxID_OK) return;
+  if (auto ledger = dialog.createLedger()) switchLedger(std::move(ledger));
 }
 
 void MainFrame::onOpenLedger() {

@@ -36,9 +36,9 @@ void runDemo(const Context& ctx, const demo::Options& options) {
   if (!ledger->initialized()) ledger->initialize(demo::kDemoCountyCode, demo::kDemoCountyName);
   auto started = std::chrono::steady_clock::now();
   bool progress = !ctx.json && isatty(2);
-  auto result = demo::generate(*ledger, options, [&](long long done, long long total) {
-    if (progress) std::cerr << fmt::format("\r{}/{}", done, total) << std::flush;
-  });
+  auto result = demo::generate(*ledger, options, core::Reporter([&](const core::Progress& p) {
+    if (progress) std::cerr << fmt::format("\r{}/{}", p.done, p.total) << std::flush;
+  }));
   if (progress) std::cerr << '\n';
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   double rate = seconds > 0 ? result.residents / seconds : 0;

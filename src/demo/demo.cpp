@@ -256,8 +256,7 @@ void addGrid(Context& c, const std::string& communityId, const std::string& comm
 
 }  // namespace
 
-Result generate(db::Ledger& ledger, const Options& options,
-                const std::function<void(long long, long long)>& progress) {
+Result generate(db::Ledger& ledger, const Options& options, const core::Reporter& progress) {
   Result result;
   Random rng(options.seed);
   IssuedIds issued;
@@ -293,7 +292,7 @@ Result generate(db::Ledger& ledger, const Options& options,
           addGrid(c, communityId, communityCode, county.name + townshipName + communityName, street, g, count,
                   county.householdNo);
           remaining -= count;
-          if (progress) progress(options.households - remaining, options.households);
+          progress.step({options.households - remaining, options.households, 0});
         }
       }
     });

@@ -3,6 +3,7 @@
 
 #include <functional>
 
+#include "core/progress.h"
 #include "db/ledger.h"
 
 namespace gl::demo {
@@ -27,8 +28,8 @@ struct Result {
 
 // Adds `households` households in new townships, communities and grids under the ledger's county,
 // one transaction per grid. Dates are relative to the ledger's today. The same seed gives the same
-// people (row ids differ: they are UUIDv7).
-Result generate(db::Ledger& ledger, const Options& options,
-                const std::function<void(long long done, long long total)>& progress = {});
+// people (row ids differ: they are UUIDv7). Reports households made of all through `progress`; asked
+// to stop, it throws gl::Error (Rejected, "Cancelled") and the township being written is rolled back.
+Result generate(db::Ledger& ledger, const Options& options, const core::Reporter& progress = {});
 
 }  // namespace gl::demo
