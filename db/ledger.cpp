@@ -93,6 +93,11 @@ const core::Value& Row::operator[](std::string_view column) const {
   return v ? *v : kNull;
 }
 
+const core::Value& Row::operator[](const core::Column& column) const {
+  if (column.index < cells.size() && cells[column.index].column == column.name) return cells[column.index].value;
+  return (*this)[column.name];  // a row read with fewer columns, or of another table
+}
+
 Ledger::Ledger(std::unique_ptr<LedgerState> state) : state_(std::move(state)) {}
 Ledger::~Ledger() = default;
 

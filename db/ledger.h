@@ -13,6 +13,7 @@
 #include <vector>
 #include <utility>
 
+#include "core/columns.h"
 #include "core/date.h"
 #include "core/lifecycle.h"
 #include "core/policy.h"
@@ -32,8 +33,11 @@ struct Row {
   bool deleted = false;
 
   const core::Value& operator[](std::string_view column) const;
+  // By typed reference (core/columns.h): the cell at the column's place, checked by name.
+  const core::Value& operator[](const core::Column& column) const;
   // The cell's text, "" when it is empty (for display).
   std::string text(std::string_view column) const { return (*this)[column].value_or(""); }
+  std::string text(const core::Column& column) const { return (*this)[column].value_or(""); }
 };
 
 struct TableCount {

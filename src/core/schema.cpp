@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/columns.h"
 #include "core/date_parse.h"
+#include "core/schema_columns.h"
 #include "core/identity.h"
 #include "core/phone.h"
 #include "core/temperature.h"
@@ -14,108 +16,14 @@
 
 namespace gl::core {
 
+Cell::Cell(const Column& column, Value value) : column(column.name), value(std::move(value)) {}
+
 namespace {
 
 using CT = ColumnType;
 using P = Privacy;
 
-// Column order is the export order after `id`; keep it as docs/data-model.md §2 lists it.
-constexpr ColumnSpec kRegion[] = {
-    {"code", CT::Text, P::Ordinary, true, {}, {}, 12},
-    {"name", CT::Text, P::Ordinary, true},
-    {"level", CT::Code, P::Ordinary, true, {}, codes::kRegionLevel},
-    {"parent", CT::Reference, P::Ordinary, false, "region"},
-};
-constexpr ColumnSpec kGrid[] = {
-    {"code", CT::Text, P::Ordinary, true, {}, {}, 20},
-    {"region", CT::Reference, P::Ordinary, true, "region"},
-    {"name", CT::Text, P::Ordinary, true},
-    {"leader", CT::Reference, P::Ordinary, false, "worker"},
-};
-constexpr ColumnSpec kWorker[] = {
-    {"name", CT::Text, P::Identifying, true},
-    {"phone", CT::Phone, P::Identifying},
-    {"role", CT::Code, P::Ordinary, true, {}, codes::kWorkerRole},
-    {"scope", CT::Text, P::Ordinary, false, {}, {}, 2000},
-};
-constexpr ColumnSpec kHousehold[] = {
-    {"grid", CT::Reference, P::Ordinary, false, "grid"},
-    {"household_no", CT::Text, P::Ordinary, false, {}, {}, 40, true},
-    {"building", CT::Text, P::Ordinary, false, {}, {}, 40},
-    {"unit", CT::Text, P::Ordinary, false, {}, {}, 20},
-    {"room", CT::Text, P::Identifying, false, {}, {}, 20},
-    {"address", CT::Text, P::Identifying, true, {}, {}, 200},
-    {"kind", CT::Code, P::Ordinary, false, {}, codes::kHouseholdKind},
-    {"phone", CT::Phone, P::Identifying},
-    {"notes", CT::Text, P::Ordinary, false, {}, {}, 2000},
-};
-constexpr ColumnSpec kResident[] = {
-    {"household", CT::Reference, P::Ordinary, false, "household"},
-    {"name", CT::Text, P::Identifying, true, {}, {}, 60},
-    {"sex", CT::Code, P::Ordinary, false, {}, codes::kSex},
-    {"id_type", CT::Code, P::Ordinary, false, {}, codes::kIdType},
-    {"id_number", CT::IdNumber, P::Sensitive},
-    {"birth_date", CT::Date, P::Identifying},
-    {"ethnicity", CT::Text, P::Sensitive, false, {}, {}, 20},
-    {"phone", CT::Phone, P::Identifying},
-    {"relation", CT::Text, P::Ordinary, false, {}, {}, 20},
-    {"residence", CT::Code, P::Ordinary, false, {}, codes::kResidence},
-    {"care_flags", CT::CodeList, P::Sensitive, false, {}, codes::kCareFlags},
-    {"notes", CT::Text, P::Ordinary, false, {}, {}, 2000},
-};
-constexpr ColumnSpec kQuarantine[] = {
-    {"resident", CT::Reference, P::Ordinary, true, "resident"},
-    {"policy", CT::Text, P::Ordinary, false, {}, {}, 60},
-    {"kind", CT::Code, P::Sensitive, true, {}, codes::kQuarantineKind},
-    {"reason", CT::Code, P::Sensitive, false, {}, codes::kQuarantineReason},
-    {"source_place", CT::Text, P::Sensitive, false, {}, {}, 200},
-    {"arrived_on", CT::Date, P::Sensitive},
-    {"start_on", CT::Date, P::Sensitive, true},
-    {"planned_end_on", CT::Date, P::Sensitive, true},
-    {"ended_on", CT::Date, P::Sensitive},
-    {"status", CT::Code, P::Sensitive, true, {}, codes::kQuarantineStatus},
-    {"place", CT::Text, P::Sensitive, false, {}, {}, 200},
-};
-constexpr ColumnSpec kHealthCheck[] = {
-    {"quarantine", CT::Reference, P::Ordinary, true, "quarantine"},
-    {"checked_on", CT::Date, P::Sensitive, true},
-    {"slot", CT::Code, P::Ordinary, true, {}, codes::kSlot},
-    {"temperature", CT::Temperature, P::Sensitive},
-    {"symptoms", CT::Text, P::Sensitive, false, {}, {}, 200},
-    {"test_result", CT::Code, P::Sensitive, false, {}, codes::kTestResult},
-    {"checked_by", CT::Reference, P::Ordinary, false, "worker"},
-};
-constexpr ColumnSpec kVisit[] = {
-    {"household", CT::Reference, P::Ordinary, true, "household"},
-    {"resident", CT::Reference, P::Ordinary, false, "resident"},
-    {"campaign", CT::Reference, P::Ordinary, false, "campaign"},
-    {"visited_on", CT::Date, P::Ordinary, true},
-    {"worker", CT::Reference, P::Ordinary, false, "worker"},
-    {"outcome", CT::Code, P::Ordinary, true, {}, codes::kVisitOutcome},
-    {"temperature", CT::Temperature, P::Sensitive},
-    {"symptoms", CT::Text, P::Sensitive, false, {}, {}, 200},
-    {"health_code", CT::Code, P::Sensitive, false, {}, codes::kHealthCode},
-    {"travel", CT::Text, P::Sensitive, false, {}, {}, 500},
-    {"follow_up", CT::Text, P::Ordinary, false, {}, {}, 500},
-    {"notes", CT::Text, P::Ordinary, false, {}, {}, 2000},
-};
-constexpr ColumnSpec kCampaign[] = {
-    {"name", CT::Text, P::Ordinary, true, {}, {}, 100},
-    {"scope", CT::Text, P::Ordinary, true, {}, {}, 2000},
-    {"start_on", CT::Date, P::Ordinary, true},
-    {"end_on", CT::Date, P::Ordinary},
-};
-constexpr ColumnSpec kPolicy[] = {
-    {"code", CT::Text, P::Ordinary, true, {}, {}, 60},
-    {"name", CT::Text, P::Ordinary, true},
-    {"kind", CT::Code, P::Ordinary, true, {}, codes::kQuarantineKind},
-    {"days", CT::Integer, P::Ordinary, true},
-    {"slots_per_day", CT::Integer, P::Ordinary, true},
-    {"test_days", CT::Text, P::Ordinary, false, {}, {}, 200},
-    {"extend_on_missed", CT::Integer, P::Ordinary, false},
-    {"extension_days", CT::Integer, P::Ordinary, false},
-    {"follow_on", CT::Text, P::Ordinary, false, {}, {}, 60},
-};
+using namespace schema_data;
 
 constexpr TableSpec kTables[] = {
     {Table::Region, "region", "regions", kRegion},

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -63,9 +64,16 @@ const TableSpec* findTable(std::string_view name);
 // dates as ISO); std::nullopt is SQL NULL.
 using Value = std::optional<std::string>;
 
+struct Column;  // core/columns.h
+
 struct Cell {
   std::string column;
   Value value;
+
+  Cell() = default;
+  Cell(std::string column, Value value) : column(std::move(column)), value(std::move(value)) {}
+  Cell(const char* column, Value value) : column(column), value(std::move(value)) {}
+  Cell(const Column& column, Value value);  // {col::resident::phone, "13800138000"}
 };
 using Cells = std::vector<Cell>;
 
