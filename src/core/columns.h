@@ -1,4 +1,4 @@
-// Typed column references (docs/style.md §7): `row.text(col::resident::name)`, `{col::resident::phone, v}`.
+// Typed column references (docs/style.md §2): `row.text(col::resident::name)`, `{col::resident::phone, v}`.
 // Each is made from the one declaration of its column (core/schema_columns.h), carries its table and
 // its position in the table's columns (a Row's cells are in that order), and a misspelt identifier
 // fails to compile where a misspelt string would have failed at run time.
