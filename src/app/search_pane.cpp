@@ -84,12 +84,13 @@ void SearchPane::runQuery() {
   debounce_.Stop();
   if (task_) return;  // the search under way runs again for the new text when it ends
   std::string query = query_->GetValue().utf8_string();
-  auto find = [query](db::Ledger& ledger, const core::Reporter&) {
+  auto find = [query, reader = reader_, file = ledger_.path()](const core::Reporter&) {
+    if (!reader->ledger) reader->ledger = db::Ledger::open(file);
+    db::Ledger& ledger = *reader->ledger;
     return db::SearchQueries(ledger, ledger.readerScope()).find(query, kLimit);
   };
   task_ = BackgroundTask::start<std::vector<db::SearchHit>>(
-      *this, onLedger<std::vector<db::SearchHit>>(ledger_.path(), find),
-      [this, query](std::vector<db::SearchHit>&& hits) { listHits(query, std::move(hits)); },
+      *this, find, [this, query](std::vector<db::SearchHit>&& hits) { listHits(query, std::move(hits)); },
       [this, query](std::exception_ptr) { listHits(query, {}); });
 }
 

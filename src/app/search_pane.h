@@ -49,6 +49,12 @@ class SearchPane : public wxPanel {
   std::string listed_;          // the text hits_ are the results of
   bool openWhenListed_ = false; // Enter came before the results of the box's text
   wxTimer debounce_;
+  // The searches' own connection to the ledger, opened by the first search and kept for the next ones
+  // (one search runs at a time, so only one thread uses it at once).
+  struct Reader {
+    std::unique_ptr<db::Ledger> ledger;
+  };
+  std::shared_ptr<Reader> reader_ = std::make_shared<Reader>();
   std::unique_ptr<BackgroundTask> task_;  // last: stops before the controls its hooks touch
 };
 
