@@ -2,6 +2,7 @@
 // the policy chains one, docs/domain.md §5.5), extend it, or record that it moved elsewhere (transferred,
 // hospitalized). Each action is one transaction through the Writer, so it is validated, stamped in
 // the change log and audited like any other write.
+#include "core/columns.h"
 #include "db/internal/case_rows.h"
 #include "db/internal/ledger_state.h"
 #include "db/internal/policy_rows.h"
@@ -9,6 +10,8 @@
 #include "db/writer.h"
 
 namespace gl::db {
+
+namespace col = core::col;
 
 namespace {
 
@@ -30,12 +33,12 @@ CaseRow loadActiveCase(LedgerState& s, std::string_view id, Error::Kind refusal)
   if (c.row.deleted)
     throw Error(refusal, N_("The {table} record {id} has been deleted"),
                 {{"table", std::string(spec.name)}, {"id", std::string(id)}});
-  std::string status = c.row["status"].value_or("");
+  std::string status = c.row[col::quarantine::status].value_or("");
   if (status != core::statusCode(core::QuarantineStatus::Active))
     throw Error(refusal, N_("The quarantine case is no longer active (its status is {status})"),
                 {{"status", status}}, caseContext(id));
-  auto start = core::Date::fromIso(c.row["start_on"].value_or(""));
-  auto end = core::Date::fromIso(c.row["planned_end_on"].value_or(""));
+  auto start = core::Date::fromIso(c.row[col::quarantine::startOn].value_or(""));
+  auto end = core::Date::fromIso(c.row[col::quarantine::plannedEndOn].value_or(""));
   // Both are required dates, validated on every write: a bad one means the file was edited by hand.
   if (!start || !end)
     throw Error(Error::Kind::Internal, N_("The quarantine case has no valid start or planned end date"), {},
@@ -55,9 +58,9 @@ std::string Ledger::releaseCase(std::string_view quarantineId, core::Date on) {
     CaseRow c = loadActiveCase(*state_, quarantineId, Error::Kind::Rejected);
     // The Writer refuses an end date before the start (QuarantineEndBeforeStart on ended_on).
     w.update(core::Table::Quarantine, quarantineId,
-             {{"status", std::string(core::statusCode(core::QuarantineStatus::Released))},
-              {"ended_on", on.iso()}});
-    const core::Value& code = c.row["policy"];
+             {{col::quarantine::status, std::string(core::statusCode(core::QuarantineStatus::Released))},
+              {col::quarantine::endedOn, on.iso()}});
+    const core::Value& code = c.row[col::quarantine::policy];
     if (!code) return;
     auto policy = findPolicy(*state_, *code);
     if (!policy || policy->followOn.empty()) return;
@@ -70,8 +73,11 @@ std::string Ledger::releaseCase(std::string_view quarantineId, core::Date on) {
     // not (the follow-on is usually at home, after a hotel). Kind and planned end follow from the
     // policy in the Writer.
     core::Cells cells = {
-        {"resident", c.row["resident"]}, {"policy", policy->followOn}, {"start_on", start.iso()}};
-    for (const char* column : {"reason", "source_place", "arrived_on"})
+        {col::quarantine::resident, c.row[col::quarantine::resident]},
+        {col::quarantine::policy, policy->followOn},
+        {col::quarantine::startOn, start.iso()}};
+    for (const core::Column& column :
+         {col::quarantine::reason, col::quarantine::sourcePlace, col::quarantine::arrivedOn})
       if (const core::Value& v = c.row[column]; v) cells.push_back({column, v});
     followOnId = w.insert(core::Table::Quarantine, std::move(cells));
   });
@@ -83,7 +89,7 @@ void Ledger::extendCase(std::string_view quarantineId, core::Date newPlannedEnd)
     loadActiveCase(*state_, quarantineId, Error::Kind::Rejected);
     // The Writer refuses an end before the start (QuarantineEndBeforeStart). A shorter period is
     // allowed: "extend" is also how a mistyped planned end is corrected.
-    w.update(core::Table::Quarantine, quarantineId, {{"planned_end_on", newPlannedEnd.iso()}});
+    w.update(core::Table::Quarantine, quarantineId, {{col::quarantine::plannedEndOn, newPlannedEnd.iso()}});
   });
 }
 
@@ -96,8 +102,9 @@ void Ledger::transferCase(std::string_view quarantineId, core::Date on, core::Qu
   write([&](Writer& w) {
     loadActiveCase(*state_, quarantineId, Error::Kind::Rejected);
     // The Writer refuses an end date before the start (QuarantineEndBeforeStart on ended_on).
-    core::Cells cells = {{"status", std::string(core::statusCode(status))}, {"ended_on", on.iso()}};
-    if (!place.empty()) cells.push_back({"place", std::string(place)});
+    core::Cells cells = {{col::quarantine::status, std::string(core::statusCode(status))},
+                         {col::quarantine::endedOn, on.iso()}};
+    if (!place.empty()) cells.push_back({col::quarantine::place, std::string(place)});
     w.update(core::Table::Quarantine, quarantineId, std::move(cells));
   });
 }

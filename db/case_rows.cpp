@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "core/columns.h"
 #include "core/lifecycle.h"
 #include "core/temperature.h"
 #include "db/internal/case_rows.h"
@@ -15,6 +16,8 @@
 #include "db/writer.h"
 
 namespace gl::db {
+
+namespace col = core::col;
 
 namespace {
 
@@ -59,7 +62,7 @@ std::string Ledger::recordCheck(std::string_view quarantineId, core::Date on, in
     CaseRow c = loadActiveCase(*state_, quarantineId, Error::Kind::BadInput);
     const std::string context = "quarantine " + std::string(quarantineId);
     int slots = kDefaultSlots;
-    if (const auto& code = c.row["policy"]; code)
+    if (const auto& code = c.row[col::quarantine::policy]; code)
       if (auto policy = findPolicy(*state_, *code)) slots = policy->slotsPerDay;
     if (slot < 0 || slot >= slots)
       throw Error(Error::Kind::BadInput,
@@ -80,15 +83,15 @@ std::string Ledger::recordCheck(std::string_view quarantineId, core::Date on, in
     existing.reset();
 
     // The temperature goes in as text so that the Writer's validation checks its range.
-    core::Cells cells = {{"temperature", core::formatTemperature(tenths)}};
-    if (!symptoms.empty()) cells.push_back({"symptoms", std::string(symptoms)});
+    core::Cells cells = {{col::health_check::temperature, core::formatTemperature(tenths)}};
+    if (!symptoms.empty()) cells.push_back({col::health_check::symptoms, std::string(symptoms)});
     if (!id.empty()) {
       w.update(core::Table::HealthCheck, id, std::move(cells));
       return;
     }
-    cells.push_back({"quarantine", std::string(quarantineId)});
-    cells.push_back({"checked_on", on.iso()});
-    cells.push_back({"slot", slotCode});
+    cells.push_back({col::health_check::quarantine, std::string(quarantineId)});
+    cells.push_back({col::health_check::checkedOn, on.iso()});
+    cells.push_back({col::health_check::slot, slotCode});
     id = w.insert(core::Table::HealthCheck, std::move(cells));
   });
   return id;

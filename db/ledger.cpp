@@ -164,7 +164,9 @@ void Ledger::initialize(std::string_view countyCode, std::string_view countyName
   // are one row, not one copy per ledger.
   write([&](Writer& w) {
     w.insert(core::Table::Region,
-             {{"code", std::string(countyCode)}, {"name", std::string(countyName)}, {"level", std::string("county")}},
+             {{core::col::region::code, std::string(countyCode)},
+              {core::col::region::name, std::string(countyName)},
+              {core::col::region::level, std::string("county")}},
              namedId("region:" + std::string(countyCode)));
     for (const auto& p : core::builtinPolicies())
       w.insert(core::Table::Policy, policyCells(p), namedId("policy:" + std::string(countyCode) + ":" + p.code));

@@ -1,10 +1,13 @@
 #include "db/internal/policy_rows.h"
 
+#include "core/columns.h"
 #include "core/validation_error.h"
 #include "db/internal/ledger_state.h"
 #include "db/internal/row_io.h"
 
 namespace gl::db {
+
+namespace pc = core::col::policy;
 
 namespace {
 
@@ -29,27 +32,27 @@ core::Cells policyCells(const core::Policy& p) {
   std::string days;
   for (int d : p.testDays) days.append(days.empty() ? "" : ",").append(std::to_string(d));
   core::Cells cells = {
-      {"code", p.code},
-      {"name", p.name},
-      {"kind", std::string(core::kindCode(p.kind))},
-      {"days", std::to_string(p.days)},
-      {"slots_per_day", std::to_string(p.slotsPerDay)},
-      {"test_days", days.empty() ? core::Value() : core::Value(days)},
-      {"extend_on_missed", std::string(p.extendOnMissedCheck ? "1" : "0")},
-      {"extension_days", std::to_string(p.extensionDays)},
-      {"follow_on", p.followOn.empty() ? core::Value() : core::Value(p.followOn)},
+      {pc::code, p.code},
+      {pc::name, p.name},
+      {pc::kind, std::string(core::kindCode(p.kind))},
+      {pc::days, std::to_string(p.days)},
+      {pc::slotsPerDay, std::to_string(p.slotsPerDay)},
+      {pc::testDays, days.empty() ? core::Value() : core::Value(days)},
+      {pc::extendOnMissed, std::string(p.extendOnMissedCheck ? "1" : "0")},
+      {pc::extensionDays, std::to_string(p.extensionDays)},
+      {pc::followOn, p.followOn.empty() ? core::Value() : core::Value(p.followOn)},
   };
   return cells;
 }
 
 core::Policy policyFromCells(const core::Cells& cells) {
   core::Policy p;
-  p.code = text(cells, "code");
-  p.name = text(cells, "name");
-  p.kind = core::kindFromCode(text(cells, "kind")).value_or(core::QuarantineKind::Home);
-  p.days = number(cells, "days", 0);
-  p.slotsPerDay = number(cells, "slots_per_day", 2);
-  std::string days = text(cells, "test_days");
+  p.code = text(cells, pc::code);
+  p.name = text(cells, pc::name);
+  p.kind = core::kindFromCode(text(cells, pc::kind)).value_or(core::QuarantineKind::Home);
+  p.days = number(cells, pc::days, 0);
+  p.slotsPerDay = number(cells, pc::slotsPerDay, 2);
+  std::string days = text(cells, pc::testDays);
   std::size_t start = 0;
   while (start < days.size()) {
     auto comma = days.find(',', start);
@@ -62,9 +65,9 @@ core::Policy policyFromCells(const core::Cells& cells) {
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
-  p.extendOnMissedCheck = number(cells, "extend_on_missed", 0) != 0;
-  p.extensionDays = number(cells, "extension_days", 1);
-  p.followOn = text(cells, "follow_on");
+  p.extendOnMissedCheck = number(cells, pc::extendOnMissed, 0) != 0;
+  p.extensionDays = number(cells, pc::extensionDays, 1);
+  p.followOn = text(cells, pc::followOn);
   return p;
 }
 

@@ -1,5 +1,6 @@
 #include "db/internal/record_rules.h"
 
+#include "core/columns.h"
 #include "core/lifecycle.h"
 #include "core/record_rules.h"
 #include "core/validation_error.h"
@@ -11,6 +12,7 @@ namespace gl::db {
 
 namespace {
 
+namespace col = core::col;
 using core::Cells;
 using core::Issue;
 using core::IssueCode;
@@ -24,11 +26,12 @@ std::string textOr(const Cells& row, std::string_view column) {
 
 // `s` is null off the writer's thread (a prepared row), where no policy may be named.
 void quarantineRules(LedgerState* s, Cells& in, Cells& row, bool isNew, std::vector<Issue>& issues) {
-  std::string code = textOr(row, "policy");
+  std::string code = textOr(row, col::quarantine::policy);
   std::optional<core::Policy> policy;
   if (!code.empty() && s) {
     policy = findPolicy(*s, code);
-    if (!policy && given(in, "policy")) issues.push_back({IssueCode::BadReference, "policy", 0, 0, code});
+    if (!policy && given(in, col::quarantine::policy))
+      issues.push_back({IssueCode::BadReference, std::string(col::quarantine::policy.name), 0, 0, code});
   }
   core::quarantineRules(policy, in, row, isNew, issues);
 }
@@ -54,7 +57,7 @@ void applyRecordRules(LedgerState& s, core::Table table, Cells& in, Cells& row, 
 }
 
 bool applyLocalRecordRules(core::Table table, Cells& in, Cells& row, core::Date today, std::vector<Issue>& issues) {
-  if (table == core::Table::Policy || !textOr(row, "policy").empty()) return false;
+  if (table == core::Table::Policy || !textOr(row, col::quarantine::policy).empty()) return false;
   if (table == core::Table::Resident) core::residentRules(in, row, today, issues);
   if (table == core::Table::Quarantine) quarantineRules(nullptr, in, row, true, issues);
   return true;
@@ -80,7 +83,7 @@ void checkNoDependants(LedgerState& s, core::Table table, std::string_view id, c
     n = countLive(s, "SELECT count(*) FROM quarantine WHERE resident = ? AND deleted = 0 AND status = 'active'", id);
     what = N_("The person is under quarantine ({count} active case): end or cancel it first");
   } else if (table == core::Table::Policy) {
-    std::string code = textOr(row, "code");
+    std::string code = textOr(row, col::policy::code);
     n = countLive(s, "SELECT count(*) FROM quarantine WHERE policy = ? AND deleted = 0 AND status = 'active'", code) +
         countLive(s, "SELECT count(*) FROM policy WHERE follow_on = ? AND deleted = 0", code);
     what = N_("{count} active cases or policies still use this policy");

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/address.h"
+#include "core/columns.h"
 #include "core/identity.h"
 #include "core/phone.h"
 #include "core/ascii.h"
@@ -12,6 +13,8 @@
 #include "db/internal/ledger_state.h"
 
 namespace gl::db {
+
+namespace col = core::col;
 
 namespace {
 
@@ -55,7 +58,7 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
     for (const auto& digits : phoneDigits(**phone)) terms.push_back(joined(term::kPhone, reversed(digits)));
   };
   if (table == core::Table::Resident) {
-    if (auto* name = cell(cells, "name")) {
+    if (auto* name = cell(cells, col::resident::name)) {
       terms.push_back(joined(term::kName, **name));
       // A surname with its own reading (曾 zēng, 单 shàn) is found under both readings: the surname's
       // and the everyday one people may type.
@@ -66,25 +69,28 @@ std::vector<std::string> searchTerms(core::Table table, const core::Cells& cells
         if (!fulls[k].empty()) terms.push_back(joined(term::kPinyin, fulls[k]));
       }
     }
-    if (auto* id = cell(cells, "id_number")) {
+    if (auto* id = cell(cells, col::resident::idNumber)) {
       terms.push_back(joined(term::kIdNumber, reversed(**id)));
       // A travel permit is also found under its lifetime number: a reissue is the same person.
       if (auto key = core::idMatchKey(**id); key != **id) terms.push_back(joined(term::kIdNumber, reversed(key)));
     }
-    addPhones(cell(cells, "phone"));
+    addPhones(cell(cells, col::resident::phone));
   } else if (table == core::Table::Household) {
-    if (auto* no = cell(cells, "household_no")) terms.push_back(joined(term::kHouseholdNo, toLower(**no)));
+    if (auto* no = cell(cells, col::household::householdNo)) terms.push_back(joined(term::kHouseholdNo, toLower(**no)));
     // The matching key of the address and flat (core/address.h), for an import's lookups.
-    if (auto* address = cell(cells, "address")) {
+    if (auto* address = cell(cells, col::household::address)) {
       auto text = [&](std::string_view column) {
         auto* v = cell(cells, column);
         return v ? std::string_view(**v) : std::string_view();
       };
-      auto own = [&] { return core::householdKey(**address, text("building"), text("unit"), text("room")); };
+      auto own = [&] {
+        return core::householdKey(**address, text(col::household::building), text(col::household::unit),
+                                  text(col::household::room));
+      };
       assert(householdKey.empty() || householdKey == own());
       terms.push_back(joined(term::kHouseholdKey, householdKey.empty() ? own() : std::string(householdKey)));
     }
-    addPhones(cell(cells, "phone"));
+    addPhones(cell(cells, col::household::phone));
   }
   std::sort(terms.begin(), terms.end());
   terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
@@ -231,7 +237,7 @@ void SearchIndex::add(core::Table table, std::int64_t rid, const core::Cells& ce
   }
   if (batched_ && pending_.size() >= kBatchTerms) flush();
   if (table == core::Table::Household)
-    if (auto* address = cell(cells, "address")) {
+    if (auto* address = cell(cells, col::household::address)) {
       auto& st = s_.statement("INSERT INTO household_address (rowid, address) VALUES (?, ?)");
       st.bind(1, static_cast<std::int64_t>(rid));
       st.bind(2, **address);
@@ -253,7 +259,7 @@ void SearchIndex::remove(core::Table table, std::int64_t rid, const core::Cells&
     else apply(t, static_cast<int>(table), rid, false);
   }
   if (table == core::Table::Household)
-    if (auto* address = cell(cells, "address")) {
+    if (auto* address = cell(cells, col::household::address)) {
       // A contentless FTS5 table forgets a row only when told its old text.
       auto& st = s_.statement("INSERT INTO household_address (household_address, rowid, address) VALUES ('delete', ?, ?)");
       st.bind(1, static_cast<std::int64_t>(rid));

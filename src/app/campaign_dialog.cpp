@@ -10,6 +10,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 CampaignDialog::CampaignDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledger) {
   wxXmlResource::Get()->LoadDialog(this, parent, "CampaignDialog");
   name_ = XRCCTRL(*this, "name", wxTextCtrl);
@@ -56,10 +58,10 @@ CampaignDialog::CampaignDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(l
 }
 
 core::Cells CampaignDialog::collect() const {
-  return {{"name", cellFrom(name_->GetValue())},
-          {"scope", cellFrom(scope_->GetValue())},
-          {"start_on", cellFrom(start_->GetValue())},
-          {"end_on", cellFrom(end_->GetValue())}};
+  return {{col::campaign::name, cellFrom(name_->GetValue())},
+          {col::campaign::scope, cellFrom(scope_->GetValue())},
+          {col::campaign::startOn, cellFrom(start_->GetValue())},
+          {col::campaign::endOn, cellFrom(end_->GetValue())}};
 }
 
 bool CampaignDialog::save() {

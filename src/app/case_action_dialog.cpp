@@ -15,6 +15,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 constexpr int kWrapDialogUnits = 260;
@@ -209,8 +211,8 @@ bool CaseActionDialog::save() {
         if (auto next = followOnId_.empty() ? std::nullopt : ledger_.get(core::Table::Quarantine, followOnId_))
           // TRANSLATORS: %1$s is a name, %2$s a date, %3$s a kind of quarantine (home health monitoring), %4$s a date
           outcome_ = wxString::Format(_("%1$s released on %2$s; %3$s follows until %4$s."), name, day,
-                                      toWx(text::codeLabel((*next)["kind"].value_or(""))),
-                                      toWx((*next)["planned_end_on"].value_or("")));
+                                      toWx(text::codeLabel((*next)[col::quarantine::kind].value_or(""))),
+                                      toWx((*next)[col::quarantine::plannedEndOn].value_or("")));
         break;
       }
       case CaseAction::Extend:

@@ -14,6 +14,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 constexpr int kWrapDialogUnits = 200;
@@ -47,8 +49,8 @@ HealthCheckDialog::HealthCheckDialog(wxWindow* parent, db::Ledger& ledger, const
   // The case's own period bounds the dates a check may carry (as Ledger::recordCheck requires).
   caseStart_ = caseEnd_ = on;
   if (auto q = ledger_.get(core::Table::Quarantine, person_.quarantineId)) {
-    caseStart_ = core::Date::fromIso((*q)["start_on"].value_or("")).value_or(on);
-    caseEnd_ = core::Date::fromIso((*q)["planned_end_on"].value_or("")).value_or(on);
+    caseStart_ = core::Date::fromIso((*q)[col::quarantine::startOn].value_or("")).value_or(on);
+    caseEnd_ = core::Date::fromIso((*q)[col::quarantine::plannedEndOn].value_or("")).value_or(on);
   }
   // TRANSLATORS: %1$s is a name, %2$d and %3$d "day 3 of 7" of the quarantine
   personLabel_->SetLabel(wxString::Format(_("%1$s, day %2$d of %3$d"), toWx(person_.name), person_.day,
@@ -89,12 +91,12 @@ HealthCheckDialog::HealthCheckDialog(wxWindow* parent, db::Ledger& ledger, const
 }
 
 void HealthCheckDialog::show(const db::Row& check) {
-  auto temperature = check["temperature"];
+  auto temperature = check[col::health_check::temperature];
   auto parsed = temperature ? core::parseTemperature(*temperature) : core::TemperatureParse{};
   temperature_->ChangeValue(parsed.tenths ? toWx(core::formatTemperature(*parsed.tenths)) : toWx(temperature.value_or("")));
-  symptoms_->ChangeValue(toWx(check["symptoms"].value_or("")));
+  symptoms_->ChangeValue(toWx(check[col::health_check::symptoms].value_or("")));
   testResult_->SetSelection(0);
-  std::string result = check["test_result"].value_or("");
+  std::string result = check[col::health_check::testResult].value_or("");
   for (std::size_t i = 0; i < std::size(core::codes::kTestResult); ++i)
     if (core::codes::kTestResult[i] == result) testResult_->SetSelection(static_cast<int>(i) + 1);
   messages_.clear();
@@ -103,15 +105,16 @@ void HealthCheckDialog::show(const db::Row& check) {
 core::Cells HealthCheckDialog::collect() const {
   core::Cells cells;
   auto date = core::parseDate(fromWx(date_->GetValue()), {.defaultYear = caseStart_.year, .field = "checked_on"});
-  cells.push_back({"quarantine", person_.quarantineId});
-  cells.push_back({"checked_on", date.date ? core::Value(date.date->iso()) : cellFrom(date_->GetValue())});
+  cells.push_back({col::health_check::quarantine, person_.quarantineId});
+  cells.push_back(
+      {col::health_check::checkedOn, date.date ? core::Value(date.date->iso()) : cellFrom(date_->GetValue())});
   int slot = std::max(slot_->GetSelection(), 0);
-  cells.push_back({"slot", std::string(core::slotCode(slot, person_.slotsPerDay))});
-  cells.push_back({"temperature", cellFrom(temperature_->GetValue())});
-  cells.push_back({"symptoms", cellFrom(symptoms_->GetValue())});
+  cells.push_back({col::health_check::slot, std::string(core::slotCode(slot, person_.slotsPerDay))});
+  cells.push_back({col::health_check::temperature, cellFrom(temperature_->GetValue())});
+  cells.push_back({col::health_check::symptoms, cellFrom(symptoms_->GetValue())});
   int result = testResult_->GetSelection();
-  cells.push_back({"test_result", result > 0 ? core::Value(std::string(core::codes::kTestResult[result - 1]))
-                                             : core::Value()});
+  cells.push_back({col::health_check::testResult,
+                   result > 0 ? core::Value(std::string(core::codes::kTestResult[result - 1])) : core::Value()});
   return cells;
 }
 

@@ -14,6 +14,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 constexpr int kMessageWrapDialogUnits = 240;
@@ -32,20 +34,21 @@ std::vector<GridChoice> gridChoices(const db::Ledger& ledger) {
   };
   std::map<std::string, Region> regions;
   ledger.forEachRow(core::Table::Region, [&](const db::Row& r) {
-    regions[r.id] = {r["name"].value_or(""), r["parent"].value_or(""), r["level"].value_or("")};
+    regions[r.id] = {r[col::region::name].value_or(""), r[col::region::parent].value_or(""),
+                     r[col::region::level].value_or("")};
   });
   std::vector<std::pair<std::string, GridChoice>> grids;  // code, choice
   ledger.forEachRow(core::Table::Grid, [&](const db::Row& g) {
     // township and community above the grid: the county is the same for every grid of the ledger.
-    std::string label = g["name"].value_or("");
-    std::string parent = g["region"].value_or("");
+    std::string label = g[col::grid::name].value_or("");
+    std::string parent = g[col::grid::region].value_or("");
     for (int depth = 0; depth < 3 && !parent.empty(); ++depth) {
       auto found = regions.find(parent);
       if (found == regions.end() || found->second.level == "county") break;
       label = found->second.name + " " + label;
       parent = found->second.parent;
     }
-    grids.push_back({g["code"].value_or(""), {g.id, toWx(label)}});
+    grids.push_back({g[col::grid::code].value_or(""), {g.id, toWx(label)}});
   });
   std::sort(grids.begin(), grids.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<GridChoice> out;
@@ -101,7 +104,7 @@ HouseholdDialog::HouseholdDialog(wxWindow* parent, db::Ledger& ledger, const std
   Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { onCancel(); });
 
   db::Row fresh;
-  if (!gridId.empty()) fresh.cells.push_back({"grid", gridId});
+  if (!gridId.empty()) fresh.cells.push_back({col::household::grid, gridId});
   show(fresh);
   GetSizer()->SetSizeHints(this);
   (gridId.empty() ? static_cast<wxWindow*>(grid_) : number_)->SetFocus();
@@ -118,16 +121,16 @@ void HouseholdDialog::onLeavePhone(wxFocusEvent& e) {
 void HouseholdDialog::show(const db::Row& household) {
   id_ = household.id;
   SetTitle(id_.empty() ? _("New household") : _("Edit household"));
-  auto cell = [&](const char* column) { return toWx(cellText(household.cells, column)); };
-  selectGrid(cellText(household.cells, "grid"));
-  number_->ChangeValue(cell("household_no"));
-  building_->ChangeValue(cell("building"));
-  unit_->ChangeValue(cell("unit"));
-  room_->ChangeValue(cell("room"));
-  address_->ChangeValue(cell("address"));
-  selectKind(cellText(household.cells, "kind"));
-  phone_->ChangeValue(cell("phone"));
-  notes_->ChangeValue(cell("notes"));
+  auto cell = [&](std::string_view column) { return toWx(cellText(household.cells, column)); };
+  selectGrid(cellText(household.cells, col::household::grid));
+  number_->ChangeValue(cell(col::household::householdNo));
+  building_->ChangeValue(cell(col::household::building));
+  unit_->ChangeValue(cell(col::household::unit));
+  room_->ChangeValue(cell(col::household::room));
+  address_->ChangeValue(cell(col::household::address));
+  selectKind(cellText(household.cells, col::household::kind));
+  phone_->ChangeValue(cell(col::household::phone));
+  notes_->ChangeValue(cell(col::household::notes));
   messages_.clear();
   original_ = collect();
   dirty_ = false;
@@ -136,15 +139,15 @@ void HouseholdDialog::show(const db::Row& household) {
 core::Cells HouseholdDialog::collect() const {
   auto code = [](const std::string& c) { return c.empty() ? core::Value() : core::Value(c); };
   return {
-      {"grid", code(gridId())},
-      {"household_no", cellFrom(number_->GetValue())},
-      {"building", cellFrom(building_->GetValue())},
-      {"unit", cellFrom(unit_->GetValue())},
-      {"room", cellFrom(room_->GetValue())},
-      {"address", cellFrom(address_->GetValue())},
-      {"kind", code(kindCode())},
-      {"phone", cellFrom(phone_->GetValue())},
-      {"notes", cellFrom(notes_->GetValue())},
+      {col::household::grid, code(gridId())},
+      {col::household::householdNo, cellFrom(number_->GetValue())},
+      {col::household::building, cellFrom(building_->GetValue())},
+      {col::household::unit, cellFrom(unit_->GetValue())},
+      {col::household::room, cellFrom(room_->GetValue())},
+      {col::household::address, cellFrom(address_->GetValue())},
+      {col::household::kind, code(kindCode())},
+      {col::household::phone, cellFrom(phone_->GetValue())},
+      {col::household::notes, cellFrom(notes_->GetValue())},
   };
 }
 
@@ -183,7 +186,7 @@ std::string HouseholdDialog::kindCode() const {
 }
 
 void HouseholdDialog::checkPhone() {
-  core::Cells cells = {{"phone", cellFrom(phone_->GetValue())}};
+  core::Cells cells = {{col::household::phone, cellFrom(phone_->GetValue())}};
   showFieldIssues(phoneMessage_, checkCells(core::Table::Household, cells, ledger_.today(), false));
   relayout();
 }

@@ -15,6 +15,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 constexpr int kWrapDialogUnits = 220;
@@ -65,7 +67,9 @@ QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const s
   bindEvents();
 
   db::Row fresh;
-  fresh.cells = {{"resident", residentId_}, {"start_on", ledger_.today().iso()}, {"kind", std::string("home")}};
+  fresh.cells = {{col::quarantine::resident, residentId_},
+                 {col::quarantine::startOn, ledger_.today().iso()},
+                 {col::quarantine::kind, std::string("home")}};
   show(fresh);
 
   // A second active case for the same person is allowed (a follow-on, a correction) but never unnoticed.
@@ -157,32 +161,32 @@ void QuarantineDialog::bindEvents() {
 
 void QuarantineDialog::show(const db::Row& quarantine) {
   id_ = quarantine.id;
-  auto cell = [&](const char* column) -> std::string {
+  auto cell = [&](std::string_view column) -> std::string {
     for (const auto& c : quarantine.cells)
       if (c.column == column) return c.value.value_or("");
     return {};
   };
-  residentId_ = cell("resident");
+  residentId_ = cell(col::quarantine::resident);
   SetTitle(id_.empty() ? _("Start a quarantine") : _("Edit a quarantine case"));
   wxString person;
   if (auto resident = ledger_.get(core::Table::Resident, residentId_)) {
-    std::string idNumber = (*resident)["id_number"].value_or("");
-    person = toWx((*resident)["name"].value_or(""));
+    std::string idNumber = (*resident)[col::resident::idNumber].value_or("");
+    person = toWx((*resident)[col::resident::name].value_or(""));
     if (!idNumber.empty()) person += "  " + toWx(core::maskId(idNumber));
   }
   person_->SetLabel(person);
 
-  std::string policy = cell("policy");
+  std::string policy = cell(col::quarantine::policy);
   policy_->SetSelection(0);
   for (std::size_t i = 0; i < policyCodes_.size(); ++i)
     if (policyCodes_[i] == policy) policy_->SetSelection(static_cast<int>(i));
-  selectCode(kind_, core::codes::kQuarantineKind, false, cell("kind"));
-  selectCode(reason_, core::codes::kQuarantineReason, true, cell("reason"));
-  source_->ChangeValue(toWx(cell("source_place")));
-  arrived_->ChangeValue(toWx(cell("arrived_on")));
-  start_->ChangeValue(toWx(cell("start_on")));
-  plannedEnd_->ChangeValue(toWx(cell("planned_end_on")));
-  place_->ChangeValue(toWx(cell("place")));
+  selectCode(kind_, core::codes::kQuarantineKind, false, cell(col::quarantine::kind));
+  selectCode(reason_, core::codes::kQuarantineReason, true, cell(col::quarantine::reason));
+  source_->ChangeValue(toWx(cell(col::quarantine::sourcePlace)));
+  arrived_->ChangeValue(toWx(cell(col::quarantine::arrivedOn)));
+  start_->ChangeValue(toWx(cell(col::quarantine::startOn)));
+  plannedEnd_->ChangeValue(toWx(cell(col::quarantine::plannedEndOn)));
+  place_->ChangeValue(toWx(cell(col::quarantine::place)));
   if (plannedEnd_->IsEmpty()) fillPlannedEnd();
   updatePolicyInfo();
   updatePlace();
@@ -198,15 +202,15 @@ core::Cells QuarantineDialog::collect() const {
   };
   auto code = [](const std::string& c) { return c.empty() ? core::Value() : core::Value(c); };
   core::Cells cells = {
-      {"resident", residentId_},
-      {"policy", code(policyCode())},
-      {"kind", code(kindCode())},
-      {"reason", code(codeAt(reason_, core::codes::kQuarantineReason, true))},
-      {"source_place", cellFrom(source_->GetValue())},
-      {"arrived_on", date(arrived_, "arrived_on")},
-      {"start_on", date(start_, "start_on")},
-      {"planned_end_on", date(plannedEnd_, "planned_end_on")},
-      {"place", place_->IsEnabled() ? cellFrom(place_->GetValue()) : core::Value()},
+      {col::quarantine::resident, residentId_},
+      {col::quarantine::policy, code(policyCode())},
+      {col::quarantine::kind, code(kindCode())},
+      {col::quarantine::reason, code(codeAt(reason_, core::codes::kQuarantineReason, true))},
+      {col::quarantine::sourcePlace, cellFrom(source_->GetValue())},
+      {col::quarantine::arrivedOn, date(arrived_, "arrived_on")},
+      {col::quarantine::startOn, date(start_, "start_on")},
+      {col::quarantine::plannedEndOn, date(plannedEnd_, "planned_end_on")},
+      {col::quarantine::place, place_->IsEnabled() ? cellFrom(place_->GetValue()) : core::Value()},
   };
   return cells;
 }

@@ -21,6 +21,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 // Data values, not interface text: they are stored as typed and printed on rosters as they are.
@@ -65,9 +67,10 @@ ResidentDialog::ResidentDialog(wxWindow* parent, db::Ledger& ledger, const std::
   bindEvents();
 
   db::Row fresh;
-  fresh.cells.push_back({"household", householdId_});
+  fresh.cells.push_back({col::resident::household, householdId_});
   // The first person entered in an empty household is usually its head.
-  if (db::HouseholdQueries(ledger_, ledger_.readerScope()).residentsOf(householdId_).empty()) fresh.cells.push_back({"relation", std::string("户主")});
+  if (db::HouseholdQueries(ledger_, ledger_.readerScope()).residentsOf(householdId_).empty())
+    fresh.cells.push_back({col::resident::relation, std::string("户主")});
   show(fresh);
   GetSizer()->SetSizeHints(this);
   name_->SetFocus();
@@ -176,38 +179,38 @@ void ResidentDialog::onLeaveField(wxFocusEvent& e) {
 
 void ResidentDialog::show(const db::Row& resident) {
   id_ = resident.id;
-  std::string household = cellText(resident.cells, "household");
+  std::string household = cellText(resident.cells, col::resident::household);
   if (!household.empty()) householdId_ = household;
   SetTitle(id_.empty() ? _("Add a resident") : _("Edit resident"));
   saveAnother_->Show(id_.empty());
   wxString where;
   if (auto h = ledger_.get(core::Table::Household, householdId_)) {
-    where = toWx((*h)["address"].value_or(""));
-    std::string number = (*h)["household_no"].value_or("");
+    where = toWx((*h)[col::household::address].value_or(""));
+    std::string number = (*h)[col::household::householdNo].value_or("");
     // TRANSLATORS: %1$s an address, %2$s the household's number in the register
     if (!number.empty()) where = wxString::Format(_("%1$s (household no. %2$s)"), where, toWx(number));
   }
   household_->SetLabel(where);
 
-  auto cell = [&](const char* column) { return toWx(cellText(resident.cells, column)); };
-  name_->ChangeValue(cell("name"));
-  idNumber_->ChangeValue(cell("id_number"));
-  selectCode(idType_, core::codes::kIdType, cellText(resident.cells, "id_type"));
-  selectCode(sex_, core::codes::kSex, cellText(resident.cells, "sex"));
-  birthDate_->ChangeValue(cell("birth_date"));
-  ethnicity_->ChangeValue(cell("ethnicity"));
-  phone_->ChangeValue(cell("phone"));
-  relation_->ChangeValue(cell("relation"));
-  selectCode(residence_, core::codes::kResidence, cellText(resident.cells, "residence"));
+  auto cell = [&](std::string_view column) { return toWx(cellText(resident.cells, column)); };
+  name_->ChangeValue(cell(col::resident::name));
+  idNumber_->ChangeValue(cell(col::resident::idNumber));
+  selectCode(idType_, core::codes::kIdType, cellText(resident.cells, col::resident::idType));
+  selectCode(sex_, core::codes::kSex, cellText(resident.cells, col::resident::sex));
+  birthDate_->ChangeValue(cell(col::resident::birthDate));
+  ethnicity_->ChangeValue(cell(col::resident::ethnicity));
+  phone_->ChangeValue(cell(col::resident::phone));
+  relation_->ChangeValue(cell(col::resident::relation));
+  selectCode(residence_, core::codes::kResidence, cellText(resident.cells, col::resident::residence));
   std::vector<std::string> flags;
-  std::string stored = cellText(resident.cells, "care_flags");
+  std::string stored = cellText(resident.cells, col::resident::careFlags);
   for (std::size_t start = 0, comma = 0; start <= stored.size(); start = comma + 1) {
     comma = std::min(stored.find(',', start), stored.size());
     flags.push_back(stored.substr(start, comma - start));
   }
   for (std::size_t i = 0; i < careFlags_.size(); ++i)
     careFlags_[i]->SetValue(std::find(flags.begin(), flags.end(), core::codes::kCareFlags[i]) != flags.end());
-  notes_->ChangeValue(cell("notes"));
+  notes_->ChangeValue(cell(col::resident::notes));
   messages_.clear();
   idInfo_->SetLabel(wxString());
   filledBirth_.clear();
@@ -222,18 +225,18 @@ void ResidentDialog::show(const db::Row& resident) {
 core::Cells ResidentDialog::collect() const {
   auto code = [](const std::string& c) { return c.empty() ? core::Value() : core::Value(c); };
   return {
-      {"household", code(householdId_)},
-      {"name", cellFrom(name_->GetValue())},
-      {"id_number", cellFrom(idNumber_->GetValue())},
-      {"id_type", code(idTypeCode())},
-      {"sex", code(sexCode())},
-      {"birth_date", cellFrom(birthDate_->GetValue())},
-      {"ethnicity", cellFrom(ethnicity_->GetValue())},
-      {"phone", cellFrom(phone_->GetValue())},
-      {"relation", cellFrom(relation_->GetValue())},
-      {"residence", code(residenceCode())},
-      {"care_flags", code(careFlags())},
-      {"notes", cellFrom(notes_->GetValue())},
+      {col::resident::household, code(householdId_)},
+      {col::resident::name, cellFrom(name_->GetValue())},
+      {col::resident::idNumber, cellFrom(idNumber_->GetValue())},
+      {col::resident::idType, code(idTypeCode())},
+      {col::resident::sex, code(sexCode())},
+      {col::resident::birthDate, cellFrom(birthDate_->GetValue())},
+      {col::resident::ethnicity, cellFrom(ethnicity_->GetValue())},
+      {col::resident::phone, cellFrom(phone_->GetValue())},
+      {col::resident::relation, cellFrom(relation_->GetValue())},
+      {col::resident::residence, code(residenceCode())},
+      {col::resident::careFlags, code(careFlags())},
+      {col::resident::notes, cellFrom(notes_->GetValue())},
   };
 }
 

@@ -12,12 +12,15 @@
 
 #include "app/visits_panel.h"
 #include "core/temperature.h"
+#include "core/visit_outcome.h"
 #include "text/describe.h"
 #include "text/labels.h"
 #include "db/household_queries.h"
 #include "db/visit_queries.h"
 
 namespace gl::app {
+
+namespace col = core::col;
 
 VisitDialog::VisitDialog(wxWindow* parent, db::Ledger& ledger, const std::string& householdId,
                          const std::string& campaignId, Saved saved)
@@ -47,9 +50,9 @@ VisitDialog::VisitDialog(wxWindow* parent, db::Ledger& ledger, const std::string
   messages_.add("", nullptr, message_);
 
   // Codes are stored; people read their translated labels.
-  seen_->SetLabel(toWx(text::codeLabel("seen")));
-  absent_->SetLabel(toWx(text::codeLabel("absent")));
-  refused_->SetLabel(toWx(text::codeLabel("refused")));
+  seen_->SetLabel(toWx(text::codeLabel(core::outcomeCode(core::VisitOutcome::Seen))));
+  absent_->SetLabel(toWx(text::codeLabel(core::outcomeCode(core::VisitOutcome::Absent))));
+  refused_->SetLabel(toWx(text::codeLabel(core::outcomeCode(core::VisitOutcome::Refused))));
   healthCode_->Append(_("(not shown)"));
   for (auto code : core::codes::kHealthCode) healthCode_->Append(toWx(text::codeLabel(code)));
   healthCode_->SetSelection(0);
@@ -92,18 +95,18 @@ VisitDialog::VisitDialog(wxWindow* parent, db::Ledger& ledger, const std::string
 
 void VisitDialog::show(const db::Row& household) {
   household_ = household;
-  householdText_->ChangeValue(toWx(household["address"].value_or("")));
+  householdText_->ChangeValue(toWx(household[col::household::address].value_or("")));
   resident_->Clear();
   residentIds_.assign(1, {});
   resident_->Append(_("(the household as a whole)"));
   for (const auto& r : db::HouseholdQueries(ledger_, ledger_.readerScope()).residentsOf(household.id)) {
-    wxString name = toWx(r["name"].value_or(""));
-    if (auto relation = r["relation"]) name += " (" + toWx(*relation) + ")";
+    wxString name = toWx(r[col::resident::name].value_or(""));
+    if (auto relation = r[col::resident::relation]) name += " (" + toWx(*relation) + ")";
     resident_->Append(name);
     residentIds_.push_back(r.id);
   }
   resident_->SetSelection(0);
-  setOutcome("seen");
+  setOutcome(std::string(core::outcomeCode(core::VisitOutcome::Seen)));
   for (auto* text : {temperature_, symptoms_, travel_, followUp_, notes_}) text->ChangeValue(wxString());
   healthCode_->SetSelection(0);
   fever_->SetLabel(wxString());
@@ -122,29 +125,30 @@ core::Cells VisitDialog::collect() const {
   };
   core::Value healthCode;
   if (int i = healthCode_->GetSelection(); i > 0) healthCode = std::string(core::codes::kHealthCode[static_cast<std::size_t>(i - 1)]);
-  return {{"household", household_.id},
-          {"resident", choice(resident_, residentIds_)},
-          {"campaign", choice(campaign_, campaignIds_)},
-          {"visited_on", cellFrom(visitedOn_->GetValue())},
-          {"outcome", outcome()},
-          {"temperature", cellFrom(temperature_->GetValue())},
-          {"symptoms", cellFrom(symptoms_->GetValue())},
-          {"health_code", healthCode},
-          {"travel", cellFrom(travel_->GetValue())},
-          {"follow_up", cellFrom(followUp_->GetValue())},
-          {"notes", cellFrom(notes_->GetValue())}};
+  return {{col::visit::household, household_.id},
+          {col::visit::resident, choice(resident_, residentIds_)},
+          {col::visit::campaign, choice(campaign_, campaignIds_)},
+          {col::visit::visitedOn, cellFrom(visitedOn_->GetValue())},
+          {col::visit::outcome, outcome()},
+          {col::visit::temperature, cellFrom(temperature_->GetValue())},
+          {col::visit::symptoms, cellFrom(symptoms_->GetValue())},
+          {col::visit::healthCode, healthCode},
+          {col::visit::travel, cellFrom(travel_->GetValue())},
+          {col::visit::followUp, cellFrom(followUp_->GetValue())},
+          {col::visit::notes, cellFrom(notes_->GetValue())}};
 }
 
 void VisitDialog::setOutcome(const std::string& code) {
-  seen_->SetValue(code == "seen");
-  absent_->SetValue(code == "absent");
-  refused_->SetValue(code == "refused");
+  const auto outcome = core::outcomeFromCode(code);
+  seen_->SetValue(outcome == core::VisitOutcome::Seen);
+  absent_->SetValue(outcome == core::VisitOutcome::Absent);
+  refused_->SetValue(outcome == core::VisitOutcome::Refused);
 }
 
 std::string VisitDialog::outcome() const {
-  if (absent_->GetValue()) return "absent";
-  if (refused_->GetValue()) return "refused";
-  return "seen";
+  if (absent_->GetValue()) return std::string(core::outcomeCode(core::VisitOutcome::Absent));
+  if (refused_->GetValue()) return std::string(core::outcomeCode(core::VisitOutcome::Refused));
+  return std::string(core::outcomeCode(core::VisitOutcome::Seen));
 }
 
 wxString VisitDialog::feverText() const { return fever_->GetLabel(); }

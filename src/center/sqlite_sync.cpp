@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "center/sqlite_store.h"
+#include "core/columns.h"
 #include "core/error.h"
 #include "core/merge.h"
 
@@ -15,11 +16,11 @@ namespace {
 // The column that says what a row hangs on, which decides its place.
 std::string_view parentColumn(Table t) {
   switch (t) {
-    case Table::Household: return "grid";
-    case Table::Resident: return "household";
-    case Table::Quarantine: return "resident";
-    case Table::HealthCheck: return "quarantine";
-    case Table::Visit: return "household";
+    case Table::Household: return core::col::household::grid;
+    case Table::Resident: return core::col::resident::household;
+    case Table::Quarantine: return core::col::quarantine::resident;
+    case Table::HealthCheck: return core::col::health_check::quarantine;
+    case Table::Visit: return core::col::visit::household;
     default: return {};
   }
 }
@@ -76,7 +77,7 @@ Place SqliteStore::computePlace(Table table, const std::string& row, std::string
   if (parentColumn(table).empty()) return std::nullopt;
   if (parent->empty()) return std::string();
   if (table == Table::Household) {
-    auto code = cell(*parent, "code");
+    auto code = cell(*parent, std::string(core::col::grid::code));
     return code && code->value ? *code->value : std::string();
   }
   auto p = placeOf(*parent);
@@ -257,9 +258,10 @@ void SqliteStore::pushRow(const Account& who, const std::string& id, RowPush& ro
     dirty.insert(known->second);
   }
   dirty.insert(after);
-  if (table == Table::Resident && (row.latest.count("id_number") || row.latest.count("deleted"))) {
+  const std::string idNumber(core::col::resident::idNumber);
+  if (table == Table::Resident && (row.latest.count(idNumber) || row.latest.count("deleted"))) {
     auto dead = cell(id, "deleted");
-    if (!dead || dead->value != "1") noteDuplicates(id, cell(id, "id_number") ? cell(id, "id_number")->value : core::Value());
+    if (!dead || dead->value != "1") noteDuplicates(id, cell(id, idNumber) ? cell(id, idNumber)->value : core::Value());
   }
   for (const auto& k : row.conflicts) {
     recordConflict(k, table, id, who, nowMs);

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "core/columns.h"
 #include "core/error.h"
 
 namespace gl::core {
@@ -109,7 +110,8 @@ Review review(const Policy& policy, const CaseView& c, const std::vector<CheckDo
 std::vector<Issue> validateCase(const CaseView& c) {
   std::vector<Issue> out;
   if (c.plannedEnd < c.start)
-    out.push_back(Issue{IssueCode::QuarantineEndBeforeStart, "planned_end_on", 0, 0, c.plannedEnd.iso()});
+    out.push_back(Issue{IssueCode::QuarantineEndBeforeStart, std::string(col::quarantine::plannedEndOn), 0, 0,
+                        c.plannedEnd.iso()});
   return out;
 }
 

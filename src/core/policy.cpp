@@ -6,10 +6,13 @@
 #include <set>
 #include <utility>
 
+#include "core/columns.h"
 #include "core/error.h"
 #include "core/utf8.h"
 
 namespace gl::core {
+
+namespace pc = col::policy;
 
 namespace {
 
@@ -49,8 +52,8 @@ std::optional<E> valueOf(const std::array<std::pair<E, std::string_view>, N>& ta
   return std::nullopt;
 }
 
-Issue issue(IssueCode code, std::string field, std::string detail) {
-  return Issue{code, std::move(field), 0, 0, std::move(detail)};
+Issue issue(IssueCode code, const Column& column, std::string detail) {
+  return Issue{code, std::string(column), 0, 0, std::move(detail)};
 }
 
 Policy make(std::string code, std::string name, QuarantineKind kind, int days, std::vector<int> testDays,
@@ -111,21 +114,21 @@ const Policy* findPolicy(const std::vector<Policy>& all, std::string_view code) 
 
 std::vector<Issue> validatePolicy(const Policy& p) {
   std::vector<Issue> out;
-  if (utf8::trim(p.code).empty()) out.push_back(issue(IssueCode::FieldRequired, "code", {}));
-  if (utf8::trim(p.name).empty()) out.push_back(issue(IssueCode::FieldRequired, "name", {}));
+  if (utf8::trim(p.code).empty()) out.push_back(issue(IssueCode::FieldRequired, pc::code, {}));
+  if (utf8::trim(p.name).empty()) out.push_back(issue(IssueCode::FieldRequired, pc::name, {}));
   if (p.days < 1 || p.days > kMaxDays)
-    out.push_back(issue(IssueCode::PolicyBadDays, "days", std::to_string(p.days)));
+    out.push_back(issue(IssueCode::PolicyBadDays, pc::days, std::to_string(p.days)));
   if (p.slotsPerDay < 1 || p.slotsPerDay > kMaxSlots)
-    out.push_back(issue(IssueCode::PolicyBadSlots, "slots_per_day", std::to_string(p.slotsPerDay)));
+    out.push_back(issue(IssueCode::PolicyBadSlots, pc::slotsPerDay, std::to_string(p.slotsPerDay)));
   std::set<int> seen;
   for (int d : p.testDays) {
     if (d < 1 || d > p.days || !seen.insert(d).second)
-      out.push_back(issue(IssueCode::PolicyBadTestDay, "test_days", std::to_string(d)));
+      out.push_back(issue(IssueCode::PolicyBadTestDay, pc::testDays, std::to_string(d)));
   }
   if (p.extendOnMissedCheck && (p.extensionDays < 1 || p.extensionDays > kMaxDays))
-    out.push_back(issue(IssueCode::PolicyBadDays, "extension_days", std::to_string(p.extensionDays)));
+    out.push_back(issue(IssueCode::PolicyBadDays, pc::extensionDays, std::to_string(p.extensionDays)));
   if (!p.followOn.empty() && p.followOn == p.code)
-    out.push_back(issue(IssueCode::BadReference, "follow_on", p.followOn));
+    out.push_back(issue(IssueCode::BadReference, pc::followOn, p.followOn));
   return out;
 }
 
@@ -137,12 +140,12 @@ std::vector<Issue> validatePolicies(const std::vector<Policy>& all) {
       if (i.detail.empty()) i.detail = p.code;
       out.push_back(std::move(i));
     }
-    if (!codes.insert(p.code).second) out.push_back(issue(IssueCode::ValueNotAllowed, "code", p.code));
+    if (!codes.insert(p.code).second) out.push_back(issue(IssueCode::ValueNotAllowed, pc::code, p.code));
   }
   for (const Policy& p : all) {
     if (p.followOn.empty() || p.followOn == p.code) continue;  // self-reference reported above
     if (!findPolicy(all, p.followOn)) {
-      out.push_back(issue(IssueCode::BadReference, "follow_on", p.followOn));
+      out.push_back(issue(IssueCode::BadReference, pc::followOn, p.followOn));
       continue;
     }
     // A chain longer than the number of policies has visited one twice: it loops.
@@ -152,7 +155,7 @@ std::vector<Issue> validatePolicies(const std::vector<Policy>& all) {
       step = findPolicy(all, step->followOn);
       ++hops;
     }
-    if (hops > all.size()) out.push_back(issue(IssueCode::BadReference, "follow_on", p.followOn));
+    if (hops > all.size()) out.push_back(issue(IssueCode::BadReference, pc::followOn, p.followOn));
   }
   return out;
 }

@@ -82,7 +82,7 @@ void normalizeDate(const ColumnSpec& c, std::string& text, std::vector<Issue>& o
   DateParseOptions opts;
   opts.field = std::string(c.name);
   // GB 11643's own example is born in 1880 (docs/domain.md §1.1); birth dates go back that far.
-  if (c.name == "birth_date") opts.earliest = Date{1880, 1, 1};
+  if (c.name == col::resident::birthDate.name) opts.earliest = Date{1880, 1, 1};
   auto parsed = parseDate(text, opts);
   if (parsed.date)
     text = parsed.date->iso();
@@ -219,7 +219,7 @@ std::vector<Issue> normalizeCell(const ColumnSpec& c, Value& value, Date today, 
 IdTypeHint idTypeHintOf(Table table, const Cells& cells) {
   if (table != Table::Resident) return IdTypeHint::Any;
   for (const auto& c : cells)
-    if (c.column == "id_type" && c.value) return hintForIdType(*c.value);
+    if (c.column == col::resident::idType.name && c.value) return hintForIdType(*c.value);
   return IdTypeHint::Any;
 }
 

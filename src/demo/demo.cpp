@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <algorithm>
 
+#include "core/columns.h"
 #include "core/lifecycle.h"
 #include "core/schema.h"
+#include "core/visit_outcome.h"
 #include "db/writer.h"
 #include "demo/demo_people.h"
 #include "db/figure_queries.h"
@@ -13,6 +15,7 @@ namespace gl::demo {
 
 namespace {
 
+namespace col = core::col;
 using core::Cells;
 using core::Table;
 using core::Value;
@@ -47,27 +50,31 @@ void addQuarantine(Context& c, const std::string& resident, const std::string& w
       c.policies[static_cast<std::size_t>(uniform(c.rng, 0, static_cast<int>(c.policies.size()) - 1))];
   core::Date start = c.today.addDays(-uniform(c.rng, 0, policy.days + 6));
   core::Date end = core::plannedEnd(policy, start);
-  std::string status = "active";
+  using core::QuarantineStatus;
+  QuarantineStatus status = QuarantineStatus::Active;
   Value ended;
   if (end < c.today) {
     int roll = uniform(c.rng, 0, 99);
-    status = roll < 90 ? "released" : roll < 95 ? "transferred" : "active";  // a few overdue ones stay active
-    if (status != "active") ended = end.addDays(1).iso();
+    status = roll < 90   ? QuarantineStatus::Released
+             : roll < 95 ? QuarantineStatus::Transferred
+                         : QuarantineStatus::Active;  // a few overdue ones stay active
+    if (status != QuarantineStatus::Active) ended = end.addDays(1).iso();
   }
   static constexpr const char* kReasons[] = {"close_contact", "secondary_contact", "risk_area"};
+  namespace q = col::quarantine;
   std::string id = c.w.insert(
-      Table::Quarantine, {{"resident", resident},
-                          {"policy", policy.code},
-                          {"reason", std::string(kReasons[uniform(c.rng, 0, 2)])},
-                          {"source_place", std::string(kSources[uniform(c.rng, 0, std::size(kSources) - 1)])},
-                          {"arrived_on", start.addDays(-uniform(c.rng, 0, 1)).iso()},
-                          {"start_on", start.iso()},
-                          {"planned_end_on", end.iso()},
-                          {"ended_on", ended},
-                          {"status", status},
-                          {"place", policy.kind == core::QuarantineKind::Centralized
-                                        ? Value("县隔离点" + std::to_string(uniform(c.rng, 1, 3)) + "号楼")
-                                        : Value()}});
+      Table::Quarantine, {{q::resident, resident},
+                          {q::policy, policy.code},
+                          {q::reason, std::string(kReasons[uniform(c.rng, 0, 2)])},
+                          {q::sourcePlace, std::string(kSources[uniform(c.rng, 0, std::size(kSources) - 1)])},
+                          {q::arrivedOn, start.addDays(-uniform(c.rng, 0, 1)).iso()},
+                          {q::startOn, start.iso()},
+                          {q::plannedEndOn, end.iso()},
+                          {q::endedOn, ended},
+                          {q::status, std::string(core::statusCode(status))},
+                          {q::place, policy.kind == core::QuarantineKind::Centralized
+                                         ? Value("县隔离点" + std::to_string(uniform(c.rng, 1, 3)) + "号楼")
+                                         : Value()}});
   ++c.result.quarantines;
   core::CaseView view{start, end, core::QuarantineStatus::Active};
   core::Date last = std::min(end, c.today);
@@ -76,13 +83,13 @@ void addQuarantine(Context& c, const std::string& resident, const std::string& w
       bool done = d == c.today ? slot == 0 && chance(c.rng, 0.6) : chance(c.rng, 0.97);
       if (!done) continue;
       int tenths = chance(c.rng, 0.015) ? uniform(c.rng, 373, 386) : uniform(c.rng, 362, 371);
-      Cells check = {{"quarantine", id},
-                     {"checked_on", d.iso()},
-                     {"slot", std::string(core::slotCode(slot, policy.slotsPerDay))},
-                     {"temperature", fmt::format("{}.{}", tenths / 10, tenths % 10)},
-                     {"checked_by", worker}};
+      Cells check = {{col::health_check::quarantine, id},
+                     {col::health_check::checkedOn, d.iso()},
+                     {col::health_check::slot, std::string(core::slotCode(slot, policy.slotsPerDay))},
+                     {col::health_check::temperature, fmt::format("{}.{}", tenths / 10, tenths % 10)},
+                     {col::health_check::checkedBy, worker}};
       if (slot == 0 && core::isTestDay(policy, view, d))
-        check.push_back({"test_result", std::string("negative")});
+        check.push_back({col::health_check::testResult, std::string("negative")});
       c.w.insert(Table::HealthCheck, std::move(check));
       ++c.result.healthChecks;
     }
@@ -105,14 +112,15 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
   bool headMale = chance(c.rng, 0.7);
   Person head = person(c.rng, family, headMale, headAge, c.today, c.county.c_str(), c.issued);
   std::string household =
-      c.w.insert(Table::Household, {{"grid", grid},
-                                    {"household_no", fmt::format("{:09}", number)},
-                                    {"building", text(building)},
-                                    {"unit", text(unit)},
-                                    {"room", text(room)},
-                                    {"address", address},
-                                    {"kind", std::string(chance(c.rng, 0.12) ? "rental" : "occupied")},
-                                    {"phone", text(head.phone)}});
+      c.w.insert(Table::Household, {{col::household::grid, grid},
+                                    {col::household::householdNo, fmt::format("{:09}", number)},
+                                    {col::household::building, text(building)},
+                                    {col::household::unit, text(unit)},
+                                    {col::household::room, text(room)},
+                                    {col::household::address, address},
+                                    {col::household::kind,
+                                     std::string(chance(c.rng, 0.12) ? "rental" : "occupied")},
+                                    {col::household::phone, text(head.phone)}});
   ++c.result.households;
   auto add = [&](const Person& p, const char* relation, int age, bool alone) {
     std::string flags;
@@ -122,14 +130,15 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
     if (!p.male && age >= 21 && age <= 40 && chance(c.rng, 0.02))
       flags += flags.empty() ? "pregnancy" : ",pregnancy";
     std::string id = c.w.insert(Table::Resident,
-                                {{"household", household},
-                                 {"name", p.name},
-                                 {"id_number", p.idNumber},
-                                 {"ethnicity", std::string(chance(c.rng, 0.01) ? "回族" : "汉族")},
-                                 {"phone", text(p.phone)},
-                                 {"relation", std::string(relation)},
-                                 {"residence", std::string(chance(c.rng, 0.08) ? "temporary" : "permanent")},
-                                 {"care_flags", text(flags)}});
+                                {{col::resident::household, household},
+                                 {col::resident::name, p.name},
+                                 {col::resident::idNumber, p.idNumber},
+                                 {col::resident::ethnicity, std::string(chance(c.rng, 0.01) ? "回族" : "汉族")},
+                                 {col::resident::phone, text(p.phone)},
+                                 {col::resident::relation, std::string(relation)},
+                                 {col::resident::residence,
+                                  std::string(chance(c.rng, 0.08) ? "temporary" : "permanent")},
+                                 {col::resident::careFlags, text(flags)}});
     ++c.result.residents;
     if (chance(c.rng, 0.03)) addQuarantine(c, id, worker);
   };
@@ -151,16 +160,16 @@ void addHousehold(Context& c, const std::string& grid, const std::string& worker
   }
   if (!c.campaign.empty() && chance(c.rng, 0.55)) {
     int outcome = uniform(c.rng, 0, 99);
-    Cells visit = {{"household", household},
-                   {"campaign", c.campaign},
-                   {"visited_on", c.today.addDays(-uniform(c.rng, 0, 13)).iso()},
-                   {"worker", worker},
-                   {"outcome", std::string(outcome < 90   ? "seen"
-                                           : outcome < 98 ? "absent"
-                                                          : "refused")}};
+    Cells visit = {{col::visit::household, household},
+                   {col::visit::campaign, c.campaign},
+                   {col::visit::visitedOn, c.today.addDays(-uniform(c.rng, 0, 13)).iso()},
+                   {col::visit::worker, worker},
+                   {col::visit::outcome, std::string(core::outcomeCode(outcome < 90   ? core::VisitOutcome::Seen
+                                                                     : outcome < 98 ? core::VisitOutcome::Absent
+                                                                                    : core::VisitOutcome::Refused))}};
     if (outcome < 90) {
-      visit.push_back({"temperature", fmt::format("36.{}", uniform(c.rng, 2, 9))});
-      visit.push_back({"health_code", std::string("green")});
+      visit.push_back({col::visit::temperature, fmt::format("36.{}", uniform(c.rng, 2, 9))});
+      visit.push_back({col::visit::healthCode, std::string("green")});
     }
     c.w.insert(Table::Visit, std::move(visit));
     ++c.result.visits;
@@ -180,8 +189,8 @@ County findOrAddCounty(db::Ledger& ledger, core::Date today) {
   county.code = ledger.setting("county_code").value_or(kDemoCountyCode);
   county.name = ledger.setting("county_name").value_or(kDemoCountyName);
   ledger.forEachRow(Table::Region, [&](const db::Row& r) {
-    if (r["level"] == Value("county") && r["code"] == Value(county.code)) county.id = r.id;
-    if (r["level"] == Value("township")) ++county.townships;
+    if (r[col::region::level] == Value("county") && r[col::region::code] == Value(county.code)) county.id = r.id;
+    if (r[col::region::level] == Value("township")) ++county.townships;
   });
   ledger.forEachRow(Table::Campaign, [&](const db::Row& r) { county.campaign = r.id; });
   for (const auto& t : db::FigureQueries(ledger, ledger.readerScope()).today(today).tables)
@@ -189,12 +198,14 @@ County findOrAddCounty(db::Ledger& ledger, core::Date today) {
   ledger.write([&](db::Writer& w) {
     if (county.id.empty())
       county.id = w.insert(Table::Region,
-                           {{"code", county.code}, {"name", county.name}, {"level", std::string("county")}});
+                           {{col::region::code, county.code},
+                            {col::region::name, county.name},
+                            {col::region::level, std::string("county")}});
     if (county.campaign.empty())
-      county.campaign = w.insert(Table::Campaign, {{"name", std::string("冬季入户排查")},
-                                                   {"scope", county.code},
-                                                   {"start_on", today.addDays(-14).iso()},
-                                                   {"end_on", today.addDays(7).iso()}});
+      county.campaign = w.insert(Table::Campaign, {{col::campaign::name, std::string("冬季入户排查")},
+                                                   {col::campaign::scope, county.code},
+                                                   {col::campaign::startOn, today.addDays(-14).iso()},
+                                                   {col::campaign::endOn, today.addDays(7).iso()}});
   });
   return county;
 }
@@ -206,18 +217,18 @@ std::vector<std::pair<std::string, std::string>> addCommunities(Context& c, cons
                                                                 const std::string& townshipName, bool street,
                                                                 int count) {
   std::vector<std::pair<std::string, std::string>> communities;
-  std::string townshipId = c.w.insert(Table::Region, {{"code", townshipCode},
-                                                      {"name", townshipName},
-                                                      {"level", std::string("township")},
-                                                      {"parent", countyId}});
+  std::string townshipId = c.w.insert(Table::Region, {{col::region::code, townshipCode},
+                                                      {col::region::name, townshipName},
+                                                      {col::region::level, std::string("township")},
+                                                      {col::region::parent, countyId}});
   for (int k = 0; k < count; ++k) {
     std::string name =
         std::string(kPlaceWords[uniform(c.rng, 0, std::size(kPlaceWords) - 1)]) + (street ? "社区" : "村");
     std::string code = townshipCode + fmt::format("{:03}", street ? k + 1 : 200 + k);
-    communities.emplace_back(c.w.insert(Table::Region, {{"code", code},
-                                                        {"name", name},
-                                                        {"level", std::string("community")},
-                                                        {"parent", townshipId}}),
+    communities.emplace_back(c.w.insert(Table::Region, {{col::region::code, code},
+                                                        {col::region::name, name},
+                                                        {col::region::level, std::string("community")},
+                                                        {col::region::parent, townshipId}}),
                              name + "|" + code);
   }
   return communities;
@@ -230,14 +241,14 @@ void addGrid(Context& c, const std::string& communityId, const std::string& comm
              const std::string& prefix, bool street, int g, long long count, long long& householdNo) {
   Person gw =
       person(c.rng, surname(c.rng), chance(c.rng, 0.4), uniform(c.rng, 25, 50), c.today, c.county.c_str(), c.issued);
-  std::string worker = c.w.insert(Table::Worker, {{"name", gw.name},
-                                                  {"phone", mobile(c.rng)},
-                                                  {"role", std::string("grid_worker")},
-                                                  {"scope", communityCode + "-" + std::to_string(g)}});
-  std::string grid = c.w.insert(Table::Grid, {{"code", communityCode + "-" + std::to_string(g)},
-                                              {"region", communityId},
-                                              {"name", fmt::format("第{}网格", g)},
-                                              {"leader", worker}});
+  std::string worker = c.w.insert(Table::Worker, {{col::worker::name, gw.name},
+                                                  {col::worker::phone, mobile(c.rng)},
+                                                  {col::worker::role, std::string("grid_worker")},
+                                                  {col::worker::scope, communityCode + "-" + std::to_string(g)}});
+  std::string grid = c.w.insert(Table::Grid, {{col::grid::code, communityCode + "-" + std::to_string(g)},
+                                              {col::grid::region, communityId},
+                                              {col::grid::name, fmt::format("第{}网格", g)},
+                                              {col::grid::leader, worker}});
   ++c.result.grids;
   for (long long h = 0; h < count; ++h) {
     ++householdNo;

@@ -5,11 +5,13 @@
 #include <optional>
 
 #include "core/address.h"
+#include "core/columns.h"
 #include "core/identity.h"
 #include "core/utf8.h"
 
 namespace gl::exchange {
 
+namespace col = core::col;
 using core::IssueCode;
 using core::Table;
 
@@ -40,7 +42,7 @@ void add(RowRecord& r, const RowLayout& layout, core::Issue issue, int column) {
 std::optional<core::IdTypeHint> declaredType(RowRecord& r, const RowLayout& layout, const IdCell& type) {
   if (!type.slot || type.text.empty()) return std::nullopt;
   if (auto code = codeForValue(ImportField::IdType, type.text)) return core::hintForIdType(*code);
-  add(r, layout, {IssueCode::ValueNotAllowed, "id_type", 0, 0, type.text}, type.slot->column);
+  add(r, layout, {IssueCode::ValueNotAllowed, std::string(col::resident::idType), 0, 0, type.text}, type.slot->column);
   return core::IdTypeHint::Any;
 }
 
@@ -64,7 +66,7 @@ void readIdentity(RowRecord& r, const RowLayout& layout, const std::vector<IdCel
     auto text = idText(id);
     if (!text) {
       // Excel kept 15 significant digits of it: the rest is gone, and guessing would invent a person.
-      add(r, layout, {IssueCode::IdStoredAsNumber, "id_number"}, column);
+      add(r, layout, {IssueCode::IdStoredAsNumber, std::string(col::resident::idNumber)}, column);
       continue;
     }
     // Each column by its own rule, unless the row declares the document.
@@ -77,14 +79,14 @@ void readIdentity(RowRecord& r, const RowLayout& layout, const std::vector<IdCel
       r.idColumn = column;
       first = std::move(checked);
     } else if (checked.normalized != first->normalized) {
-      add(r, layout, {IssueCode::IdColumnsDisagree, "id_number"}, column);
+      add(r, layout, {IssueCode::IdColumnsDisagree, std::string(col::resident::idNumber)}, column);
     }
   }
   if (!first || r.hasErrors()) return;
-  fillCell(r.person, "id_number", first->normalized);
+  fillCell(r.person, col::resident::idNumber, first->normalized);
   // An old 15-digit number is kept in its 18-digit form, and typed as what it now is.
   const auto kind = first->kind == core::IdKind::Resident15 ? core::IdKind::Resident : first->kind;
-  fillCell(r.person, "id_type", std::string(core::idKindCode(kind)));
+  fillCell(r.person, col::resident::idType, std::string(core::idKindCode(kind)));
 }
 
 void readCareFlags(RowRecord& r, const RowLayout& layout, const std::vector<IdCell>& cells) {
@@ -94,7 +96,7 @@ void readCareFlags(RowRecord& r, const RowLayout& layout, const std::vector<IdCe
     for (auto& code : careFlagsOf(c.text, unknown))
       if (std::find(all.begin(), all.end(), code) == all.end()) all.push_back(std::move(code));
     if (!unknown.empty()) {
-      core::Issue issue{IssueCode::ValueNotAllowed, "care_flags", 0, 0, unknown};
+      core::Issue issue{IssueCode::ValueNotAllowed, std::string(col::resident::careFlags), 0, 0, unknown};
       placeIssue(issue, r, layout, c.slot->column);
       issue.detail = unknown;  // the word that names no group, not the whole cell
       r.issues.push_back(std::move(issue));
@@ -102,21 +104,22 @@ void readCareFlags(RowRecord& r, const RowLayout& layout, const std::vector<IdCe
   }
   std::string joined;
   for (const auto& code : all) joined.append(joined.empty() ? "" : ",").append(code);
-  if (!joined.empty()) fillCell(r.person, "care_flags", joined);
+  if (!joined.empty()) fillCell(r.person, col::resident::careFlags, joined);
 }
 
 void readHouseholdCode(RowRecord& r, const RowLayout& layout, const IdCell& code, core::Date today) {
-  if (!code.slot || layout.columnOf(Table::Household, "household_no") != 0) return;
+  namespace h = col::household;
+  if (!code.slot || layout.columnOf(Table::Household, h::householdNo) != 0) return;
   std::string text = code.text;
   if (formulaGuarded(text)) text.erase(0, 1);  // an export's guard, as readCell drops it
   core::Value value = std::move(text);
-  auto found = core::normalizeCell(*core::tableSpec(Table::Household).column("household_no"), value, today);
+  auto found = core::normalizeCell(*core::tableSpec(Table::Household).column(h::householdNo), value, today);
   const bool bad = core::hasErrors(found);
   for (auto& issue : found) {
     placeIssue(issue, r, layout, code.slot->column);
     r.issues.push_back(std::move(issue));
   }
-  if (!bad && value) fillCell(r.household, "household_no", std::move(*value));
+  if (!bad && value) fillCell(r.household, h::householdNo, std::move(*value));
 }
 
 void kindFromPlace(RowRecord& r) {
@@ -126,19 +129,19 @@ void kindFromPlace(RowRecord& r) {
     std::erase_if(out, [](char c) { return c == ' ' || c == '\t'; });
     return out;
   };
-  const std::string place = squeeze(cellText(r.quarantine, "place"));
-  if (place.empty() || !cellText(r.quarantine, "kind").empty()) return;
+  const std::string place = squeeze(cellText(r.quarantine, col::quarantine::place));
+  if (place.empty() || !cellText(r.quarantine, col::quarantine::kind).empty()) return;
   // At home: 居家…, 在家…, 家中…, 家里…, 本人住所, 自行居家隔离 — or the row's own address.
   static constexpr std::string_view kHomeWords[] = {"居家", "在家", "家中", "家里", "本人住所", "本人家中", "自家"};
   bool home = place == "家" || place == "住所";
   for (auto word : kHomeWords) home |= place.find(word) != std::string::npos;
-  const std::string address = squeeze(cellText(r.household, "address"));
+  const std::string address = squeeze(cellText(r.household, col::household::address));
   home |= !address.empty() && (place == address || core::addressKey(place) == r.addressKey);
   if (home)
     r.quarantine.erase(std::remove_if(r.quarantine.begin(), r.quarantine.end(),
-                                      [](const core::Cell& c) { return c.column == "place"; }),
+                                      [](const core::Cell& c) { return c.column == col::quarantine::place.name; }),
                        r.quarantine.end());
-  fillCell(r.quarantine, "kind", home ? "home" : "central");
+  fillCell(r.quarantine, col::quarantine::kind, home ? "home" : "central");
 }
 
 namespace {
@@ -159,43 +162,44 @@ std::string withHouseNumber(const std::string& address, std::string number) {
 }  // namespace
 
 void readFlat(RowRecord& r, const std::string& houseNumber) {
-  std::string address = withHouseNumber(cellText(r.household, "address"), core::utf8::trim(houseNumber));
-  if (address != cellText(r.household, "address")) {
+  namespace h = col::household;
+  std::string address = withHouseNumber(cellText(r.household, h::address), core::utf8::trim(houseNumber));
+  if (address != cellText(r.household, h::address)) {
     r.household.erase(std::remove_if(r.household.begin(), r.household.end(),
-                                     [](const core::Cell& c) { return c.column == "address"; }),
+                                     [](const core::Cell& c) { return c.column == h::address.name; }),
                       r.household.end());
-    fillCell(r.household, "address", address);
+    fillCell(r.household, h::address, address);
   }
-  std::string building = cellText(r.household, "building");
-  if (!building.empty() && cellText(r.household, "unit").empty() && cellText(r.household, "room").empty()) {
+  std::string building = cellText(r.household, h::building);
+  if (!building.empty() && cellText(r.household, h::unit).empty() && cellText(r.household, h::room).empty()) {
     // "3-2-301" in a building column: the whole flat in one cell.
     auto flat = core::splitAddress("x" + building);
     if (!flat.room.empty()) {
       r.household.erase(std::remove_if(r.household.begin(), r.household.end(),
-                                       [](const core::Cell& c) { return c.column == "building"; }),
+                                       [](const core::Cell& c) { return c.column == h::building.name; }),
                         r.household.end());
-      fillCell(r.household, "building", flat.building);
-      if (!flat.unit.empty()) fillCell(r.household, "unit", flat.unit);
-      fillCell(r.household, "room", flat.room);
+      fillCell(r.household, h::building, flat.building);
+      if (!flat.unit.empty()) fillCell(r.household, h::unit, flat.unit);
+      fillCell(r.household, h::room, flat.room);
     }
   }
   auto parts = core::splitAddress(address);
   if (parts.building.empty()) {
-    std::string b = cellText(r.household, "building"), u = cellText(r.household, "unit"),
-                room = cellText(r.household, "room");
+    std::string b = cellText(r.household, h::building), u = cellText(r.household, h::unit),
+                room = cellText(r.household, h::room);
     if ((!b.empty() || !room.empty()) && address.empty())
-      fillCell(r.household, "address", b + (u.empty() ? "" : "-" + u) + (room.empty() ? "" : "-" + room));
+      fillCell(r.household, h::address, b + (u.empty() ? "" : "-" + u) + (room.empty() ? "" : "-" + room));
   } else {
-    if (cellText(r.household, "building").empty()) fillCell(r.household, "building", parts.building);
-    if (cellText(r.household, "unit").empty() && !parts.unit.empty()) fillCell(r.household, "unit", parts.unit);
-    if (cellText(r.household, "room").empty()) fillCell(r.household, "room", parts.room);
+    if (cellText(r.household, h::building).empty()) fillCell(r.household, h::building, parts.building);
+    if (cellText(r.household, h::unit).empty() && !parts.unit.empty()) fillCell(r.household, h::unit, parts.unit);
+    if (cellText(r.household, h::room).empty()) fillCell(r.household, h::room, parts.room);
   }
-  r.householdNo = cellText(r.household, "household_no");
-  const std::string stored = cellText(r.household, "address");
+  r.householdNo = cellText(r.household, h::householdNo);
+  const std::string stored = cellText(r.household, h::address);
   if (!stored.empty())
     r.addressKey = core::householdKey(stored, stored == address ? parts : core::splitAddress(stored),
-                                      cellText(r.household, "building"), cellText(r.household, "unit"),
-                                      cellText(r.household, "room"));
+                                      cellText(r.household, h::building), cellText(r.household, h::unit),
+                                      cellText(r.household, h::room));
 }
 
 }  // namespace gl::exchange

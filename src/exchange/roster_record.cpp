@@ -3,54 +3,56 @@
 #include <cmath>
 
 #include "core/address.h"
+#include "core/columns.h"
 #include "core/date_parse.h"
 #include "core/utf8.h"
 #include "core/uuid.h"
+#include "core/visit_outcome.h"
 #include "exchange/roster_cells.h"
 
 namespace gl::exchange {
 
 namespace {
 
+namespace col = core::col;
 using F = ImportField;
 using core::Table;
 
 struct Target {
   F field;
-  Table table;
-  const char* column;
+  core::Column column;  // and its table
 };
 
 constexpr Target kTargets[] = {
-    {F::Name, Table::Resident, "name"},
-    {F::Sex, Table::Resident, "sex"},
-    {F::IdType, Table::Resident, "id_type"},
-    {F::IdNumber, Table::Resident, "id_number"},
-    {F::BirthDate, Table::Resident, "birth_date"},
-    {F::Phone, Table::Resident, "phone"},
-    {F::Ethnicity, Table::Resident, "ethnicity"},
-    {F::Relation, Table::Resident, "relation"},
-    {F::Residence, Table::Resident, "residence"},
-    {F::CareFlags, Table::Resident, "care_flags"},
-    {F::Notes, Table::Resident, "notes"},
-    {F::Address, Table::Household, "address"},
-    {F::HouseholdNo, Table::Household, "household_no"},
-    {F::Building, Table::Household, "building"},
-    {F::Unit, Table::Household, "unit"},
-    {F::Room, Table::Household, "room"},
-    {F::QuarantineKind, Table::Quarantine, "kind"},
-    {F::Reason, Table::Quarantine, "reason"},
-    {F::SourcePlace, Table::Quarantine, "source_place"},
-    {F::ArrivedOn, Table::Quarantine, "arrived_on"},
-    {F::StartOn, Table::Quarantine, "start_on"},
-    {F::PlannedEndOn, Table::Quarantine, "planned_end_on"},
-    {F::Place, Table::Quarantine, "place"},
-    {F::Status, Table::Quarantine, "status"},
-    {F::VisitedOn, Table::Visit, "visited_on"},
-    {F::Temperature, Table::Visit, "temperature"},
-    {F::Symptoms, Table::Visit, "symptoms"},
-    {F::HealthCode, Table::Visit, "health_code"},
-    {F::Travel, Table::Visit, "travel"},
+    {F::Name, col::resident::name},
+    {F::Sex, col::resident::sex},
+    {F::IdType, col::resident::idType},
+    {F::IdNumber, col::resident::idNumber},
+    {F::BirthDate, col::resident::birthDate},
+    {F::Phone, col::resident::phone},
+    {F::Ethnicity, col::resident::ethnicity},
+    {F::Relation, col::resident::relation},
+    {F::Residence, col::resident::residence},
+    {F::CareFlags, col::resident::careFlags},
+    {F::Notes, col::resident::notes},
+    {F::Address, col::household::address},
+    {F::HouseholdNo, col::household::householdNo},
+    {F::Building, col::household::building},
+    {F::Unit, col::household::unit},
+    {F::Room, col::household::room},
+    {F::QuarantineKind, col::quarantine::kind},
+    {F::Reason, col::quarantine::reason},
+    {F::SourcePlace, col::quarantine::sourcePlace},
+    {F::ArrivedOn, col::quarantine::arrivedOn},
+    {F::StartOn, col::quarantine::startOn},
+    {F::PlannedEndOn, col::quarantine::plannedEndOn},
+    {F::Place, col::quarantine::place},
+    {F::Status, col::quarantine::status},
+    {F::VisitedOn, col::visit::visitedOn},
+    {F::Temperature, col::visit::temperature},
+    {F::Symptoms, col::visit::symptoms},
+    {F::HealthCode, col::visit::healthCode},
+    {F::Travel, col::visit::travel},
 };
 
 bool isCodeField(F f) {
@@ -135,9 +137,9 @@ RowLayout::RowLayout(const std::vector<ColumnMapping>& columns) : width_(columns
     slot.kindFromPlace = mapping.kindFromPlace;
     for (const auto& t : kTargets)
       if (t.field == slot.field) {
-        slot.table = t.table;
-        slot.spec = core::tableSpec(t.table).column(t.column);
-        where_.emplace(std::make_pair(t.table, std::string(t.column)), mapping.column);
+        slot.table = t.column.table;
+        slot.spec = core::tableSpec(t.column.table).column(t.column);
+        where_.emplace(std::make_pair(t.column.table, std::string(t.column)), mapping.column);
       }
     slots_.push_back(std::move(slot));
   }
@@ -209,6 +211,7 @@ void readCell(RowRecord& r, const RowLayout& layout, const RowLayout::Slot& slot
 // What each record needs that a roster may leave out: at the column that should have said it, or at
 // none when the sheet has no such column (the report says that once, before the rows).
 void requireFields(RowRecord& r, const RowLayout& layout, core::Date today) {
+  namespace q = col::quarantine;
   auto required = [&](Table table, const core::Cells& cells, std::string_view column) {
     if (!cellText(cells, column).empty()) return;
     // Named with its table where the column alone is ambiguous (a quarantine's kind, not a household's).
@@ -219,24 +222,26 @@ void requireFields(RowRecord& r, const RowLayout& layout, core::Date today) {
     core::Issue issue{core::IssueCode::FieldRequired, field};
     int at = layout.columnOf(table, column);
     // Without a kind column the place says the kind: an empty place is what to fill in.
-    if (at == 0 && column == "kind") at = layout.columnOf(Table::Quarantine, "place");
+    if (at == 0 && column == q::kind.name) at = layout.columnOf(Table::Quarantine, q::place);
     placeIssue(issue, r, layout, at);
     r.issues.push_back(std::move(issue));
   };
-  if (!r.blank) required(Table::Resident, r.person, "name");
+  if (!r.blank) required(Table::Resident, r.person, col::resident::name);
   if (!r.quarantine.empty()) {
-    required(Table::Quarantine, r.quarantine, "kind");
-    required(Table::Quarantine, r.quarantine, "start_on");
-    required(Table::Quarantine, r.quarantine, "planned_end_on");
-    if (cellText(r.quarantine, "status").empty()) fillCell(r.quarantine, "status", "active");
-    std::string status = cellText(r.quarantine, "status"), end = cellText(r.quarantine, "planned_end_on");
+    required(Table::Quarantine, r.quarantine, q::kind);
+    required(Table::Quarantine, r.quarantine, q::startOn);
+    required(Table::Quarantine, r.quarantine, q::plannedEndOn);
+    if (cellText(r.quarantine, q::status).empty())
+      fillCell(r.quarantine, q::status, std::string(core::statusCode(core::QuarantineStatus::Active)));
+    std::string status = cellText(r.quarantine, q::status), end = cellText(r.quarantine, q::plannedEndOn);
     // A case the roster says is over ended on its planned end, or today if that is still ahead.
-    if (status != "active" && !end.empty()) fillCell(r.quarantine, "ended_on", std::min(end, today.iso()));
+    if (status != core::statusCode(core::QuarantineStatus::Active) && !end.empty())
+      fillCell(r.quarantine, q::endedOn, std::min(end, today.iso()));
   }
   // A row is a visit only when it says when: a health code or temperature on a police list without a
   // visit date describes the person, not a visit the grid worker made.
-  if (!cellText(r.visit, "visited_on").empty())
-    fillCell(r.visit, "outcome", "seen");
+  if (!cellText(r.visit, col::visit::visitedOn).empty())
+    fillCell(r.visit, col::visit::outcome, std::string(core::outcomeCode(core::VisitOutcome::Seen)));
   else
     r.visit.clear();
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/address.h"
+#include "core/columns.h"
 #include "core/identity.h"
 #include "core/person_name.h"
 #include "core/utf8.h"
@@ -10,6 +11,10 @@
 #include "exchange/roster_cells.h"
 
 namespace gl::exchange {
+
+namespace col = core::col;
+namespace rc = core::col::resident;   // a person's cells
+namespace hc = core::col::household;  // a household's
 
 namespace {
 
@@ -62,18 +67,18 @@ RowWriter::RowWriter(db::Writer& w, Known& known, ImportReport& report, bool acc
 Known readKnown(const db::Ledger& ledger, std::int64_t expectedRows) {
   Known k(expectedRows);
   ledger.forEachRow(core::Table::Grid, [&](const db::Row& g) {
-    k.gridByName.emplace(g.text("name"), g.id);
-    k.gridByName.emplace(g.text("code"), g.id);
+    k.gridByName.emplace(g.text(col::grid::name), g.id);
+    k.gridByName.emplace(g.text(col::grid::code), g.id);
   });
   k.preloaded = ledger.liveRows(core::Table::Household) < expectedRows;
   if (!k.preloaded) return k;
   ledger.forEachRow(core::Table::Household, [&](const db::Row& h) {
     // A household with a number is found by it alone: an address never joins a numbered household.
-    if (h.text("household_no").empty())
+    if (h.text(hc::householdNo).empty())
       k.householdByKey.emplace(
-          core::householdKey(h.text("address"), h.text("building"), h.text("unit"), h.text("room")), h.id);
+          core::householdKey(h.text(hc::address), h.text(hc::building), h.text(hc::unit), h.text(hc::room)), h.id);
     else
-      k.householdByNumber.emplace(h.text("household_no"), h.id);
+      k.householdByNumber.emplace(h.text(hc::householdNo), h.id);
   });
   ledger.forEachIdNumber(
       [&](std::string_view n) { k.idKeyHashes.insert(std::hash<std::string>{}(core::idMatchKey(n))); });
@@ -90,12 +95,12 @@ void RowWriter::stage(RowRecord& r) {
   // A person made by this very row has no quarantine or visit yet: nothing to look up.
   const bool createdPerson = pending_.personsCreated > createdBefore;
   if (!r.quarantine.empty()) {
-    std::string start = cellText(r.quarantine, "start_on");
+    std::string start = cellText(r.quarantine, col::quarantine::startOn);
     // This import's own cases are in the writer's queue, where a lookup does not see them.
     std::string key = person + '\x1f' + start;
     if (createdPerson ||
         (!created_.count(key) && !pendingCreated_.count(key) && !w_.quarantineOf(person, start))) {
-      insert(core::Table::Quarantine, r.quarantine, r.newQuarantine, {{"resident", person}});
+      insert(core::Table::Quarantine, r.quarantine, r.newQuarantine, {{col::quarantine::resident, person}});
       pendingCreated_.emplace(key);
       ++pending_.quarantinesCreated;
     }
@@ -104,13 +109,14 @@ void RowWriter::stage(RowRecord& r) {
     // A visit is to a household: the row's, else the one the ledger has for the person.
     std::string where = household;
     if (where.empty() && !createdPerson)
-      if (auto known = w_.row(core::Table::Resident, person)) where = known->text("household");
-    if (where.empty()) throw ValidationError({core::Issue(core::IssueCode::FieldRequired, "address")}, {});
-    const std::string on = cellText(r.visit, "visited_on");
+      if (auto known = w_.row(core::Table::Resident, person)) where = known->text(rc::household);
+    if (where.empty())
+      throw ValidationError({core::Issue(core::IssueCode::FieldRequired, std::string(hc::address))}, {});
+    const std::string on = cellText(r.visit, col::visit::visitedOn);
     std::string key = where + '\x1f' + person + '\x1f' + on;
     if (createdPerson ||
         (!created_.count(key) && !pendingCreated_.count(key) && !w_.visitOn(where, person, on))) {
-      insert(core::Table::Visit, r.visit, r.newVisit, {{"household", where}, {"resident", person}});
+      insert(core::Table::Visit, r.visit, r.newVisit, {{col::visit::household, where}, {col::visit::resident, person}});
       pendingCreated_.emplace(key);
       ++pending_.visitsCreated;
     }
@@ -172,16 +178,16 @@ std::string RowWriter::householdFor(RowRecord& r, const std::optional<db::Row>& 
   }
   // A row without a number at the flat where the person it names already lives (numbered or not):
   // they stay in that household.
-  if (r.householdNo.empty() && person && !person->text("household").empty())
-    if (auto h = w_.row(core::Table::Household, person->text("household"));
-        h && core::householdKey(h->text("address"), h->text("building"), h->text("unit"), h->text("room")) ==
+  if (r.householdNo.empty() && person && !person->text(rc::household).empty())
+    if (auto h = w_.row(core::Table::Household, person->text(rc::household));
+        h && core::householdKey(h->text(hc::address), h->text(hc::building), h->text(hc::unit), h->text(hc::room)) ==
                  r.addressKey)
       return h->id;
   std::string id = existingHousehold(r);
   if (!id.empty()) return id;
   core::Cells grid;
   if (auto found = known_.gridByName.find(r.grid); found != known_.gridByName.end())
-    grid.push_back({"grid", std::string(found->second)});
+    grid.push_back({hc::grid, std::string(found->second)});
   else
     ++pending_.householdsUnassigned;
   id = insert(core::Table::Household, r.household, r.newHousehold, std::move(grid));
@@ -221,10 +227,10 @@ std::optional<std::string> RowWriter::matchByIdNumber(const std::string& idNumbe
 // One identity number, two names: the row must not rename the person the number belongs to — the
 // number is more likely mistyped than the name changed — unless the import was told to accept renames.
 void RowWriter::checkName(RowRecord& r, const std::string& id, const db::Row& current, core::Cells& cells) {
-  const std::string was = current.text("name"), now = cellText(cells, "name");
+  const std::string was = current.text(rc::name), now = cellText(cells, rc::name);
   if (now.empty()) return;
   if (core::nameKey(was) == core::nameKey(now)) {
-    std::erase_if(cells, [](const core::Cell& c) { return c.column == "name"; });  // 王 芳 stays 王芳
+    std::erase_if(cells, [](const core::Cell& c) { return c.column == rc::name.name; });  // 王 芳 stays 王芳
     return;
   }
   if (acceptRenames_) {
@@ -234,10 +240,10 @@ void RowWriter::checkName(RowRecord& r, const std::string& id, const db::Row& cu
   auto earlier = createdOnRow_.find(id);
   core::Issue issue{earlier == createdOnRow_.end() ? core::IssueCode::IdNameMismatch
                                                    : core::IssueCode::IdNameMismatchInFile,
-                    "id_number"};
+                    std::string(rc::idNumber)};
   issue.args = {{"other", was}, {"name", now}};
   if (earlier != createdOnRow_.end()) issue.args.push_back({"earlier", std::to_string(earlier->second)});
-  issue.detail = cellText(cells, "id_number");
+  issue.detail = cellText(cells, rc::idNumber);
   throw ValidationError({std::move(issue)}, "resident " + id);
 }
 
@@ -245,10 +251,10 @@ void RowWriter::checkName(RowRecord& r, const std::string& id, const db::Row& cu
 // number that is another person's, or a row whose name and number both differ (a row copied from an
 // export to enter someone else). Cells the clerk emptied are cleared; renames are listed.
 void RowWriter::checkRecordEdit(RowRecord& r, const db::Row& current, core::Cells& cells) {
-  const std::string was = current.text("name"), now = cellText(cells, "name");
-  const std::string oldNumber = current.text("id_number"), newNumber = cellText(cells, "id_number");
+  const std::string was = current.text(rc::name), now = cellText(cells, rc::name);
+  const std::string oldNumber = current.text(rc::idNumber), newNumber = cellText(cells, rc::idNumber);
   auto refuse = [&](core::IssueCode code, std::string detail, std::vector<MessageArg> args) {
-    core::Issue issue{code, code == core::IssueCode::IdNameMismatch ? "id_number" : "id"};
+    core::Issue issue{code, code == core::IssueCode::IdNameMismatch ? std::string(rc::idNumber) : std::string("id")};
     issue.detail = std::move(detail);
     issue.args = std::move(args);
     throw ValidationError({std::move(issue)}, "resident " + current.id);
@@ -256,13 +262,14 @@ void RowWriter::checkRecordEdit(RowRecord& r, const db::Row& current, core::Cell
   if (!newNumber.empty() && newNumber != oldNumber)
     if (auto owner = matchByIdNumber(newNumber); owner && *owner != current.id)
       if (auto other = w_.row(core::Table::Resident, *owner))
-        refuse(core::IssueCode::IdNameMismatch, newNumber, {{"other", other->text("name")}, {"name", now}});
+        refuse(core::IssueCode::IdNameMismatch, newNumber, {{"other", other->text(rc::name)}, {"name", now}});
   const bool renamed = !now.empty() && core::nameKey(was) != core::nameKey(now);
   if (renamed && !oldNumber.empty() && !newNumber.empty() && newNumber != oldNumber)
     refuse(core::IssueCode::RecordIdReused, r.recordId, {{"other", was}, {"name", now}});
   if (renamed) pending_.renames.push_back({r.row, current.id, was, now});
   for (const auto& column : r.cleared)
-    if (!current[column].has_value() || column == "sex" || column == "birth_date" || column == "id_type")
+    if (!current[column].has_value() || column == rc::sex.name || column == rc::birthDate.name ||
+        column == rc::idType.name)
       continue;
     else
       cells.push_back({column, std::nullopt});
@@ -272,7 +279,7 @@ void RowWriter::checkRecordEdit(RowRecord& r, const db::Row& current, core::Cell
 std::optional<db::Row> RowWriter::knownPerson(const RowRecord& r) {
   if (!r.recordId.empty())
     if (auto row = w_.row(core::Table::Resident, r.recordId)) return row;
-  const std::string idNumber = cellText(r.person, "id_number");
+  const std::string idNumber = cellText(r.person, rc::idNumber);
   if (idNumber.empty()) return std::nullopt;
   auto id = matchByIdNumber(idNumber);
   return id ? w_.row(core::Table::Resident, *id) : std::nullopt;
@@ -280,7 +287,7 @@ std::optional<db::Row> RowWriter::knownPerson(const RowRecord& r) {
 
 std::string RowWriter::personFor(RowRecord& r, const std::string& household,
                                  const std::optional<db::Row>& known) {
-  std::string idNumber = cellText(r.person, "id_number");
+  std::string idNumber = cellText(r.person, rc::idNumber);
   // A row of this program's export names its person by id: matched so even without an id number, or
   // with a name edited (a deliberate edit). An id the ledger does not have is matched as any other row.
   const bool byRecordId = known && known->id == r.recordId;
@@ -289,28 +296,28 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household,
   // as Writer::residentNamed) or one this import created, with or without a number, whether or not the
   // writer's queue has been written out yet.
   // Kept by the hash of household and name (a county's file makes 100,000), checked on a hit.
-  const std::string name = core::nameKey(cellText(r.person, "name"));
+  const std::string name = core::nameKey(cellText(r.person, rc::name));
   const std::size_t namedKey = std::hash<std::string>{}(household + '\x1f' + name);
   if (!current && idNumber.empty() && !household.empty()) {
     // This import's own people first: the writer's queue hides them from a lookup.
     if (auto named = createdNamed_.find(namedKey); named != createdNamed_.end()) {
       current = w_.row(core::Table::Resident, std::string(named->second));
       if (current &&
-          (current->text("household") != household || core::nameKey(current->text("name")) != name))
+          (current->text(rc::household) != household || core::nameKey(current->text(rc::name)) != name))
         current.reset();
     }
     if (!current)
-      if (auto named = w_.residentNamed(household, cellText(r.person, "name")))
+      if (auto named = w_.residentNamed(household, cellText(r.person, rc::name)))
         current = w_.row(core::Table::Resident, *named);
   }
   // Without a number or a household, the next import could not find this person again: it would add
   // them a second time.
   if (!current && idNumber.empty() && household.empty())
-    throw ValidationError({core::Issue(core::IssueCode::PersonUnidentified, "id_number")}, {});
+    throw ValidationError({core::Issue(core::IssueCode::PersonUnidentified, std::string(rc::idNumber))}, {});
   if (!current) {
     ++pending_.personsCreated;
     core::Cells reference;
-    if (!household.empty()) reference.push_back({"household", household});
+    if (!household.empty()) reference.push_back({rc::household, household});
     std::string created = insert(core::Table::Resident, r.person, r.newPerson, std::move(reference));
     if (!idNumber.empty()) newIdNumbers_.emplace(core::idMatchKey(idNumber), created);
     if (!household.empty()) pendingNamed_.emplace(namedKey, created);
@@ -318,7 +325,7 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household,
     return created;
   }
   core::Cells cells = r.person;
-  if (!household.empty()) cells.push_back({"household", household});
+  if (!household.empty()) cells.push_back({rc::household, household});
   if (byRecordId)
     checkRecordEdit(r, *current, cells);
   else
@@ -326,7 +333,7 @@ std::string RowWriter::personFor(RowRecord& r, const std::string& household,
   auto changed = changedCells(current, cells);
   // A number this row gives the person (an edited export's row): a later row with it is this person,
   // though the batched search index does not know it yet.
-  if (const std::string number = cellText(changed, "id_number"); !number.empty())
+  if (const std::string number = cellText(changed, rc::idNumber); !number.empty())
     newIdNumbers_.emplace(core::idMatchKey(number), current->id);
   if (!changed.empty() && w_.stageUpdate(core::Table::Resident, current->id, std::move(changed)))
     ++pending_.personsUpdated;
