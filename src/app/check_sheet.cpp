@@ -14,6 +14,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 // One attribute, handed out with a reference for the grid to release (wxGridTableBase::GetAttr).
@@ -126,7 +128,8 @@ class CheckSheetTable : public wxGridTableBase {
       auto cached = symptoms_.find(check);
       if (cached == symptoms_.end()) {
         auto found = ledger_.get(core::Table::HealthCheck, check);
-        cached = symptoms_.emplace(check, found ? (*found)["symptoms"].value_or("") : std::string()).first;
+        const std::string symptoms = found ? (*found)[col::health_check::symptoms].value_or("") : std::string();
+        cached = symptoms_.emplace(check, symptoms).first;
       }
       return toWx(cached->second);
     }
@@ -372,7 +375,7 @@ bool CheckSheet::commitSymptoms(int row, const wxString& text) {
   }
   core::Value value = cellFrom(text);
   try {
-    ledger_.update(core::Table::HealthCheck, check, {{"symptoms", value}});
+    ledger_.update(core::Table::HealthCheck, check, {{col::health_check::symptoms, value}});
   } catch (const ValidationError& e) {
     say(toWx(text::describe(e.issues().empty() ? core::Issue(core::IssueCode::BadText) : e.issues().front())), true);
     return false;

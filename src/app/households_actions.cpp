@@ -15,6 +15,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 void HouseholdsPanel::newHousehold() {
   HouseholdDialog dialog(this, ledger(), filter_.gridId);
   if (filter_.building && !filter_.building->empty()) dialog.buildingField()->ChangeValue(toWx(*filter_.building));
@@ -76,7 +78,7 @@ void HouseholdsPanel::deleteSelected() {
     // TRANSLATORS: %s is a person's name
     wxString question = wxString::Format(_("Delete %s from the household?\n\nThe person disappears from lists and "
                                            "rosters; the change is kept in the ledger's history."),
-                                         toWx(person.text("name")));
+                                         toWx(person.text(col::resident::name)));
     if (wxMessageBox(question, _("Delete resident"), wxYES_NO | wxNO_DEFAULT | wxICON_WARNING, this) != wxYES) return;
     std::string household = shownHousehold_;
     try {

@@ -17,6 +17,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 enum MemberColumn { kName, kSex, kIdNumber, kBirthDate, kAge, kRelation, kResidence, kCareNeeds };
@@ -96,7 +98,7 @@ void HouseholdsPanel::loadMembers(const std::string& selectResident) {
   memberRows_ = query<db::HouseholdQueries>().residentsOf(shownHousehold_);
   // The head of household first, as the register lists them; the others in the ledger's order (by age).
   std::stable_partition(memberRows_.begin(), memberRows_.end(),
-                        [](const db::Row& r) { return r.text("relation") == "户主"; });
+                        [](const db::Row& r) { return r.text(col::resident::relation) == "户主"; });
   memberTitle_->SetLabel(toWx(household->text("address")));
   wxString info;
   auto add = [&info](const wxString& part) {
@@ -117,15 +119,17 @@ void HouseholdsPanel::loadMembers(const std::string& selectResident) {
   long selected = -1;
   for (std::size_t i = 0; i < memberRows_.size(); ++i) {
     const db::Row& r = memberRows_[i];
-    long item = members_->InsertItem(static_cast<long>(i), toWx(r.text("name")));
-    if (!r.text("sex").empty()) members_->SetItem(item, kSex, toWx(text::codeLabel(r.text("sex"))));
-    if (!r.text("id_number").empty()) members_->SetItem(item, kIdNumber, toWx(core::maskId(r.text("id_number"))));
-    members_->SetItem(item, kBirthDate, toWx(r.text("birth_date")));
-    if (auto birth = core::Date::fromIso(r.text("birth_date")))
+    long item = members_->InsertItem(static_cast<long>(i), toWx(r.text(col::resident::name)));
+    if (!r.text(col::resident::sex).empty()) members_->SetItem(item, kSex, toWx(text::codeLabel(r.text(col::resident::sex))));
+    if (const auto id = r.text(col::resident::idNumber); !id.empty())
+      members_->SetItem(item, kIdNumber, toWx(core::maskId(id)));
+    members_->SetItem(item, kBirthDate, toWx(r.text(col::resident::birthDate)));
+    if (auto birth = core::Date::fromIso(r.text(col::resident::birthDate)))
       members_->SetItem(item, kAge, wxString::Format("%d", ageOn(*birth, today)));
-    members_->SetItem(item, kRelation, toWx(r.text("relation")));
-    if (!r.text("residence").empty()) members_->SetItem(item, kResidence, toWx(text::codeLabel(r.text("residence"))));
-    members_->SetItem(item, kCareNeeds, careNeeds(r.text("care_flags")));
+    members_->SetItem(item, kRelation, toWx(r.text(col::resident::relation)));
+    if (const auto residence = r.text(col::resident::residence); !residence.empty())
+      members_->SetItem(item, kResidence, toWx(text::codeLabel(residence)));
+    members_->SetItem(item, kCareNeeds, careNeeds(r.text(col::resident::careFlags)));
     if (!selectResident.empty() && r.id == selectResident) selected = item;
   }
   if (selected >= 0) {

@@ -16,6 +16,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 // Looking for a household among the rows: every page of a list this short, otherwise only the pages
@@ -24,10 +26,10 @@ constexpr std::size_t kSearchAllPages = 20;
 constexpr std::size_t kSearchNearPages = 3;
 
 bool showsHousehold(const db::HouseholdFilter& filter, const db::Row& household) {
-  if (!filter.gridId.empty() && household.text("grid") != filter.gridId) return false;
-  if (filter.gridId.empty() && filter.unassigned && !household.text("grid").empty()) return false;
-  if (filter.building && household.text("building") != *filter.building) return false;
-  return filter.kind.empty() || household.text("kind") == filter.kind;
+  if (!filter.gridId.empty() && household.text(col::household::grid) != filter.gridId) return false;
+  if (filter.gridId.empty() && filter.unassigned && !household.text(col::household::grid).empty()) return false;
+  if (filter.building && household.text(col::household::building) != *filter.building) return false;
+  return filter.kind.empty() || household.text(col::household::kind) == filter.kind;
 }
 
 }  // namespace

@@ -9,6 +9,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 void QuarantinePanel::startQuarantine(const std::string& residentId) {
   if (residentId.empty()) return;
   QuarantineDialog dialog(this, ledger(), residentId);
@@ -19,8 +21,11 @@ void QuarantinePanel::startQuarantine(const std::string& residentId) {
   auto q = ledger().get(core::Table::Quarantine, id);
   auto person = ledger().get(core::Table::Resident, residentId);
   // TRANSLATORS: %1$s is a name, %2$s and %3$s the start and planned end dates
-  say(wxString::Format(_("%1$s: quarantine from %2$s to %3$s."), toWx(person ? (*person)["name"].value_or("") : ""),
-                       toWx(q ? (*q)["start_on"].value_or("") : ""), toWx(q ? (*q)["planned_end_on"].value_or("") : "")),
+  auto cell = [](const std::optional<db::Row>& row, const core::Column& column) {
+    return toWx(row ? (*row)[column].value_or("") : "");
+  };
+  say(wxString::Format(_("%1$s: quarantine from %2$s to %3$s."), cell(person, col::resident::name),
+                       cell(q, col::quarantine::startOn), cell(q, col::quarantine::plannedEndOn)),
       false);
 }
 

@@ -18,6 +18,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 
 constexpr int kTrendDays = 30;
@@ -254,7 +256,7 @@ void TodayPanel::load() {
   if (auto campaign = runningCampaign(ledger(), today)) {
     std::int64_t left = 0;
     for (const auto& p : query<db::VisitQueries>().progress(campaign->id)) left += p.households - p.visited;
-    set(Figure::HouseholdsToVisit, left, toWx((*campaign)["name"].value_or("")));
+    set(Figure::HouseholdsToVisit, left, toWx((*campaign)[col::campaign::name].value_or("")));
   } else {
     set(Figure::HouseholdsToVisit, std::nullopt, _("No campaign running today"));
   }

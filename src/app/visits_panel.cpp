@@ -17,11 +17,13 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 std::vector<db::Row> campaignsByStart(const db::Ledger& ledger) {
   std::vector<db::Row> out;
   ledger.forEachRow(core::Table::Campaign, [&](const db::Row& r) { out.push_back(r); });
   std::stable_sort(out.begin(), out.end(), [](const db::Row& a, const db::Row& b) {
-    return a["start_on"].value_or("") > b["start_on"].value_or("");
+    return a[col::campaign::startOn].value_or("") > b[col::campaign::startOn].value_or("");
   });
   return out;
 }
@@ -29,21 +31,21 @@ std::vector<db::Row> campaignsByStart(const db::Ledger& ledger) {
 std::optional<db::Row> runningCampaign(const db::Ledger& ledger, core::Date day) {
   const std::string iso = day.iso();
   for (auto& c : campaignsByStart(ledger)) {
-    const auto& start = c["start_on"];
-    const auto& end = c["end_on"];
+    const auto& start = c[col::campaign::startOn];
+    const auto& end = c[col::campaign::endOn];
     if (start && *start <= iso && (!end || iso <= *end)) return std::move(c);
   }
   return std::nullopt;
 }
 
 wxString campaignTitle(const db::Row& campaign) {
-  wxString name = toWx(campaign["name"].value_or(""));
-  wxString start = toWx(campaign["start_on"].value_or(""));
-  if (!campaign["end_on"])
+  wxString name = toWx(campaign[col::campaign::name].value_or(""));
+  wxString start = toWx(campaign[col::campaign::startOn].value_or(""));
+  if (!campaign[col::campaign::endOn])
     // TRANSLATORS: a campaign in a chooser: %1$s its name, %2$s its start date; it has no end date.
     return wxString::Format(_("%1$s (from %2$s)"), name, start);
   // TRANSLATORS: a campaign in a chooser: %1$s its name, %2$s and %3$s its first and last days.
-  return wxString::Format(_("%1$s (%2$s – %3$s)"), name, start, toWx(*campaign["end_on"]));
+  return wxString::Format(_("%1$s (%2$s – %3$s)"), name, start, toWx(*campaign[col::campaign::endOn]));
 }
 
 VisitsPanel::VisitsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback changed)
@@ -213,7 +215,7 @@ void VisitsPanel::onProgressSelected() {
   }
   // Start from the chosen building's first household still to visit.
   for (std::size_t i = 0; i < toVisit_.size(); ++i)
-    if (toVisit_[i]["building"].value_or("") == p.building) {
+    if (toVisit_[i][col::household::building].value_or("") == p.building) {
       selectHousehold(toVisit_[i].id);
       break;
     }
@@ -238,11 +240,11 @@ void VisitsPanel::loadToVisit() {
   long select = -1;
   for (std::size_t i = 0; i < toVisit_.size(); ++i) {
     const auto& h = toVisit_[i];
-    long row = toVisitList_->InsertItem(static_cast<long>(i), toWx(h["building"].value_or("")));
-    toVisitList_->SetItem(row, 1, toWx(h["unit"].value_or("")));
-    toVisitList_->SetItem(row, 2, toWx(h["room"].value_or("")));
-    toVisitList_->SetItem(row, 3, toWx(h["household_no"].value_or("")));
-    toVisitList_->SetItem(row, 4, toWx(h["address"].value_or("")));
+    long row = toVisitList_->InsertItem(static_cast<long>(i), toWx(h[col::household::building].value_or("")));
+    toVisitList_->SetItem(row, 1, toWx(h[col::household::unit].value_or("")));
+    toVisitList_->SetItem(row, 2, toWx(h[col::household::room].value_or("")));
+    toVisitList_->SetItem(row, 3, toWx(h[col::household::householdNo].value_or("")));
+    toVisitList_->SetItem(row, 4, toWx(h[col::household::address].value_or("")));
     if (h.id == keep) select = row;
   }
   // The household just visited has left the list: the one after it takes its place.
