@@ -133,14 +133,10 @@ struct PanelInFrame {
       panel->reload();
     });
     panel->reload();
-    frame->Show();
+    CHECK(show(frame));
     frame->Raise();
-    pump(300);
   }
-  ~PanelInFrame() {
-    frame->Destroy();
-    pump(100);
-  }
+  ~PanelInFrame() { CHECK(destroyAndWait(frame)); }
   PanelInFrame(const PanelInFrame&) = delete;
   PanelInFrame& operator=(const PanelInFrame&) = delete;
 };
