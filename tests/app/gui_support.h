@@ -21,8 +21,9 @@ namespace gl::test {
 // Processes pending events for about `ms` milliseconds (tests only: the product never yields). The
 // building block of the waits below; tests wait for what they need, not for a time.
 void pump(int ms = 50);
-// Pumps until `done` is true or `ms` pass; returns done().
-bool pumpUntil(const std::function<bool()>& done, int ms = 3000);
+// Pumps until `done` is true or `ms` pass; returns done() (REQUIRE or CHECK it: a wait that never
+// ends is a failure).
+[[nodiscard]] bool pumpUntil(const std::function<bool()>& done, int ms = 3000);
 // Pumps until `count()` has stayed the same for `quietMs`; false if it still changes after `ms`. Only
 // for a list that reads its rows as GTK draws them: GTK says nowhere that it has finished drawing.
 [[nodiscard]] bool pumpUntilSteady(const std::function<std::size_t()>& count, int quietMs, int ms = 3000);
