@@ -222,12 +222,10 @@ TEST_CASE("the window says why 门牌 is the room, names a missing column once, 
   REQUIRE(dialog->preview());
   REQUIRE(dialog->columnList()->GetItemCount() == 5);
   CHECK(dialog->columnList()->GetItemText(4, 0) == wxString::FromUTF8("门牌号"));
-  CHECK(dialog->columnList()->GetItemText(4, 1).Contains(
-      wxString::FromUTF8(gl::text::tr("beside a building column, 门牌 is the room number"))));
+  const wxString roomNote = wxString::FromUTF8(gl::text::tr("beside a building column, 门牌 is the room number"));
+  CHECK(dialog->columnList()->GetItemText(4, 1).Contains(roomNote));
   dialog->columnList()->SetItemState(4, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
-  CHECK(gl::test::pumpUntil([&] {
-    return dialog->status().Contains(wxString::FromUTF8(gl::text::tr("beside a building column, 门牌 is the room number")));
-  }));
+  CHECK(gl::test::pumpUntil([&] { return dialog->status().Contains(roomNote); }));
   gl::test::screenshot("import-dialog-decided-columns");
 
   dialog->chooseFile(dir / "G1_无隔离方式.xlsx");
