@@ -51,7 +51,7 @@ TEST_CASE("a background task reports its latest progress and its result on the U
       });
   CHECK(task->running());
   REQUIRE(gl::test::pumpUntil([&] { return doneCalls > 0; }));
-  gl::test::pump(50);
+  REQUIRE(gl::test::delivered());  // anything else the task sent has come too
   CHECK(doneCalls == 1);
   CHECK_FALSE(task->running());
   CHECK(result == 200000LL * 200001 / 2);
@@ -61,8 +61,7 @@ TEST_CASE("a background task reports its latest progress and its result on the U
   CHECK(progressCalls < 20000);
   CHECK(last.stage == 1);
   CHECK(last.total == 200000);
-  frame->Destroy();
-  gl::test::pump(20);
+  CHECK(gl::test::destroyAndWait(frame));
 }
 
 TEST_CASE("Cancel stops a background task at its next report, and the failure says it was cancelled") {
@@ -93,8 +92,7 @@ TEST_CASE("Cancel stops a background task at its next report, and the failure sa
     CHECK(e.kind() == gl::Error::Kind::Rejected);
     CHECK(e.msgid() == "Cancelled");
   }
-  frame->Destroy();
-  gl::test::pump(20);
+  CHECK(gl::test::destroyAndWait(frame));
 }
 
 TEST_CASE("what a background task sends back after its window or the task itself is gone is dropped") {
@@ -106,27 +104,29 @@ TEST_CASE("what a background task sends back after its window or the task itself
     while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     r.report({1, 1, 0});
   }, BackgroundTask::Hooks{[&](const gl::core::Progress&) { ++calls; }, [&](std::exception_ptr) { ++calls; }});
-  frame->Destroy();
-  gl::test::pump(20);
+  REQUIRE(gl::test::destroyAndWait(frame));
   release = true;
-  gl::test::pump(200);
+  // The end arrives (it marks the task ended) and is dropped; the report, posted before it, likewise.
+  REQUIRE(gl::test::pumpUntil([&] { return !task->running(); }));
   CHECK(calls == 0);
   task.reset();
 
   // The task goes first (its window closed it): it stops the work and waits; nothing arrives after.
   auto* other = new wxFrame(nullptr, wxID_ANY, "task");
-  std::atomic<bool> stopped{false};
+  std::atomic<bool> reported{false}, stopped{false};
   auto running = std::make_unique<BackgroundTask>(*other, [&](const gl::core::Reporter& r) {
-    while (!r.stopRequested()) r.report({0, 0, 0});
+    while (!r.stopRequested()) {
+      r.report({0, 0, 0});
+      reported = true;
+    }
     stopped = true;
   }, BackgroundTask::Hooks{[&](const gl::core::Progress&) {}, [&](std::exception_ptr) { ++calls; }});
-  gl::test::pump(50);
+  REQUIRE(gl::test::pumpUntil([&] { return reported.load(); }));  // the work is under way
   running.reset();
   CHECK(stopped);  // the destructor waited for the work
-  gl::test::pump(100);
+  REQUIRE(gl::test::delivered());  // what it posted before it stopped has come, and was dropped
   CHECK(calls == 0);
-  other->Destroy();
-  gl::test::pump(20);
+  CHECK(gl::test::destroyAndWait(other));
 }
 
 TEST_CASE("the progress window shows stages and a bar, and Cancel asks once and says it is stopping") {
@@ -152,6 +152,5 @@ TEST_CASE("the progress window shows stages and a bar, and Cancel asks once and 
     dialog.finish();
     CHECK(dialog.run() == wxID_CANCEL);
   }
-  frame->Destroy();
-  gl::test::pump(20);
+  CHECK(gl::test::destroyAndWait(frame));
 }

@@ -27,14 +27,10 @@ struct DemoTab {
     frame = new wxFrame(nullptr, wxID_ANY, "GridLedger", wxPoint(0, 0), wxSize(1000, 760));
     panel = new Panel(frame, *g.ledger, [this] { panel->reload(); }, std::forward<Extra>(extra)...);
     panel->reload();  // as the main window does when the tab is first shown
-    frame->Show();
+    CHECK(show(frame));
     frame->Raise();
-    pump(300);
   }
-  ~DemoTab() {
-    frame->Destroy();
-    pump(100);
-  }
+  ~DemoTab() { CHECK(destroyAndWait(frame)); }
 };
 
 inline std::string demoCampaign(const db::Ledger& ledger) {

@@ -68,9 +68,28 @@ wxWindow* findShown(const std::function<bool(wxWindow*)>& is) {
   return nullptr;
 }
 
-void pointAt(wxWindow* window) {
+void pointAt(wxWindow* window, wxPoint offset) {
   wxUIActionSimulator sim;
-  sim.MouseMove(window->GetScreenRect().GetPosition() + wxPoint(2, 2));  // clear of lists that pop up
+  sim.MouseMove(window->GetScreenRect().GetPosition() + offset);  // by default clear of lists that pop up
+}
+
+bool hasKeyboard(wxWindow* window) {
+  // Not IsActive(): without a window manager GTK does not always tell a window (a modal form, seen here)
+  // that it has the focus, and the keys reach it all the same.
+  wxWindow* top = window ? wxGetTopLevelParent(window) : nullptr;
+  wxWindow* under = wxFindWindowAtPoint(wxGetMousePosition());
+  return top && top->IsShown() && under && wxGetTopLevelParent(under) == top;
+}
+
+bool focus(wxWindow* window, wxPoint offset) {
+  pointAt(window, offset);
+  window->SetFocus();
+  // The focus within its window (FindFocus() names it as soon as SetFocus() is called), and the pointer
+  // over that window (the keys follow the pointer).
+  return pumpUntil([window] {
+    wxWindow* focused = wxWindow::FindFocus();
+    return hasKeyboard(window) && focused && (focused == window || window->IsDescendant(focused));
+  });
 }
 
 void press(int key, int modifiers) {
@@ -93,8 +112,52 @@ void pump(int ms) {
 
 bool pumpUntil(const std::function<bool()>& done, int ms) {
   auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-  while (!done() && std::chrono::steady_clock::now() < end) pump(20);
+  while (!done() && std::chrono::steady_clock::now() < end) pump(5);
   return done();
+}
+
+bool pumpUntilSteady(const std::function<std::size_t()>& count, int quietMs, int ms) {
+  auto now = [] { return std::chrono::steady_clock::now(); };
+  auto end = now() + std::chrono::milliseconds(ms);
+  std::size_t last = count();
+  auto since = now();
+  while (now() - since < std::chrono::milliseconds(quietMs)) {
+    if (now() >= end) return false;
+    pump(5);
+    if (count() != last) {
+      last = count();
+      since = now();
+    }
+  }
+  return true;
+}
+
+bool delivered(int ms) {
+  return pumpUntil([] { return !wxTheApp->HasPendingEvents(); }, ms);
+}
+
+bool show(wxWindow* window, int ms) {
+  bool drawn = false;
+  auto painted = [&drawn](wxPaintEvent& e) {
+    drawn = true;
+    e.Skip();  // the window paints itself as ever
+  };
+  window->Bind(wxEVT_PAINT, painted);
+  window->Show();
+  bool ok = pumpUntil([&drawn] { return drawn; }, ms);
+  window->Unbind(wxEVT_PAINT, painted);
+  return ok;
+}
+
+bool destroyAndWait(wxWindow* window, int ms) {
+  wxWeakRef<wxWindow> ref(window);
+  window->Destroy();
+  return gone(ref, ms);
+}
+
+bool gone(const wxWeakRef<wxWindow>& window, int ms) {
+  // A top-level window leaves wxTopLevelWindows in its destructor, before the weak reference clears.
+  return pumpUntil([&window] { return !window; }, ms);
 }
 
 void screenshot(const std::string& name) {

@@ -187,22 +187,19 @@ TEST_CASE("in the Households tab Enter edits the selected household and Delete a
   t.panel->selectRow(0);
   std::string household = t.panel->selectedHousehold();
   REQUIRE_FALSE(household.empty());
+  REQUIRE(gl::test::focus(t.panel->list(), wxPoint(40, 60)));
   wxUIActionSimulator sim;
-  // Without a window manager the keyboard follows the pointer.
-  sim.MouseMove(t.panel->list()->GetScreenRect().GetPosition() + wxPoint(40, 60));
-  gl::test::pump(100);
-  t.panel->list()->SetFocus();
-  gl::test::pump(100);
   wxString shown;
   wxTEST_DIALOG({
     sim.Char(WXK_RETURN);
-    gl::test::pump(300);
+    CHECK(gl::test::pumpUntil([&] { return !shown.empty(); }));
   }, LookAtHousehold(&shown));
   CHECK(shown == wxString::FromUTF8(*t.g.ledger->get(Table::Household, household)->operator[]("address")));
+  bool asked = false;
   wxTEST_DIALOG({
     sim.Char(WXK_DELETE);
-    gl::test::pump(300);
-  }, wxExpectModal<wxMessageDialog>(wxNO));
+    CHECK(gl::test::pumpUntil([&] { return asked; }));
+  }, gl::test::AnswerMessage(wxNO, &asked));
   CHECK_FALSE(t.g.ledger->get(Table::Household, household)->deleted);
   CHECK(t.panel->selectedHousehold() == household);
 }
@@ -335,27 +332,31 @@ TEST_CASE("the household list model holds 300,000 keys and reads only the pages 
   list->AppendTextColumn("No.", HouseholdListModel::kNumber, wxDATAVIEW_CELL_INERT, 80);
   list->AppendTextColumn("Address", HouseholdListModel::kAddress, wxDATAVIEW_CELL_INERT, 400);
   model->setKeys(std::move(keys));
-  frame->Show();
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   CHECK(model->GetCount() == 300000u);
   CHECK(model->size() == 300000u);
+  // GTK reads rows as it draws them and says nowhere when it is done: pages read, then none for a while.
+  auto pagesRead = [&] { return model->pagesRead(); };
+  auto drawnAfter = [&](std::size_t before) {
+    return gl::test::pumpUntil([&] { return pagesRead() > before; }) && gl::test::pumpUntilSteady(pagesRead, 200);
+  };
   // The view asked for the rows it shows, not for 300,000 of them.
+  REQUIRE(drawnAfter(0));
   CHECK(model->pagesRead() <= 3);
   // A jump to the far end reads the pages there (GTK estimates its way down in a few steps), not the
   // 1,250 pages before them.
-  auto far = model->GetItem(250000);
-  list->EnsureVisible(far);
-  gl::test::pump(300);
+  list->EnsureVisible(model->GetItem(250000));
+  REQUIRE(drawnAfter(pagesRead()));
   std::size_t afterJump = model->pagesRead();
   CHECK(afterJump <= 40);
-  gl::test::pump(1000);
-  CHECK(model->pagesRead() == afterJump);  // and nothing more while idle
+  // And nothing more while idle: a second with nothing asked of the window reads no page.
+  CHECK(gl::test::pumpUntilSteady(pagesRead, 1000));
+  CHECK(model->pagesRead() == afterJump);
   CHECK(model->text(250000, HouseholdListModel::kAddress) == wxString::FromUTF8(*gl::db::HouseholdQueries(*g.ledger, g.ledger->readerScope()).byKeys({some[250000 % 300]})[0]["address"]));
   // Finding a row reads pages near the hint only when told to stop early.
   std::string id = model->rowAt(250001)->id;
   CHECK(model->findId(id, 250000, 1) == std::optional<std::size_t>(250001));
-  frame->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(frame));
 }
 
 TEST_CASE("the household form opens with the grid of the list and shows its messages next to the fields") {
@@ -382,8 +383,7 @@ TEST_CASE("the household form opens with the grid of the list and shows its mess
   CHECK(dialog->IsShown());
   wxTEST_DIALOG(dialog->FindWindow(wxID_CANCEL)->ProcessWindowEvent(cancel), wxExpectModal<wxMessageDialog>(wxYES));
   CHECK_FALSE(dialog->IsShown());
-  dialog->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(dialog));
 }
 
 TEST_CASE("the To dispatch list shows the households no grid has yet, and Show all grids goes back") {

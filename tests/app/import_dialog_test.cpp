@@ -92,8 +92,7 @@ TEST_CASE("the import dialog checks a roster, imports its good rows and saves th
   again->next();
   REQUIRE(waitIdle(*again));
   CHECK(again->report()->personsCreated == 0);
-  again->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(again));
 }
 
 TEST_CASE("cancelling an import leaves the ledger as it was — a file that is not a roster says so") {
@@ -122,8 +121,7 @@ TEST_CASE("cancelling an import leaves the ledger as it was — a file that is n
   dialog->chooseFile(junk);
   CHECK_FALSE(dialog->preview());
   CHECK(dialog->status().Contains("junk.xlsx"));
-  dialog->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(dialog));
 }
 
 TEST_CASE("in the window a clerk imports a WPS .xlsx, a GBK .csv and an old .xls — again, nothing new") {
@@ -161,8 +159,7 @@ TEST_CASE("in the window a clerk imports a WPS .xlsx, a GBK .csv and an old .xls
       CHECK(dialog->report()->personsCreated == (pass == 0 ? 2 : 0));
       CHECK(dialog->report()->householdsCreated == (pass == 0 ? 2 : 0));
       CHECK(dialog->report()->quarantinesCreated == (pass == 0 ? 2 : 0));
-      dialog->Destroy();
-      gl::test::pump(20);
+      CHECK(gl::test::destroyAndWait(dialog));
     }
   CHECK(gl::test::liveRows(*g.ledger, Table::Resident) == 6);
   CHECK(gl::test::liveRows(*g.ledger, Table::Quarantine) == 6);
@@ -210,8 +207,7 @@ TEST_CASE("saved import profiles are listed with their columns, renamed and dele
   again->chooseFile(file);
   REQUIRE(again->preview());
   CHECK(again->preview()->profile == "银杏社区来返");
-  again->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(again));
 }
 
 TEST_CASE("the window says why 门牌 is the room, names a missing column once, and lists warnings of rows that go in") {
@@ -226,11 +222,10 @@ TEST_CASE("the window says why 门牌 is the room, names a missing column once, 
   REQUIRE(dialog->preview());
   REQUIRE(dialog->columnList()->GetItemCount() == 5);
   CHECK(dialog->columnList()->GetItemText(4, 0) == wxString::FromUTF8("门牌号"));
-  CHECK(dialog->columnList()->GetItemText(4, 1).Contains(
-      wxString::FromUTF8(gl::text::tr("beside a building column, 门牌 is the room number"))));
+  const wxString roomNote = wxString::FromUTF8(gl::text::tr("beside a building column, 门牌 is the room number"));
+  CHECK(dialog->columnList()->GetItemText(4, 1).Contains(roomNote));
   dialog->columnList()->SetItemState(4, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
-  gl::test::pump(50);
-  CHECK(dialog->status().Contains(wxString::FromUTF8(gl::text::tr("beside a building column, 门牌 is the room number"))));
+  CHECK(gl::test::pumpUntil([&] { return dialog->status().Contains(roomNote); }));
   gl::test::screenshot("import-dialog-decided-columns");
 
   dialog->chooseFile(dir / "G1_无隔离方式.xlsx");
@@ -254,6 +249,5 @@ TEST_CASE("the window says why 门牌 is the room, names a missing column once, 
   CHECK(dialog->problemList()->GetItemText(0, 0) == "2");
   CHECK(dialog->problemList()->GetItemText(0, 2).Contains("110199"));
   CHECK(dialog->problemList()->GetItemText(0, 2).Contains("GB/T 2260"));
-  dialog->Destroy();
-  gl::test::pump(20);
+  CHECK(gl::test::destroyAndWait(dialog));
 }

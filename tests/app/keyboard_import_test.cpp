@@ -43,17 +43,17 @@ TEST_CASE("a clerk imports a roster with the keyboard alone") {
       << "2,林海," << gl::test::residentId("19700101", "003") << ",银杏社区3-2-302,居家隔离,2022-11-15,2022-11-21,乙\r\n";
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new gl::app::MainFrame(g.take(), settings);
-  frame->Show();
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   auto& ledger = frame->ledger();
   auto dialog = [] { return shownWindow<ImportDialog>(); };
   auto columnsList = [&] { return dynamic_cast<wxListCtrl*>(dialog()->FindWindow("columns")); };
 
   gl::test::KeyScript keys;
   keys.step("pointer over the window", [&] { gl::test::pointAt(frame); })
-      .step("Ctrl+I", [] { press('I', wxMOD_CONTROL); })
+      .step("Ctrl+I", [&] { return gl::test::hasKeyboard(frame); }, [] { press('I', wxMOD_CONTROL); })
       .step("import dialog up", [&] { return dialog() != nullptr; }, [&] { gl::test::pointAt(dialog()); })
-      .step("type the path into the file field", [&] { gl::test::typeText(file.string().c_str()); })
+      .step("type the path into the file field", [&] { return gl::test::hasKeyboard(dialog()); },
+            [&] { gl::test::typeText(file.string().c_str()); })
       .step("columns found", [&] { return dialog()->preview().has_value(); }, [] { press('L', wxMOD_ALT); })
       .step("column list focused", [&] { return wxWindow::FindFocus() == columnsList(); }, [] { press(WXK_END); })
       .step("last column selected",
@@ -82,6 +82,5 @@ TEST_CASE("a clerk imports a roster with the keyboard alone") {
   auto lin = ledger.residentsWithIdNumber(gl::test::residentId("19700101", "003"));
   REQUIRE(lin.size() == 1);
   CHECK(ledger.get(Table::Resident, lin.front())->text("notes") == "乙");
-  frame->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(frame));
 }

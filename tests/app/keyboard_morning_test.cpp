@@ -59,8 +59,7 @@ TEST_CASE("a grid worker's whole morning with the keyboard alone") {
   const std::string household = head.text("household");
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new gl::app::MainFrame(g.take(), settings);
-  frame->Show();
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   auto& ledger = frame->ledger();
   const auto residentsBefore = gl::test::liveRows(ledger, Table::Resident);
   const auto quarantinesBefore = gl::test::liveRows(ledger, Table::Quarantine);
@@ -72,7 +71,7 @@ TEST_CASE("a grid worker's whole morning with the keyboard alone") {
   morning
       // Find the household: Ctrl+F, the initials, Enter opens the best match in the Households tab.
       .step("pointer over the window", [&] { gl::test::pointAt(frame); })
-      .step("Ctrl+F", [] { press('F', wxMOD_CONTROL); })
+      .step("Ctrl+F", [&] { return gl::test::hasKeyboard(frame); }, [] { press('F', wxMOD_CONTROL); })
       .step("type the initials", [&] { type(initials.c_str()); })
       .step("results listed", [&] { return !frame->searchPane()->results().empty(); }, [] { press(WXK_RETURN); })
       .step("household shown",
@@ -85,7 +84,7 @@ TEST_CASE("a grid worker's whole morning with the keyboard alone") {
       .step("name field focused",
             [] {
               auto* form = gl::test::shownWindow<ResidentDialog>();
-              return form && wxWindow::FindFocus() == form->nameField();
+              return form && gl::test::hasKeyboard(form) && wxWindow::FindFocus() == form->nameField();
             },
             [] { gl::test::shownWindow<ResidentDialog>()->nameField()->WriteText(wxString::FromUTF8("柏青松")); });
   // Tab until the identity number has the keyboard (the form's tab order decides how many).
@@ -115,7 +114,8 @@ TEST_CASE("a grid worker's whole morning with the keyboard alone") {
       .step("quarantine form up", [] { return gl::test::shownWindow<QuarantineDialog>() != nullptr; },
             [] { gl::test::pointAt(gl::test::shownWindow<QuarantineDialog>()); })
       // The policy list: Down opens it on the current entry, Down moves to the first policy, Enter takes it.
-      .step("policy list opened", [] { press(WXK_DOWN); })
+      .step("policy list opened", [] { return gl::test::hasKeyboard(gl::test::shownWindow<QuarantineDialog>()); },
+            [] { press(WXK_DOWN); })
       .step("first policy highlighted", [] { press(WXK_DOWN); })
       .step("policy chosen", [] { press(WXK_RETURN); })
       .step("planned end filled",
@@ -174,7 +174,7 @@ TEST_CASE("a grid worker's whole morning with the keyboard alone") {
             [] {
               auto* form = gl::test::shownWindow<VisitDialog>();
               wxWindow* focus = wxWindow::FindFocus();
-              return form && focus && wxGetTopLevelParent(focus) == form;
+              return form && gl::test::hasKeyboard(form) && focus && wxGetTopLevelParent(focus) == form;
             },
             [] { press(WXK_RETURN); })
       // Enter saved the visit and brought up the grid's next door still to visit: Escape ends the round.
@@ -211,6 +211,5 @@ TEST_CASE("a grid worker's whole morning with the keyboard alone") {
   ledger.forEachRow(Table::Visit, [&](const gl::db::Row& r) { visited |= r.text("household") == household; });
   CHECK(visited);
   gl::test::screenshot("keyboard-morning");
-  frame->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(frame));
 }

@@ -21,8 +21,7 @@ TEST_CASE("the main window opens on a ledger with its four tabs, and the search 
   std::string initials = gl::core::pinyin::initials(*someone["name"]);
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new MainFrame(g.take(), settings);
-  frame->Show();
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   CHECK(frame->currentTab() == Tab::Today);
   // Only the tab on show has read the ledger; each other tab reads it when first shown.
   CHECK_FALSE(frame->todayPanel()->stale());
@@ -49,6 +48,5 @@ TEST_CASE("the main window opens on a ledger with its four tabs, and the search 
   for (const auto& hit : frame->searchPane()->results()) found |= hit.id == someone.id;
   CHECK_MESSAGE(found, initials);
   gl::test::screenshot("main-window-search");
-  frame->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(frame));
 }

@@ -26,17 +26,15 @@ using Figure = gl::app::TodayPanel::Figure;
 
 namespace {
 
-// Types `text` into the focused window and presses Enter.
-void typeAndEnter(wxWindow* target, const char* text) {
+// Types `text` into the sheet's cursor cell and presses Enter; returns once the cell editor, opened by
+// the first key, has closed again (the reading committed or refused).
+void typeAndEnter(CheckSheet* sheet, const char* text) {
+  REQUIRE(gl::test::focus(sheet, sheet->GetGridWindow()->GetPosition() + wxPoint(5, 5)));
   wxUIActionSimulator sim;
-  sim.MouseMove(target->GetScreenRect().GetPosition() + wxPoint(5, 5));
-  gl::test::pump(80);
-  target->SetFocus();
-  gl::test::pump(80);
   sim.Text(text);
-  gl::test::pump(80);
+  REQUIRE(gl::test::pumpUntil([&] { return sheet->IsCellEditControlShown(); }));
   sim.Char(WXK_RETURN);
-  gl::test::pump(150);
+  REQUIRE(gl::test::pumpUntil([&] { return !sheet->IsCellEditControlShown(); }));
 }
 
 }  // namespace
@@ -45,8 +43,7 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   gl::test::GuiLedger g(60);
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new gl::app::MainFrame(g.take(), settings);
-  frame->Show();
-  gl::test::pump(200);
+  REQUIRE(gl::test::show(frame));
   auto& ledger = frame->ledger();
   TodayPanel* today = frame->todayPanel();
   auto underBefore = today->figure(Figure::UnderQuarantine);
@@ -68,13 +65,10 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   auto* resident = new gl::app::ResidentDialog(frame, ledger, householdId);
   resident->Show();
   resident->nameField()->ChangeValue(wxString::FromUTF8("柏青松"));
+  REQUIRE(gl::test::focus(resident->idNumberField()));
   wxUIActionSimulator sim;
-  sim.MouseMove(resident->idNumberField()->GetScreenRect().GetPosition() + wxPoint(5, 5));
-  gl::test::pump(80);
-  resident->idNumberField()->SetFocus();
-  gl::test::pump(80);
   sim.Text("11010119600101002x");
-  gl::test::pumpUntil([&] { return resident->birthDateField()->GetValue() == "1960-01-01"; }, 3000);
+  CHECK(gl::test::pumpUntil([&] { return resident->birthDateField()->GetValue() == "1960-01-01"; }));
   CHECK(resident->birthDateField()->GetValue() == "1960-01-01");
   CHECK(resident->sexCode() == "female");
   gl::test::screenshot("morning-resident-typed");
@@ -87,13 +81,12 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   auto* quarantine = new gl::app::QuarantineDialog(frame, ledger, residentId);
   quarantine->selectPolicy("home7_2022");
   quarantine->startField()->SetValue("2022-11-20");
-  gl::test::pump(50);
-  CHECK(quarantine->plannedEndField()->GetValue() == "2022-11-26");
+  CHECK(gl::test::pumpUntil([&] { return quarantine->plannedEndField()->GetValue() == "2022-11-26"; }));
   REQUIRE(quarantine->save());
   std::string caseId = quarantine->savedId();
   quarantine->Destroy();
   frame->reloadAll();
-  gl::test::pump(100);
+  REQUIRE(gl::test::pumpUntil([&] { return !today->stale(); }));
   CHECK(today->figure(Figure::UnderQuarantine) == underBefore + 1);
 
   // 4. Morning and evening temperatures, typed into the check sheet.
@@ -102,17 +95,17 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   REQUIRE(sheet->goToCase(caseId));
   int row = sheet->GetGridCursorRow();
   sheet->SetGridCursor(row, CheckSheet::kFirstSlotColumn);
-  typeAndEnter(sheet->GetGridWindow(), "36.6");
+  typeAndEnter(sheet, "36.6");
   auto pm = sheet->columnOfSlot(row, 1);
   REQUIRE(pm);
   sheet->SetGridCursor(row, *pm);
-  typeAndEnter(sheet->GetGridWindow(), "37.6");
+  typeAndEnter(sheet, "37.6");
   auto recorded = [&] {
     for (const auto& r : gl::db::QuarantineQueries(ledger, ledger.readerScope()).checkSheet(gl::core::Date{2022, 11, 20}))
       if (r.quarantineId == caseId) return r.tenths;
     return std::vector<std::optional<int>>{};
   };
-  gl::test::pumpUntil([&] { auto t = recorded(); return t.size() == 2 && t[1].has_value(); }, 3000);
+  CHECK(gl::test::pumpUntil([&] { auto t = recorded(); return t.size() == 2 && t[1].has_value(); }));
   auto tenths = recorded();
   REQUIRE(tenths.size() == 2);
   CHECK(tenths[0] == std::optional<int>(366));
@@ -121,7 +114,7 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
 
   // 5. Today's figures and the lists changed.
   frame->showTab(gl::app::Tab::Today);
-  gl::test::pump(100);
+  REQUIRE(gl::test::pumpUntil([&] { return !today->stale(); }));
   CHECK(today->figure(Figure::ChecksDone) == doneBefore + 2);
   CHECK(today->figure(Figure::Fevers) == feversBefore + 1);
   bool listed = false;
@@ -135,6 +128,5 @@ TEST_CASE("a grid worker's morning: household, resident by id number, quarantine
   bool found = false;
   for (const auto& hit : frame->searchPane()->results()) found |= hit.id == residentId;
   CHECK(found);
-  frame->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(frame));
 }

@@ -106,11 +106,11 @@ TEST_CASE("the Quarantine tab lists the ledger's active cases with day N of M an
     if (q.plannedEnd > kToday) CHECK(t.panel->statusText(q.id).empty());
 
   // Ctrl+Right shows the next day (and the list of that day).
-  t.list()->SetFocus();
+  REQUIRE(gl::test::focus(t.list()));
   wxUIActionSimulator sim;
   sim.KeyDown(WXK_RIGHT, wxMOD_CONTROL);
   sim.KeyUp(WXK_RIGHT, wxMOD_CONTROL);
-  gl::test::pumpUntil([&] { return t.panel->date() != kToday; }, 1500);
+  CHECK(gl::test::pumpUntil([&] { return t.panel->date() != kToday; }));
   CHECK(t.panel->date() == kToday.addDays(1));
   t.panel->setDate(kToday);
 }
@@ -129,17 +129,17 @@ TEST_CASE("typing temperatures into the check sheet records them and Enter moves
   REQUIRE_FALSE(sheet->rows()[static_cast<std::size_t>(row)].tenths[0]);
 
   // The pointer over the sheet: without a window manager the keyboard follows it.
+  REQUIRE(gl::test::focus(sheet, sheet->GetGridWindow()->GetPosition() + wxPoint(5, 5)));
+  // A key opens the cell editor; Enter in it writes the reading (or refuses it) and closes it.
+  auto typed = [&] { return gl::test::pumpUntil([&] { return sheet->IsCellEditControlShown(); }); };
   wxUIActionSimulator sim;
-  sim.MouseMove(sheet->GetGridWindow()->GetScreenRect().GetPosition() + wxPoint(5, 5));
-  gl::test::pump(100);
-  sheet->SetFocus();
-  gl::test::pump(100);
   sim.Text("36.5");
-  gl::test::pump(100);
+  REQUIRE(typed());
   sim.Char(WXK_RETURN);
-  gl::test::pumpUntil([&] { return t.tenths(person, 0).has_value(); }, 2000);
+  CHECK(gl::test::pumpUntil([&] { return t.tenths(person, 0).has_value(); }));
   CHECK(t.tenths(person, 0) == std::optional<int>(365));
-  gl::test::pump(100);
+  // The cursor moves on, and the other tabs are told (after the edit).
+  CHECK(gl::test::pumpUntil([&] { return sheet->GetGridCursorRow() == row + 1 && t.changes >= 1; }));
   CHECK(sheet->GetGridCursorRow() == row + 1);
   CHECK(sheet->GetGridCursorCol() == CheckSheet::kFirstSlotColumn);
   CHECK(sheet->GetCellValue(row, CheckSheet::kFirstSlotColumn) == "36.5");
@@ -148,9 +148,10 @@ TEST_CASE("typing temperatures into the check sheet records them and Enter moves
   // 45 ℃ is refused: nothing written, the reason under the sheet, the cursor stays on that person.
   auto before = t.tenths(next, 0);
   sim.Text("45");
-  gl::test::pump(100);
+  REQUIRE(typed());
   sim.Char(WXK_RETURN);
-  gl::test::pump(300);
+  // The refusal is said at once; the cursor, moved on by Enter, comes back a moment later.
+  CHECK(gl::test::pumpUntil([&] { return t.panel->message().Contains("45") && sheet->GetGridCursorRow() == row + 1; }));
   CHECK(t.tenths(next, 0) == before);
   CHECK(t.panel->message().Contains("45"));
   CHECK(sheet->lastMessage() == t.panel->message());
@@ -158,15 +159,14 @@ TEST_CASE("typing temperatures into the check sheet records them and Enter moves
 
   // A fever is recorded (and shown in red); the message says so.
   sim.Text("38.2");
-  gl::test::pump(100);
+  REQUIRE(typed());
   sim.Char(WXK_RETURN);
-  gl::test::pumpUntil([&] { return t.tenths(next, 0) == std::optional<int>(382); }, 2000);
+  CHECK(gl::test::pumpUntil([&] { return t.tenths(next, 0) == std::optional<int>(382); }));
   CHECK(t.tenths(next, 0) == std::optional<int>(382));
   wxGridCellAttr* attr = sheet->GetTable()->GetAttr(row + 1, CheckSheet::kFirstSlotColumn, wxGridCellAttr::Any);
   REQUIRE(attr);
   CHECK(attr->GetTextColour().Red() > 150);
   attr->DecRef();
-  gl::test::pump(200);
   gl::test::screenshot("quarantine-tab-check-sheet");
 
   // The same commit path without the keyboard: "36.5℃" is accepted, "abc" is not.
@@ -220,8 +220,7 @@ TEST_CASE("the quarantine dialog fills the planned end from the policy and savin
   dialog.startField()->SetValue("2022-11-20");
   CHECK(dialog.message("planned_end_on").empty());
   dialog.sourceField()->ChangeValue(wxString::FromUTF8("上海市浦东新区"));
-  dialog.Show();
-  gl::test::pump(200);
+  REQUIRE(gl::test::show(&dialog));
   gl::test::screenshot("quarantine-dialog");
 
   // A start date that is not a date is refused beside its field, nothing is written.
@@ -263,8 +262,7 @@ TEST_CASE("releasing a chained case from the tab ends it and opens the follow-on
     CaseActionDialog dialog(t.frame, *t.g.ledger, *item, CaseAction::Release, kToday, nullptr);
     CHECK(dialog.note().Contains("2022-11-21"));
     CHECK(dialog.note().Contains("2022-11-23"));
-    dialog.Show();
-    gl::test::pump(200);
+    REQUIRE(gl::test::show(&dialog));
     gl::test::screenshot("case-action-dialog");
     // A release before the start is refused beside the date.
     dialog.dateField()->SetValue("2022-11-01");
@@ -327,8 +325,7 @@ TEST_CASE("transfer and extension go through the same dialog, and a check is edi
   check.temperatureField()->SetValue("37.6");
   check.symptomsField()->ChangeValue(wxString::FromUTF8("咳嗽"));
   check.testResultChoice()->SetSelection(1);  // negative
-  check.Show();
-  gl::test::pump(200);
+  REQUIRE(gl::test::show(&check));
   gl::test::screenshot("health-check-dialog");
   REQUIRE(check.save());
   auto saved = t.g.ledger->get(gl::core::Table::HealthCheck, check.savedId());
@@ -345,26 +342,25 @@ TEST_CASE("the main window's Record checks command opens the tab with the cursor
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new gl::app::MainFrame(g.take(), settings);
   frame->SetSize(wxSize(1280, 860));
-  frame->Show();
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   wxCommandEvent record(wxEVT_MENU, gl::app::cmd::kRecordChecks);
   frame->ProcessWindowEvent(record);
-  gl::test::pump(200);
   CHECK(frame->currentTab() == gl::app::Tab::Quarantine);
   CheckSheet* sheet = frame->quarantinePanel()->checkSheet();
   REQUIRE(sheet->GetGridCursorRow() >= 0);
   CHECK(sheet->GetGridCursorCol() == CheckSheet::kFirstSlotColumn);
   const auto& row = sheet->rows()[static_cast<std::size_t>(sheet->GetGridCursorRow())];
   CHECK_FALSE(row.tenths[0].has_value());
-  wxWindow* focus = wxWindow::FindFocus();
-  CHECK((focus == sheet || (focus && sheet->IsDescendant(focus))));
+  auto inSheet = [&] {
+    wxWindow* focus = wxWindow::FindFocus();
+    return focus == sheet || (focus && sheet->IsDescendant(focus));
+  };
+  CHECK(gl::test::pumpUntil(inSheet));
   gl::test::screenshot("quarantine-tab-in-window");
   // In the afternoon the same command starts on the evening column.
   gl::app::fixLocalHour(15);
   frame->ProcessWindowEvent(record);
-  gl::test::pump(200);
   CHECK(sheet->GetGridCursorCol() == CheckSheet::kFirstSlotColumn + sheet->slotColumns() - 1);
   gl::app::fixLocalHour(9);
-  frame->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(frame));
 }

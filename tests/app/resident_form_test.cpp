@@ -134,17 +134,13 @@ TEST_CASE("typing an identity number with the keyboard fills the form") {
   });
   auto* dialog = new ResidentDialog(nullptr, *g.ledger, household);
   dialog->Move(0, 0);
-  dialog->Show();
-  gl::test::pump(200);
-  wxUIActionSimulator sim;
+  REQUIRE(gl::test::show(dialog));
   // Without a window manager the keyboard follows the pointer.
-  sim.MouseMove(dialog->idNumberField()->GetScreenRect().GetPosition() + wxPoint(5, 5));
-  gl::test::pump(100);
-  dialog->idNumberField()->SetFocus();
-  gl::test::pump(100);
+  REQUIRE(gl::test::focus(dialog->idNumberField()));
+  wxUIActionSimulator sim;
   std::string id = residentId("19850110", "031");  // odd sequence: a man
   sim.Text(id.c_str());
-  gl::test::pumpUntil([&] { return !dialog->birthDateField()->IsEmpty(); }, 3000);
+  CHECK(gl::test::pumpUntil([&] { return !dialog->birthDateField()->IsEmpty(); }));
   CHECK(dialog->idNumberField()->GetValue() == id);
   CHECK(dialog->birthDateField()->GetValue() == "1985-01-10");
   CHECK(dialog->sexCode() == "male");
@@ -167,26 +163,23 @@ TEST_CASE("typing an identity number with the keyboard fills the form") {
 
   // Ctrl+Enter: saved, and the form is empty for the next member.
   dialog->idNumberField()->SetValue(id);
-  dialog->idNumberField()->SetFocus();
-  gl::test::pump(100);
+  REQUIRE(gl::test::focus(dialog->idNumberField()));
   sim.KeyDown(WXK_RETURN, wxMOD_CONTROL);
   sim.KeyUp(WXK_RETURN, wxMOD_CONTROL);
-  gl::test::pumpUntil([&] { return dialog->savedCount() == 1; }, 2000);
+  CHECK(gl::test::pumpUntil([&] { return dialog->savedCount() == 1; }));
   CHECK(dialog->savedCount() == 1);
   CHECK(gl::db::HouseholdQueries(*g.ledger, g.ledger->readerScope()).residentsOf(household).size() == before + 1);
   CHECK(dialog->IsShown());
   CHECK(dialog->nameField()->IsEmpty());
 
   // Enter in a field: Save.
-  dialog->nameField()->SetFocus();
-  gl::test::pump(100);
+  REQUIRE(gl::test::focus(dialog->nameField()));
   sim.Text("Li Ming");
-  gl::test::pump(100);
+  REQUIRE(gl::test::pumpUntil([&] { return dialog->nameField()->GetValue() == "Li Ming"; }));
   sim.Char(WXK_RETURN);
-  gl::test::pumpUntil([&] { return dialog->savedCount() == 2; }, 2000);
+  CHECK(gl::test::pumpUntil([&] { return dialog->savedCount() == 2; }));
   CHECK(dialog->savedCount() == 2);
   CHECK(gl::db::HouseholdQueries(*g.ledger, g.ledger->readerScope()).residentsOf(household).size() == before + 2);
   CHECK((*g.ledger->get(Table::Resident, dialog->savedId()))["name"] == gl::core::Value("Li Ming"));
-  dialog->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(dialog));
 }

@@ -102,31 +102,28 @@ TEST_CASE("the roster dialog previews, pages through and saves a roster, and dra
     printout.SetDC(nullptr);
   }
   CHECK(inked(paper.ConvertToImage()) > 500);
-  dialog->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(dialog));
 }
 
 TEST_CASE("Ctrl+P opens the roster dialog and Alt+T takes tomorrow, keys only") {
   gl::test::GuiLedger g(30);
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new gl::app::MainFrame(g.take(), settings);
-  frame->Show();
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   const std::string tomorrow = frame->ledger().today().addDays(1).iso();
   auto dialog = [] { return gl::test::shownWindow<RosterDialog>(); };
   gl::test::KeyScript keys;
   keys.step("pointer over the window", [&] { gl::test::pointAt(frame); })
-      .step("Ctrl+P", [] { gl::test::press('P', wxMOD_CONTROL); })
+      .step("Ctrl+P", [&] { return gl::test::hasKeyboard(frame); }, [] { gl::test::press('P', wxMOD_CONTROL); })
       .step("roster dialog up", [&] { return dialog() != nullptr; }, [&] { gl::test::pointAt(dialog()); })
-      .step("Alt+T", [] { gl::test::press('T', wxMOD_ALT); })
+      .step("Alt+T", [&] { return gl::test::hasKeyboard(dialog()); }, [] { gl::test::press('T', wxMOD_ALT); })
       .step("tomorrow's roster",
             [&] { return dialog()->roster() && dialog()->roster()->date.iso() == tomorrow; },
             [] { gl::test::press(WXK_PAGEDOWN); })
       .step("Escape closes", [] { gl::test::press(WXK_ESCAPE); })
       .step("closed", [&] { return dialog() == nullptr; }, [] {});
   CHECK(keys.run(10000) == "");
-  frame->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(frame));
 }
 
 TEST_CASE("a door card scanned into the search box opens its household at once") {
@@ -136,8 +133,7 @@ TEST_CASE("a door card scanned into the search box opens its household at once")
   const std::string code = *gl::core::doorCode(household);
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new gl::app::MainFrame(g.take(), settings);
-  frame->Show();
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   // A USB scanner types like a keyboard: the 40 digits (Enter after them or not). The household
   // opens as they are in, and a second card scanned right after replaces the first.
   std::string second;
@@ -150,15 +146,14 @@ TEST_CASE("a door card scanned into the search box opens its household at once")
   };
   gl::test::KeyScript keys;
   keys.step("pointer over the window", [&] { gl::test::pointAt(frame); })
-      .step("Ctrl+F", [] { gl::test::press('F', wxMOD_CONTROL); })
+      .step("Ctrl+F", [&] { return gl::test::hasKeyboard(frame); }, [] { gl::test::press('F', wxMOD_CONTROL); })
       .step("scan", [&] { gl::test::typeText(code.c_str()); })
       .step("household shown", [&] { return shown(household); }, [] { gl::test::press(WXK_RETURN); })
       .step("still shown after the scanner's Enter", [&] { return shown(household); },
             [&] { gl::test::typeText(secondCode.c_str()); })
       .step("the second card's household", [&] { return shown(second); }, [] {});
   CHECK(keys.run(10000) == "");
-  frame->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(frame));
 }
 
 TEST_CASE("a county roster of 5,000 households is read with a progress window, and Cancel stops its PDF") {
@@ -196,6 +191,5 @@ TEST_CASE("a county roster of 5,000 households is read with a progress window, a
   CHECK_FALSE(stage.empty());
   CHECK_FALSE(std::filesystem::exists(pdf));  // nothing half-written
   CHECK(dialog->status() == _("Cancelled."));
-  dialog->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(dialog));
 }

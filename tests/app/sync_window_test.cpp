@@ -40,8 +40,7 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
   gl::test::GuiLedger g(8);
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new gl::app::MainFrame(g.take(), settings);
-  frame->Show();
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   auto& ledger = frame->ledger();
   REQUIRE(ledger.pendingChanges() > 0);
   auto dialog = [] { return shownWindow<gl::app::SyncDialog>(); };
@@ -49,7 +48,7 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
 
   gl::test::KeyScript keys;
   keys.step("pointer over the window", [&] { gl::test::pointAt(frame); })
-      .step("F9", [] { press(WXK_F9); })
+      .step("F9", [&] { return gl::test::hasKeyboard(frame); }, [] { press(WXK_F9); })
       .step("settings up", [&] { return dialog() != nullptr; },
             [&] {
               gl::test::pointAt(dialog());
@@ -60,7 +59,7 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
               gl::test::screenshot("sync-dialog");
               field("password")->SetFocus();
             })
-      .step("Enter syncs", [] { press(WXK_RETURN); })
+      .step("Enter syncs", [&] { return gl::test::hasKeyboard(dialog()); }, [] { press(WXK_RETURN); })
       .step("synced", [&] { return dialog() == nullptr && !frame->syncRunning() && !frame->syncStatus().empty(); },
             [] {});
   CHECK(keys.run(20000) == "");
@@ -120,8 +119,7 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
   int twins = 0;
   ledger.forEachRow(Table::Resident, [&](const gl::db::Row& r) { twins += r.text("id_number") == twin->text("id_number"); });
   CHECK(twins == 1);
-  frame->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(frame));
 }
 
 TEST_CASE("the sync problems window opens at once when the data center does not answer, and closes at once") {
@@ -144,11 +142,12 @@ TEST_CASE("the sync problems window opens at once when the data center does not 
   options.server = server;
   options.user = "leader";
   auto closing = std::chrono::steady_clock::now();
+  wxWeakRef<wxWindow> frameRef;
   {
     wxFrame* frame = new wxFrame(nullptr, wxID_ANY, "problems");
+    frameRef = frame;
     gl::app::SyncProblemsDialog problems(frame, *ledger, options);
-    problems.Show();
-    gl::test::pump(200);
+    REQUIRE(gl::test::show(&problems));
     // The window is up and usable while the data center is still being asked.
     CHECK(problems.busy());
     auto* status = dynamic_cast<wxStaticText*>(problems.FindWindow("status"));
@@ -162,6 +161,7 @@ TEST_CASE("the sync problems window opens at once when the data center does not 
   // Closing stopped the request instead of waiting out libcurl's 15 s connect timeout (it is polled
   // about once a second): a bound on behaviour, far from any speed figure.
   CHECK(std::chrono::steady_clock::now() - closing < std::chrono::seconds(8));
-  gl::test::pump(50);
+  // The frame goes at idle time, after the window (on the stack) that it was the parent of.
+  CHECK(gl::test::gone(frameRef));
   close(silent);
 }

@@ -119,24 +119,21 @@ TEST_CASE("the Today tiles show the ledger's figures, follow a recorded check an
 
   // Tab goes from tile to tile in reading order.
   wxUIActionSimulator sim;
-  t.panel->tile(Figure::UnderQuarantine)->SetFocus();
-  gl::test::pump(100);
+  REQUIRE(gl::test::focus(t.panel->tile(Figure::UnderQuarantine)));
   sim.Char(WXK_TAB);
   CHECK(gl::test::pumpUntil([&] { return t.panel->tile(Figure::MorningChecksToDo)->HasFocus(); }, 1000));
 
   // Tiles open their lists: Enter on a focused tile, a mouse click, and the accessor.
-  t.panel->tile(Figure::Fevers)->SetFocus();
-  gl::test::pump(100);
+  REQUIRE(gl::test::focus(t.panel->tile(Figure::Fevers)));
   REQUIRE(t.panel->tile(Figure::Fevers)->HasFocus());
   sim.Char(WXK_RETURN);
-  gl::test::pumpUntil([&] { return !opened.empty(); }, 1000);
+  CHECK(gl::test::pumpUntil([&] { return !opened.empty(); }));
   REQUIRE(opened.size() == 1);
   CHECK(opened.back() == gl::app::Tab::Quarantine);
   auto* visits = t.panel->tile(Figure::HouseholdsToVisit);
   sim.MouseMove(visits->GetScreenRect().GetPosition() + wxPoint(40, 40));
-  gl::test::pump(100);
-  sim.MouseClick();
-  gl::test::pumpUntil([&] { return opened.size() == 2; }, 1000);
+  sim.MouseClick();  // lands where the pointer went: the click first syncs the display
+  CHECK(gl::test::pumpUntil([&] { return opened.size() == 2; }));
   REQUIRE(opened.size() == 2);
   CHECK(opened.back() == gl::app::Tab::Visits);
   t.panel->openFigure(Figure::Overdue);
@@ -148,15 +145,13 @@ TEST_CASE("the chart says so when there is nothing to draw") {
   auto* frame = new wxFrame(nullptr, wxID_ANY, "GridLedger", wxPoint(0, 0), wxSize(1000, 760));
   auto* panel = new TodayPanel(frame, *g.ledger, {}, {});
   panel->reload();
-  frame->Show();
-  gl::test::pump(200);
+  REQUIRE(gl::test::show(frame));
   CHECK(panel->chart()->days().size() == 30);
   CHECK(panel->chart()->empty());
   CHECK(panel->figure(Figure::UnderQuarantine) == 0);
   CHECK(panel->figureDetail(Figure::HouseholdsToVisit) != wxString());
   gl::test::screenshot("today-empty");
-  frame->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(frame));
 }
 
 TEST_CASE("the main window opens on the Today tab, and its tiles switch to the Quarantine and Visits tabs") {
@@ -164,10 +159,9 @@ TEST_CASE("the main window opens on the Today tab, and its tiles switch to the Q
   gl::app::AppSettings settings((g.dir / "settings.ini").string());
   auto* frame = new gl::app::MainFrame(g.take(), settings);
   frame->SetPosition(wxPoint(0, 0));
-  frame->Show();
   // The pointer away from the tiles, so that no tooltip or hover shows in the screenshot.
   wxUIActionSimulator().MouseMove(1275, 895);
-  gl::test::pump(300);
+  REQUIRE(gl::test::show(frame));
   REQUIRE(frame->currentTab() == gl::app::Tab::Today);
   gl::test::screenshot("today-tab");
   frame->todayPanel()->openFigure(Figure::HouseholdsToVisit);
@@ -176,6 +170,5 @@ TEST_CASE("the main window opens on the Today tab, and its tiles switch to the Q
   frame->showTab(gl::app::Tab::Today);
   frame->todayPanel()->openFigure(Figure::MorningChecksToDo);
   CHECK(frame->currentTab() == gl::app::Tab::Quarantine);
-  frame->Destroy();
-  gl::test::pump(100);
+  CHECK(gl::test::destroyAndWait(frame));
 }

@@ -110,19 +110,17 @@ TEST_CASE("the visit form saves a visit for its grid, flags fevers as typed and 
   REQUIRE(left.size() >= 2);
 
   auto* dialog = new VisitDialog(t.frame, ledger, left[0].id, campaign);
-  dialog->Show();
-  gl::test::pump(200);
+  REQUIRE(gl::test::show(dialog));
   CHECK(dialog->householdField()->GetValue() == wxString::FromUTF8(*left[0]["address"]));
   CHECK(dialog->dateField()->GetValue() == "2022-11-20");
   CHECK(dialog->outcome() == "seen");
   CHECK_FALSE(dialog->dirty());
 
   // Typing a temperature: 37.6 is a fever, shown beside the field.
+  REQUIRE(gl::test::focus(dialog->temperatureField()));
   wxUIActionSimulator sim;
-  dialog->temperatureField()->SetFocus();
-  gl::test::pump(50);
   sim.Text("37.6");
-  gl::test::pumpUntil([&] { return dialog->temperatureField()->GetValue() == "37.6"; }, 2000);
+  CHECK(gl::test::pumpUntil([&] { return dialog->temperatureField()->GetValue() == "37.6"; }));
   REQUIRE(dialog->temperatureField()->GetValue() == "37.6");
   CHECK(dialog->dirty());
   CHECK_FALSE(dialog->feverText().empty());
@@ -183,16 +181,14 @@ TEST_CASE("the visit form saves a visit for its grid, flags fevers as typed and 
   CHECK(round->roundFinished());
   CHECK(gl::db::VisitQueries(ledger, ledger.readerScope()).householdsToVisit(campaign, grid).empty());
   CHECK(householdsLeft(ledger, campaign, grid) == 0);
-  round->Destroy();
-  gl::test::pump(50);
+  CHECK(gl::test::destroyAndWait(round));
 }
 
 TEST_CASE("a new campaign defaults to the whole county, refuses a period that ends before it starts, and covers every grid") {
   Host<VisitsPanel> t;
   auto& ledger = *t.g.ledger;
   auto* dialog = new CampaignDialog(t.frame, ledger);
-  dialog->Show();
-  gl::test::pump(100);
+  REQUIRE(gl::test::show(dialog));
   CHECK(dialog->scopeField()->GetValue() == "370322");
   CHECK(dialog->startField()->GetValue() == "2022-11-20");
   CHECK_FALSE(dialog->save());  // no name
