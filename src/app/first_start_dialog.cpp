@@ -87,9 +87,19 @@ std::unique_ptr<db::Ledger> FirstStartDialog::createLedger() {
       if (wxFileName::FileExists(wxString::FromUTF8(path))) return db::Ledger::open(path);
       auto ledger = db::Ledger::open(path, db::Ledger::Mode::CreateNew);
       ledger->initialize(demo::kDemoCountyCode, demo::kDemoCountyName);
-      if (fillDemo(path)) return ledger;
-      ledger.reset();  // cancelled: no half-made demo county is opened next time
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+      // Cancelled or failed: no half-made demo county is opened next time.
+      auto removeDemo = [&] {
+        ledger.reset();
+        std::error_code ignored;  // a file that is not there is what is wanted
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ignored);
+      };
+      try {
+        if (fillDemo(path)) return ledger;
+      } catch (...) {
+        removeDemo();
+        throw;
+      }
+      removeDemo();
       return nullptr;
     }
     case Choice::CreateNew:

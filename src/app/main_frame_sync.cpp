@@ -111,7 +111,7 @@ void MainFrame::startSync(bool interactive, const sync::SyncOptions& options) {
 }
 
 void MainFrame::finishSync(bool interactive, std::optional<sync::SyncResult> result, std::exception_ptr error) {
-  syncButton_->Enable();
+  syncButton_->Enable(!syncTask_);  // a background sync may have started while a message showed
   if (!result) {
     std::string why = failureText(error);
     syncStatus_ = wxString::Format(_("Sync failed: %s"), wxString::FromUTF8(why));

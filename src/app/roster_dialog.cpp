@@ -43,9 +43,10 @@ RosterDialog::RosterDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
   kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { rebuild(); });
   scope_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { rebuild(); });
   date_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { rebuild(); });
-  // Leaving the date field takes what was typed (not while the dialog is going away).
+  // Leaving the date field takes what was typed (not while the dialog is going away, nor when the
+  // progress window of the roster asked for takes the focus).
   date_->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
-    if (!IsBeingDeleted() && (!roster_ || fromWx(date_->GetValue()) != roster_->date.iso())) rebuild();
+    if (!IsBeingDeleted() && !progress_ && fromWx(date_->GetValue()) != requestedDate_) rebuild();
     e.Skip();
   });
   purpose_->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { rebuild(); });
@@ -87,6 +88,7 @@ RosterDialog::RosterDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(ledge
 }
 
 void RosterDialog::close() {
+  if (task_ && saving_) showProgress();  // a save under way ends (or is cancelled there) before the window
   if (IsModal()) EndModal(wxID_CLOSE);
   else Hide();
 }
@@ -137,6 +139,7 @@ void RosterDialog::rebuild() {
     return;
   }
   date_->ChangeValue(toWx(parsed.date->iso()));
+  requestedDate_ = parsed.date->iso();
   const auto kind = report::allKinds()[static_cast<std::size_t>(std::max(0, kind_->GetSelection()))];
   const std::string scope = scopeCodes_.empty() ? std::string() : scopeCodes_[static_cast<std::size_t>(std::max(0, scope_->GetSelection()))];
   if (task_) {  // one at a time: a build under way gives way to this one, a save finishes first
@@ -187,7 +190,7 @@ void RosterDialog::renderPreview() {
 }
 
 bool RosterDialog::save(const std::filesystem::path& out) {
-  if (!roster_ || task_) return false;
+  if (!roster_ || stillReading()) return false;
   auto save = [roster = roster_, stamp = stamp(), out](db::Ledger& ledger, const core::Reporter& r) {
     report::saveRoster(ledger, *roster, stamp, out, r);
     return out;
@@ -205,19 +208,27 @@ bool RosterDialog::save(const std::filesystem::path& out) {
 }
 
 void RosterDialog::saveAs(const wxString& extension) {
-  if (!roster_) return;
+  if (!roster_ || stillReading()) return;
   wxString name = toWx(roster_->title + "-" + roster_->date.iso()) + "." + extension;
   wxString wildcard = extension == "pdf" ? _("PDF files (*.pdf)|*.pdf") : _("Excel workbooks (*.xlsx)|*.xlsx");
   wxFileDialog dialog(this, _("Save the roster"), wxString(), name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
   if (dialog.ShowModal() == wxID_OK) save(fromWx(dialog.GetPath()));
 }
 
+bool RosterDialog::stillReading() {
+  if (!task_) return false;
+  say(_("The roster is still being read: print or save it once it is shown."), true);
+  return true;
+}
+
 void RosterDialog::print() {
-  if (!layout_) return;
+  if (!layout_ || stillReading()) return;
+  // The roster printed and audited is this one, whatever the controls ask for meanwhile.
+  const std::shared_ptr<const report::Roster> roster = roster_;
   auto printStamp = stamp();
-  report::RosterLayout layout(*roster_, printStamp);
+  report::RosterLayout layout(*roster, printStamp);
   wxPrintData data;
-  data.SetOrientation(roster_->landscape ? wxLANDSCAPE : wxPORTRAIT);
+  data.SetOrientation(roster->landscape ? wxLANDSCAPE : wxPORTRAIT);
   data.SetPaperId(wxPAPER_A4);
   wxPrintDialogData dialogData(data);
   dialogData.SetMinPage(1);
@@ -228,7 +239,7 @@ void RosterDialog::print() {
     if (wxPrinter::GetLastError() == wxPRINTER_ERROR) say(_("The roster could not be printed."), true);
     return;
   }
-  report::auditRoster(ledger_, *roster_, "printer", printStamp.purpose);
+  report::auditRoster(ledger_, *roster, "printer", printStamp.purpose);
   say(_("Sent to the printer."), false);
 }
 

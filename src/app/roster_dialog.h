@@ -66,6 +66,7 @@ class RosterDialog : public wxDialog {
   void failed(std::exception_ptr error);
   void progressed(const core::Progress& progress);
   void showProgress();
+  bool stillReading();  // true, with a message, while a roster is read or saved
   void renderPreview();
   void saveAs(const wxString& extension);
   void say(const wxString& text, bool alert);
@@ -90,6 +91,7 @@ class RosterDialog : public wxDialog {
   bool saving_ = false;          // the task saves (a build waits for it; it is never cancelled for one)
   bool rebuildAgain_ = false;    // the controls changed while the task ran
   bool userCancelled_ = false;
+  std::string requestedDate_;    // the date of the roster last asked for
   ProgressDialog* progress_ = nullptr;
   wxTimer slow_;                 // shows the progress window when the work takes more than a moment
   int slowMs_ = 400;

@@ -51,6 +51,7 @@ bool RosterDialog::ended() {
   task_.reset();
   slow_.Stop();
   if (progress_) progress_->finish();
+  if (userCancelled_) rebuildAgain_ = false;  // Cancel stops what was asked meanwhile too
   if (!rebuildAgain_) return false;
   rebuildAgain_ = false;
   CallAfter([this] { rebuild(); });

@@ -58,7 +58,11 @@ TEST_CASE("the roster dialog previews, pages through and saves a roster, and dra
     if (code.find('-') != std::string::npos) grid = code;
   REQUIRE_FALSE(grid.empty());
   dialog->choose(RosterKind::VisitsDue, g.ledger->today(), grid);
+  // Until the roster asked for is read, it is neither saved nor printed (the old one would be).
+  CHECK_FALSE(dialog->save(g.dir / "early.pdf"));
+  CHECK(dialog->status() == _("The roster is still being read: print or save it once it is shown."));
   REQUIRE(settled());
+  CHECK_FALSE(std::filesystem::exists(g.dir / "early.pdf"));
   REQUIRE(dialog->roster());
   CHECK(dialog->roster()->scope.code == grid);
 
