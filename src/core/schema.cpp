@@ -20,9 +20,6 @@ Cell::Cell(const Column& column, Value value) : column(column.name), value(std::
 
 namespace {
 
-using CT = ColumnType;
-using P = Privacy;
-
 using namespace schema_data;
 
 constexpr TableSpec kTables[] = {

@@ -138,12 +138,9 @@ TEST_CASE("the progress window shows stages and a bar, and Cancel asks once and 
     dialog.show("Sending changes: 5 of 10", {5, 10, 1});
     CHECK(dialog.what() == "Sending changes: 5 of 10");
     dialog.show("Receiving changes", {7, 0, 2});  // no total: the bar pulses
-    auto* cancel = wxDynamicCast(dialog.FindWindow(wxID_CANCEL), wxButton);
-    REQUIRE(cancel);
-    wxCommandEvent click(wxEVT_BUTTON, wxID_CANCEL);
-    click.SetEventObject(cancel);
-    cancel->ProcessWindowEvent(click);
-    cancel->ProcessWindowEvent(click);
+    auto* cancel = dialog.FindWindow(wxID_CANCEL);
+    REQUIRE(gl::test::clickButton(&dialog, wxID_CANCEL));
+    REQUIRE(gl::test::clickButton(&dialog, wxID_CANCEL));
     CHECK(cancels == 1);
     CHECK(dialog.cancelling());
     CHECK_FALSE(cancel->IsEnabled());

@@ -61,10 +61,7 @@ TEST_CASE("the demo county is made in the background with a progress window, and
     press.Bind(wxEVT_TIMER, [&](wxTimerEvent&) {
       auto* window = gl::test::shownWindow<gl::app::ProgressDialog>();
       if (!window || window->cancelling()) return;
-      auto* button = wxDynamicCast(window->FindWindow(wxID_CANCEL), wxButton);
-      wxCommandEvent click(wxEVT_BUTTON, wxID_CANCEL);
-      click.SetEventObject(button);
-      button->ProcessWindowEvent(click);
+      gl::test::clickButton(window, wxID_CANCEL);
     });
     press.Start(5);
     CHECK(cancel.run(20000) == "");

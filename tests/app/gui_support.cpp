@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <random>
 
+#include <wx/button.h>
 #include <wx/app.h>
 #include <wx/dialog.h>
 #include <wx/timer.h>
@@ -90,6 +91,15 @@ bool focus(wxWindow* window, wxPoint offset) {
     wxWindow* focused = wxWindow::FindFocus();
     return hasKeyboard(window) && focused && (focused == window || window->IsDescendant(focused));
   });
+}
+
+bool clickButton(wxWindow* window, int id) {
+  auto* button = window ? wxDynamicCast(window->FindWindow(id), wxButton) : nullptr;
+  if (!button) return false;
+  wxCommandEvent click(wxEVT_BUTTON, id);
+  click.SetEventObject(button);
+  button->ProcessWindowEvent(click);
+  return true;
 }
 
 void press(int key, int modifiers) {

@@ -106,6 +106,8 @@ bool hasKeyboard(wxWindow* window);
 // A key (wx key code or character, with wxMOD_* modifiers) and ASCII text, through XTest.
 void press(int key, int modifiers = 0);
 void typeText(const char* text);
+// Clicks the button `id` of `window` as its click event (no pointer needed); false when there is none.
+bool clickButton(wxWindow* window, int id);
 
 // A temporary folder holding a ledger, removed afterwards.
 struct GuiLedger {

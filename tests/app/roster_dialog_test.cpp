@@ -185,10 +185,7 @@ TEST_CASE("a county roster of 5,000 households is read with a progress window, a
             [&] {
               gl::test::screenshot("roster-progress");
               stage = dialog->progressWindow()->what();
-              auto* button = wxDynamicCast(dialog->progressWindow()->FindWindow(wxID_CANCEL), wxButton);
-              wxCommandEvent click(wxEVT_BUTTON, wxID_CANCEL);
-              click.SetEventObject(button);
-              button->ProcessWindowEvent(click);
+              CHECK(gl::test::clickButton(dialog->progressWindow(), wxID_CANCEL));
             })
       .step("stopped", [&] { return !dialog->busy() && dialog->progressWindow() == nullptr; }, [] {});
   CHECK(cancel.run(20000) == "");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/identity.h"
+#include "id_check_support.h"
 
 using gl::core::checkId;
 using gl::core::Date;
@@ -18,22 +19,8 @@ using gl::core::IssueCode;
 using gl::core::Severity;
 using gl::core::Sex;
 
-namespace {
-
-const Date kToday{2026, 11, 29};
-
-IdCheck check(std::string_view raw, IdTypeHint hint = IdTypeHint::Any) { return checkId(raw, kToday, hint); }
-
-// The single Error-severity code, or IdUnrecognized with a failed CHECK when there is not exactly one.
-IssueCode onlyError(const IdCheck& r) {
-  std::vector<IssueCode> errors;
-  for (const auto& i : r.issues)
-    if (i.severity == Severity::Error) errors.push_back(i.code);
-  CHECK(errors.size() == 1);
-  return errors.empty() ? IssueCode::IdUnrecognized : errors.front();
-}
-
-}  // namespace
+using gl::test::check;
+using gl::test::onlyError;
 
 TEST_CASE("residence permits use the fixed 810000, 820000 and 830000 address codes") {
   struct Case {

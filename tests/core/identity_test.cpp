@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/identity.h"
+#include "id_check_support.h"
 #include "core/region_codes.h"
 
 using gl::core::checkId;
@@ -21,22 +22,9 @@ using gl::core::normalizeIdText;
 using gl::core::Severity;
 using gl::core::Sex;
 
-namespace {
-
-const Date kToday{2026, 11, 29};
-
-IdCheck check(std::string_view raw, IdTypeHint hint = IdTypeHint::Any) { return checkId(raw, kToday, hint); }
-
-// The single Error-severity code, or IdUnrecognized with a failed CHECK when there is not exactly one.
-IssueCode onlyError(const IdCheck& r) {
-  std::vector<IssueCode> errors;
-  for (const auto& i : r.issues)
-    if (i.severity == Severity::Error) errors.push_back(i.code);
-  CHECK(errors.size() == 1);
-  return errors.empty() ? IssueCode::IdUnrecognized : errors.front();
-}
-
-}  // namespace
+using gl::test::check;
+const Date kToday = gl::test::kIdToday;
+using gl::test::onlyError;
 
 TEST_CASE("the MOD 11-2 check digit matches the examples quoted with GB 11643") {
   CHECK(gb11643CheckDigit("11010519491231002") == 'X');
