@@ -66,7 +66,7 @@ class BackgroundTask {
 };
 
 // Work on a connection of its own to the ledger file: the window goes on reading the ledger as it was
-// (WAL) while the work writes; the connection closes when the work ends.
+// (WAL) while the work writes; the connection closes when the work ends. R may be void.
 template <typename R>
 std::function<R(const core::Reporter&)> onLedger(std::filesystem::path file,
                                                  std::function<R(db::Ledger&, const core::Reporter&)> work) {

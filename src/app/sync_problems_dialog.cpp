@@ -78,15 +78,13 @@ void SyncProblemsDialog::ask(const wxString& asking, std::function<void(db::Ledg
   fitMessages(this, {status_}, 360);
   then_ = std::move(then);
   for (const char* button : {"restore", "merge", "distinct"}) FindWindow(XRCID(button))->Disable();
-  job_ = std::make_unique<BackgroundTask>(
-      *this,
-      [file = ledger_.path(), work = std::move(work), options = options_](const core::Reporter& reporter) {
-        auto own = db::Ledger::open(file);
-        auto withStop = options;
-        withStop.progress = reporter;
-        work(*own, withStop);
-      },
-      BackgroundTask::Hooks{{}, [this](std::exception_ptr error) { answered(error); }});
+  auto withStop = [work = std::move(work), options = options_](db::Ledger& own, const core::Reporter& reporter) {
+    auto o = options;
+    o.progress = reporter;
+    work(own, o);
+  };
+  job_ = std::make_unique<BackgroundTask>(*this, onLedger<void>(ledger_.path(), withStop),
+                                          BackgroundTask::Hooks{{}, [this](std::exception_ptr e) { answered(e); }});
 }
 
 void SyncProblemsDialog::answered(std::exception_ptr error) {
