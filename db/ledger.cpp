@@ -169,7 +169,7 @@ void Ledger::initialize(std::string_view countyCode, std::string_view countyName
               {core::col::region::level, std::string("county")}},
              namedId("region:" + std::string(countyCode)));
     for (const auto& p : core::builtinPolicies())
-      w.insert(core::Table::Policy, policyCells(p), namedId("policy:" + std::string(countyCode) + ":" + p.code));
+      w.insert(core::Table::Policy, core::policyCells(p), namedId("policy:" + std::string(countyCode) + ":" + p.code));
     w.setSetting("county_code", countyCode);
     w.setSetting("county_name", countyName);
   });
@@ -330,7 +330,7 @@ void Ledger::forEachIdNumber(const std::function<void(std::string_view)>& visit)
 
 std::vector<core::Policy> Ledger::policies() const {
   std::vector<core::Policy> out;
-  forEachRow(core::Table::Policy, [&](const Row& r) { out.push_back(policyFromCells(r.cells)); });
+  forEachRow(core::Table::Policy, [&](const Row& r) { out.push_back(core::policyFromCells(r.cells)); });
   return out;
 }
 

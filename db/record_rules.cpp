@@ -51,7 +51,7 @@ void applyRecordRules(LedgerState& s, core::Table table, Cells& in, Cells& row, 
   if (table == core::Table::Resident) core::residentRules(in, row, today, issues);
   if (table == core::Table::Quarantine) quarantineRules(&s, in, row, isNew, issues);
   if (table == core::Table::Policy) {
-    auto found = core::validatePolicy(policyFromCells(row));
+    auto found = core::validatePolicy(core::policyFromCells(row));
     issues.insert(issues.end(), found.begin(), found.end());
   }
 }
@@ -67,7 +67,7 @@ void checkPolicySet(LedgerState& s, const std::string& context) {
   std::vector<core::Policy> all;
   const auto& spec = core::tableSpec(core::Table::Policy);
   auto& st = s.statement("SELECT " + selectColumns(spec) + " FROM policy WHERE deleted = 0");
-  while (st.executeStep()) all.push_back(policyFromCells(readRow(st, spec).cells));
+  while (st.executeStep()) all.push_back(core::policyFromCells(readRow(st, spec).cells));
   st.reset();
   auto issues = core::validatePolicies(all);
   if (core::hasErrors(issues)) throw ValidationError(std::move(issues), context);

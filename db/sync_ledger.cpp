@@ -98,7 +98,9 @@ std::vector<SyncCell> SyncLedger::pendingCells(std::size_t limit, std::int64_t& 
     upTo = ackedSeq(s);
     auto& st = s.statement("SELECT seq, tbl, row, col, hlc, base FROM clock WHERE site = 1 AND seq > ? ORDER BY seq LIMIT ?");
     st.bind(1, upTo);
-    st.bind(2, static_cast<std::int64_t>(limit));
+    // A batch ends between rows: the cells of one edit (an identity number and the birth date it
+    // gives) arrive together, for the data center's record rules (docs/sync-protocol.md §5).
+    st.bind(2, static_cast<std::int64_t>(limit + core::kMaxRowEntries));
     struct Entry {
       std::int64_t seq;
       int tbl;
@@ -106,10 +108,13 @@ std::vector<SyncCell> SyncLedger::pendingCells(std::size_t limit, std::int64_t& 
       std::int64_t hlc, base;
     };
     std::vector<Entry> entries;
-    while (st.executeStep())
-      entries.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt(), st.getColumn(2).getString(),
+    while (st.executeStep()) {
+      std::string row = st.getColumn(2).getString();
+      if (entries.size() >= limit && row != entries.back().row) break;
+      entries.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt(), std::move(row),
                          st.getColumn(3).getString(), st.getColumn(4).getInt64(),
                          st.getColumn(5).isNull() ? 0 : st.getColumn(5).getInt64()});
+    }
     st.reset();
     for (const auto& e : entries) {
       upTo = e.seq;
@@ -205,14 +210,15 @@ void SyncLedger::acknowledge(std::int64_t upTo, const std::vector<Refusal>& refu
     RemoteApply back(s, true);
     for (const auto& c : current) back.add(c);
     back.finish();
-    // A row made here and refused whole (outside the account's grids) is not at the data center: it
-    // leaves the ledger too, and its values stay listed with the refusals.
+    // A row made here and refused whole (outside the account's grids, or against a record rule) is not
+    // at the data center: it leaves the ledger too, and its values stay listed with the refusals.
     std::set<std::string> kept;
     for (const auto& c : current) kept.insert(c.row);
     std::vector<ScopeExit> gone;
     std::set<std::string> seen;
     for (const auto& r : refused) {
-      if (r.reason != "outside_scope" || kept.count(r.row) || !seen.insert(r.row).second) continue;
+      bool whole = r.reason == core::refusal::kOutsideScope || r.reason == core::refusal::kInconsistent;
+      if (!whole || kept.count(r.row) || !seen.insert(r.row).second) continue;
       auto& made = s.statement("SELECT 1 FROM clock WHERE row = ? AND col = '' AND site = 1");
       made.bind(1, r.row);
       bool here = made.executeStep();

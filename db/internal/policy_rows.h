@@ -1,5 +1,4 @@
-// Internal to gl_db: quarantine policies stored as rows of the synced `policy` table (editable data,
-// never constants: they changed five times between 2020 and 2022) and read back as core::Policy.
+// Internal to gl_db: a quarantine policy looked up by its code (the rows themselves: core/policy_cells.h).
 #pragma once
 
 #include <optional>
@@ -7,14 +6,13 @@
 #include <string_view>
 
 #include "core/policy.h"
+#include "core/policy_cells.h"
 #include "core/schema.h"
 
 namespace gl::db {
 
 struct LedgerState;
 
-core::Cells policyCells(const core::Policy& policy);
-core::Policy policyFromCells(const core::Cells& cells);
 std::optional<core::Policy> findPolicy(LedgerState& state, std::string_view code);
 
 }  // namespace gl::db

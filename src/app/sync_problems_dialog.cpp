@@ -19,9 +19,11 @@ namespace {
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
 
 wxString reasonText(const std::string& reason) {
-  if (reason == "outside_scope") return _("outside your grids or not yours to change");
-  if (reason == "unknown_column") return _("a field the data center does not know");
-  if (reason == "wrong_table") return _("the row belongs to another table");
+  if (reason == core::refusal::kOutsideScope) return _("outside your grids or not yours to change");
+  if (reason == core::refusal::kUnknownColumn) return _("a field the data center does not know");
+  if (reason == core::refusal::kWrongTable) return _("the row belongs to another table");
+  if (reason == core::refusal::kInconsistent)
+    return _("contradicts the rest of the record there (for example a birth date the identity number does not give)");
   return u8(reason);
 }
 

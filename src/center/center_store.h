@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/hlc.h"
@@ -19,6 +20,9 @@ namespace gl::center {
 // Where a row belongs: the code of its household's grid, "" for a household of no grid yet, or
 // nothing for reference rows every ledger of the county holds (regions, grids, workers, policies, campaigns).
 using Place = core::Place;
+
+// The site the data center's own writes carry (a merged duplicate, a cell the record rules derive).
+inline constexpr std::string_view kCenterSite = "center";
 
 struct Account {
   std::string name;

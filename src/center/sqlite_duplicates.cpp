@@ -25,7 +25,7 @@ bool SqliteStore::mergeDuplicate(const Account& who, const std::string& keep, co
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   beginWrite(3);
   auto write = [&](core::Table table, const std::string& row, const char* column, core::Value value) {
-    writeCell({table, row, column, std::move(value), clock.now(), "center", {}});
+    writeCell({table, row, column, std::move(value), clock.now(), std::string(kCenterSite), {}});
   };
   write(core::Table::Resident, drop, "deleted", "1");
   for (const auto& row : {keep, drop})

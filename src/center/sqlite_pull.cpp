@@ -179,7 +179,7 @@ bool SqliteStore::restore(const Account& who, std::int64_t conflictId, core::Hlc
     beginWrite(1);
     core::SyncCell back = k.loser;
     back.hlc = clock.now();
-    back.site = "center";
+    back.site = kCenterSite;
     writeCell(back);
     if (p) markDirty(p->second);
     auto& done = statement("UPDATE conflict SET restored = 1 WHERE id = ?");

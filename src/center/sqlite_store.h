@@ -5,12 +5,14 @@
 
 #include <array>
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <set>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "center/center_store.h"
+#include "core/policy.h"
 #include "sqlite/checkpointer.h"
 
 namespace gl::center {
@@ -42,10 +44,22 @@ class SqliteStore final : public CenterStore {
 
  private:
   // A push, row by row (sqlite_sync.cpp): decide every cell by the merge rule, check the scope, write.
-  struct RowPush;
+  struct RowPush {
+    std::vector<const core::SyncCell*> cells;
+    std::vector<core::SyncCell> lost;
+    std::vector<Conflict> conflicts;
+    std::map<std::string, const core::SyncCell*> latest;  // the winning incoming cell per column
+    core::Cells derived;                                   // what the record rules add, under kCenterSite
+  };
   void pushRow(const Account& who, const std::string& id, RowPush& row, core::HlcClock& clock, std::int64_t nowMs,
                sync::PushResponse& out, std::set<Place>& dirty);
   void decideRow(const std::string& id, bool known, RowPush& row, sync::PushResponse& out);
+  // The record rules on the row as it will stand (sqlite_rules.cpp, core/pushed_row_rules.h): refused
+  // cells leave row.latest, derived ones go to row.derived. False when the whole row is refused.
+  bool ruleRow(const std::string& id, bool known, RowPush& row, std::int64_t nowMs, sync::PushResponse& out);
+  // Refuses `cell` for `reason`, answering with the value the store holds for it.
+  void refuseCell(const core::SyncCell& cell, std::string_view reason, sync::PushResponse& out);
+  std::optional<core::Policy> policyByCode(const std::string& code);
   void recordConflict(const Conflict& k, core::Table table, const std::string& id, const Account& who,
                       std::int64_t nowMs);
   struct Stored {

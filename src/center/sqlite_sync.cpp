@@ -145,26 +145,21 @@ void SqliteStore::noteDuplicates(const std::string& resident, const core::Value&
   }
 }
 
-// What a push decides for one row before anything is written (core/merge.h).
-struct SqliteStore::RowPush {
-  std::vector<const core::SyncCell*> cells;
-  std::vector<core::SyncCell> lost;
-  std::vector<Conflict> conflicts;
-  std::map<std::string, const core::SyncCell*> latest;  // the winning incoming cell per column
-};
-
 void SqliteStore::decideRow(const std::string& id, bool known, RowPush& row, sync::PushResponse& out) {
   const Table table = row.cells.front()->table;
   const auto& spec = core::tableSpec(table);
   core::RowMerge merge;
   std::vector<const core::SyncCell*> offered;
+  auto refuse = [&](const core::SyncCell* c, std::string_view reason) {
+    out.refused.push_back({c->table, c->row, c->column, std::string(reason), {}, {}});
+  };
   for (auto* c : row.cells) {
     if (c->column != "deleted" && !spec.column(c->column)) {
-      out.refused.push_back({c->table, c->row, c->column, "unknown_column", {}, {}});
+      refuse(c, core::refusal::kUnknownColumn);
       continue;
     }
     if (table != c->table) {
-      out.refused.push_back({c->table, c->row, c->column, "wrong_table", {}, {}});
+      refuse(c, core::refusal::kWrongTable);
       continue;
     }
     // A row the store has never held has no cells yet (its first push, a county's first load).
@@ -213,7 +208,7 @@ void SqliteStore::pushRow(const Account& who, const std::string& id, RowPush& ro
   const auto& spec = core::tableSpec(table);
   auto known = placeOf(id);
   if (known && known->first != table) {
-    for (auto* c : cells) out.refused.push_back({c->table, c->row, c->column, "wrong_table", {}, {}});
+    for (auto* c : cells) out.refused.push_back({c->table, c->row, c->column, std::string(core::refusal::kWrongTable), {}, {}});
     return;
   }
   // Decide every cell first, write nothing until the row's scope is checked.
@@ -231,18 +226,18 @@ void SqliteStore::pushRow(const Account& who, const std::string& id, RowPush& ro
   Place after = moves ? computePlace(table, id, &parent) : known->second;
   const core::Scope access = who.access(county_);
   if (!access.writes(after) || (known && !access.writes(known->second))) {
-    for (auto* c : cells) {
-      if (c->column != "deleted" && !spec.column(c->column)) continue;
-      out.refused.push_back({c->table, c->row, c->column, "outside_scope", {}, {}});
-      if (auto s = cell(id, c->column)) out.current.push_back({table, id, c->column, s->value, s->hlc, s->site, {}});
-    }
+    for (auto* c : cells)
+      if (c->column == "deleted" || spec.column(c->column)) refuseCell(*c, core::refusal::kOutsideScope, out);
     return;
   }
+  if (!ruleRow(id, known.has_value(), row, nowMs, out)) return;
   if (!known) writeCell({table, id, "", std::nullopt, cells.front()->hlc, cells.front()->site, {}}, false);
   for (const auto& [col, c] : row.latest) {
     writeCell(*c, known.has_value());
     clock.receive(c->hlc);
   }
+  for (auto& d : row.derived)
+    writeCell({table, id, d.column, std::move(d.value), clock.now(), std::string(kCenterSite), {}}, known.has_value());
   out.accepted += static_cast<std::int64_t>(cells.size() - (out.refused.size() - refusedBefore));
   if (moves) {
     auto& place = statement("INSERT OR REPLACE INTO place (row, tbl, parent, place) VALUES (?, ?, ?, ?)");

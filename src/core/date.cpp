@@ -68,8 +68,10 @@ std::optional<Date> Date::fromIso(std::string_view t) {
   return Date{v[0], v[1], v[2]};
 }
 
-Date localToday() {
-  std::time_t now = std::time(nullptr);
+Date localToday() { return localDateAt(static_cast<std::int64_t>(std::time(nullptr)) * 1000); }
+
+Date localDateAt(std::int64_t epochMs) {
+  std::time_t now = static_cast<std::time_t>(epochMs / 1000);
   std::tm tm{};
   localtime_r(&now, &tm);
   return Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,5 +35,7 @@ bool isValidDate(int year, int month, int day);
 // Today in the local time zone of the machine (the only clock read in core, kept out of rules:
 // rules take `today` as a parameter so tests can fix it).
 Date localToday();
+// The local date at `epochMs` (the data center's today, on its own clock, which tests can set).
+Date localDateAt(std::int64_t epochMs);
 
 }  // namespace gl::core

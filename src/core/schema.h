@@ -56,6 +56,8 @@ struct TableSpec {
 };
 
 std::span<const TableSpec> tables();
+// More than the change-log entries any one row can have (its columns, `deleted`, the whole-row entry).
+inline constexpr std::size_t kMaxRowEntries = 64;
 const TableSpec& tableSpec(Table t);
 // Accepts the singular ("resident") and plural ("residents") names.
 const TableSpec* findTable(std::string_view name);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/hlc.h"
 #include "core/schema.h"
@@ -18,6 +19,14 @@ struct SyncCell {
   std::string site;  // the site (ledger) that wrote it
   Hlc base;          // the clock the writer had seen for the cell before its edit; 0 = none
 };
+
+// Why the data center did not take a pushed cell (Refusal::reason; on the wire as these words).
+namespace refusal {
+inline constexpr std::string_view kOutsideScope = "outside_scope";    // not the account's to write
+inline constexpr std::string_view kUnknownColumn = "unknown_column";  // not in the data model
+inline constexpr std::string_view kWrongTable = "wrong_table";        // the row is of another table
+inline constexpr std::string_view kInconsistent = "inconsistent";     // breaks a record rule
+}  // namespace refusal
 
 // A pushed cell the data center did not take, and why.
 struct Refusal {

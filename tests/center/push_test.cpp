@@ -5,7 +5,7 @@
 
 #include "core/hlc.h"
 #include "sync/wire.h"
-#include "temp_store.h"
+#include "push_support.h"
 
 using gl::core::Hlc;
 using gl::core::SyncCell;
@@ -13,30 +13,13 @@ using gl::core::Table;
 
 namespace {
 
-const std::string kSiteA = "0190a000-0000-7000-8000-00000000000a";
-const std::string kSiteB = "0190a000-0000-7000-8000-00000000000b";
+using gl::test::account;
+using gl::test::kNow;
+using gl::test::kSiteA;
+using gl::test::kSiteB;
+using Center = gl::test::PushingCenter;
+
 const std::string kRow = "0190a000-0000-7000-8000-0000000000c1";
-constexpr std::int64_t kNow = 1669852800000;  // 2022-12-01
-
-gl::center::Account account(gl::core::Role role, std::vector<std::string> scope) {
-  gl::center::Account a;
-  a.name = std::string(gl::core::roleCode(role));
-  a.role = role;
-  a.scope = std::move(scope);
-  return a;
-}
-
-struct Center {
-  gl::test::TempStore t;
-  gl::core::HlcClock clock{[] { return kNow; }};
-  int batches = 0;
-
-  gl::sync::PushResponse push(const gl::center::Account& who, const std::string& site, std::vector<SyncCell> cells) {
-    for (auto& c : cells) c.site = site;
-    gl::sync::PushRequest request{site, "batch-" + std::to_string(++batches), std::move(cells)};
-    return gl::sync::decodePushResponse(t.store->push(who, request, "hash-" + std::to_string(batches), clock, kNow));
-  }
-};
 
 SyncCell cell(const std::string& column, const std::string& value, std::int64_t ms, std::int64_t baseMs = 0) {
   return SyncCell{Table::Region, kRow, column, value, Hlc{ms, 0}, {}, Hlc{baseMs, 0}};
