@@ -302,6 +302,10 @@ class Session {
       throw Error(Error::Kind::Rejected,
                   N_("The account {user} is locked after repeated wrong passwords; try again later ({detail})"),
                   {{"user", o_.user}, {"detail", e.message}}, server);
+    if (e.code == errors::kThrottled)
+      throw Error(Error::Kind::Rejected,
+                  N_("Too many sign-ins from this computer in a short time; try again in a moment ({detail})"),
+                  {{"detail", e.message}}, server);
     if (e.code == errors::kTokenInvalid) {
       store_.forgetToken();
       throw Error(Error::Kind::Rejected, N_("The sign-in to the data center has expired: sync again with the password"),

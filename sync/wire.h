@@ -48,7 +48,9 @@ struct PullResponse {
   std::vector<core::SyncCell> changes;
   std::vector<std::pair<std::string, core::GridDigest>> digests;  // per grid code in scope (last page only)
   std::vector<core::ScopeExit> exits;
-  std::vector<std::pair<std::string, std::string>> duplicates;  // open pairs in scope (last page only)
+  // Open pairs in scope (last page only); {row, ""} when the other resident is outside the reader's
+  // scope: "this number is registered elsewhere in the county" (docs/sync-protocol.md §10).
+  std::vector<std::pair<std::string, std::string>> duplicates;
   std::int64_t next = 0;
   bool more = false;
   core::Hlc serverClock;
@@ -81,6 +83,7 @@ inline constexpr std::string_view kBadRequest = "bad_request";
 inline constexpr std::string_view kProtocol = "protocol_version";
 inline constexpr std::string_view kUnauthorized = "unauthorized";    // wrong name or password
 inline constexpr std::string_view kLocked = "locked";                // too many wrong passwords
+inline constexpr std::string_view kThrottled = "throttled";          // too many sign-ins from one address: wait
 inline constexpr std::string_view kTokenInvalid = "token_invalid";   // expired or unknown token
 inline constexpr std::string_view kClockAhead = "clock_ahead";       // HLCs > 5 min ahead: re-stamp
 inline constexpr std::string_view kBatchReused = "batch_reused";     // one batch id, two bodies

@@ -121,6 +121,7 @@ void SyncProblemsDialog::fill() {
   pairs_ = store.duplicates();
   for (const auto& [a, b] : pairs_) {
     auto person = [&](const std::string& id) {
+      if (id.empty()) return std::string(_("registered elsewhere in the county: ask your grid leader").utf8_string());
       auto row = ledger_.get(core::Table::Resident, id);
       if (!row) return std::string(_("(outside your grids)").utf8_string());
       return row->text("name") + " " + core::maskId(row->text("id_number"));
@@ -153,6 +154,10 @@ bool SyncProblemsDialog::settleSelected(bool merge) {
     return false;
   }
   auto [a, b] = pairs_[static_cast<std::size_t>(i)];
+  if (b.empty()) {
+    status_->SetLabel(_("The other record is outside your grids: a grid leader who sees both settles the pair."));
+    return false;
+  }
   ask(_("Sending to the data center…"),
       [merge, a, b](db::Ledger& own, const sync::SyncOptions& o) {
         if (merge) sync::mergeDuplicate(own, o, a, b);

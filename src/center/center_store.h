@@ -53,7 +53,14 @@ class CenterStore {
   // Adds or replaces an account; a changed scope or password signs its tokens out.
   virtual void putAccount(const Account& account) = 0;
   virtual std::optional<Account> account(const std::string& name) = 0;
-  virtual void setLoginState(const std::string& name, int failures, std::int64_t lockedUntilMs) = 0;
+  // The account-wide count of wrong passwords (docs/security.md §4), each step one atomic update so
+  // parallel sign-ins cannot slip past it. reserveAttempt counts an attempt before its password is
+  // checked: false, and nothing counted, when the account is locked or `limit` attempts are already
+  // counted (a lock that ran out starts the count again). attemptFailed locks the account until
+  // `lockUntilMs` once the count has reached `limit`; attemptSucceeded clears both.
+  virtual bool reserveAttempt(const std::string& name, int limit, std::int64_t nowMs) = 0;
+  virtual void attemptFailed(const std::string& name, int limit, std::int64_t lockUntilMs) = 0;
+  virtual void attemptSucceeded(const std::string& name) = 0;
   virtual void addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) = 0;
   // The account a live token belongs to.
   virtual std::optional<std::string> tokenAccount(const std::string& tokenHash, std::int64_t nowMs) = 0;

@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
   serveCmd->add_option("--cert", options.cert, tr(N_("TLS certificate (PEM)")))->required();
   serveCmd->add_option("--key", options.key, tr(N_("TLS private key (PEM)")))->required();
   serveCmd->add_option("--token-seconds", options.tokenSeconds, tr(N_("How long a sign-in lasts")))->group("");
+  // Tests of lockouts: the address's first wait after a wrong password (0: none, one at a time still holds).
+  serveCmd->add_option("--throttle-ms", options.signIn.guard.firstDelayMs)->group("");
   serveCmd->add_option("--clock-offset-ms", options.clockOffsetMs, tr(N_("Milliseconds added to the system clock (tests)")))
       ->group("");
   serveCmd

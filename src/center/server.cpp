@@ -12,6 +12,7 @@
 
 #include "center/center_store.h"
 #include "center/http_errors.h"
+#include "center/log_line.h"
 #include "center/secrets.h"
 #include "core/error.h"
 #include "sync/wire.h"
@@ -26,16 +27,18 @@ std::int64_t wallMs() {
 }
 
 thread_local std::string requestAccount;  // for the log line
+thread_local std::string requestFault;    // an unexpected failure's text, for the log line
 thread_local std::chrono::steady_clock::time_point requestStart;
 
 class Service {
  public:
   Service(CenterStore& store, const ServeOptions& o)
-      : store_(store), o_(o), clock_([this] { return wallNow(); }, store.lastClock()) {}
+      : store_(store), o_(o), signIn_(store, signInLimits(o)), clock_([this] { return wallNow(); }, store.lastClock()) {}
 
   void install(httplib::Server& svr) {
     svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       requestAccount.clear();
+      requestFault.clear();
       requestStart = std::chrono::steady_clock::now();
       auto version = req.get_header_value(sync::kProtocolHeader);
       if (version != std::to_string(sync::kProtocolVersion)) {
@@ -55,15 +58,18 @@ class Service {
     svr.Post("/v1/duplicates/distinct",
              [this](const auto& req, auto& res) { guard(res, [&] { settle(req, res, false); }); });
     svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-      std::time_t t = std::time(nullptr);
-      std::tm tm{};
-      gmtime_r(&t, &tm);
-      char at[32];
-      std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
-      auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - requestStart);
-      std::printf("%s %s %s %s %d %zu %s %lldms\n", at, req.remote_addr.c_str(), req.method.c_str(), req.path.c_str(),
-                  res.status, res.body.size(), requestAccount.empty() ? "-" : requestAccount.c_str(),
-                  static_cast<long long>(ms.count()));
+      RequestRecord r;
+      r.atMs = wallMs();
+      r.address = req.remote_addr;
+      r.method = req.method;
+      r.path = req.path;
+      r.status = res.status;
+      r.bytes = res.body.size();
+      r.account = requestAccount;
+      r.fault = requestFault;
+      r.elapsedMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                           requestStart).count();
+      std::printf("%s\n", logLine(r).c_str());
       std::fflush(stdout);
     });
   }
@@ -77,7 +83,9 @@ class Service {
       const HttpError answer = httpErrorFor(e.kind());
       fail(res, answer.status, answer.code, formatNamed(e.msgid(), e.args()));
     } catch (const std::exception& e) {
-      fail(res, 500, sync::errors::kInternal, e.what());
+      // What went wrong inside (a path, a SQL message) is for the log, not for whoever asked.
+      requestFault = e.what();
+      fail(res, 500, sync::errors::kInternal, "the data center could not answer: its log says why");
     }
   }
 
@@ -115,29 +123,25 @@ class Service {
   void login(const httplib::Request& req, httplib::Response& res) {
     auto m = sync::decodeLoginRequest(req.body);
     requestAccount = m.name;
-    auto who = store_.account(m.name);
-    std::int64_t t = wallNow();
-    if (who && who->lockedUntilMs > t) {
-      fail(res, 403, sync::errors::kLocked,
-           "locked for another " + std::to_string((who->lockedUntilMs - t) / 60000 + 1) + " min");
-      return;
+    using Kind = SignInOutcome::Kind;
+    auto out = signIn_.attempt(req.remote_addr, m.name, m.password, wallNow());
+    const std::int64_t seconds = (out.waitMs + 999) / 1000;
+    switch (out.kind) {
+      case Kind::Throttled:
+        res.set_header("Retry-After", std::to_string(seconds));
+        fail(res, 429, sync::errors::kThrottled, "too many sign-ins from this address: wait " + std::to_string(seconds) + " s");
+        return;
+      case Kind::Locked:
+        fail(res, 403, sync::errors::kLocked, "locked for another " + std::to_string(seconds / 60 + 1) + " min");
+        return;
+      case Kind::Wrong:
+        fail(res, 401, sync::errors::kUnauthorized, "unknown user or wrong password");
+        return;
+      case Kind::Signed: break;
     }
-    if (!who) {
-      verifyNothing(m.password);
-      fail(res, 401, sync::errors::kUnauthorized, "unknown user or wrong password");
-      return;
-    }
-    if (!verifyPassword(who->passwordHash, m.password)) {
-      int failures = who->failures + 1;
-      bool lock = failures >= o_.maxFailures;
-      store_.setLoginState(who->name, lock ? 0 : failures, lock ? t + o_.lockSeconds * 1000 : 0);
-      fail(res, 401, sync::errors::kUnauthorized, "unknown user or wrong password");
-      return;
-    }
-    store_.setLoginState(who->name, 0, 0);
-    std::string token = newToken();
-    store_.addToken(digest(token), who->name, t + o_.tokenSeconds * 1000);
-    reply(res, sync::encode(sync::LoginResponse{token, std::string(core::roleCode(who->role)), who->scope, store_.county(), now()}));
+    const Account& who = *out.account;
+    reply(res, sync::encode(sync::LoginResponse{out.token, std::string(core::roleCode(who.role)), who.scope,
+                                                store_.county(), now()}));
   }
 
   void push(const httplib::Request& req, httplib::Response& res) {
@@ -235,7 +239,14 @@ class Service {
   // The data center's wall clock: the system's, moved by --clock-offset-ms (tests of expiry).
   std::int64_t wallNow() const { return wallMs() + o_.clockOffsetMs; }
 
+  static SignInLimits signInLimits(const ServeOptions& o) {
+    SignInLimits limits = o.signIn;
+    limits.tokenMs = o.tokenSeconds * 1000;
+    return limits;
+  }
+
   const ServeOptions& o_;
+  SignIn signIn_;
   std::mutex clockMutex_;
   core::HlcClock clock_;
 };

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "center/center_store.h"
+#include "center/sign_in.h"
 
 namespace gl::center {
 
@@ -13,8 +14,7 @@ struct ServeOptions {
   std::string dataDir, host = "127.0.0.1", cert, key;
   int port = 8443;  // 0: any free port (printed on the "listening" line)
   std::int64_t tokenSeconds = 12 * 3600;
-  int maxFailures = 5;                  // wrong passwords in a row before the account locks
-  std::int64_t lockSeconds = 15 * 60;   // how long it stays locked
+  SignInLimits signIn;                  // throttles and locks (docs/security.md §4); tokenMs from tokenSeconds
   SqliteTuning tuning;                  // openSqliteStore
   // Added to the system clock for sign-ins' expiry and the data center's stamps. A test's way to be
   // hours later without waiting; hidden from --help, and 0 in every real deployment.

@@ -133,8 +133,15 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
     std::vector<std::pair<std::string, std::string>> pairs;
     while (dups.executeStep()) pairs.emplace_back(dups.getColumn(0).getString(), dups.getColumn(1).getString());
     dups.reset();
-    for (auto& [a, b] : pairs)
-      if (reads(a) || reads(b)) out.duplicates.emplace_back(a, b);
+    // A pair across scopes names only the reader's side: "registered elsewhere in the county" (the
+    // other id would open that person to a crafted push); the account that reads both sees the pair.
+    std::set<std::string> elsewhere;
+    for (auto& [a, b] : pairs) {
+      bool readsA = reads(a), readsB = reads(b);
+      if (readsA && readsB) out.duplicates.emplace_back(a, b);
+      else if (readsA || readsB) elsewhere.insert(readsA ? a : b);
+    }
+    for (const auto& row : elsewhere) out.duplicates.emplace_back(row, std::string());
   }
   tx.commit();
   return out;

@@ -9,8 +9,9 @@
 
 namespace gl::center {
 
-void SqliteStore::refuseCell(const core::SyncCell& c, std::string_view reason, sync::PushResponse& out) {
+void SqliteStore::refuseCell(const core::SyncCell& c, std::string_view reason, sync::PushResponse& out, bool answer) {
   out.refused.push_back({c.table, c.row, c.column, std::string(reason), {}, {}});
+  if (!answer) return;
   if (auto s = cell(c.row, c.column)) out.current.push_back({c.table, c.row, c.column, s->value, s->hlc, s->site, {}});
 }
 

@@ -111,12 +111,30 @@ std::optional<Account> SqliteStore::account(const std::string& name) {
   return a;
 }
 
-void SqliteStore::setLoginState(const std::string& name, int failures, std::int64_t lockedUntilMs) {
+bool SqliteStore::reserveAttempt(const std::string& name, int limit, std::int64_t nowMs) {
   auto lock = lockRequest();
-  auto& st = statement("UPDATE account SET failures = ?, locked_until = ? WHERE name = ?");
-  st.bind(1, failures);
-  st.bind(2, lockedUntilMs);
-  st.bind(3, name);
+  auto& st = statement(
+      "UPDATE account SET failures = CASE WHEN locked_until <> 0 THEN 1 ELSE failures + 1 END, locked_until = 0 "
+      "WHERE name = ?1 AND locked_until <= ?2 AND (failures < ?3 OR locked_until <> 0)");
+  st.bind(1, name);
+  st.bind(2, nowMs);
+  st.bind(3, limit);
+  return st.exec() == 1;
+}
+
+void SqliteStore::attemptFailed(const std::string& name, int limit, std::int64_t lockUntilMs) {
+  auto lock = lockRequest();
+  auto& st = statement("UPDATE account SET locked_until = ? WHERE name = ? AND failures >= ? AND locked_until = 0");
+  st.bind(1, lockUntilMs);
+  st.bind(2, name);
+  st.bind(3, limit);
+  st.exec();
+}
+
+void SqliteStore::attemptSucceeded(const std::string& name) {
+  auto lock = lockRequest();
+  auto& st = statement("UPDATE account SET failures = 0, locked_until = 0 WHERE name = ?");
+  st.bind(1, name);
   st.exec();
 }
 

@@ -25,7 +25,9 @@ class SqliteStore final : public CenterStore {
   std::string county() const override { return county_; }
   void putAccount(const Account& account) override;
   std::optional<Account> account(const std::string& name) override;
-  void setLoginState(const std::string& name, int failures, std::int64_t lockedUntilMs) override;
+  bool reserveAttempt(const std::string& name, int limit, std::int64_t nowMs) override;
+  void attemptFailed(const std::string& name, int limit, std::int64_t lockUntilMs) override;
+  void attemptSucceeded(const std::string& name) override;
   void addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) override;
   std::optional<std::string> tokenAccount(const std::string& tokenHash, std::int64_t nowMs) override;
   std::optional<std::string> replay(const std::string& site, const std::string& batch,
@@ -57,8 +59,9 @@ class SqliteStore final : public CenterStore {
   // The record rules on the row as it will stand (sqlite_rules.cpp, core/pushed_row_rules.h): refused
   // cells leave row.latest, derived ones go to row.derived. False when the whole row is refused.
   bool ruleRow(const std::string& id, bool known, RowPush& row, std::int64_t nowMs, sync::PushResponse& out);
-  // Refuses `cell` for `reason`, answering with the value the store holds for it.
-  void refuseCell(const core::SyncCell& cell, std::string_view reason, sync::PushResponse& out);
+  // Refuses `cell` for `reason`; `answer`: with the value the store holds for it, which only an account
+  // that reads the row may be told (docs/security.md).
+  void refuseCell(const core::SyncCell& cell, std::string_view reason, sync::PushResponse& out, bool answer = true);
   std::optional<core::Policy> policyByCode(const std::string& code);
   void recordConflict(const Conflict& k, core::Table table, const std::string& id, const Account& who,
                       std::int64_t nowMs);

@@ -226,8 +226,12 @@ void SqliteStore::pushRow(const Account& who, const std::string& id, RowPush& ro
   Place after = moves ? computePlace(table, id, &parent) : known->second;
   const core::Scope access = who.access(county_);
   if (!access.writes(after) || (known && !access.writes(known->second))) {
+    // The row's values go back only to an account that reads where it stands (one moving a household
+    // out of its grid gets it back); to anyone else a refusal says nothing of the row.
+    const bool readable = known && access.reads(known->second);
     for (auto* c : cells)
-      if (c->column == "deleted" || spec.column(c->column)) refuseCell(*c, core::refusal::kOutsideScope, out);
+      if (c->column == "deleted" || spec.column(c->column))
+        refuseCell(*c, core::refusal::kOutsideScope, out, readable);
     return;
   }
   if (!ruleRow(id, known.has_value(), row, nowMs, out)) return;

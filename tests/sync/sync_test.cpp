@@ -72,8 +72,8 @@ TEST_CASE("two people on two ledgers edit offline, sync, and see each other's wo
   CHECK(a.ledger->pendingChanges() == 0);
   CHECK(b.ledger->pendingChanges() == 0);
   // The log has one line per request, naming the account.
-  CHECK(center.log().find("POST /v1/push 200") != std::string::npos);
-  CHECK(center.log().find(" li ") != std::string::npos);
+  CHECK(center.log().find("method=POST path=/v1/push status=200") != std::string::npos);
+  CHECK(center.log().find(" account=li ") != std::string::npos);
 }
 
 TEST_CASE("three clients editing one person offline converge in every sync order, and no edit is lost") {

@@ -1,0 +1,111 @@
+// Sign-ins under attack, in process (center/sign_in.h, center/login_guard.h): guesses are counted
+// before they are checked, an address waits longer after each failure, a stranger locks only
+// themselves out, and an unknown name is answered as a wrong password is.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "center/accounts.h"
+#include "center/sign_in.h"
+#include "temp_store.h"
+
+using gl::center::LoginGuard;
+using gl::center::SignIn;
+using gl::center::SignInOutcome;
+using Kind = SignInOutcome::Kind;
+using Verdict = LoginGuard::Verdict;
+
+namespace {
+
+constexpr std::int64_t kT0 = 1669852800000;
+
+struct Office {
+  gl::test::TempStore t;
+  Office() { gl::center::Accounts(*t.store).put("li", "grid_worker", "370322", "correct-horse-9", "test"); }
+};
+
+}  // namespace
+
+TEST_CASE("an address waits twice as long after each wrong password, and a success clears the wait") {
+  LoginGuard guard;
+  REQUIRE(guard.admit("10.0.0.9", "li", kT0).verdict == Verdict::Go);
+  guard.finish("10.0.0.9", "li", false, kT0);
+  auto early = guard.admit("10.0.0.9", "wang", kT0 + 400);  // another name from the same address waits too
+  CHECK(early.verdict == Verdict::Throttled);
+  CHECK(early.waitMs == 600);
+  CHECK(guard.admit("10.0.0.8", "li", kT0 + 400).verdict == Verdict::Go);  // another address does not
+  guard.finish("10.0.0.8", "li", true, kT0 + 400);
+  REQUIRE(guard.admit("10.0.0.9", "li", kT0 + 1000).verdict == Verdict::Go);
+  guard.finish("10.0.0.9", "li", false, kT0 + 1000);
+  CHECK(guard.admit("10.0.0.9", "li", kT0 + 2999).verdict == Verdict::Throttled);
+  REQUIRE(guard.admit("10.0.0.9", "li", kT0 + 3000).verdict == Verdict::Go);
+  guard.finish("10.0.0.9", "li", true, kT0 + 3000);
+  CHECK(guard.admit("10.0.0.9", "li", kT0 + 3001).verdict == Verdict::Go);
+}
+
+TEST_CASE("five wrong passwords lock the name for that address only, known or not") {
+  for (std::string name : {"li", "nobody"}) {
+    CAPTURE(name);
+    Office o;
+    SignIn signIn(*o.t.store, {});
+    std::int64_t t = kT0;
+    for (int i = 0; i < 5; ++i) {
+      CHECK(signIn.attempt("10.0.0.66", name, "guess", t).kind == Kind::Wrong);
+      t += 60 * 1000;  // past the address's wait (16 s after the fifth)
+    }
+    auto locked = signIn.attempt("10.0.0.66", name, "correct-horse-9", t);
+    CHECK(locked.kind == Kind::Locked);
+    CHECK(locked.waitMs > 0);
+    if (name == "li") {
+      // The real user, at their own PC, is not locked out by the stranger.
+      auto real = signIn.attempt("10.0.0.5", "li", "correct-horse-9", t);
+      CHECK(real.kind == Kind::Signed);
+      CHECK(real.token.size() == 64);
+    }
+    // After the lock, the stranger's address may try again.
+    CHECK(signIn.attempt("10.0.0.66", name, "guess", t + 16 * 60 * 1000).kind == Kind::Wrong);
+  }
+}
+
+TEST_CASE("1,000 parallel wrong passwords from one address get at most the lockout's count checked") {
+  Office o;
+  SignIn signIn(*o.t.store, {});
+  std::atomic<int> checked{0}, turnedAway{0};
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 16; ++k)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 63; ++i) {
+        auto out = signIn.attempt("10.0.0.66", "li", "guess", kT0);
+        (out.kind == Kind::Wrong ? checked : turnedAway)++;
+      }
+    });
+  for (auto& t : threads) t.join();
+  CHECK(checked.load() >= 1);
+  CHECK(checked.load() <= 5);
+  CHECK(checked.load() + turnedAway.load() == 1008);
+}
+
+TEST_CASE("guesses from many addresses are counted for the account in one atomic step each") {
+  Office o;
+  gl::center::SignInLimits limits;
+  limits.accountFailures = 8;
+  SignIn signIn(*o.t.store, limits);
+  std::atomic<int> checked{0}, locked{0};
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 8; ++k)
+    threads.emplace_back([&, k] {
+      for (int i = 0; i < 25; ++i) {
+        auto out = signIn.attempt("10.1." + std::to_string(k) + "." + std::to_string(i), "li", "guess", kT0);
+        if (out.kind == Kind::Wrong) ++checked;
+        if (out.kind == Kind::Locked) ++locked;
+      }
+    });
+  for (auto& t : threads) t.join();
+  CHECK(checked.load() == 8);  // never more than the limit, however many raced
+  CHECK(locked.load() == 200 - 8);
+  // Locked for everyone now, until the lock runs out.
+  CHECK(signIn.attempt("10.0.0.5", "li", "correct-horse-9", kT0 + 1000).kind == Kind::Locked);
+  CHECK(signIn.attempt("10.0.0.5", "li", "correct-horse-9", kT0 + 16 * 60 * 1000).kind == Kind::Signed);
+}
