@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/ascii.h"
+#include "core/columns.h"
 #include "core/door_code.h"
 #include "core/identity.h"
 #include "core/phone.h"
@@ -19,6 +20,8 @@
 #include "db/internal/search_index.h"
 
 namespace gl::db {
+
+namespace col = core::col;
 
 namespace {
 
@@ -79,7 +82,8 @@ class Collector {
     auto& st = s_.statement("SELECT rowid FROM household_address WHERE household_address MATCH ? LIMIT ?");
     st.bind(1, ftsPhrase(q));
     st.bind(2, limit_);
-    while (!full() && st.executeStep()) add({Table::Household, st.getColumn(0).getInt64(), "address"});
+    while (!full() && st.executeStep())
+      add({Table::Household, st.getColumn(0).getInt64(), col::household::address});
     st.reset();
   }
 
@@ -149,24 +153,24 @@ std::vector<SearchHit> SearchQueries::find(std::string_view query, int limit) co
     // A whole document or phone number in any written form (EF1260892, +86 138-0013-8000, an old
     // 15-digit number) is looked up by its normalized form first.
     if (auto id = core::checkId(q, state_->currentDate()); id.valid)
-      c.prefix(term::kIdNumber, reversed(id.normalized), "id_number");
+      c.prefix(term::kIdNumber, reversed(id.normalized), col::resident::idNumber);
     if (auto phone = core::checkPhone(q); phone.valid && !phone.digits.empty())
-      c.prefix(term::kPhone, reversed(phone.digits), "phone");
+      c.prefix(term::kPhone, reversed(phone.digits), col::resident::phone);
     std::string digits = withoutSeparators(q, " -");
     if (allDigits(digits, true) && digits.size() >= 4) {
       std::string upper = digits;
       if (upper.back() == 'x') upper.back() = 'X';
-      c.prefix(term::kIdNumber, reversed(upper), "id_number");
-      if (allDigits(digits, false)) c.prefix(term::kPhone, reversed(digits), "phone");
-      c.prefix(term::kHouseholdNo, digits, "household_no");
+      c.prefix(term::kIdNumber, reversed(upper), col::resident::idNumber);
+      if (allDigits(digits, false)) c.prefix(term::kPhone, reversed(digits), col::resident::phone);
+      c.prefix(term::kHouseholdNo, digits, col::household::householdNo);
     } else if (core::pinyin::looksLikePinyin(q)) {
       std::string letters = core::ascii::toLower(withoutSeparators(q, " '"));
       c.prefix(term::kInitials, letters, "initials");
       c.prefix(term::kPinyin, letters, "pinyin");
-      c.prefix(term::kHouseholdNo, letters, "household_no");
+      c.prefix(term::kHouseholdNo, letters, col::household::householdNo);
     } else {
-      c.prefix(term::kName, q, "name");
-      c.prefix(term::kHouseholdNo, core::ascii::toLower(q), "household_no");
+      c.prefix(term::kName, q, col::resident::name);
+      c.prefix(term::kHouseholdNo, core::ascii::toLower(q), col::household::householdNo);
       c.address(q);
     }
     std::vector<SearchHit> hits;
@@ -174,7 +178,7 @@ std::vector<SearchHit> SearchQueries::find(std::string_view query, int limit) co
       if (auto hit = resolve(*state_, f)) hits.push_back(std::move(*hit));
     // Name matches come from the index in code-point order; people expect pinyin order (张三 before
     // 张思 before 张伟), so each kind's page is sorted by the pinyin sort key.
-    auto isName = [](const SearchHit& h) { return h.matchedBy == "name"; };
+    auto isName = [](const SearchHit& h) { return h.matchedBy == col::resident::name.name; };
     auto first = std::find_if(hits.begin(), hits.end(), isName);
     auto last = std::find_if_not(first, hits.end(), isName);
     std::stable_sort(first, last, [](const SearchHit& a, const SearchHit& b) {

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "core/columns.h"
 #include "core/merge.h"
 #include "db/internal/row_io.h"
 
 namespace gl::db {
+
+namespace col = core::col;
 
 namespace {
 const core::ColumnSpec* columnOf(const core::TableSpec& spec, const std::string& name) { return spec.column(name); }
@@ -131,9 +134,13 @@ void RemoteApply::writeRow(core::Table table, const std::string& id, const std::
   // The search index only where a searched column (or the tombstone) changed: most edits are notes,
   // and for those the row is not read whole.
   bool searched = false;
+  const std::string_view kSearched[] = {col::resident::name,         col::resident::idNumber,
+                                        col::resident::phone,        col::household::phone,
+                                        col::household::householdNo, col::household::address,
+                                        col::household::building,    col::household::unit,
+                                        col::household::room,        "deleted"};
   for (auto* w : winners)
-    for (auto c : {"name", "id_number", "phone", "household_no", "address", "building", "unit", "room", "deleted"})
-      searched |= w->column == c;
+    for (auto c : kSearched) searched |= w->column == c;
   bool indexing = SearchIndex::indexed(table) && searched;
   bool tombstone = std::any_of(winners.begin(), winners.end(), [](const SyncCell* w) { return w->column == "deleted"; });
 

@@ -24,10 +24,10 @@ CampaignDialog::CampaignDialog(wxWindow* parent, db::Ledger& ledger) : ledger_(l
   startMessage_ = XRCCTRL(*this, "startMessage", wxStaticText);
   endMessage_ = XRCCTRL(*this, "endMessage", wxStaticText);
   message_ = XRCCTRL(*this, "message", wxStaticText);
-  messages_.add("name", name_, nameMessage_);
-  messages_.add("scope", scope_, scopeMessage_);
-  messages_.add("start_on", start_, startMessage_);
-  messages_.add("end_on", end_, endMessage_);
+  messages_.add(col::campaign::name, name_, nameMessage_);
+  messages_.add(col::campaign::scope, scope_, scopeMessage_);
+  messages_.add(col::campaign::startOn, start_, startMessage_);
+  messages_.add(col::campaign::endOn, end_, endMessage_);
   messages_.add("", nullptr, message_);
 
   // A campaign usually covers the whole county: its code is the default scope.

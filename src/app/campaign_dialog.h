@@ -30,14 +30,14 @@ class CampaignDialog : public wxDialog {
   wxTextCtrl* scopeField() const { return scope_; }
   wxTextCtrl* startField() const { return start_; }
   wxTextCtrl* endField() const { return end_; }
-  wxString message(const std::string& column) const { return messages_.message(column); }
+  wxString message(std::string_view column) const { return messages_.message(column); }
 
  private:
   // Shows the message lines that have something to say and hides the others (no gaps).
   void tidyMessages();
 
   db::Ledger& ledger_;
-  FieldMessages messages_{"campaign"};
+  FieldMessages messages_{core::Table::Campaign};
   std::string savedId_;
   bool dirty_ = false;
   wxTextCtrl* name_ = nullptr;

@@ -50,9 +50,9 @@ CaseActionDialog::CaseActionDialog(wxWindow* parent, db::Ledger& ledger, const d
   note_ = XRCCTRL(*this, "note", wxStaticText);
   general_ = XRCCTRL(*this, "general", wxStaticText);
 
-  messages_.add("ended_on", date_, dateMessage_);
-  messages_.add("planned_end_on", date_, dateMessage_);
-  messages_.add("place", place_, placeMessage_);
+  messages_.add(col::quarantine::endedOn, date_, dateMessage_);
+  messages_.add(col::quarantine::plannedEndOn, date_, dateMessage_);
+  messages_.add(col::quarantine::place, place_, placeMessage_);
   messages_.add("", date_, general_);
 
   // TRANSLATORS: %1$s name, %2$s masked identity number, %3$s kind of quarantine, %4$d and %5$d the day
@@ -147,14 +147,14 @@ void CaseActionDialog::updateMode() {
   updateNote();
 }
 
-std::string CaseActionDialog::dateColumn() const {
-  return action_ == CaseAction::Extend ? "planned_end_on" : "ended_on";
+core::Column CaseActionDialog::dateColumn() const {
+  return action_ == CaseAction::Extend ? col::quarantine::plannedEndOn : col::quarantine::endedOn;
 }
 
 std::optional<core::Date> CaseActionDialog::parsedDate(bool showIssues) {
   core::DateParseOptions options;
   options.defaultYear = on_.year;
-  options.field = dateColumn();
+  options.field = std::string(dateColumn());
   auto parsed = core::parseDate(fromWx(date_->GetValue()), options);
   if (showIssues && !parsed.date) messages_.show(parsed.issues);
   return parsed.date;
@@ -191,9 +191,10 @@ bool CaseActionDialog::save() {
   auto date = parsedDate(true);
   std::vector<core::Issue> refused;
   if (date && action_ != CaseAction::Extend && *date < item_.start)
-    refused.push_back(core::Issue(core::IssueCode::QuarantineEndBeforeStart, dateColumn()));
+    refused.push_back(core::Issue(core::IssueCode::QuarantineEndBeforeStart, std::string(dateColumn())));
   if (date && action_ != CaseAction::Extend && *date > ledger_.today())
-    refused.push_back(core::Issue(core::IssueCode::DateOutOfRange, dateColumn(), 0, 0, date->iso()));
+    refused.push_back(
+        core::Issue(core::IssueCode::DateOutOfRange, std::string(dateColumn()), 0, 0, date->iso()));
   if (!refused.empty()) messages_.show(refused);
   if (!date || !refused.empty()) {
     fitMessages(this, kWrapDialogUnits);

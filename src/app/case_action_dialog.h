@@ -9,6 +9,7 @@
 #include <wx/dialog.h>
 
 #include "app/form_support.h"
+#include "core/columns.h"
 #include "db/ledger.h"
 
 class wxRadioButton;
@@ -34,7 +35,7 @@ class CaseActionDialog : public wxDialog {
   // The note under the fields: what the release opens next, an early release …
   wxString note() const;
   // The message shown next to a field ("ended_on", "planned_end_on", "place"; "" = the dialog's own).
-  wxString message(const std::string& column) const { return messages_.message(column); }
+  wxString message(std::string_view column) const { return messages_.message(column); }
   bool isDirty() const { return dirty_; }
 
   // Runs the action in the ledger (what OK does). False, with the reasons shown, when refused.
@@ -48,7 +49,7 @@ class CaseActionDialog : public wxDialog {
   void updateMode();
   void updateNote();
   std::optional<core::Date> parsedDate(bool showIssues);
-  std::string dateColumn() const;
+  core::Column dateColumn() const;
   void onCancel();
 
   db::Ledger& ledger_;
@@ -60,7 +61,7 @@ class CaseActionDialog : public wxDialog {
   bool dirty_ = false;
   std::string followOnId_;
   wxString outcome_;
-  FieldMessages messages_{"quarantine"};
+  FieldMessages messages_{core::Table::Quarantine};
 
   wxStaticText* person_ = nullptr;
   wxStaticText* explanation_ = nullptr;

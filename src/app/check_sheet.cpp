@@ -151,7 +151,7 @@ class CheckSheetTable : public wxGridTableBase {
       case CheckSheet::kTestColumn: return _("Test");
       default: break;
     }
-    if (col == GetNumberCols() - 1) return toWx(text::fieldLabel("symptoms"));
+    if (col == GetNumberCols() - 1) return toWx(text::fieldLabel(col::health_check::symptoms));
     return toWx(text::codeLabel(core::slotCode(col - CheckSheet::kFirstSlotColumn, slots_)));
   }
 

@@ -22,8 +22,8 @@ core::Value cellFrom(const wxString& text) {
   return t.empty() ? core::Value() : core::Value(fromWx(t));
 }
 
-void FieldMessages::add(const std::string& column, wxWindow* control, wxStaticText* message) {
-  fields_.push_back({column, control, message});
+void FieldMessages::add(std::string_view column, wxWindow* control, wxStaticText* message) {
+  fields_.push_back({std::string(column), control, message});
   if (message && message->GetLabel().empty()) message->Hide();  // no blank line under a field without a message
 }
 
@@ -78,7 +78,7 @@ bool FieldMessages::show(const std::vector<core::Issue>& issues) {
   return ok;
 }
 
-wxString FieldMessages::message(const std::string& column) const {
+wxString FieldMessages::message(std::string_view column) const {
   for (const auto& f : fields_)
     if (f.column == column && f.message) return f.message->GetLabel();
   return {};

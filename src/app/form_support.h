@@ -31,16 +31,18 @@ core::Value cellFrom(const wxString& text);
 class FieldMessages {
  public:
   // `table` names the record's table, so a column's label fits it ("name": 姓名 or 活动名称).
-  explicit FieldMessages(std::string table = {}) : table_(std::move(table)) {}
-  // `message` is the (initially empty) red text beside or below `control`.
-  void add(const std::string& column, wxWindow* control, wxStaticText* message);
+  FieldMessages() = default;
+  explicit FieldMessages(core::Table table) : table_(core::tableSpec(table).name) {}
+  // `message` is the (initially empty) red text beside or below `control`; `column` is a typed
+  // reference (`col::resident::phone`), or "" for the form's general message.
+  void add(std::string_view column, wxWindow* control, wxStaticText* message);
   void clear();
   // Shows each issue beside its field (those without a field go to the form's general message, if
   // one was added under the column ""), focuses the first field with an error, and returns whether
   // there were none.
   bool show(const std::vector<core::Issue>& issues);
   // The message currently shown for a column ("" when none).
-  wxString message(const std::string& column) const;
+  wxString message(std::string_view column) const;
 
  private:
   struct Field {

@@ -39,11 +39,13 @@ HealthCheckDialog::HealthCheckDialog(wxWindow* parent, db::Ledger& ledger, const
   symptoms_ = XRCCTRL(*this, "symptoms", wxTextCtrl);
   testResult_ = XRCCTRL(*this, "testResult", wxChoice);
   general_ = XRCCTRL(*this, "general", wxStaticText);
-  messages_.add("checked_on", date_, XRCCTRL(*this, "dateMessage", wxStaticText));
-  messages_.add("slot", slot_, XRCCTRL(*this, "slotMessage", wxStaticText));
-  messages_.add("temperature", temperature_, XRCCTRL(*this, "temperatureMessage", wxStaticText));
-  messages_.add("symptoms", symptoms_, XRCCTRL(*this, "symptomsMessage", wxStaticText));
-  messages_.add("test_result", testResult_, XRCCTRL(*this, "testResultMessage", wxStaticText));
+  messages_.add(col::health_check::checkedOn, date_, XRCCTRL(*this, "dateMessage", wxStaticText));
+  messages_.add(col::health_check::slot, slot_, XRCCTRL(*this, "slotMessage", wxStaticText));
+  messages_.add(col::health_check::temperature, temperature_,
+                XRCCTRL(*this, "temperatureMessage", wxStaticText));
+  messages_.add(col::health_check::symptoms, symptoms_, XRCCTRL(*this, "symptomsMessage", wxStaticText));
+  messages_.add(col::health_check::testResult, testResult_,
+                XRCCTRL(*this, "testResultMessage", wxStaticText));
   messages_.add("", temperature_, general_);
 
   // The case's own period bounds the dates a check may carry (as Ledger::recordCheck requires).
@@ -104,7 +106,9 @@ void HealthCheckDialog::show(const db::Row& check) {
 
 core::Cells HealthCheckDialog::collect() const {
   core::Cells cells;
-  auto date = core::parseDate(fromWx(date_->GetValue()), {.defaultYear = caseStart_.year, .field = "checked_on"});
+  auto date =
+      core::parseDate(fromWx(date_->GetValue()),
+                      {.defaultYear = caseStart_.year, .field = std::string(col::health_check::checkedOn)});
   cells.push_back({col::health_check::quarantine, person_.quarantineId});
   cells.push_back(
       {col::health_check::checkedOn, date.date ? core::Value(date.date->iso()) : cellFrom(date_->GetValue())});
@@ -145,11 +149,14 @@ bool HealthCheckDialog::save() {
 }
 
 std::optional<core::Date> HealthCheckDialog::checkDate(bool showIssue) {
-  auto parsed = core::parseDate(fromWx(date_->GetValue()), {.defaultYear = caseStart_.year, .field = "checked_on"});
+  auto parsed =
+      core::parseDate(fromWx(date_->GetValue()),
+                      {.defaultYear = caseStart_.year, .field = std::string(col::health_check::checkedOn)});
   std::vector<core::Issue> issues = parsed.issues;
   // Checks belong to the quarantine period, and to days that have come (Ledger::recordCheck's rule).
   if (parsed.date && (*parsed.date < caseStart_ || *parsed.date > caseEnd_ || *parsed.date > ledger_.today()))
-    issues.push_back(core::Issue(core::IssueCode::DateOutOfRange, "checked_on", 0, 0, parsed.date->iso()));
+    issues.push_back(core::Issue(core::IssueCode::DateOutOfRange, std::string(col::health_check::checkedOn),
+                                 0, 0, parsed.date->iso()));
   if (showIssue) {
     wxString text = issues.empty() ? wxString() : toWx(text::describe(issues.front()));
     XRCCTRL(*this, "dateMessage", wxStaticText)->SetLabel(text);

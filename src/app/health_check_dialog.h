@@ -35,7 +35,7 @@ class HealthCheckDialog : public wxDialog {
   wxTextCtrl* temperatureField() const { return temperature_; }
   wxTextCtrl* symptomsField() const { return symptoms_; }
   wxChoice* testResultChoice() const { return testResult_; }
-  wxString message(const std::string& column) const { return messages_.message(column); }
+  wxString message(std::string_view column) const { return messages_.message(column); }
   bool isDirty() const { return dirty_; }
 
  private:
@@ -51,7 +51,7 @@ class HealthCheckDialog : public wxDialog {
   std::string savedId_;
   bool dirty_ = false;
   bool valuesTouched_ = false;  // temperature, symptoms or test result typed by the user
-  FieldMessages messages_{"health_check"};
+  FieldMessages messages_{core::Table::HealthCheck};
 
   wxStaticText* personLabel_ = nullptr;
   wxTextCtrl* date_ = nullptr;

@@ -72,15 +72,15 @@ HouseholdDialog::HouseholdDialog(wxWindow* parent, db::Ledger& ledger, const std
   phoneMessage_ = XRCCTRL(*this, "phoneMessage", wxStaticText);
 
   auto* placeMessage = XRCCTRL(*this, "placeMessage", wxStaticText);
-  messages_.add("grid", grid_, XRCCTRL(*this, "gridMessage", wxStaticText));
-  messages_.add("household_no", number_, XRCCTRL(*this, "numberMessage", wxStaticText));
-  messages_.add("building", building_, placeMessage);
-  messages_.add("unit", unit_, placeMessage);
-  messages_.add("room", room_, placeMessage);
-  messages_.add("address", address_, XRCCTRL(*this, "addressMessage", wxStaticText));
-  messages_.add("kind", kind_, XRCCTRL(*this, "kindMessage", wxStaticText));
-  messages_.add("phone", phone_, phoneMessage_);
-  messages_.add("notes", notes_, XRCCTRL(*this, "notesMessage", wxStaticText));
+  messages_.add(col::household::grid, grid_, XRCCTRL(*this, "gridMessage", wxStaticText));
+  messages_.add(col::household::householdNo, number_, XRCCTRL(*this, "numberMessage", wxStaticText));
+  messages_.add(col::household::building, building_, placeMessage);
+  messages_.add(col::household::unit, unit_, placeMessage);
+  messages_.add(col::household::room, room_, placeMessage);
+  messages_.add(col::household::address, address_, XRCCTRL(*this, "addressMessage", wxStaticText));
+  messages_.add(col::household::kind, kind_, XRCCTRL(*this, "kindMessage", wxStaticText));
+  messages_.add(col::household::phone, phone_, phoneMessage_);
+  messages_.add(col::household::notes, notes_, XRCCTRL(*this, "notesMessage", wxStaticText));
   messages_.add("", address_, XRCCTRL(*this, "general", wxStaticText));
   for (const char* name : {"gridMessage", "numberMessage", "placeMessage", "addressMessage", "kindMessage",
                            "phoneMessage", "notesMessage", "general"})

@@ -55,7 +55,7 @@ class HouseholdDialog : public wxDialog {
   wxTextCtrl* phoneField() const { return phone_; }
   wxTextCtrl* notesField() const { return notes_; }
   // The message shown next to a column's field ("" = the form's own line).
-  wxString message(const std::string& column) const { return messages_.message(column); }
+  wxString message(std::string_view column) const { return messages_.message(column); }
   bool isDirty() const { return dirty_; }
 
  private:
@@ -70,7 +70,7 @@ class HouseholdDialog : public wxDialog {
   core::Cells original_;  // the row as shown, to send only what changed
   std::vector<GridChoice> grids_;  // by choice index - 1 ([0] is "no grid")
   bool dirty_ = false;
-  FieldMessages messages_{"household"};
+  FieldMessages messages_{core::Table::Household};
 
   wxChoice* grid_ = nullptr;
   wxTextCtrl* number_ = nullptr;

@@ -9,6 +9,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 // Pages kept while scrolling: 64 × 200 rows, a few MB; scrolling back to them reads nothing.
 constexpr std::size_t kMaxPages = 64;
@@ -95,19 +97,19 @@ std::optional<std::size_t> HouseholdListModel::findId(const std::string& id, std
 wxString HouseholdListModel::text(std::size_t row, unsigned column) const {
   const db::Row* r = rowAt(row);
   if (!r) return {};
-  auto cell = [&](const char* name) { return (*r)[name].value_or(""); };
+  auto cell = [&](const core::Column& column) { return r->text(column); };
   switch (column) {
-    case kNumber: return toWx(cell("household_no"));
-    case kAddress: return toWx(cell("address"));
-    case kBuilding: return toWx(cell("building"));
-    case kUnit: return toWx(cell("unit"));
-    case kRoom: return toWx(cell("room"));
+    case kNumber: return toWx(cell(col::household::householdNo));
+    case kAddress: return toWx(cell(col::household::address));
+    case kBuilding: return toWx(cell(col::household::building));
+    case kUnit: return toWx(cell(col::household::unit));
+    case kRoom: return toWx(cell(col::household::room));
     case kKind: {
-      std::string kind = cell("kind");
+      std::string kind = cell(col::household::kind);
       return kind.empty() ? wxString() : toWx(text::codeLabel(kind));
     }
     case kPhone: {
-      std::string phone = cell("phone");
+      std::string phone = cell(col::household::phone);
       return phone.empty() ? wxString() : toWx(core::maskPhone(phone));
     }
     default: return {};

@@ -97,7 +97,7 @@ void HouseholdsPanel::deleteSelected() {
   if (!household) return;
   auto people = query<db::HouseholdQueries>().residentsOf(id);
   int n = static_cast<int>(people.size());
-  wxString address = toWx(household->text("address"));
+  wxString address = toWx(household->text(col::household::address));
   // TRANSLATORS: %1$s an address, %2$d how many people live there
   wxString question = n == 0 ? wxString::Format(_("Delete the household at %s?"), address)
                              : wxString::Format(wxPLURAL("Delete the household at %1$s and its %2$d member?",

@@ -53,16 +53,16 @@ wxWindow* HouseholdsPanel::buildMemberPane(int gap) {
   memberInfo_ = new wxStaticText(pane, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
   members_ = new wxListView(pane, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                             wxLC_REPORT | wxLC_SINGLE_SEL | wxBORDER_THEME);
-  auto field = [](const char* column) { return toWx(text::fieldLabel(column)); };
-  members_->AppendColumn(field("name"), wxLIST_FORMAT_LEFT, FromDIP(90));
-  members_->AppendColumn(field("sex"), wxLIST_FORMAT_LEFT, FromDIP(60));
-  members_->AppendColumn(field("id_number"), wxLIST_FORMAT_LEFT, FromDIP(170));
-  members_->AppendColumn(field("birth_date"), wxLIST_FORMAT_LEFT, FromDIP(100));
+  auto field = [](std::string_view column) { return toWx(text::fieldLabel(column)); };
+  members_->AppendColumn(field(col::resident::name), wxLIST_FORMAT_LEFT, FromDIP(90));
+  members_->AppendColumn(field(col::resident::sex), wxLIST_FORMAT_LEFT, FromDIP(60));
+  members_->AppendColumn(field(col::resident::idNumber), wxLIST_FORMAT_LEFT, FromDIP(170));
+  members_->AppendColumn(field(col::resident::birthDate), wxLIST_FORMAT_LEFT, FromDIP(100));
   // TRANSLATORS: column of the member list: a person's age in whole years
   members_->AppendColumn(_("Age"), wxLIST_FORMAT_RIGHT, FromDIP(50));
-  members_->AppendColumn(field("relation"), wxLIST_FORMAT_LEFT, FromDIP(120));
-  members_->AppendColumn(field("residence"), wxLIST_FORMAT_LEFT, FromDIP(150));
-  members_->AppendColumn(field("care_flags"), wxLIST_FORMAT_LEFT, FromDIP(220));
+  members_->AppendColumn(field(col::resident::relation), wxLIST_FORMAT_LEFT, FromDIP(120));
+  members_->AppendColumn(field(col::resident::residence), wxLIST_FORMAT_LEFT, FromDIP(150));
+  members_->AppendColumn(field(col::resident::careFlags), wxLIST_FORMAT_LEFT, FromDIP(220));
   paneSizer->Add(memberTitle_, wxSizerFlags().Expand().Border(wxTOP | wxLEFT | wxRIGHT, gap));
   paneSizer->Add(memberInfo_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
   paneSizer->Add(members_, wxSizerFlags(1).Expand());
@@ -99,7 +99,7 @@ void HouseholdsPanel::loadMembers(const std::string& selectResident) {
   // The head of household first, as the register lists them; the others in the ledger's order (by age).
   std::stable_partition(memberRows_.begin(), memberRows_.end(),
                         [](const db::Row& r) { return r.text(col::resident::relation) == "户主"; });
-  memberTitle_->SetLabel(toWx(household->text("address")));
+  memberTitle_->SetLabel(toWx(household->text(col::household::address)));
   wxString info;
   auto add = [&info](const wxString& part) {
     if (!part.empty()) info += (info.empty() ? wxString() : wxString::FromUTF8("  ·  ")) + part;
@@ -108,11 +108,14 @@ void HouseholdsPanel::loadMembers(const std::string& selectResident) {
   // TRANSLATORS: the number of people living in a household
   add(wxString::Format(wxPLURAL("%d member", "%d members", n), n));
   // TRANSLATORS: %s is the household's number in the register
-  if (!household->text("household_no").empty()) add(wxString::Format(_("household no. %s"), toWx(household->text("household_no"))));
-  if (!household->text("kind").empty()) add(toWx(text::codeLabel(household->text("kind"))));
+  if (!household->text(col::household::householdNo).empty())
+    add(wxString::Format(_("household no. %s"), toWx(household->text(col::household::householdNo))));
+  if (!household->text(col::household::kind).empty())
+    add(toWx(text::codeLabel(household->text(col::household::kind))));
   // TRANSLATORS: %s is a masked phone number
-  if (!household->text("phone").empty()) add(wxString::Format(_("phone %s"), toWx(core::maskPhone(household->text("phone")))));
-  if (!household->text("notes").empty()) add(toWx(household->text("notes")));
+  if (!household->text(col::household::phone).empty())
+    add(wxString::Format(_("phone %s"), toWx(core::maskPhone(household->text(col::household::phone)))));
+  if (!household->text(col::household::notes).empty()) add(toWx(household->text(col::household::notes)));
   memberInfo_->SetLabel(info);
 
   core::Date today = ledger().today();

@@ -93,17 +93,17 @@ void HouseholdsPanel::buildControls() {
   list_->AssociateModel(model_.get());
   using M = HouseholdListModel;
   // Column titles are the data model's field labels (text/labels), translated once for every screen.
-  auto column = [this](const char* field, unsigned index, int width) {
+  auto column = [this](std::string_view field, unsigned index, int width) {
     list_->AppendTextColumn(toWx(text::fieldLabel(field)), index, wxDATAVIEW_CELL_INERT, FromDIP(width), wxALIGN_LEFT,
                             wxDATAVIEW_COL_RESIZABLE);
   };
-  column("household_no", M::kNumber, 90);
-  column("address", M::kAddress, 330);
-  column("building", M::kBuilding, 70);
-  column("unit", M::kUnit, 50);
-  column("room", M::kRoom, 60);
-  column("kind", M::kKind, 130);
-  column("phone", M::kPhone, 120);
+  column(col::household::householdNo, M::kNumber, 90);
+  column(col::household::address, M::kAddress, 330);
+  column(col::household::building, M::kBuilding, 70);
+  column(col::household::unit, M::kUnit, 50);
+  column(col::household::room, M::kRoom, 60);
+  column(col::household::kind, M::kKind, 130);
+  column(col::household::phone, M::kPhone, 120);
 
   wxWindow* pane = buildMemberPane(gap);
   splitter_->SplitHorizontally(list_, pane, FromDIP(-260));
@@ -246,14 +246,14 @@ void HouseholdsPanel::setBuildingFilter(const std::optional<std::string>& buildi
 wxString HouseholdsPanel::gridLabel(const std::string& gridId) {
   auto grid = ledger().get(core::Table::Grid, gridId);
   if (!grid) return {};
-  std::string label = grid->text("name");
-  std::string parent = grid->text("region");
+  std::string label = grid->text(col::grid::name);
+  std::string parent = grid->text(col::grid::region);
   // Grid names repeat in every community ("第1网格"): name the community and township too.
   for (int depth = 0; depth < 2 && !parent.empty(); ++depth) {
     auto region = ledger().get(core::Table::Region, parent);
-    if (!region || region->text("level") == "county") break;
-    label = region->text("name") + " " + label;
-    parent = region->text("parent");
+    if (!region || region->text(col::region::level) == "county") break;
+    label = region->text(col::region::name) + " " + label;
+    parent = region->text(col::region::parent);
   }
   return toWx(label);
 }
@@ -328,7 +328,7 @@ void HouseholdsPanel::onHouseholdSelected() {
 void HouseholdsPanel::showHousehold(const std::string& householdId, const std::string& residentId) {
   auto household = ledger().get(core::Table::Household, householdId);
   if (!household || household->deleted) return;
-  std::string grid = household->text("grid");
+  std::string grid = household->text(col::household::grid);
   // Finding a row among 300,000 keys means reading their rows: narrow the list to the grid first.
   bool big = model_->size() > kSearchAllPages * HouseholdListModel::kPageSize;
   if (!showsHousehold(filter_, *household) || (big && filter_.gridId.empty() && !grid.empty())) {

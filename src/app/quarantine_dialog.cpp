@@ -28,10 +28,10 @@ void fitMessages(wxDialog* dialog, int wrapDialogUnits) {
 }
 
 // Dates as typed in the form: ISO, or any roster form with the year of `today` where it is left out.
-core::DateParse readDate(const wxString& text, const char* column, core::Date today) {
+core::DateParse readDate(const wxString& text, core::Column column, core::Date today) {
   core::DateParseOptions options;
   options.defaultYear = today.year;
-  options.field = column;
+  options.field = std::string(column);
   return core::parseDate(fromWx(text), options);
 }
 
@@ -69,7 +69,7 @@ QuarantineDialog::QuarantineDialog(wxWindow* parent, db::Ledger& ledger, const s
   db::Row fresh;
   fresh.cells = {{col::quarantine::resident, residentId_},
                  {col::quarantine::startOn, ledger_.today().iso()},
-                 {col::quarantine::kind, std::string("home")}};
+                 {col::quarantine::kind, std::string(core::kindCode(core::QuarantineKind::Home))}};
   show(fresh);
 
   // A second active case for the same person is allowed (a follow-on, a correction) but never unnoticed.
@@ -99,18 +99,20 @@ void QuarantineDialog::loadControls() {
   place_ = XRCCTRL(*this, "place", wxTextCtrl);
   general_ = XRCCTRL(*this, "general", wxStaticText);
 
-  messages_.add("policy", policy_, XRCCTRL(*this, "policyMessage", wxStaticText));
-  messages_.add("kind", kind_, XRCCTRL(*this, "kindMessage", wxStaticText));
-  messages_.add("reason", reason_, XRCCTRL(*this, "reasonMessage", wxStaticText));
-  messages_.add("source_place", source_, XRCCTRL(*this, "sourceMessage", wxStaticText));
-  messages_.add("arrived_on", arrived_, XRCCTRL(*this, "arrivedMessage", wxStaticText));
-  messages_.add("start_on", start_, XRCCTRL(*this, "startMessage", wxStaticText));
-  messages_.add("planned_end_on", plannedEnd_, XRCCTRL(*this, "plannedEndMessage", wxStaticText));
-  messages_.add("place", place_, XRCCTRL(*this, "placeMessage", wxStaticText));
+  messages_.add(col::quarantine::policy, policy_, XRCCTRL(*this, "policyMessage", wxStaticText));
+  messages_.add(col::quarantine::kind, kind_, XRCCTRL(*this, "kindMessage", wxStaticText));
+  messages_.add(col::quarantine::reason, reason_, XRCCTRL(*this, "reasonMessage", wxStaticText));
+  messages_.add(col::quarantine::sourcePlace, source_, XRCCTRL(*this, "sourceMessage", wxStaticText));
+  messages_.add(col::quarantine::arrivedOn, arrived_, XRCCTRL(*this, "arrivedMessage", wxStaticText));
+  messages_.add(col::quarantine::startOn, start_, XRCCTRL(*this, "startMessage", wxStaticText));
+  messages_.add(col::quarantine::plannedEndOn, plannedEnd_,
+                XRCCTRL(*this, "plannedEndMessage", wxStaticText));
+  messages_.add(col::quarantine::place, place_, XRCCTRL(*this, "placeMessage", wxStaticText));
   messages_.add("", policy_, general_);
-  dateMessages_ = {{"arrived_on", XRCCTRL(*this, "arrivedMessage", wxStaticText)},
-                   {"start_on", XRCCTRL(*this, "startMessage", wxStaticText)},
-                   {"planned_end_on", XRCCTRL(*this, "plannedEndMessage", wxStaticText)}};
+  dateFields_ = {
+      {col::quarantine::arrivedOn, arrived_, XRCCTRL(*this, "arrivedMessage", wxStaticText)},
+      {col::quarantine::startOn, start_, XRCCTRL(*this, "startMessage", wxStaticText)},
+      {col::quarantine::plannedEndOn, plannedEnd_, XRCCTRL(*this, "plannedEndMessage", wxStaticText)}};
 }
 
 void QuarantineDialog::fillChoices() {
@@ -196,7 +198,7 @@ void QuarantineDialog::show(const db::Row& quarantine) {
 
 core::Cells QuarantineDialog::collect() const {
   core::Date today = ledger_.today();
-  auto date = [&](const wxTextCtrl* field, const char* column) -> core::Value {
+  auto date = [&](const wxTextCtrl* field, core::Column column) -> core::Value {
     auto parsed = readDate(field->GetValue(), column, today);
     return parsed.date ? core::Value(parsed.date->iso()) : cellFrom(field->GetValue());
   };
@@ -207,9 +209,9 @@ core::Cells QuarantineDialog::collect() const {
       {col::quarantine::kind, code(kindCode())},
       {col::quarantine::reason, code(codeAt(reason_, core::codes::kQuarantineReason, true))},
       {col::quarantine::sourcePlace, cellFrom(source_->GetValue())},
-      {col::quarantine::arrivedOn, date(arrived_, "arrived_on")},
-      {col::quarantine::startOn, date(start_, "start_on")},
-      {col::quarantine::plannedEndOn, date(plannedEnd_, "planned_end_on")},
+      {col::quarantine::arrivedOn, date(arrived_, col::quarantine::arrivedOn)},
+      {col::quarantine::startOn, date(start_, col::quarantine::startOn)},
+      {col::quarantine::plannedEndOn, date(plannedEnd_, col::quarantine::plannedEndOn)},
       {col::quarantine::place, place_->IsEnabled() ? cellFrom(place_->GetValue()) : core::Value()},
   };
   return cells;
@@ -261,7 +263,7 @@ void QuarantineDialog::applyPolicy() {
 void QuarantineDialog::fillPlannedEnd() {
   const core::Policy* p = core::findPolicy(policies_, policyCode());
   if (!p) return;
-  auto start = readDate(start_->GetValue(), "start_on", ledger_.today());
+  auto start = readDate(start_->GetValue(), col::quarantine::startOn, ledger_.today());
   if (start.date) plannedEnd_->ChangeValue(toWx(core::plannedEnd(*p, *start.date).iso()));
 }
 
@@ -291,20 +293,19 @@ void QuarantineDialog::updatePlace() {
 void QuarantineDialog::checkDates() {
   core::Date today = ledger_.today();
   std::optional<core::Date> start, end;
-  for (auto& [column, label] : dateMessages_) {
-    wxTextCtrl* field = column == "arrived_on" ? arrived_ : column == "start_on" ? start_ : plannedEnd_;
+  for (const auto& [column, field, label] : dateFields_) {
     wxString text;
     if (!field->GetValue().Strip(wxString::both).empty()) {
-      auto parsed = readDate(field->GetValue(), column.c_str(), today);
+      auto parsed = readDate(field->GetValue(), column, today);
       if (!parsed.date) text = toWx(text::describe(parsed.issues.front()));
-      if (column == "start_on") start = parsed.date;
-      if (column == "planned_end_on") end = parsed.date;
+      if (field == start_) start = parsed.date;
+      if (field == plannedEnd_) end = parsed.date;
     }
     label->SetLabel(text);
   }
   if (start && end && *end < *start)
-    dateMessages_[2].second->SetLabel(
-        toWx(text::describe(core::Issue(core::IssueCode::QuarantineEndBeforeStart, "planned_end_on"))));
+    dateFields_[2].message->SetLabel(toWx(text::describe(
+        core::Issue(core::IssueCode::QuarantineEndBeforeStart, std::string(col::quarantine::plannedEndOn)))));
   if (GetSizer()) fitMessages(this, kWrapDialogUnits);
 }
 

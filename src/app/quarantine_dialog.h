@@ -9,6 +9,7 @@
 #include <wx/dialog.h>
 
 #include "app/form_support.h"
+#include "core/columns.h"
 #include "db/ledger.h"
 
 class wxChoice;
@@ -41,7 +42,7 @@ class QuarantineDialog : public wxDialog {
   wxTextCtrl* sourceField() const { return source_; }
   wxTextCtrl* placeField() const { return place_; }
   // The message shown next to a column's field ("" = the form's own line).
-  wxString message(const std::string& column) const { return messages_.message(column); }
+  wxString message(std::string_view column) const { return messages_.message(column); }
   bool isDirty() const { return dirty_; }
 
  private:
@@ -63,7 +64,7 @@ class QuarantineDialog : public wxDialog {
   std::vector<core::Policy> policies_;
   std::vector<std::string> policyCodes_;  // by choice index; [0] = "" (no policy)
   bool dirty_ = false;
-  FieldMessages messages_{"quarantine"};
+  FieldMessages messages_{core::Table::Quarantine};
 
   wxStaticText* person_ = nullptr;
   wxChoice* policy_ = nullptr;
@@ -76,7 +77,12 @@ class QuarantineDialog : public wxDialog {
   wxTextCtrl* plannedEnd_ = nullptr;
   wxTextCtrl* place_ = nullptr;
   wxStaticText* general_ = nullptr;
-  std::vector<std::pair<std::string, wxStaticText*>> dateMessages_;
+  struct DateField {
+    core::Column column;
+    wxTextCtrl* field;
+    wxStaticText* message;
+  };
+  std::vector<DateField> dateFields_;  // arrived, start, planned end
 };
 
 }  // namespace gl::app

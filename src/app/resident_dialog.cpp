@@ -96,17 +96,17 @@ void ResidentDialog::loadControls() {
   general_ = XRCCTRL(*this, "general", wxStaticText);
   saveAnother_ = FindWindow(wxID_APPLY);
 
-  messages_.add("name", name_, XRCCTRL(*this, "nameMessage", wxStaticText));
-  messages_.add("id_number", idNumber_, idMessage_);
-  messages_.add("id_type", idType_, XRCCTRL(*this, "idTypeMessage", wxStaticText));
-  messages_.add("sex", sex_, personMessage_);
-  messages_.add("birth_date", birthDate_, personMessage_);
-  messages_.add("ethnicity", ethnicity_, XRCCTRL(*this, "ethnicityMessage", wxStaticText));
-  messages_.add("phone", phone_, phoneMessage_);
-  messages_.add("relation", relation_, XRCCTRL(*this, "relationMessage", wxStaticText));
-  messages_.add("residence", residence_, XRCCTRL(*this, "residenceMessage", wxStaticText));
-  messages_.add("care_flags", carePanel_, XRCCTRL(*this, "careFlagsMessage", wxStaticText));
-  messages_.add("notes", notes_, XRCCTRL(*this, "notesMessage", wxStaticText));
+  messages_.add(col::resident::name, name_, XRCCTRL(*this, "nameMessage", wxStaticText));
+  messages_.add(col::resident::idNumber, idNumber_, idMessage_);
+  messages_.add(col::resident::idType, idType_, XRCCTRL(*this, "idTypeMessage", wxStaticText));
+  messages_.add(col::resident::sex, sex_, personMessage_);
+  messages_.add(col::resident::birthDate, birthDate_, personMessage_);
+  messages_.add(col::resident::ethnicity, ethnicity_, XRCCTRL(*this, "ethnicityMessage", wxStaticText));
+  messages_.add(col::resident::phone, phone_, phoneMessage_);
+  messages_.add(col::resident::relation, relation_, XRCCTRL(*this, "relationMessage", wxStaticText));
+  messages_.add(col::resident::residence, residence_, XRCCTRL(*this, "residenceMessage", wxStaticText));
+  messages_.add(col::resident::careFlags, carePanel_, XRCCTRL(*this, "careFlagsMessage", wxStaticText));
+  messages_.add(col::resident::notes, notes_, XRCCTRL(*this, "notesMessage", wxStaticText));
   messages_.add("", name_, general_);
   for (const char* name : {"nameMessage", "idNumberMessage", "idTypeMessage", "personMessage", "ethnicityMessage",
                            "phoneMessage", "relationMessage", "residenceMessage", "careFlagsMessage", "notesMessage",
@@ -171,9 +171,9 @@ void ResidentDialog::onLeaveField(wxFocusEvent& e) {
   if (e.GetEventObject() == idNumber_)
     checkIdNumber(true);
   else if (e.GetEventObject() == phone_)
-    checkField("phone", phone_, phoneMessage_);
+    checkField(col::resident::phone, phone_, phoneMessage_);
   else if (e.GetEventObject() == birthDate_)
-    checkField("birth_date", birthDate_, personMessage_);
+    checkField(col::resident::birthDate, birthDate_, personMessage_);
   e.Skip();
 }
 
@@ -323,7 +323,7 @@ void ResidentDialog::checkIdNumber(bool leaving) {
   relayout();
 }
 
-void ResidentDialog::checkField(const char* column, wxWindow* field, wxStaticText* label) {
+void ResidentDialog::checkField(core::Column column, wxWindow* field, wxStaticText* label) {
   wxString value = field == phone_ ? phone_->GetValue() : birthDate_->GetValue();
   core::Cells cells = {{column, cellFrom(value)}};
   showFieldIssues(label, checkCells(core::Table::Resident, cells, ledger_.today(), false));

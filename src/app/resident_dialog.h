@@ -11,6 +11,7 @@
 #include <wx/dialog.h>
 
 #include "app/form_support.h"
+#include "core/columns.h"
 #include "db/ledger.h"
 
 class wxCheckBox;
@@ -66,7 +67,7 @@ class ResidentDialog : public wxDialog {
   // What the number was read as ("居民身份证 · 1960-01-01 · 女"), "" when nothing was read.
   wxString idInfo() const;
   // The message shown next to a column's field ("" = the form's own line).
-  wxString message(const std::string& column) const { return messages_.message(column); }
+  wxString message(std::string_view column) const { return messages_.message(column); }
   bool isDirty() const { return dirty_; }
 
  private:
@@ -76,7 +77,7 @@ class ResidentDialog : public wxDialog {
   void bindEvents();
   void onLeaveField(wxFocusEvent& e);
   void clearPerson();
-  void checkField(const char* column, wxWindow* field, wxStaticText* label);
+  void checkField(core::Column column, wxWindow* field, wxStaticText* label);
   bool write();
   void relayout();
   void onCancel();
@@ -91,7 +92,7 @@ class ResidentDialog : public wxDialog {
   wxString filledBirth_;
   std::string filledSex_, filledIdType_;
   bool dirty_ = false;
-  FieldMessages messages_{"resident"};
+  FieldMessages messages_{core::Table::Resident};
 
   wxStaticText* household_ = nullptr;
   wxTextCtrl* name_ = nullptr;

@@ -15,6 +15,8 @@
 
 namespace gl::app {
 
+namespace col = core::col;
+
 namespace {
 wxString u8(const std::string& s) { return wxString::FromUTF8(s); }
 
@@ -102,8 +104,8 @@ std::string SyncProblemsDialog::describeRow(core::Table table, const std::string
   auto row = ledger_.get(table, id);
   std::string what = text::tableLabel(spec.name);
   if (!row) return what + " " + id.substr(0, 8);
-  if (table == core::Table::Resident) return what + " " + row->text("name");
-  if (table == core::Table::Household) return what + " " + row->text("address");
+  if (table == core::Table::Resident) return what + " " + row->text(col::resident::name);
+  if (table == core::Table::Household) return what + " " + row->text(col::household::address);
   if (spec.column("name")) return what + " " + row->text("name");
   return what + " " + id.substr(0, 8);
 }
@@ -124,7 +126,7 @@ void SyncProblemsDialog::fill() {
       if (id.empty()) return std::string(_("registered elsewhere in the county: ask your grid leader").utf8_string());
       auto row = ledger_.get(core::Table::Resident, id);
       if (!row) return std::string(_("(outside your grids)").utf8_string());
-      return row->text("name") + " " + core::maskId(row->text("id_number"));
+      return row->text(col::resident::name) + " " + core::maskId(row->text(col::resident::idNumber));
     };
     long i = duplicates_->InsertItem(duplicates_->GetItemCount(), u8(person(a)));
     duplicates_->SetItem(i, 1, u8(person(b)));

@@ -45,8 +45,8 @@ VisitDialog::VisitDialog(wxWindow* parent, db::Ledger& ledger, const std::string
   visitedOnMessage_ = XRCCTRL(*this, "visitedOnMessage", wxStaticText);
   temperatureMessage_ = XRCCTRL(*this, "temperatureMessage", wxStaticText);
   message_ = XRCCTRL(*this, "message", wxStaticText);
-  messages_.add("visited_on", visitedOn_, visitedOnMessage_);
-  messages_.add("temperature", temperature_, temperatureMessage_);
+  messages_.add(col::visit::visitedOn, visitedOn_, visitedOnMessage_);
+  messages_.add(col::visit::temperature, temperature_, temperatureMessage_);
   messages_.add("", nullptr, message_);
 
   // Codes are stored; people read their translated labels.
@@ -87,7 +87,9 @@ VisitDialog::VisitDialog(wxWindow* parent, db::Ledger& ledger, const std::string
   bindFormKeys(this);
 
   if (auto household = ledger_.get(core::Table::Household, householdId)) show(*household);
-  else messages_.show({core::Issue(core::IssueCode::BadReference, "household", 0, 0, householdId)});
+  else
+    messages_.show(
+        {core::Issue(core::IssueCode::BadReference, std::string(col::visit::household), 0, 0, householdId)});
   tidyMessages();
   GetSizer()->SetSizeHints(this);
   CentreOnParent();

@@ -54,11 +54,11 @@ class VisitDialog : public wxDialog {
   void setOutcome(const std::string& code);
   std::string outcome() const;
   wxString feverText() const;
-  wxString message(const std::string& column) const { return messages_.message(column); }
+  wxString message(std::string_view column) const { return messages_.message(column); }
 
  private:
   std::string campaignId() const;
-  std::string gridId() const { return household_["grid"].value_or(""); }
+  std::string gridId() const { return household_.text(core::col::household::grid); }
   void checkTemperature();
   void updateNextButton();
   void markDirty() { dirty_ = true; }
@@ -76,7 +76,7 @@ class VisitDialog : public wxDialog {
   int savedCount_ = 0;
   std::string lastSavedId_;
   bool roundFinished_ = false;
-  FieldMessages messages_{"visit"};
+  FieldMessages messages_{core::Table::Visit};
 
   wxTextCtrl* householdText_ = nullptr;
   wxChoice* resident_ = nullptr;

@@ -70,8 +70,10 @@ VisitsPanel::VisitsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback c
   left->Add(new wxStaticText(this, wxID_ANY, _("&Progress by grid and building:")), wxSizerFlags().Border(wxBOTTOM, 3));
   progressList_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                          wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES);
-  progressList_->AppendTextColumn(toWx(text::fieldLabel("grid")), wxDATAVIEW_CELL_INERT, FromDIP(110));
-  progressList_->AppendTextColumn(toWx(text::fieldLabel("building")), wxDATAVIEW_CELL_INERT, FromDIP(80));
+  progressList_->AppendTextColumn(toWx(text::fieldLabel(col::household::grid)), wxDATAVIEW_CELL_INERT,
+                                  FromDIP(110));
+  progressList_->AppendTextColumn(toWx(text::fieldLabel(col::household::building)), wxDATAVIEW_CELL_INERT,
+                                  FromDIP(80));
   progressList_->AppendTextColumn(_("Visited"), wxDATAVIEW_CELL_INERT, FromDIP(70), wxALIGN_RIGHT);
   progressList_->AppendProgressColumn(_("Progress"), wxDATAVIEW_CELL_INERT, FromDIP(110));
   progressList_->AppendTextColumn("%", wxDATAVIEW_CELL_INERT, FromDIP(50), wxALIGN_RIGHT);
@@ -85,11 +87,14 @@ VisitsPanel::VisitsPanel(wxWindow* parent, db::Ledger& ledger, ChangedCallback c
   right->Add(toVisitTitle_, wxSizerFlags().Border(wxBOTTOM, 3));
   toVisitList_ = new wxListView(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
   // A round goes building by building, door by door: those come first, the full address last.
-  toVisitList_->AppendColumn(toWx(text::fieldLabel("building")), wxLIST_FORMAT_LEFT, FromDIP(60));
-  toVisitList_->AppendColumn(toWx(text::fieldLabel("unit")), wxLIST_FORMAT_LEFT, FromDIP(50));
-  toVisitList_->AppendColumn(toWx(text::fieldLabel("room")), wxLIST_FORMAT_LEFT, FromDIP(60));
-  toVisitList_->AppendColumn(toWx(text::fieldLabel("household_no")), wxLIST_FORMAT_LEFT, FromDIP(90));
-  toVisitList_->AppendColumn(toWx(text::fieldLabel("address")), wxLIST_FORMAT_LEFT, FromDIP(320));
+  toVisitList_->AppendColumn(toWx(text::fieldLabel(col::household::building)), wxLIST_FORMAT_LEFT,
+                             FromDIP(60));
+  toVisitList_->AppendColumn(toWx(text::fieldLabel(col::household::unit)), wxLIST_FORMAT_LEFT, FromDIP(50));
+  toVisitList_->AppendColumn(toWx(text::fieldLabel(col::household::room)), wxLIST_FORMAT_LEFT, FromDIP(60));
+  toVisitList_->AppendColumn(toWx(text::fieldLabel(col::household::householdNo)), wxLIST_FORMAT_LEFT,
+                             FromDIP(90));
+  toVisitList_->AppendColumn(toWx(text::fieldLabel(col::household::address)), wxLIST_FORMAT_LEFT,
+                             FromDIP(320));
   right->Add(toVisitList_, wxSizerFlags(1).Expand());
   record_ = new wxButton(this, wxID_ANY, _("&Record visit…"));
   right->Add(record_, wxSizerFlags().Border(wxTOP, gap));

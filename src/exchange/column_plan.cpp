@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "core/columns.h"
 #include "core/error.h"
 #include "exchange/column_map.h"
 
 namespace gl::exchange {
+
+namespace col = core::col;
 
 namespace {
 
@@ -13,6 +16,10 @@ using F = ImportField;
 
 bool has(const std::vector<ColumnMapping>& columns, F field) {
   return std::any_of(columns.begin(), columns.end(), [&](const ColumnMapping& c) { return c.field == field; });
+}
+
+MissingColumn missing(F field, const core::Column& column) {
+  return {std::string(fieldName(field)), std::string(column)};
 }
 
 // A building column that names the building alone (楼栋, 楼号), not the whole flat (楼号、单元、房间号).
@@ -76,18 +83,20 @@ void markColumns(std::vector<ColumnMapping>& columns) {
 
 std::vector<MissingColumn> missingColumns(const std::vector<ColumnMapping>& columns) {
   std::vector<MissingColumn> out;
-  if (!has(columns, F::Name)) out.push_back({"name", "name"});
+  if (!has(columns, F::Name)) out.push_back(missing(F::Name, col::resident::name));
   // A visit is to a household: a visit roster without any column of the address says so once (people
   // the ledger knows still get their visits, at the household it has for them).
   const bool place = has(columns, F::Address) || has(columns, F::Building) || has(columns, F::Room) ||
                      has(columns, F::HouseNumber) || has(columns, F::HouseholdNo) || has(columns, F::HouseholdRef);
-  if (has(columns, F::VisitedOn) && !place) out.push_back({"address", "address"});
+  if (has(columns, F::VisitedOn) && !place) out.push_back(missing(F::Address, col::household::address));
   if (hasQuarantineColumns(columns)) {
     const bool kindFromPlace =
         std::any_of(columns.begin(), columns.end(), [](const ColumnMapping& c) { return c.kindFromPlace; });
-    if (!has(columns, F::QuarantineKind) && !kindFromPlace) out.push_back({"quarantine_kind", "kind"});
-    if (!has(columns, F::StartOn)) out.push_back({"start_on", "start_on"});
-    if (!has(columns, F::PlannedEndOn)) out.push_back({"planned_end_on", "planned_end_on"});
+    if (!has(columns, F::QuarantineKind) && !kindFromPlace)
+      out.push_back(missing(F::QuarantineKind, col::quarantine::kind));
+    if (!has(columns, F::StartOn)) out.push_back(missing(F::StartOn, col::quarantine::startOn));
+    if (!has(columns, F::PlannedEndOn))
+      out.push_back(missing(F::PlannedEndOn, col::quarantine::plannedEndOn));
   }
   return out;
 }

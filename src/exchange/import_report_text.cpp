@@ -1,5 +1,6 @@
 #include "exchange/import_report_text.h"
 
+#include "core/columns.h"
 #include "core/error.h"
 #include "exchange/column_map.h"
 #include "text/labels.h"
@@ -7,15 +8,22 @@
 
 namespace gl::exchange {
 
+namespace col = core::col;
+
 namespace {
+
+// A column's label as its table names it: the quarantine's kind, not a household's.
+std::string tableFieldLabel(const core::Column& column) {
+  return text::fieldLabel(core::tableSpec(column.table).name, column);
+}
 
 std::string fieldText(ImportField field) {
   switch (field) {
     case ImportField::Ignore: return text::tr(N_("(left out)"));
     case ImportField::Sensitive: return text::tr(N_("(never imported: personal information not collected)"));
-    case ImportField::QuarantineKind: return text::fieldLabel("quarantine", "kind");
-    case ImportField::Status: return text::fieldLabel("quarantine", "status");
-    case ImportField::StartOn: return text::fieldLabel("quarantine", "start_on");
+    case ImportField::QuarantineKind: return tableFieldLabel(col::quarantine::kind);
+    case ImportField::Status: return tableFieldLabel(col::quarantine::status);
+    case ImportField::StartOn: return tableFieldLabel(col::quarantine::startOn);
     case ImportField::RecordId: return text::tr(N_("Record ID"));
     case ImportField::HouseholdRef: return text::tr(N_("Household ID"));
     default: return text::fieldLabel(fieldName(field));
@@ -38,8 +46,9 @@ std::string describeMissing(const MissingColumn& missing, const ImportReport& re
   std::string seen;
   for (const auto& c : report.columns)
     if (!c.header.empty()) seen.append(seen.empty() ? "" : ", ").append(c.header);
-  const std::string field = missing.label == "kind" ? text::fieldLabel("quarantine", "kind")
-                                                    : text::fieldLabel(missing.label);
+  const std::string field = missing.label == col::quarantine::kind.name
+                                ? tableFieldLabel(col::quarantine::kind)
+                                : text::fieldLabel(missing.label);
   if (commandLine)
     // TRANSLATORS: {name} is the field's name as --map takes it (quarantine_kind); keep 列名 as it is.
     // xgettext:python-brace-format

@@ -7,6 +7,7 @@
 #include "core/address.h"
 #include "core/columns.h"
 #include "core/identity.h"
+#include "core/policy.h"
 #include "core/utf8.h"
 
 namespace gl::exchange {
@@ -141,7 +142,9 @@ void kindFromPlace(RowRecord& r) {
     r.quarantine.erase(std::remove_if(r.quarantine.begin(), r.quarantine.end(),
                                       [](const core::Cell& c) { return c.column == col::quarantine::place.name; }),
                        r.quarantine.end());
-  fillCell(r.quarantine, col::quarantine::kind, home ? "home" : "central");
+  fillCell(
+      r.quarantine, col::quarantine::kind,
+      std::string(core::kindCode(home ? core::QuarantineKind::Home : core::QuarantineKind::Centralized)));
 }
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "core/columns.h"
 #include "core/validation_error.h"
 #include "db/writer.h"
 #include "exchange/column_plan.h"
@@ -20,6 +21,8 @@
 
 namespace gl::exchange {
 
+namespace col = core::col;
+
 namespace {
 
 struct RollBack {};  // thrown inside the transaction to undo it (dry run, cancel, all-or-nothing)
@@ -28,8 +31,8 @@ struct RollBack {};  // thrown inside the transaction to undo it (dry run, cance
 // of this row, else the column its field came from (0: none gave it).
 int columnFor(const core::Issue& issue, const RowRecord& r, const RowLayout& layout) {
   if (issue.column > 0) return issue.column;
-  if (issue.field == "id_number" && r.idColumn) return r.idColumn;
-  if (issue.field == "name" && r.nameColumn) return r.nameColumn;
+  if (issue.field == col::resident::idNumber.name && r.idColumn) return r.idColumn;
+  if (issue.field == col::resident::name.name && r.nameColumn) return r.nameColumn;
   if (issue.field == "id") return r.recordIdColumn;
   return layout.columnOf(issue.field);
 }
