@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "sqlite/private_file.h"
 #include "sqlite/setup.h"
 
 namespace gl::db {
@@ -13,6 +14,7 @@ std::unique_ptr<SQLite::Database> openConnection(const std::filesystem::path& pa
     throw Error(Error::Kind::BadInput, N_("No ledger at {path}; create one with “gridctl init”"),
                 {{"path", path.string()}});
   if (create && path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  if (create || std::filesystem::exists(path, ec)) sqlite::keepPrivate(path);
   return guarded(path.string(), [&] {
     // One connection per thread (docs/style.md §4), so SQLite's own per-call mutex is not needed.
     int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX | (create ? SQLite::OPEN_CREATE : 0);

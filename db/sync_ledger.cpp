@@ -72,15 +72,22 @@ void SyncLedger::forgetToken() {
 
 std::string SyncLedger::siteId() const { return ledger_.state_->siteUuid; }
 
+namespace {
+// Measured on one response, the offset carries that response's time on the wire (tens of ms on a busy
+// line): below two seconds it is noise, and two ledgers correcting by different noise would order
+// edits a few ms apart the wrong way. A PC really off (a day, a year) is corrected.
+std::int64_t measureOffset(LedgerState& s, core::Hlc server) {
+  std::int64_t offsetMs = server.wallMs - s.clock.wallMs();
+  if (offsetMs > -kOffsetNoiseMs && offsetMs < kOffsetNoiseMs) offsetMs = 0;
+  s.clock.setOffsetMs(offsetMs);
+  return offsetMs;
+}
+}  // namespace
+
 void SyncLedger::receiveServerClock(core::Hlc server) {
   auto& s = *ledger_.state_;
   withState(s, [&] {
-    // Measured on one response, the offset carries that response's time on the wire (tens of ms on a
-    // busy line): below two seconds it is noise, and two ledgers correcting by different noise would
-    // order edits a few ms apart the wrong way. A PC really off (a day, a year) is corrected.
-    std::int64_t offsetMs = server.wallMs - s.clock.wallMs();
-    if (offsetMs > -kOffsetNoiseMs && offsetMs < kOffsetNoiseMs) offsetMs = 0;
-    s.clock.setOffsetMs(offsetMs);
+    std::int64_t offsetMs = measureOffset(s, server);
     s.clock.receive(server);
     auto& st = s.statement("UPDATE sync_state SET clock_offset_ms = ?, last_hlc = max(last_hlc, ?) WHERE one = 1");
     st.bind(1, offsetMs);
@@ -242,6 +249,9 @@ std::int64_t SyncLedger::restampPending(core::Hlc serverClock) {
   auto& s = *ledger_.state_;
   return withState(s, [&] {
     SQLite::Transaction tx(*s.db, SQLite::TransactionBehavior::IMMEDIATE);
+    // The PC's clock may have jumped since the offset was last measured (a sign-in kept from before
+    // measures nothing): measured again here, or the new stamps would be as far ahead as the old.
+    std::int64_t offsetMs = measureOffset(s, serverClock);
     s.clock.rebase(serverClock);
     std::vector<std::int64_t> seqs;
     auto& st = s.statement("SELECT seq FROM clock WHERE site = 1 AND seq > ? ORDER BY seq");
@@ -254,8 +264,9 @@ std::int64_t SyncLedger::restampPending(core::Hlc serverClock) {
       up.bind(2, seq);
       up.exec();
     }
-    auto& last = s.statement("UPDATE sync_state SET last_hlc = ? WHERE one = 1");
+    auto& last = s.statement("UPDATE sync_state SET last_hlc = ?, clock_offset_ms = ? WHERE one = 1");
     last.bind(1, static_cast<std::int64_t>(s.clock.last().packed()));
+    last.bind(2, offsetMs);
     last.exec();
     // A batch built from the old stamps is never sent again.
     s.db->exec("DELETE FROM sync_outbox");

@@ -13,6 +13,8 @@ packages=(
   # sync: the client's HTTPS (libcurl, OpenSSL), gzip bodies (zlib), the data center's server
   # (cpp-httplib, built by Debian with OpenSSL and zlib); openssl makes the tests' CA and certificates
   libcurl4-openssl-dev zlib1g-dev libcpp-httplib-dev libssl-dev openssl
+  # the data center's password rules: libpwquality (PAM's checker) with cracklib's dictionary
+  libpwquality-dev cracklib-runtime
   # rosters: PDF and printing (cairo + pango), door cards' QR codes (libqrencode)
   libcairo2-dev libpango1.0-dev libqrencode-dev
   # the desktop window (wxWidgets 3.2 GTK3, its own translations) and a Chinese font

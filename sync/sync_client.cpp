@@ -54,6 +54,7 @@ class Session {
     signIn();
     push();
     pull();
+    result_.clockOffsetMs = store_.account().clockOffsetMs;
     result_.bytesSent = http_.sentBytes();
     result_.bytesReceived = http_.receivedBytes();
     return result_;
@@ -302,6 +303,10 @@ class Session {
       throw Error(Error::Kind::Rejected,
                   N_("The account {user} is locked after repeated wrong passwords; try again later ({detail})"),
                   {{"user", o_.user}, {"detail", e.message}}, server);
+    if (e.code == errors::kPasswordExpired)
+      throw Error(Error::Kind::Rejected,
+                  N_("The password of {user} has expired at the data center: ask the county administrator for a new one"),
+                  {{"user", o_.user}}, server);
     if (e.code == errors::kThrottled)
       throw Error(Error::Kind::Rejected,
                   N_("Too many sign-ins from this computer in a short time; try again in a moment ({detail})"),

@@ -41,6 +41,9 @@ struct SyncResult {
   std::int64_t repaired = 0;    // grids whose digest differed from the data center's, pulled again
   std::int64_t cursor = 0;
   std::size_t bytesSent = 0, bytesReceived = 0;
+  // The data center's clock minus this PC's, as measured (0 within two seconds): what the user is
+  // told when their clock is wrong (text/clock_text.h).
+  std::int64_t clockOffsetMs = 0;
 };
 
 enum class Stage { SigningIn, Pushing, Pulling };  // core::Progress::stage of a sync

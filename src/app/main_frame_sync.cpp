@@ -9,6 +9,7 @@
 #include "app/sync_dialog.h"
 #include "app/sync_problems_dialog.h"
 #include "app/progress_dialog.h"
+#include "text/clock_text.h"
 
 namespace gl::app {
 
@@ -125,6 +126,8 @@ void MainFrame::finishSync(bool interactive, std::optional<sync::SyncResult> res
                                  static_cast<long long>(r.pushed), static_cast<long long>(r.pulled));
   bool problems = r.refused > 0 || r.duplicates > 0;
   if (problems) syncStatus_ += _(" — see Sync problems");
+  const wxString clock = wxString::FromUTF8(text::clockWarning(r.clockOffsetMs));
+  if (!clock.empty()) syncStatus_ += " — " + clock;
   if (r.pulled > 0 || r.removed > 0 || r.refused > 0) {
     tree_->reload();
     reloadAll();
@@ -137,6 +140,7 @@ void MainFrame::finishSync(bool interactive, std::optional<sync::SyncResult> res
                                     static_cast<long long>(r.refused), static_cast<long long>(r.duplicates)),
                    _("Sync"), wxYES_NO | wxICON_INFORMATION, this) == wxYES)
     onSyncProblems();
+  if (interactive && !clock.empty()) wxMessageBox(clock, _("Sync"), wxOK | wxICON_WARNING, this);
 }
 
 void MainFrame::onSyncProblems() {

@@ -1,13 +1,22 @@
 #include "center/accounts.h"
 
+#include <chrono>
 #include <regex>
 
+#include "center/password_rules.h"
 #include "center/secrets.h"
 #include "core/error.h"
 #include "core/role.h"
 #include "core/scope.h"
 
 namespace gl::center {
+
+namespace {
+std::int64_t nowMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
 
 void checkScope(const std::string& county, const std::vector<std::string>& scope) {
   static const std::regex shape(R"(\d{6}|\d{9}|\d{12}|\d{12}-\d{1,4})");
@@ -31,12 +40,21 @@ Account Accounts::put(const std::string& name, std::string_view role, std::strin
   a.role = *known;
   a.scope = core::splitCodes(scope);
   checkScope(store_.county(), a.scope);
-  if (password.size() < 8)
-    throw Error(Error::Kind::BadInput, N_("The password in {path} is shorter than 8 characters"),
-                {{"path", std::string(passwordFrom)}});
+  checkPassword(password, name, passwordFrom);
   a.passwordHash = hashPassword(password);
+  a.passwordSetMs = nowMs();
   store_.putAccount(a);
   return a;
+}
+
+Account Accounts::setPassword(const std::string& name, const std::string& password, std::string_view passwordFrom) {
+  auto a = store_.account(name);
+  if (!a) throw Error(Error::Kind::BadInput, N_("There is no account {name}"), {{"name", name}});
+  checkPassword(password, name, passwordFrom);
+  a->passwordHash = hashPassword(password);
+  a->passwordSetMs = nowMs();
+  store_.putAccount(*a);
+  return *a;
 }
 
 }  // namespace gl::center

@@ -1,5 +1,5 @@
 // The data center's account rules (docs/security.md): what a valid account is — a known role, a scope
-// of the county's region or grid codes, a password of at least 8 characters kept as an Argon2id hash —
+// of the county's region or grid codes, a password that passes password_rules.h kept as an Argon2id hash —
 // applied by `gridcenter user add` and anything else that writes accounts.
 #pragma once
 
@@ -24,6 +24,9 @@ class Accounts {
   // what is wrong; nothing is written then.
   Account put(const std::string& name, std::string_view role, std::string_view scope, const std::string& password,
               std::string_view passwordFrom);
+  // A new password for an existing account (its expiry starts again; its tokens are signed out).
+  // Throws BadInput for an unknown name or a password the rules refuse.
+  Account setPassword(const std::string& name, const std::string& password, std::string_view passwordFrom);
 
  private:
   CenterStore& store_;

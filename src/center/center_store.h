@@ -31,6 +31,7 @@ struct Account {
   std::string passwordHash;        // Argon2id, libsodium's string form
   int failures = 0;
   std::int64_t lockedUntilMs = 0;
+  std::int64_t passwordSetMs = 0;  // when the password was last set (its expiry counts from here)
 
   // What the account may read and write in `county` (the one rule of core::Scope).
   core::Scope access(const std::string& county) const { return core::Scope(role, scope, county); }

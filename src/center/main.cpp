@@ -21,6 +21,47 @@ namespace {
 using gl::Error;
 using gl::text::tr;
 
+// `gridcenter serve` and its options (the hidden ones are for tests).
+CLI::App* addServe(CLI::App& app, gl::center::ServeOptions& options, std::string& listen) {
+  auto* serveCmd = app.add_subcommand("serve", tr(N_("Serve the sync protocol over HTTPS")));
+  serveCmd->add_option("--data", options.dataDir, tr(N_("Folder of the store")))->required();
+  serveCmd->add_option("--listen", listen, tr(N_("HOST:PORT to listen on (port 0: any free port)")))->required();
+  serveCmd->add_option("--cert", options.cert, tr(N_("TLS certificate (PEM)")))->required();
+  serveCmd->add_option("--key", options.key, tr(N_("TLS private key (PEM)")))->required();
+  serveCmd->add_option("--token-seconds", options.tokenSeconds, tr(N_("How long a sign-in lasts")))->group("");
+  serveCmd
+      ->add_option("--password-days", options.passwordDays,
+                   tr(N_("Days a password stays valid before it must be changed (0: no expiry)")))
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  // Tests of lockouts: the address's first wait after a wrong password (0: none, one at a time still holds).
+  serveCmd->add_option("--throttle-ms", options.signIn.guard.firstDelayMs)->group("");
+  serveCmd->add_option("--clock-offset-ms", options.clockOffsetMs, tr(N_("Milliseconds added to the system clock (tests)")))
+      ->group("");
+  serveCmd
+      ->add_option("--recent-cap", options.tuning.recentCap,
+                   tr(N_("Cells pushes may gather in the table of recent cells before they write into the main one")))
+      ->check(CLI::NonNegativeNumber)
+      ->group("");
+  serveCmd
+      ->add_option("--fold-after-ms", options.tuning.quietMs,
+                   tr(N_("Milliseconds without requests before recent cells are folded into the main table")))
+      ->check(CLI::NonNegativeNumber)
+      ->group("");
+  return serveCmd;
+}
+
+// HOST:PORT from --listen, then serve until a signal stops it.
+void serve(gl::center::ServeOptions& options, const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon + 1 >= listen.size() ||
+      listen.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+    throw Error(Error::Kind::BadInput, N_("--listen needs HOST:PORT, not “{value}”"), {{"value", listen}});
+  options.host = listen.substr(0, colon);
+  options.port = std::stoi(listen.substr(colon + 1));
+  gl::center::serve(options);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -45,28 +86,14 @@ int main(int argc, char** argv) {
   add->add_option("--scope", scope, tr(N_("Region or grid codes, separated by commas")))->required();
   add->add_option("--password-file", passwordFile, tr(N_("File whose first line is the password")))->required();
 
-  auto* serveCmd = app.add_subcommand("serve", tr(N_("Serve the sync protocol over HTTPS")));
+  auto* passwd = user->add_subcommand("passwd", tr(N_("Set a new password for an account")));
+  passwd->add_option("--data", data, tr(N_("Folder of the store")))->required();
+  passwd->add_option("--name", userName, tr(N_("Account name")))->required();
+  passwd->add_option("--password-file", passwordFile, tr(N_("File whose first line is the password")))->required();
+
   gl::center::ServeOptions options;
   std::string listen;
-  serveCmd->add_option("--data", options.dataDir, tr(N_("Folder of the store")))->required();
-  serveCmd->add_option("--listen", listen, tr(N_("HOST:PORT to listen on (port 0: any free port)")))->required();
-  serveCmd->add_option("--cert", options.cert, tr(N_("TLS certificate (PEM)")))->required();
-  serveCmd->add_option("--key", options.key, tr(N_("TLS private key (PEM)")))->required();
-  serveCmd->add_option("--token-seconds", options.tokenSeconds, tr(N_("How long a sign-in lasts")))->group("");
-  // Tests of lockouts: the address's first wait after a wrong password (0: none, one at a time still holds).
-  serveCmd->add_option("--throttle-ms", options.signIn.guard.firstDelayMs)->group("");
-  serveCmd->add_option("--clock-offset-ms", options.clockOffsetMs, tr(N_("Milliseconds added to the system clock (tests)")))
-      ->group("");
-  serveCmd
-      ->add_option("--recent-cap", options.tuning.recentCap,
-                   tr(N_("Cells pushes may gather in the table of recent cells before they write into the main one")))
-      ->check(CLI::NonNegativeNumber)
-      ->group("");
-  serveCmd
-      ->add_option("--fold-after-ms", options.tuning.quietMs,
-                   tr(N_("Milliseconds without requests before recent cells are folded into the main table")))
-      ->check(CLI::NonNegativeNumber)
-      ->group("");
+  auto* serveCmd = addServe(app, options, listen);
 
   try {
     app.parse(argc, argv);
@@ -83,14 +110,14 @@ int main(int argc, char** argv) {
       std::cout << gl::text::format(N_("Account {name} ({role}) can now sign in"), fmt::arg("name", userName),
                                     fmt::arg("role", role))
                 << '\n';
+    } else if (*passwd) {
+      auto store = gl::center::openSqliteStore(data, false);
+      gl::center::Accounts(*store).setPassword(userName, gl::sync::readPasswordFile(passwordFile), passwordFile);
+      std::cout << gl::text::format(N_("Account {name} has a new password; its devices sign in again"),
+                                    fmt::arg("name", userName))
+                << '\n';
     } else if (*serveCmd) {
-      auto colon = listen.rfind(':');
-      if (colon == std::string::npos || colon + 1 >= listen.size() ||
-          listen.find_first_not_of("0123456789", colon + 1) != std::string::npos)
-        throw Error(Error::Kind::BadInput, N_("--listen needs HOST:PORT, not “{value}”"), {{"value", listen}});
-      options.host = listen.substr(0, colon);
-      options.port = std::stoi(listen.substr(colon + 1));
-      gl::center::serve(options);
+      serve(options, listen);
     }
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

@@ -14,6 +14,7 @@
 #include "center/http_errors.h"
 #include "center/log_line.h"
 #include "center/secrets.h"
+#include "center/tls_settings.h"
 #include "core/error.h"
 #include "sync/wire.h"
 
@@ -28,6 +29,13 @@ std::int64_t wallMs() {
 
 thread_local std::string requestAccount;  // for the log line
 thread_local std::string requestFault;    // an unexpected failure's text, for the log line
+thread_local std::optional<Account> requestWho;  // the account whose token the headers carried
+
+// The most a body may hold once inflated (docs/security.md §6): a sign-in is a name and a password; a
+// push of 20,000 change-log entries is some 30 MB of JSON; the rest name a conflict or a pair.
+constexpr std::size_t kLoginBodyLimit = 4u << 10;
+constexpr std::size_t kPushBodyLimit = 64u << 20;
+constexpr std::size_t kSmallBodyLimit = 64u << 10;
 thread_local std::chrono::steady_clock::time_point requestStart;
 
 class Service {
@@ -39,24 +47,28 @@ class Service {
     svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       requestAccount.clear();
       requestFault.clear();
+      requestWho.reset();
       requestStart = std::chrono::steady_clock::now();
-      auto version = req.get_header_value(sync::kProtocolHeader);
-      if (version != std::to_string(sync::kProtocolVersion)) {
-        fail(res, 400, sync::errors::kProtocol,
-             "this data center speaks protocol " + std::to_string(sync::kProtocolVersion) + ", the request " +
-                 (version.empty() ? std::string("named none") : "said " + version.substr(0, 16)));
-        return httplib::Server::HandlerResponse::Handled;
-      }
-      return httplib::Server::HandlerResponse::Unhandled;
+      return admit(req, res) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
     });
-    svr.Post("/v1/login", [this](const auto& req, auto& res) { guard(res, [&] { login(req, res); }); });
-    svr.Post("/v1/push", [this](const auto& req, auto& res) { guard(res, [&] { push(req, res); }); });
+    // Bodies are read here, after admit() has checked the token from the headers, through the reader:
+    // inflated piece by piece and refused at the route's limit (docs/security.md §6).
+    auto post = [&](const char* path, auto handler) {
+      svr.Post(path, [this, handler](const httplib::Request& req, httplib::Response& res,
+                                     const httplib::ContentReader& reader) {
+        guard(res, [&] {
+          std::string body;
+          if (readBody(req, reader, body, res)) (this->*handler)(req, body, res);
+        });
+      });
+    };
+    post("/v1/login", &Service::login);
+    post("/v1/push", &Service::push);
+    post("/v1/conflicts/restore", &Service::restore);
+    post("/v1/duplicates/merge", &Service::merge);
+    post("/v1/duplicates/distinct", &Service::distinct);
     svr.Get("/v1/pull", [this](const auto& req, auto& res) { guard(res, [&] { pull(req, res); }); });
     svr.Get("/v1/conflicts", [this](const auto& req, auto& res) { guard(res, [&] { conflicts(req, res); }); });
-    svr.Post("/v1/conflicts/restore", [this](const auto& req, auto& res) { guard(res, [&] { restore(req, res); }); });
-    svr.Post("/v1/duplicates/merge", [this](const auto& req, auto& res) { guard(res, [&] { settle(req, res, true); }); });
-    svr.Post("/v1/duplicates/distinct",
-             [this](const auto& req, auto& res) { guard(res, [&] { settle(req, res, false); }); });
     svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       RequestRecord r;
       r.atMs = wallMs();
@@ -104,24 +116,66 @@ class Service {
     res.set_content(body, "application/json");
   }
 
-  std::optional<Account> authorize(const httplib::Request& req, httplib::Response& res) {
-    auto header = req.get_header_value("Authorization");
-    const std::string prefix = "Bearer ";
-    std::optional<std::string> name;
-    if (header.compare(0, prefix.size(), prefix) == 0)
-      name = store_.tokenAccount(digest(header.substr(prefix.size())), wallNow());
-    std::optional<Account> who;
-    if (name) who = store_.account(*name);
-    if (!who) {
-      fail(res, 401, sync::errors::kTokenInvalid, "the sign-in has expired or is unknown: sign in again");
-      return std::nullopt;
-    }
-    requestAccount = who->name;
-    return who;
+  // The most a route's body may hold, inflated.
+  static std::size_t bodyLimit(const std::string& path) {
+    if (path == "/v1/push") return kPushBodyLimit;
+    if (path == "/v1/login") return kLoginBodyLimit;
+    return kSmallBodyLimit;
   }
 
-  void login(const httplib::Request& req, httplib::Response& res) {
-    auto m = sync::decodeLoginRequest(req.body);
+  // On the headers alone, before any body is read: the protocol version, the token of every route but
+  // sign-in (the account goes to requestWho), and a declared length within the route's limit.
+  bool admit(const httplib::Request& req, httplib::Response& res) {
+    auto version = req.get_header_value(sync::kProtocolHeader);
+    if (version != std::to_string(sync::kProtocolVersion)) {
+      fail(res, 400, sync::errors::kProtocol,
+           "this data center speaks protocol " + std::to_string(sync::kProtocolVersion) + ", the request " +
+               (version.empty() ? std::string("named none") : "said " + version.substr(0, 16)));
+      return false;
+    }
+    if (req.path != "/v1/login") {
+      auto header = req.get_header_value("Authorization");
+      const std::string prefix = "Bearer ";
+      std::optional<std::string> name;
+      if (header.size() <= prefix.size() + 128 && header.compare(0, prefix.size(), prefix) == 0)
+        name = store_.tokenAccount(digest(header.substr(prefix.size())), wallNow());
+      if (name) requestWho = store_.account(*name);
+      if (!requestWho) {
+        res.set_header("Connection", "close");
+        fail(res, 401, sync::errors::kTokenInvalid, "the sign-in has expired or is unknown: sign in again");
+        return false;
+      }
+      requestAccount = requestWho->name;
+    }
+    const std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && (length.size() > 12 || std::stoull(length) > bodyLimit(req.path))) {
+      tooLarge(res, req.path);
+      return false;
+    }
+    return true;
+  }
+
+  void tooLarge(httplib::Response& res, const std::string& path) {
+    res.set_header("Connection", "close");
+    fail(res, 413, sync::errors::kTooLarge,
+         "a body for " + path.substr(0, 64) + " may hold at most " + std::to_string(bodyLimit(path) >> 10) + " KiB");
+  }
+
+  bool readBody(const httplib::Request& req, const httplib::ContentReader& reader, std::string& body,
+                httplib::Response& res) {
+    const std::size_t limit = bodyLimit(req.path);
+    bool over = false;
+    reader([&](const char* data, std::size_t n) {
+      over = body.size() + n > limit;
+      if (!over) body.append(data, n);
+      return !over;
+    });
+    if (over) tooLarge(res, req.path);
+    return !over;
+  }
+
+  void login(const httplib::Request& req, const std::string& body, httplib::Response& res) {
+    auto m = sync::decodeLoginRequest(body);
     requestAccount = m.name;
     using Kind = SignInOutcome::Kind;
     auto out = signIn_.attempt(req.remote_addr, m.name, m.password, wallNow());
@@ -137,6 +191,10 @@ class Service {
       case Kind::Wrong:
         fail(res, 401, sync::errors::kUnauthorized, "unknown user or wrong password");
         return;
+      case Kind::Expired:
+        fail(res, 403, sync::errors::kPasswordExpired,
+             "the password is older than " + std::to_string(o_.passwordDays) + " days: ask for a new one");
+        return;
       case Kind::Signed: break;
     }
     const Account& who = *out.account;
@@ -144,10 +202,9 @@ class Service {
                                                 store_.county(), now()}));
   }
 
-  void push(const httplib::Request& req, httplib::Response& res) {
-    auto who = authorize(req, res);
-    if (!who) return;
-    auto m = sync::decodePushRequest(req.body);
+  void push(const httplib::Request&, const std::string& body, httplib::Response& res) {
+    const Account& who = *requestWho;
+    auto m = sync::decodePushRequest(body);
     std::int64_t t = wallNow();
     for (const auto& c : m.changes)
       if (core::tooFarAhead(c.hlc, t)) {
@@ -155,18 +212,17 @@ class Service {
              "a change is stamped " + c.hlc.text() + ", more than 5 minutes ahead of the data center's clock");
         return;
       }
-    std::string hash = digest(req.body);
+    std::string hash = digest(body);
     if (auto stored = store_.replay(m.site, m.batch, hash)) {
       reply(res, *stored);
       return;
     }
     std::lock_guard lock(clockMutex_);
-    reply(res, store_.push(*who, m, hash, clock_, t));
+    reply(res, store_.push(who, m, hash, clock_, t));
   }
 
   void pull(const httplib::Request& req, httplib::Response& res) {
-    auto who = authorize(req, res);
-    if (!who) return;
+    const Account& who = *requestWho;
     auto number = [&](const char* name, std::int64_t fallback) {
       if (!req.has_param(name)) return fallback;
       auto v = req.get_param_value(name);
@@ -178,17 +234,15 @@ class Service {
     std::int64_t limit = std::clamp<std::int64_t>(number("limit", 5000), 1, 50000);
     std::optional<std::string> grid;
     if (req.has_param("grid")) grid = req.get_param_value("grid");
-    auto page = store_.pull(*who, since, static_cast<std::size_t>(limit), req.get_param_value("site"), grid,
+    auto page = store_.pull(who, since, static_cast<std::size_t>(limit), req.get_param_value("site"), grid,
                             req.get_param_value("digests") == "1");
     page.serverClock = now();
     reply(res, sync::encode(page));
   }
 
-  void conflicts(const httplib::Request& req, httplib::Response& res) {
-    auto who = authorize(req, res);
-    if (!who) return;
+  void conflicts(const httplib::Request&, httplib::Response& res) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& k : store_.conflicts(*who)) {
+    for (const auto& k : store_.conflicts(*requestWho)) {
       auto value = [](const core::Value& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
       list.push_back({{"id", k.id}, {"t", core::tableSpec(k.winner.table).name}, {"row", k.winner.row},
                       {"col", k.winner.column}, {"kept", value(k.winner.value)}, {"other", value(k.loser.value)},
@@ -198,14 +252,12 @@ class Service {
     reply(res, nlohmann::json{{"conflicts", list}, {"server_hlc", now().text()}}.dump());
   }
 
-  void restore(const httplib::Request& req, httplib::Response& res) {
-    auto who = authorize(req, res);
-    if (!who) return;
-    auto j = nlohmann::json::parse(req.body, nullptr, false);
+  void restore(const httplib::Request&, const std::string& body, httplib::Response& res) {
+    auto j = nlohmann::json::parse(body, nullptr, false);
     if (!j.is_object() || !j.contains("id") || !j["id"].is_number_integer())
       throw Error(Error::Kind::BadInput, N_("The sync message is malformed: {what}"), {{"what", "id"}});
     std::lock_guard lock(clockMutex_);
-    if (!store_.restore(*who, j["id"].get<std::int64_t>(), clock_)) {
+    if (!store_.restore(*requestWho, j["id"].get<std::int64_t>(), clock_)) {
       res.status = 404;
       res.set_content(sync::encode(sync::ErrorBody{"not_found", "no such conflict in your scope", clock_.now()}),
                       "application/json");
@@ -214,18 +266,20 @@ class Service {
     reply(res, nlohmann::json{{"restored", j["id"]}, {"server_hlc", clock_.now().text()}}.dump());
   }
 
+  void merge(const httplib::Request&, const std::string& body, httplib::Response& res) { settle(body, res, true); }
+  void distinct(const httplib::Request&, const std::string& body, httplib::Response& res) { settle(body, res, false); }
+
   // A duplicate pair: {"keep", "drop"} merged, or {"a", "b"} marked as two people.
-  void settle(const httplib::Request& req, httplib::Response& res, bool merge) {
-    auto who = authorize(req, res);
-    if (!who) return;
-    auto j = nlohmann::json::parse(req.body, nullptr, false);
+  void settle(const std::string& body, httplib::Response& res, bool merge) {
+    const Account& who = *requestWho;
+    auto j = nlohmann::json::parse(body, nullptr, false);
     const char* first = merge ? "keep" : "a";
     const char* second = merge ? "drop" : "b";
     if (!j.is_object() || !j.contains(first) || !j.contains(second) || !j[first].is_string() || !j[second].is_string())
       throw Error(Error::Kind::BadInput, N_("The sync message is malformed: {what}"), {{"what", "pair"}});
     std::string a = j[first].get<std::string>(), b = j[second].get<std::string>();
     std::lock_guard lock(clockMutex_);
-    bool done = merge ? store_.mergeDuplicate(*who, a, b, clock_) : store_.markDistinct(*who, a, b);
+    bool done = merge ? store_.mergeDuplicate(who, a, b, clock_) : store_.markDistinct(who, a, b);
     if (!done) {
       res.status = 404;
       res.set_content(sync::encode(sync::ErrorBody{"not_found", "no such open pair in your scope", clock_.now()}),
@@ -242,6 +296,7 @@ class Service {
   static SignInLimits signInLimits(const ServeOptions& o) {
     SignInLimits limits = o.signIn;
     limits.tokenMs = o.tokenSeconds * 1000;
+    limits.passwordMaxAgeMs = static_cast<std::int64_t>(o.passwordDays) * 24 * 3600 * 1000;
     return limits;
   }
 
@@ -268,14 +323,14 @@ void serve(const ServeOptions& o) {
     throw Error(Error::Kind::BadInput, N_("The certificate {cert} or key {key} cannot be loaded"),
                 {{"cert", o.cert}, {"key", o.key}});
   // No session tickets: clients sync a few times an hour, and a ticket sent after the handshake would
-  // be the only data a server sends unasked. TLS 1.2 at least.
+  // be the only data a server sends unasked.
   SSL_CTX_set_num_tickets(svr.ssl_context(), 0);
+  secureTls(svr.ssl_context());
   // Answers go out at once: without it Nagle's algorithm holds a small response back for the
   // client's delayed acknowledgement (40 ms a request here).
   svr.set_tcp_nodelay(true);
-  // A push batch of 20,000 change-log entries is some 30 MB of JSON; nothing legitimate is larger.
-  svr.set_payload_max_length(256u << 20);
-  SSL_CTX_set_min_proto_version(svr.ssl_context(), TLS1_2_VERSION);
+  // What arrives on the wire, compressed or not, before the routes' own limits on the inflated body.
+  svr.set_payload_max_length(kPushBodyLimit);
   Service service(*store, o);
   service.install(svr);
   int port = o.port;

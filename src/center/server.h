@@ -15,6 +15,7 @@ struct ServeOptions {
   int port = 8443;  // 0: any free port (printed on the "listening" line)
   std::int64_t tokenSeconds = 12 * 3600;
   SignInLimits signIn;                  // throttles and locks (docs/security.md §4); tokenMs from tokenSeconds
+  int passwordDays = 90;                // a password older than this many days is refused; 0: never
   SqliteTuning tuning;                  // openSqliteStore
   // Added to the system clock for sign-ins' expiry and the data center's stamps. A test's way to be
   // hours later without waiting; hidden from --help, and 0 in every real deployment.

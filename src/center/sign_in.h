@@ -18,10 +18,12 @@ struct SignInLimits {
   int accountFailures = 50;                   // wrong passwords from all addresses before the account locks
   std::int64_t accountLockMs = 15 * 60 * 1000;
   std::int64_t tokenMs = 12 * 3600 * 1000;
+  std::int64_t passwordMaxAgeMs = 90LL * 24 * 3600 * 1000;  // a password older is refused; 0: never
 };
 
 struct SignInOutcome {
-  enum class Kind { Signed, Wrong, Throttled, Locked } kind = Kind::Wrong;
+  // Expired: the password was right but is older than passwordMaxAgeMs (no token then).
+  enum class Kind { Signed, Wrong, Throttled, Locked, Expired } kind = Kind::Wrong;
   std::int64_t waitMs = 0;        // Throttled, Locked
   std::optional<Account> account;  // Signed
   std::string token;               // Signed: the bearer token (the store keeps only its hash)

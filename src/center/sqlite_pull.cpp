@@ -128,22 +128,26 @@ sync::PullResponse SqliteStore::pull(const Account& who, std::int64_t since, std
   for (const auto& [row, tbl] : gone)
     if (!reads(row)) out.exits.push_back({static_cast<core::Table>(tbl), row});
   if (!out.more && !grid && withDigests) out.digests = digests(who);
-  if (!out.more) {
-    auto& dups = statement("SELECT a, b FROM duplicate WHERE status = 'open' ORDER BY a, b");
-    std::vector<std::pair<std::string, std::string>> pairs;
-    while (dups.executeStep()) pairs.emplace_back(dups.getColumn(0).getString(), dups.getColumn(1).getString());
-    dups.reset();
-    // A pair across scopes names only the reader's side: "registered elsewhere in the county" (the
-    // other id would open that person to a crafted push); the account that reads both sees the pair.
-    std::set<std::string> elsewhere;
-    for (auto& [a, b] : pairs) {
-      bool readsA = reads(a), readsB = reads(b);
-      if (readsA && readsB) out.duplicates.emplace_back(a, b);
-      else if (readsA || readsB) elsewhere.insert(readsA ? a : b);
-    }
-    for (const auto& row : elsewhere) out.duplicates.emplace_back(row, std::string());
-  }
+  if (!out.more) out.duplicates = openPairs(reads);
   tx.commit();
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> SqliteStore::openPairs(
+    const std::function<bool(const std::string&)>& reads) {
+  auto& dups = statement("SELECT a, b FROM duplicate WHERE status = 'open' ORDER BY a, b");
+  std::vector<std::pair<std::string, std::string>> pairs, out;
+  while (dups.executeStep()) pairs.emplace_back(dups.getColumn(0).getString(), dups.getColumn(1).getString());
+  dups.reset();
+  // A pair across scopes names only the reader's side: "registered elsewhere in the county" (the
+  // other id would open that person to a crafted push); the account that reads both sees the pair.
+  std::set<std::string> elsewhere;
+  for (auto& [a, b] : pairs) {
+    bool readsA = reads(a), readsB = reads(b);
+    if (readsA && readsB) out.emplace_back(a, b);
+    else if (readsA || readsB) elsewhere.insert(readsA ? a : b);
+  }
+  for (const auto& row : elsewhere) out.emplace_back(row, std::string());
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "core/scope.h"
 #include "center/store_migrations.h"
 #include "sqlite/migrate.h"
+#include "sqlite/private_file.h"
 #include "sqlite/setup.h"
 
 namespace gl::center {
@@ -16,13 +17,14 @@ int openFlags(bool create) { return SQLite::OPEN_READWRITE | (create ? SQLite::O
 
 std::string storePath(const std::string& dir, bool create) {
   std::filesystem::path d(dir);
-  std::error_code ec;
-  if (create) std::filesystem::create_directories(d, ec);
   auto file = d / "center.sqlite";
   if (create && std::filesystem::exists(file))
     throw Error(Error::Kind::BadInput, N_("A data center already exists in {path}"), {{"path", dir}});
   if (!create && !std::filesystem::exists(file))
     throw Error(Error::Kind::BadInput, N_("No data center in {path}: run gridcenter init first"), {{"path", dir}});
+  // The folder and the store are the data center account's alone, whatever the umask.
+  sqlite::keepPrivateDirectory(d);
+  sqlite::keepPrivate(file);
   return file.string();
 }
 }  // namespace
@@ -82,12 +84,14 @@ void SqliteStore::putAccount(const Account& a) {
   auto lock = lockRequest();
   SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
   auto& st = statement(
-      "INSERT INTO account (name, role, scope, hash) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
-      "role = excluded.role, scope = excluded.scope, hash = excluded.hash, failures = 0, locked_until = 0");
+      "INSERT INTO account (name, role, scope, hash, password_set) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE "
+      "SET role = excluded.role, scope = excluded.scope, hash = excluded.hash, password_set = excluded.password_set, "
+      "failures = 0, locked_until = 0");
   st.bind(1, a.name);
   st.bind(2, std::string(core::roleCode(a.role)));
   st.bind(3, core::joinCodes(a.scope));
   st.bind(4, a.passwordHash);
+  st.bind(5, a.passwordSetMs);
   st.exec();
   auto& out = statement("DELETE FROM token WHERE account = ?");
   out.bind(1, a.name);
@@ -97,7 +101,7 @@ void SqliteStore::putAccount(const Account& a) {
 
 std::optional<Account> SqliteStore::account(const std::string& name) {
   auto lock = lockRequest();
-  auto& st = statement("SELECT name, role, scope, hash, failures, locked_until FROM account WHERE name = ?");
+  auto& st = statement("SELECT name, role, scope, hash, failures, locked_until, password_set FROM account WHERE name = ?");
   st.bind(1, name);
   if (!st.executeStep()) return std::nullopt;
   Account a;
@@ -107,6 +111,7 @@ std::optional<Account> SqliteStore::account(const std::string& name) {
   a.passwordHash = st.getColumn(3).getString();
   a.failures = st.getColumn(4).getInt();
   a.lockedUntilMs = st.getColumn(5).getInt64();
+  a.passwordSetMs = st.getColumn(6).getInt64();
   st.reset();
   return a;
 }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -105,6 +106,8 @@ class SqliteStore final : public CenterStore {
   // A place whose rows changed: its digest is recomputed when a pull next asks for it.
   void markDirty(const Place& place);
   std::vector<std::pair<std::string, core::GridDigest>> digests(const Account& who);
+  // The open duplicate pairs as a reader who reads the rows `reads` says may see them (sqlite_pull.cpp).
+  std::vector<std::pair<std::string, std::string>> openPairs(const std::function<bool(const std::string&)>& reads);
   std::int64_t nextSeq() { return ++seq_; }
   // The open pair (a, b) in either order, if both residents are the account's to change.
   bool openPairInScope(const Account& who, const std::string& a, const std::string& b);

@@ -8,6 +8,7 @@
 #include "db/sync_ledger.h"
 #include "sync/password_file.h"
 #include "sync/sync_client.h"
+#include "text/clock_text.h"
 #include "text/text.h"
 
 namespace gl::cli {
@@ -37,7 +38,7 @@ void runSync(const Context& ctx, const SyncArgs& args) {
   nlohmann::json j = {{"pushed", r.pushed},       {"pulled", r.pulled},         {"refused", r.refused},
                       {"duplicates", r.duplicates}, {"cursor", r.cursor},       {"conflicts", r.conflicts},
                       {"removed", r.removed}, {"repaired", r.repaired},     {"bytes_sent", r.bytesSent}, {"bytes_received", r.bytesReceived},
-                      {"pending", ledger->pendingChanges()}};
+                      {"pending", ledger->pendingChanges()}, {"clock_offset_ms", r.clockOffsetMs}};
   // xgettext:python-brace-format
   std::string human = format(N_("Synced with {server}: sent {pushed} changes, received {pulled}"),
                              fmt::arg("server", o.server), fmt::arg("pushed", r.pushed), fmt::arg("pulled", r.pulled));
@@ -51,6 +52,10 @@ void runSync(const Context& ctx, const SyncArgs& args) {
   if (r.duplicates)
     // xgettext:python-brace-format
     human += "\n" + format(N_("{n} pairs of residents share an identity number"), fmt::arg("n", r.duplicates));
+  if (auto clock = text::clockWarning(r.clockOffsetMs); !clock.empty()) {
+    j["clock_warning"] = clock;
+    human += "\n" + clock;
+  }
   ctx.print(j, human);
 }
 

@@ -54,7 +54,7 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
               gl::test::pointAt(dialog());
               field("server")->SetValue(center.url());
               field("user")->SetValue("admin");
-              field("password")->SetValue("admin-password");
+              field("password")->SetValue("Tk4#river-Moss");
               dynamic_cast<wxFilePickerCtrl*>(dialog()->FindWindow("caFile"))->SetPath(gl::test::Pki::get().ca);
               gl::test::screenshot("sync-dialog");
               field("password")->SetFocus();

@@ -23,7 +23,7 @@ constexpr std::int64_t kT0 = 1669852800000;
 
 struct Office {
   gl::test::TempStore t;
-  Office() { gl::center::Accounts(*t.store).put("li", "grid_worker", "370322", "correct-horse-9", "test"); }
+  Office() { gl::center::Accounts(*t.store).put("li", "grid_worker", "370322", "Vc5#amber-Pine", "test"); }
 };
 
 }  // namespace
@@ -55,12 +55,12 @@ TEST_CASE("five wrong passwords lock the name for that address only, known or no
       CHECK(signIn.attempt("10.0.0.66", name, "guess", t).kind == Kind::Wrong);
       t += 60 * 1000;  // past the address's wait (16 s after the fifth)
     }
-    auto locked = signIn.attempt("10.0.0.66", name, "correct-horse-9", t);
+    auto locked = signIn.attempt("10.0.0.66", name, "Vc5#amber-Pine", t);
     CHECK(locked.kind == Kind::Locked);
     CHECK(locked.waitMs > 0);
     if (name == "li") {
       // The real user, at their own PC, is not locked out by the stranger.
-      auto real = signIn.attempt("10.0.0.5", "li", "correct-horse-9", t);
+      auto real = signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", t);
       CHECK(real.kind == Kind::Signed);
       CHECK(real.token.size() == 64);
     }
@@ -106,6 +106,22 @@ TEST_CASE("guesses from many addresses are counted for the account in one atomic
   CHECK(checked.load() == 8);  // never more than the limit, however many raced
   CHECK(locked.load() == 200 - 8);
   // Locked for everyone now, until the lock runs out.
-  CHECK(signIn.attempt("10.0.0.5", "li", "correct-horse-9", kT0 + 1000).kind == Kind::Locked);
-  CHECK(signIn.attempt("10.0.0.5", "li", "correct-horse-9", kT0 + 16 * 60 * 1000).kind == Kind::Signed);
+  CHECK(signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", kT0 + 1000).kind == Kind::Locked);
+  CHECK(signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", kT0 + 16 * 60 * 1000).kind == Kind::Signed);
+}
+
+TEST_CASE("a password older than its allowed age signs nothing in, and says so only to whoever knows it") {
+  Office o;
+  gl::center::SignInLimits limits;
+  limits.passwordMaxAgeMs = 90LL * 24 * 3600 * 1000;
+  SignIn signIn(*o.t.store, limits);
+  const std::int64_t set = o.t.store->account("li")->passwordSetMs;
+  CHECK(signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", set + 89LL * 24 * 3600 * 1000).kind == Kind::Signed);
+  const std::int64_t later = set + 91LL * 24 * 3600 * 1000;
+  auto old = signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", later);
+  CHECK(old.kind == Kind::Expired);
+  CHECK(old.token.empty());
+  CHECK(signIn.attempt("10.0.0.6", "li", "guess", later).kind == Kind::Wrong);
+  limits.passwordMaxAgeMs = 0;  // no expiry
+  CHECK(SignIn(*o.t.store, limits).attempt("10.0.0.7", "li", "Vc5#amber-Pine", later).kind == Kind::Signed);
 }

@@ -1,6 +1,7 @@
 // The data center's store keeps the client's discipline: numbered migrations under user_version, a
 // newer store refused, an older one brought up to date with its rows kept.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -53,7 +54,8 @@ TEST_CASE("a store made before its migrations were numbered opens, keeps its row
   t.store.reset();
   {
     SQLite::Database db(t.file().string(), SQLite::OPEN_READWRITE);
-    db.exec("PRAGMA user_version = 0");  // as every store was before
+    // As every store was before: without what later migrations add, and unnumbered.
+    db.exec("ALTER TABLE account DROP COLUMN password_set; PRAGMA user_version = 0");
   }
   t.open(false);
   CHECK(t.store->county() == "370322");
@@ -61,6 +63,25 @@ TEST_CASE("a store made before its migrations were numbered opens, keeps its row
   REQUIRE(back);
   CHECK(back->role == gl::core::Role::GridLeader);
   CHECK(back->scope == std::vector<std::string>{"370322001001"});
+  CHECK(back->passwordSetMs > 1669852800000);  // counted from the upgrade, not expired by it
   t.store.reset();
   CHECK(userVersion(t.file()) == gl::sqlite::latestVersion(gl::center::storeMigrations()));
+}
+
+TEST_CASE("the data center's folder is its account's alone and its store is 0600, whatever the umask") {
+  auto old = ::umask(0);
+  gl::test::TempStore t;
+  ::umask(old);
+  auto mode = [](const std::filesystem::path& p) {
+    return static_cast<unsigned>(std::filesystem::status(p).permissions() & std::filesystem::perms::all);
+  };
+  CHECK(mode(t.dir) == 0700);
+  CHECK(mode(t.file()) == 0600);
+  CHECK(mode(t.file().string() + "-wal") == 0600);
+  t.store.reset();
+  std::filesystem::permissions(t.dir, std::filesystem::perms(0755));
+  std::filesystem::permissions(t.file(), std::filesystem::perms(0644));
+  t.open(false);
+  CHECK(mode(t.dir) == 0700);
+  CHECK(mode(t.file()) == 0600);
 }

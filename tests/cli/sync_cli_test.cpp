@@ -15,7 +15,7 @@ TEST_CASE("gridctl sync signs in with a password file, reports in JSON, and late
   center.start();
   Sandbox s = gl::test::initialized(12);
   auto pw = s.dir / "admin.pw";
-  std::ofstream(pw) << "admin-password\n";
+  std::ofstream(pw) << "Tk4#river-Moss\n";
   const auto& ca = gl::test::Pki::get().ca;
   auto r = s.run({"--json", "sync", "--server", center.url(), "--user", "admin", "--password-file", pw.string(),
                   "--ca-file", ca});

@@ -4,6 +4,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "core/error.h"
@@ -52,4 +54,26 @@ TEST_CASE("checks that cannot be turned back on leave the connection refused, no
     CHECK_FALSE(ran);
     state.db->exec("ROLLBACK");
   }
+}
+
+namespace {
+unsigned modeOf(const std::filesystem::path& p) {
+  return static_cast<unsigned>(std::filesystem::status(p).permissions() & std::filesystem::perms::all);
+}
+}  // namespace
+
+TEST_CASE("a ledger and its log are readable by their owner alone, whatever the umask, and a wider one is narrowed") {
+  gl::test::TempDir dir;
+  const auto file = dir.path / "c.gridledger";
+  auto old = ::umask(0);  // the loosest a desktop could have
+  {
+    auto db = gl::db::openConnection(file, true);
+    db->exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)");
+    CHECK(modeOf(file) == 0600);
+    CHECK(modeOf(file.string() + "-wal") == 0600);
+  }
+  ::umask(old);
+  std::filesystem::permissions(file, std::filesystem::perms(0644));  // as ledgers before this were made
+  gl::db::openConnection(file, false);
+  CHECK(modeOf(file) == 0600);
 }

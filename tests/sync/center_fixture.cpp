@@ -65,7 +65,7 @@ const Pki& Pki::get() {
 
 Center::Center() {
   run(fmt::format("{} init --data {} --county 370322 --name 高青县", GRIDCENTER, quoted(dir_.path / "store")));
-  addUser("admin", "county_admin", "370322", "admin-password");
+  addUser("admin", "county_admin", "370322", "Tk4#river-Moss");
 }
 
 Center::~Center() {
@@ -77,6 +77,12 @@ void Center::addUser(const std::string& name, const std::string& role, const std
   auto file = dir_.write(fmt::format("password-{}", name), fmt::format("{}\n", password));
   run(fmt::format("{} user add --data {} --name {} --role {} --scope {} --password-file {}", GRIDCENTER,
                   quoted(dir_.path / "store"), name, role, scope, quoted(file)));
+}
+
+void Center::setPassword(const std::string& name, const std::string& password) {
+  auto file = dir_.write(fmt::format("password-{}", name), fmt::format("{}\n", password));
+  run(fmt::format("{} user passwd --data {} --name {} --password-file {}", GRIDCENTER, quoted(dir_.path / "store"),
+                  name, quoted(file)));
 }
 
 void Center::start(const std::vector<std::string>& extra, bool rogue) {

@@ -28,25 +28,28 @@ struct Pki {
 
 class Center {
  public:
-  Center();  // gridcenter init for county 370322, and a county admin "admin" / "admin-password"
+  Center();  // gridcenter init for county 370322, and a county admin "admin" / "Tk4#river-Moss"
   ~Center();
   Center(const Center&) = delete;
   Center& operator=(const Center&) = delete;
 
   void addUser(const std::string& name, const std::string& role, const std::string& scope,
                const std::string& password);
+  // `gridcenter user passwd`: a new password for an existing account.
+  void setPassword(const std::string& name, const std::string& password);
   // Starts `gridcenter serve` (on the same port as before when restarted) and waits for it to listen.
   void start(const std::vector<std::string>& extra = {}, bool rogueCertificate = false);
   // Sends a signal and waits for the process; returns its exit status (128 + signal when killed).
   int stop(int signal);
   bool running() const { return pid_ > 0; }
+  pid_t pid() const { return pid_; }
   int port() const { return port_; }
   void setPort(int port) { port_ = port; }  // for the next start (a benchmark's snapshot keeps its address)
   std::string url() const;
   std::string log() const;
   const std::filesystem::path& dir() const { return dir_.path; }
   sync::SyncOptions as(const std::string& user, const std::string& password) const;
-  sync::SyncOptions admin() const { return as("admin", "admin-password"); }
+  sync::SyncOptions admin() const { return as("admin", "Tk4#river-Moss"); }
 
  private:
   TempDir dir_;

@@ -139,7 +139,7 @@ TEST_CASE("SIGTERM stops the data center cleanly") {
 
 TEST_CASE("wrong password, lockout, expired sign-in, plain HTTP, an unknown CA and another protocol version: clear errors, nothing changed") {
   Center center;
-  center.addUser("zhao", "county_admin", "370322", "zhao-password");
+  center.addUser("zhao", "county_admin", "370322", "Rb2#ember-Kite");
   center.start({"--throttle-ms", "0"});  // the address's growing wait is tested in tests/center
   Client a;
   seed(a, 3);
@@ -162,7 +162,7 @@ TEST_CASE("wrong password, lockout, expired sign-in, plain HTTP, an unknown CA a
   // Another protocol version is refused with a message naming the one spoken.
   gl::sync::HttpClient http(center.url(), gl::test::Pki::get().ca);
   http.setProtocolVersion(2);
-  auto r = http.post("/v1/login", gl::sync::encode(gl::sync::LoginRequest{"admin", "admin-password"}), {}, false);
+  auto r = http.post("/v1/login", gl::sync::encode(gl::sync::LoginRequest{"admin", "Tk4#river-Moss"}), {}, false);
   CHECK(r.status == 400);
   auto e = gl::sync::decodeError(r.body);
   CHECK(e.code == "protocol_version");
@@ -171,7 +171,7 @@ TEST_CASE("wrong password, lockout, expired sign-in, plain HTTP, an unknown CA a
   // Five wrong passwords lock the account for this address; the right one is then refused too.
   Client z;
   for (int i = 0; i < 5; ++i) errorOf([&] { z.sync(center.as("zhao", "not-it")); });
-  CHECK(errorOf([&] { z.sync(center.as("zhao", "zhao-password")); }).find("locked") != std::string::npos);
+  CHECK(errorOf([&] { z.sync(center.as("zhao", "Rb2#ember-Kite")); }).find("locked") != std::string::npos);
 
   // A sign-in expires (12 hours; the data center comes back 13 hours later by its clock, no waiting);
   // without the password the sync says so and sends nothing, with it it renews.
@@ -229,4 +229,18 @@ TEST_CASE("a stored batch the data center refuses as malformed is dropped, and i
   b.sync(center.admin());
   CHECK(b.cell(Table::Resident, person, "notes") == "重新打包");
   CHECK(b.dump() == a.dump());
+}
+
+TEST_CASE("a password older than the data center allows signs nothing in and says so, and a new one from the county admin does") {
+  Center center;
+  center.addUser("zhao", "grid_worker", "370322", "Rb2#ember-Kite");
+  const std::string later = std::to_string(31LL * 24 * 3600 * 1000);  // a month on, by the data center's clock
+  center.start({"--password-days", "30", "--clock-offset-ms", later});
+  Client z;
+  CHECK(errorOf([&] { z.sync(center.as("zhao", "Rb2#ember-Kite")); }).find("has expired") != std::string::npos);
+  CHECK(errorOf([&] { z.sync(center.as("zhao", "not-it")); }).find("did not accept") != std::string::npos);
+  center.stop(SIGTERM);
+  center.setPassword("zhao", "Hx6#maple-Dune");
+  center.start({"--password-days", "30", "--throttle-ms", "0"});  // today: the new password is new
+  CHECK(errorOf([&] { z.sync(center.as("zhao", "Hx6#maple-Dune")); }).empty());
 }

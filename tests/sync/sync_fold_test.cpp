@@ -69,7 +69,7 @@ TEST_CASE("cells folded into the data center's main table while it is idle are p
   std::string code1 = firstGridCode(a, &grid1, &region);
   std::string code2 = code1.substr(0, 12) + "-8";
   std::string grid2 = a.ledger->insert(Table::Grid, {{"code", code2}, {"region", region}, {"name", std::string("第8网格")}});
-  center.addUser("zhao", "grid_worker", code2, "zhao-password");
+  center.addUser("zhao", "grid_worker", code2, "Rb2#ember-Kite");
   a.sync(center.admin());
   REQUIRE(recentCells(center) > 0);
 
@@ -113,7 +113,7 @@ TEST_CASE("cells folded into the data center's main table while it is idle are p
   a.ledger->update(Table::Household, household, {{"grid", grid2}});
   a.sync(center.admin());
   Client worker;
-  auto as = center.as("zhao", "zhao-password");
+  auto as = center.as("zhao", "Rb2#ember-Kite");
   worker.sync(as);
   CHECK(worker.cell(Table::Resident, person, "notes") == "折叠后修改");
   CHECK(worker.cell(Table::Resident, person, "name") == a.cell(Table::Resident, person, "name"));

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "db/sync_ledger.h"
 #include "demo/demo.h"
+#include "text/clock_text.h"
 
 using gl::core::Table;
 using gl::test::Center;
@@ -41,12 +42,12 @@ TEST_CASE("a grid worker's ledger holds only their grid, writes nothing outside 
   std::string grid2 = admin.ledger->insert(Table::Grid, {{"code", code2}, {"region", community}, {"name", std::string("第9网格")}});
   std::string other = admin.ledger->insert(Table::Household, {{"grid", grid2}, {"address", std::string("东风路1号")}});
   admin.ledger->insert(Table::Resident, {{"household", other}, {"name", std::string("孙八")}});
-  center.addUser("wang", "grid_worker", code1, "wang-password");
+  center.addUser("wang", "grid_worker", code1, "Hx6#maple-Dune");
   center.start();
   admin.sync(center.admin());
 
   Client worker;
-  auto as = center.as("wang", "wang-password");
+  auto as = center.as("wang", "Hx6#maple-Dune");
   worker.sync(as);
   CHECK(householdsOf(worker, grid1).size() == householdsOf(admin, grid1).size());
   CHECK(householdsOf(worker, grid2).empty());
@@ -118,7 +119,7 @@ TEST_CASE("a grid worker's ledger holds only their grid, writes nothing outside 
 
   // The worker's scope moves to the other grid: signed out, and after signing in again the old
   // grid's households leave the ledger and the new grid's arrive.
-  center.addUser("wang", "grid_worker", code2, "wang-password");
+  center.addUser("wang", "grid_worker", code2, "Hx6#maple-Dune");
   CHECK_THROWS_AS(worker.sync(center.as("wang", "")), gl::Error);
   auto moved = worker.sync(as);
   CHECK(moved.removed > 0);
@@ -171,4 +172,45 @@ TEST_CASE("PCs whose clocks run a year slow or a day fast still order edits as t
   for (auto* c : {&normal, &slow, &fast}) CHECK(c->cell(Table::Resident, person, "notes") == "慢钟，最后");
   CHECK(slow.dump() == normal.dump());
   CHECK(fast.dump() == normal.dump());
+}
+
+TEST_CASE("a PC whose clock jumps a day ahead or an hour back after it synced still gets its edits in, and is told by how much") {
+  Center center;
+  center.start();
+  Client normal, jumpy;
+  gl::demo::Options o;
+  o.households = 2;
+  gl::demo::generate(*normal.ledger, o);
+  normal.sync(center.admin());
+  CHECK(jumpy.sync(center.admin()).clockOffsetMs == 0);
+  const std::string person = normal.resident(0);
+  const std::int64_t day = 24LL * 3600 * 1000, hour = 3600LL * 1000;
+
+  // A dead CMOS battery or a wrong setting: a day ahead. The data center refuses the stamps, the
+  // ledger stamps its unsent edit again on the data center's clock, and says how far off it is.
+  jumpy.ledger->setWallClock([day] { return nowMs() + day; });
+  jumpy.ledger->update(Table::Resident, person, {{"notes", std::string("钟快一天")}});
+  auto ahead = jumpy.sync(center.admin());
+  CHECK(jumpy.ledger->pendingChanges() == 0);
+  CHECK(ahead.clockOffsetMs < -day + 60000);
+  CHECK(ahead.clockOffsetMs > -day - 60000);
+  CHECK(gl::text::clockWarning(ahead.clockOffsetMs).find("1 d 0 h ahead") != std::string::npos);
+  normal.sync(center.admin());
+  CHECK(normal.cell(Table::Resident, person, "notes") == "钟快一天");
+  // A later edit on a correct PC still wins: the fast one's stamp did not stay a day ahead.
+  normal.ledger->update(Table::Resident, person, {{"notes", std::string("正确的钟，更晚")}});
+  normal.sync(center.admin());
+  jumpy.sync(center.admin());
+  CHECK(jumpy.cell(Table::Resident, person, "notes") == "正确的钟，更晚");
+
+  // Set back, an hour too far: its next edit still comes after what it has seen, and goes in.
+  jumpy.ledger->setWallClock([hour] { return nowMs() - hour; });
+  jumpy.ledger->update(Table::Resident, person, {{"notes", std::string("钟慢一小时")}});
+  auto behind = jumpy.sync(center.admin());
+  CHECK(jumpy.ledger->pendingChanges() == 0);
+  CHECK(behind.clockOffsetMs > hour - 60000);
+  CHECK(gl::text::clockWarning(behind.clockOffsetMs).find("behind") != std::string::npos);
+  normal.sync(center.admin());
+  CHECK(normal.cell(Table::Resident, person, "notes") == "钟慢一小时");
+  CHECK(normal.dump() == jumpy.dump());
 }

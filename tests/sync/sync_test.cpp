@@ -33,14 +33,14 @@ void seed(Client& c, long long households) {
 
 TEST_CASE("two people on two ledgers edit offline, sync, and see each other's work with nothing lost or doubled") {
   Center center;
-  center.addUser("li", "county_admin", "370322", "li-password");
+  center.addUser("li", "county_admin", "370322", "Wn3#stone-Reed");
   center.start();
   Client a, b;
   seed(a, 12);
   auto first = a.sync(center.admin());
   CHECK(first.pushed > 0);
   CHECK(a.ledger->pendingChanges() == 0);
-  auto got = b.sync(center.as("li", "li-password"));
+  auto got = b.sync(center.as("li", "Wn3#stone-Reed"));
   CHECK(got.pulled > 0);
   CHECK(b.dump() == a.dump());
 
@@ -78,7 +78,7 @@ TEST_CASE("two people on two ledgers edit offline, sync, and see each other's wo
 
 TEST_CASE("three clients editing one person offline converge in every sync order, and no edit is lost") {
   Center center;
-  center.addUser("leader", "grid_leader", "370322", "leader-password");
+  center.addUser("leader", "grid_leader", "370322", "Lp8#cloud-Fern");
   center.start();
   Client c1, c2, c3;
   Client* clients[] = {&c1, &c2, &c3};
@@ -113,7 +113,7 @@ TEST_CASE("three clients editing one person offline converge in every sync order
 
   // The losing values are kept as conflict records a grid leader sees and can restore in one action.
   Client leader;
-  leader.sync(center.as("leader", "leader-password"));
+  leader.sync(center.as("leader", "Lp8#cloud-Fern"));
   auto conflicts = gl::sync::listConflicts(*leader.ledger, center.as("leader", ""));
   std::vector<std::string> others;
   for (const auto& k : conflicts)
@@ -121,9 +121,9 @@ TEST_CASE("three clients editing one person offline converge in every sync order
   CHECK(std::find(others.begin(), others.end(), "round 5 by 0") != others.end());
   CHECK(std::find(others.begin(), others.end(), "round 5 by 1") != others.end());
   // A grid worker does not see them.
-  center.addUser("wang", "grid_worker", "370322", "wang-password");
+  center.addUser("wang", "grid_worker", "370322", "Hx6#maple-Dune");
   Client worker;
-  CHECK(gl::sync::listConflicts(*worker.ledger, center.as("wang", "wang-password")).empty());
+  CHECK(gl::sync::listConflicts(*worker.ledger, center.as("wang", "Hx6#maple-Dune")).empty());
 
   std::int64_t id = 0;
   for (const auto& k : conflicts)
@@ -184,7 +184,7 @@ TEST_CASE("a push batch sent twice is applied once and answered byte for byte, a
   Center center;
   center.start();
   gl::sync::HttpClient http(center.url(), gl::test::Pki::get().ca);
-  auto login = http.post("/v1/login", gl::sync::encode(gl::sync::LoginRequest{"admin", "admin-password"}), {}, false);
+  auto login = http.post("/v1/login", gl::sync::encode(gl::sync::LoginRequest{"admin", "Tk4#river-Moss"}), {}, false);
   REQUIRE(login.status == 200);
   auto token = gl::sync::decodeLoginResponse(login.body).token;
   gl::db::SyncCell cell{Table::Region, "0190f7a0-0000-7000-8000-000000000001", "name", std::string("田镇"),
@@ -214,8 +214,8 @@ TEST_CASE("a push batch sent twice is applied once and answered byte for byte, a
 
 TEST_CASE("two residents with one identity number become a duplicate pair that a grid leader merges or keeps apart") {
   Center center;
-  center.addUser("leader", "grid_leader", "370322", "leader-password");
-  center.addUser("wang", "grid_worker", "370322", "wang-password");
+  center.addUser("leader", "grid_leader", "370322", "Lp8#cloud-Fern");
+  center.addUser("wang", "grid_worker", "370322", "Hx6#maple-Dune");
   center.start();
   Client a, b;
   seed(a, 2);
@@ -245,9 +245,9 @@ TEST_CASE("two residents with one identity number become a duplicate pair that a
 
   // A grid worker may not settle it; a grid leader merges it into the first record.
   Client w;
-  CHECK_THROWS_AS(gl::sync::mergeDuplicate(*w.ledger, center.as("wang", "wang-password"), first, second), gl::Error);
+  CHECK_THROWS_AS(gl::sync::mergeDuplicate(*w.ledger, center.as("wang", "Hx6#maple-Dune"), first, second), gl::Error);
   Client leader;
-  leader.sync(center.as("leader", "leader-password"));
+  leader.sync(center.as("leader", "Lp8#cloud-Fern"));
   gl::sync::mergeDuplicate(*leader.ledger, center.as("leader", ""), first, second);
   a.sync(center.admin());
   b.sync(center.admin());

@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/issue.h"
+#include "text/clock_text.h"
 #include "text/describe.h"
 #include "text/labels.h"
 #include "text/text.h"
@@ -46,4 +47,15 @@ TEST_CASE("labels turn stored words into words people use") {
   CHECK(gl::text::fieldLabel("campaign", "name") == "Campaign name");
   CHECK(gl::text::fieldLabel("grid", "name") == "Grid name");
   CHECK(gl::text::fieldLabel("campaign", "start_on") == "Start date");
+}
+
+TEST_CASE("a PC's clock is mentioned only when it is a minute or more off, ahead or behind, in days, hours or minutes") {
+  gl::text::setTranslators({}, {});
+  const std::int64_t minute = 60000, hour = 60 * minute, day = 24 * hour;
+  CHECK(gl::text::clockWarning(0).empty());
+  CHECK(gl::text::clockWarning(59 * 1000).empty());
+  CHECK(gl::text::clockWarning(-59 * 1000).empty());
+  CHECK(gl::text::clockWarning(-(day + 2 * hour)).find("1 d 2 h ahead") != std::string::npos);
+  CHECK(gl::text::clockWarning(hour + 5 * minute).find("1 h 5 min behind") != std::string::npos);
+  CHECK(gl::text::clockWarning(-3 * minute).find("3 min ahead") != std::string::npos);
 }
