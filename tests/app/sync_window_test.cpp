@@ -165,3 +165,45 @@ TEST_CASE("the sync problems window opens at once when the data center does not 
   CHECK(gl::test::gone(frameRef));
   close(silent);
 }
+
+TEST_CASE("a duplicate pair whose other record is outside the grids says only that, and is left to a grid leader") {
+  // A port nobody listens on: the window's question to the data center fails at once.
+  int probe = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(probe >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(bind(probe, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  socklen_t size = sizeof addr;
+  getsockname(probe, reinterpret_cast<sockaddr*>(&addr), &size);
+  close(probe);
+
+  gl::test::GuiLedger g(3);
+  auto ledger = g.take();
+  std::string mine;
+  ledger->forEachRow(Table::Resident, [&](const gl::db::Row& r) { if (mine.empty()) mine = r.id; });
+  std::string server = fmt::format("https://127.0.0.1:{}", ntohs(addr.sin_port));
+  gl::db::SyncLedger(*ledger).saveAccount({server, "leader", "some-token", "grid_leader", "370322", 0, 0, ""});
+  gl::db::SyncLedger(*ledger).setDuplicates({{mine, ""}});
+  gl::sync::SyncOptions options;
+  options.server = server;
+  options.user = "leader";
+  wxFrame* frame = new wxFrame(nullptr, wxID_ANY, "problems");
+  {
+    gl::app::SyncProblemsDialog problems(frame, *ledger, options);
+    REQUIRE(gl::test::show(&problems));
+    CHECK(gl::test::pumpUntil([&] { return !problems.busy(); }, 20000));
+    REQUIRE(problems.duplicateCount() == 1);
+    auto* pairs = dynamic_cast<wxListCtrl*>(problems.FindWindow("duplicates"));
+    REQUIRE(pairs);
+    CHECK(pairs->GetItemText(0, 1).Contains(_("registered elsewhere in the county: ask your grid leader")));
+    pairs->SetItemState(0, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED);
+    CHECK_FALSE(problems.settleSelected(true));
+    auto* status = dynamic_cast<wxStaticText*>(problems.FindWindow("status"));
+    REQUIRE(status);
+    CHECK(status->GetLabel() == _("The other record is outside your grids: a grid leader who sees both settles the pair."));
+    gl::test::screenshot("sync-problems-elsewhere");
+    problems.Hide();
+  }
+  CHECK(gl::test::destroyAndWait(frame));
+}
