@@ -307,6 +307,10 @@ class Session {
       throw Error(Error::Kind::Rejected,
                   N_("The password of {user} has expired at the data center: ask the county administrator for a new one"),
                   {{"user", o_.user}}, server);
+    if (e.code == errors::kAccountDisabled)
+      throw Error(Error::Kind::Rejected,
+                  N_("The account {user} is disabled at the data center: ask the county administrator"),
+                  {{"user", o_.user}}, server);
     if (e.code == errors::kThrottled)
       throw Error(Error::Kind::Rejected,
                   N_("Too many sign-ins from this computer in a short time; try again in a moment ({detail})"),

@@ -86,6 +86,7 @@ inline constexpr std::string_view kLocked = "locked";                // too many
 inline constexpr std::string_view kThrottled = "throttled";          // too many sign-ins from one address: wait
 inline constexpr std::string_view kTooLarge = "too_large";           // a body over the route's limit
 inline constexpr std::string_view kPasswordExpired = "password_expired";  // right, but too old: set a new one
+inline constexpr std::string_view kAccountDisabled = "account_disabled";  // right, but the account is disabled
 inline constexpr std::string_view kTokenInvalid = "token_invalid";   // expired or unknown token
 inline constexpr std::string_view kClockAhead = "clock_ahead";       // HLCs > 5 min ahead: re-stamp
 inline constexpr std::string_view kBatchReused = "batch_reused";     // one batch id, two bodies

@@ -47,6 +47,11 @@ Account Accounts::put(const std::string& name, std::string_view role, std::strin
   return a;
 }
 
+void Accounts::setDisabled(const std::string& name, bool disabled) {
+  if (!store_.setDisabled(name, disabled))
+    throw Error(Error::Kind::BadInput, N_("There is no account {name}"), {{"name", name}});
+}
+
 Account Accounts::setPassword(const std::string& name, const std::string& password, std::string_view passwordFrom) {
   auto a = store_.account(name);
   if (!a) throw Error(Error::Kind::BadInput, N_("There is no account {name}"), {{"name", name}});

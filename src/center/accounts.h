@@ -27,6 +27,9 @@ class Accounts {
   // A new password for an existing account (its expiry starts again; its tokens are signed out).
   // Throws BadInput for an unknown name or a password the rules refuse.
   Account setPassword(const std::string& name, const std::string& password, std::string_view passwordFrom);
+  // Disables an account (its devices are signed out at once) or enables it again; BadInput when
+  // there is no such account.
+  void setDisabled(const std::string& name, bool disabled);
 
  private:
   CenterStore& store_;

@@ -32,6 +32,7 @@ struct Account {
   int failures = 0;
   std::int64_t lockedUntilMs = 0;
   std::int64_t passwordSetMs = 0;  // when the password was last set (its expiry counts from here)
+  bool disabled = false;           // signs nothing in (gridcenter user disable)
 
   // What the account may read and write in `county` (the one rule of core::Scope).
   core::Scope access(const std::string& county) const { return core::Scope(role, scope, county); }
@@ -62,6 +63,9 @@ class CenterStore {
   virtual bool reserveAttempt(const std::string& name, int limit, std::int64_t nowMs) = 0;
   virtual void attemptFailed(const std::string& name, int limit, std::int64_t lockUntilMs) = 0;
   virtual void attemptSucceeded(const std::string& name) = 0;
+  // Disables the account (and deletes its tokens: every device is signed out at once) or enables it
+  // again. False when there is no such account.
+  virtual bool setDisabled(const std::string& name, bool disabled) = 0;
   virtual void addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) = 0;
   // The account a live token belongs to.
   virtual std::optional<std::string> tokenAccount(const std::string& tokenHash, std::int64_t nowMs) = 0;

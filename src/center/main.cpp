@@ -21,6 +21,35 @@ namespace {
 using gl::Error;
 using gl::text::tr;
 
+// `gridcenter user add|passwd|disable|enable` and their options.
+struct UserCommands {
+  CLI::App *add = nullptr, *passwd = nullptr, *disable = nullptr, *enable = nullptr;
+  std::string name, role, scope, passwordFile;
+};
+
+void addUserCommands(CLI::App& app, std::string& data, UserCommands& c) {
+  auto* user = app.add_subcommand("user", tr(N_("Manage accounts")));
+  user->require_subcommand(1);
+  c.add = user->add_subcommand("add", tr(N_("Add an account, or change its role, scope and password")));
+  c.add->add_option("--data", data, tr(N_("Folder of the store")))->required();
+  c.add->add_option("--name", c.name, tr(N_("Account name")))->required();
+  c.add->add_option("--role", c.role, tr(N_("grid_worker, grid_leader, township_officer or county_admin")))->required();
+  c.add->add_option("--scope", c.scope, tr(N_("Region or grid codes, separated by commas")))->required();
+  c.add->add_option("--password-file", c.passwordFile, tr(N_("File whose first line is the password")))->required();
+
+  c.passwd = user->add_subcommand("passwd", tr(N_("Set a new password for an account")));
+  c.passwd->add_option("--data", data, tr(N_("Folder of the store")))->required();
+  c.passwd->add_option("--name", c.name, tr(N_("Account name")))->required();
+  c.passwd->add_option("--password-file", c.passwordFile, tr(N_("File whose first line is the password")))->required();
+
+  c.disable = user->add_subcommand("disable", tr(N_("Disable an account: it signs nothing in, its devices are signed out")));
+  c.disable->add_option("--data", data, tr(N_("Folder of the store")))->required();
+  c.disable->add_option("--name", c.name, tr(N_("Account name")))->required();
+  c.enable = user->add_subcommand("enable", tr(N_("Enable a disabled account again")));
+  c.enable->add_option("--data", data, tr(N_("Folder of the store")))->required();
+  c.enable->add_option("--name", c.name, tr(N_("Account name")))->required();
+}
+
 // `gridcenter serve` and its options (the hidden ones are for tests).
 CLI::App* addServe(CLI::App& app, gl::center::ServeOptions& options, std::string& listen) {
   auto* serveCmd = app.add_subcommand("serve", tr(N_("Serve the sync protocol over HTTPS")));
@@ -76,20 +105,13 @@ int main(int argc, char** argv) {
   init->add_option("--county", county, tr(N_("County code (GB/T 2260, 6 digits)")))->required();
   init->add_option("--name", name, tr(N_("County name")))->required();
 
-  auto* user = app.add_subcommand("user", tr(N_("Manage accounts")));
-  user->require_subcommand(1);
-  auto* add = user->add_subcommand("add", tr(N_("Add an account, or change its role, scope and password")));
-  std::string userName, role, scope, passwordFile;
-  add->add_option("--data", data, tr(N_("Folder of the store")))->required();
-  add->add_option("--name", userName, tr(N_("Account name")))->required();
-  add->add_option("--role", role, tr(N_("grid_worker, grid_leader, township_officer or county_admin")))->required();
-  add->add_option("--scope", scope, tr(N_("Region or grid codes, separated by commas")))->required();
-  add->add_option("--password-file", passwordFile, tr(N_("File whose first line is the password")))->required();
-
-  auto* passwd = user->add_subcommand("passwd", tr(N_("Set a new password for an account")));
-  passwd->add_option("--data", data, tr(N_("Folder of the store")))->required();
-  passwd->add_option("--name", userName, tr(N_("Account name")))->required();
-  passwd->add_option("--password-file", passwordFile, tr(N_("File whose first line is the password")))->required();
+  UserCommands users;
+  addUserCommands(app, data, users);
+  auto* add = users.add;
+  auto* passwd = users.passwd;
+  auto* disable = users.disable;
+  auto* enable = users.enable;
+  std::string &userName = users.name, &role = users.role, &scope = users.scope, &passwordFile = users.passwordFile;
 
   gl::center::ServeOptions options;
   std::string listen;
@@ -115,6 +137,14 @@ int main(int argc, char** argv) {
       gl::center::Accounts(*store).setPassword(userName, gl::sync::readPasswordFile(passwordFile), passwordFile);
       std::cout << gl::text::format(N_("Account {name} has a new password; its devices sign in again"),
                                     fmt::arg("name", userName))
+                << '\n';
+    } else if (*disable || *enable) {
+      auto store = gl::center::openSqliteStore(data, false);
+      const bool off = disable->parsed();
+      gl::center::Accounts(*store).setDisabled(userName, off);
+      std::cout << (off ? gl::text::format(N_("Account {name} is disabled; its devices are signed out"),
+                                      fmt::arg("name", userName))
+                         : gl::text::format(N_("Account {name} can sign in again"), fmt::arg("name", userName)))
                 << '\n';
     } else if (*serveCmd) {
       serve(options, listen);

@@ -140,6 +140,7 @@ class Service {
       if (header.size() <= prefix.size() + 128 && header.compare(0, prefix.size(), prefix) == 0)
         name = store_.tokenAccount(digest(header.substr(prefix.size())), wallNow());
       if (name) requestWho = store_.account(*name);
+      if (requestWho && requestWho->disabled) requestWho.reset();
       if (!requestWho) {
         res.set_header("Connection", "close");
         fail(res, 401, sync::errors::kTokenInvalid, "the sign-in has expired or is unknown: sign in again");
@@ -190,6 +191,9 @@ class Service {
         return;
       case Kind::Wrong:
         fail(res, 401, sync::errors::kUnauthorized, "unknown user or wrong password");
+        return;
+      case Kind::Disabled:
+        fail(res, 403, sync::errors::kAccountDisabled, "this account is disabled");
         return;
       case Kind::Expired:
         fail(res, 403, sync::errors::kPasswordExpired,

@@ -35,6 +35,7 @@ SignInOutcome SignIn::attempt(const std::string& address, const std::string& nam
   }
   store_.attemptSucceeded(name);
   ok = true;
+  if (who->disabled) return {Kind::Disabled, 0, who, {}};
   if (limits_.passwordMaxAgeMs > 0 && nowMs - who->passwordSetMs > limits_.passwordMaxAgeMs)
     return {Kind::Expired, 0, who, {}};
   SignInOutcome out{Kind::Signed, 0, who, newToken()};

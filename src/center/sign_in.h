@@ -23,7 +23,8 @@ struct SignInLimits {
 
 struct SignInOutcome {
   // Expired: the password was right but is older than passwordMaxAgeMs (no token then).
-  enum class Kind { Signed, Wrong, Throttled, Locked, Expired } kind = Kind::Wrong;
+  // Disabled: the password was right but the account is disabled.
+  enum class Kind { Signed, Wrong, Throttled, Locked, Expired, Disabled } kind = Kind::Wrong;
   std::int64_t waitMs = 0;        // Throttled, Locked
   std::optional<Account> account;  // Signed
   std::string token;               // Signed: the bearer token (the store keeps only its hash)

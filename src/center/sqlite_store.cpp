@@ -101,7 +101,7 @@ void SqliteStore::putAccount(const Account& a) {
 
 std::optional<Account> SqliteStore::account(const std::string& name) {
   auto lock = lockRequest();
-  auto& st = statement("SELECT name, role, scope, hash, failures, locked_until, password_set FROM account WHERE name = ?");
+  auto& st = statement("SELECT name, role, scope, hash, failures, locked_until, password_set, disabled FROM account WHERE name = ?");
   st.bind(1, name);
   if (!st.executeStep()) return std::nullopt;
   Account a;
@@ -112,6 +112,7 @@ std::optional<Account> SqliteStore::account(const std::string& name) {
   a.failures = st.getColumn(4).getInt();
   a.lockedUntilMs = st.getColumn(5).getInt64();
   a.passwordSetMs = st.getColumn(6).getInt64();
+  a.disabled = st.getColumn(7).getInt() != 0;
   st.reset();
   return a;
 }
@@ -134,6 +135,22 @@ void SqliteStore::attemptFailed(const std::string& name, int limit, std::int64_t
   st.bind(2, name);
   st.bind(3, limit);
   st.exec();
+}
+
+bool SqliteStore::setDisabled(const std::string& name, bool disabled) {
+  auto lock = lockRequest();
+  SQLite::Transaction tx(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  auto& st = statement("UPDATE account SET disabled = ? WHERE name = ?");
+  st.bind(1, disabled ? 1 : 0);
+  st.bind(2, name);
+  bool found = st.exec() == 1;
+  if (found && disabled) {
+    auto& out = statement("DELETE FROM token WHERE account = ?");
+    out.bind(1, name);
+    out.exec();
+  }
+  tx.commit();
+  return found;
 }
 
 void SqliteStore::attemptSucceeded(const std::string& name) {

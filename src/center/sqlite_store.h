@@ -29,6 +29,7 @@ class SqliteStore final : public CenterStore {
   bool reserveAttempt(const std::string& name, int limit, std::int64_t nowMs) override;
   void attemptFailed(const std::string& name, int limit, std::int64_t lockUntilMs) override;
   void attemptSucceeded(const std::string& name) override;
+  bool setDisabled(const std::string& name, bool disabled) override;
   void addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) override;
   std::optional<std::string> tokenAccount(const std::string& tokenHash, std::int64_t nowMs) override;
   std::optional<std::string> replay(const std::string& site, const std::string& batch,

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "center/accounts.h"
+#include "center/secrets.h"
 #include "center/sign_in.h"
+#include "core/error.h"
 #include "temp_store.h"
 
 using gl::center::LoginGuard;
@@ -124,4 +126,20 @@ TEST_CASE("a password older than its allowed age signs nothing in, and says so o
   CHECK(signIn.attempt("10.0.0.6", "li", "guess", later).kind == Kind::Wrong);
   limits.passwordMaxAgeMs = 0;  // no expiry
   CHECK(SignIn(*o.t.store, limits).attempt("10.0.0.7", "li", "Vc5#amber-Pine", later).kind == Kind::Signed);
+}
+
+TEST_CASE("a disabled account signs nothing in, its tokens are gone at once, and it can be enabled again") {
+  Office o;
+  SignIn signIn(*o.t.store, {});
+  auto before = signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", kT0);
+  REQUIRE(before.kind == Kind::Signed);
+  const std::string token = gl::center::digest(before.token);
+  REQUIRE(o.t.store->tokenAccount(token, kT0));
+  gl::center::Accounts(*o.t.store).setDisabled("li", true);
+  CHECK_FALSE(o.t.store->tokenAccount(token, kT0));
+  CHECK(signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", kT0 + 1).kind == Kind::Disabled);
+  CHECK(signIn.attempt("10.0.0.6", "li", "guess", kT0 + 1).kind == Kind::Wrong);  // a guesser learns nothing
+  CHECK_THROWS_AS(gl::center::Accounts(*o.t.store).setDisabled("nobody", true), gl::Error);
+  gl::center::Accounts(*o.t.store).setDisabled("li", false);
+  CHECK(signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", kT0 + 2).kind == Kind::Signed);
 }

@@ -55,7 +55,8 @@ TEST_CASE("a store made before its migrations were numbered opens, keeps its row
   {
     SQLite::Database db(t.file().string(), SQLite::OPEN_READWRITE);
     // As every store was before: without what later migrations add, and unnumbered.
-    db.exec("ALTER TABLE account DROP COLUMN password_set; PRAGMA user_version = 0");
+    db.exec("ALTER TABLE account DROP COLUMN password_set; ALTER TABLE account DROP COLUMN disabled; "
+            "PRAGMA user_version = 0");
   }
   t.open(false);
   CHECK(t.store->county() == "370322");

@@ -85,6 +85,11 @@ void Center::setPassword(const std::string& name, const std::string& password) {
                   name, quoted(file)));
 }
 
+void Center::setDisabled(const std::string& name, bool disabled) {
+  run(fmt::format("{} user {} --data {} --name {}", GRIDCENTER, disabled ? "disable" : "enable",
+                  quoted(dir_.path / "store"), name));
+}
+
 void Center::start(const std::vector<std::string>& extra, bool rogue) {
   if (pid_ > 0) throw std::logic_error("gridcenter is running already");
   const auto& pki = Pki::get();

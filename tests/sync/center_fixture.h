@@ -37,6 +37,8 @@ class Center {
                const std::string& password);
   // `gridcenter user passwd`: a new password for an existing account.
   void setPassword(const std::string& name, const std::string& password);
+  // `gridcenter user disable` or `enable` (the server may be running).
+  void setDisabled(const std::string& name, bool disabled);
   // Starts `gridcenter serve` (on the same port as before when restarted) and waits for it to listen.
   void start(const std::vector<std::string>& extra = {}, bool rogueCertificate = false);
   // Sends a signal and waits for the process; returns its exit status (128 + signal when killed).

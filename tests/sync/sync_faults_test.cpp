@@ -244,3 +244,16 @@ TEST_CASE("a password older than the data center allows signs nothing in and say
   center.start({"--password-days", "30", "--throttle-ms", "0"});  // today: the new password is new
   CHECK(errorOf([&] { z.sync(center.as("zhao", "Hx6#maple-Dune")); }).empty());
 }
+
+TEST_CASE("an account disabled while its ledger is signed in is signed out at once and told why, and comes back when enabled") {
+  Center center;
+  center.addUser("zhao", "grid_worker", "370322", "Rb2#ember-Kite");
+  center.start({"--throttle-ms", "0"});
+  Client z;
+  REQUIRE(errorOf([&] { z.sync(center.as("zhao", "Rb2#ember-Kite")); }).empty());
+  center.setDisabled("zhao", true);  // the data center keeps running
+  CHECK(errorOf([&] { z.sync(center.as("zhao", "")); }).find("expired") != std::string::npos);
+  CHECK(errorOf([&] { z.sync(center.as("zhao", "Rb2#ember-Kite")); }).find("disabled") != std::string::npos);
+  center.setDisabled("zhao", false);
+  CHECK(errorOf([&] { z.sync(center.as("zhao", "Rb2#ember-Kite")); }).empty());
+}
