@@ -1,20 +1,16 @@
-#include "center/server.h"
+// The sync protocol's routes (routes.h): the gate on the headers, bounded bodies, the handlers.
+#include "center/routes.h"
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
-#include <signal.h>
 
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <mutex>
-#include <thread>
 
 #include "center/center_store.h"
 #include "center/http_errors.h"
 #include "center/log_line.h"
 #include "center/secrets.h"
-#include "center/tls_settings.h"
 #include "core/error.h"
 #include "sync/wire.h"
 
@@ -34,22 +30,37 @@ thread_local std::optional<Account> requestWho;  // the account whose token the 
 // The most a body may hold once inflated (docs/security.md §6): a sign-in is a name and a password; a
 // push of 20,000 change-log entries is some 30 MB of JSON; the rest name a conflict or a pair.
 constexpr std::size_t kLoginBodyLimit = 4u << 10;
-constexpr std::size_t kPushBodyLimit = 64u << 20;
+constexpr std::size_t kPushBodyLimit = kWireBodyLimit;
 constexpr std::size_t kSmallBodyLimit = 64u << 10;
 thread_local std::chrono::steady_clock::time_point requestStart;
 
-class Service {
+class Service final : public Routes {
  public:
   Service(CenterStore& store, const ServeOptions& o)
       : store_(store), o_(o), signIn_(store, signInLimits(o)), clock_([this] { return wallNow(); }, store.lastClock()) {}
 
-  void install(httplib::Server& svr) {
+  void install(httplib::Server& svr) override {
     svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
       requestAccount.clear();
       requestFault.clear();
       requestWho.reset();
       requestStart = std::chrono::steady_clock::now();
-      return admit(req, res) ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
+      bool admitted = false;
+      guard(res, [&] { admitted = admit(req, res); });
+      return admitted ? httplib::Server::HandlerResponse::Unhandled : httplib::Server::HandlerResponse::Handled;
+    });
+    // Whatever escapes a handler: cpp-httplib would otherwise put its what() in a response header.
+    svr.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+      try {
+        if (ep) std::rethrow_exception(ep);
+      } catch (const std::exception& e) {
+        requestFault = e.what();
+      } catch (...) {
+        requestFault = "an exception of no known type";
+      }
+      res.headers.clear();
+      res.set_header("Connection", "close");
+      fail(res, 500, sync::errors::kInternal, "the data center could not answer: its log says why");
     });
     // Bodies are read here, after admit() has checked the token from the headers, through the reader:
     // inflated piece by piece and refused at the route's limit (docs/security.md §6).
@@ -149,6 +160,8 @@ class Service {
       requestAccount = requestWho->name;
     }
     const std::string length = req.get_header_value("Content-Length");
+    if (!length.empty() && length.find_first_not_of("0123456789") != std::string::npos)
+      throw Error(Error::Kind::BadInput, N_("The sync message is malformed: {what}"), {{"what", "Content-Length"}});
     if (!length.empty() && (length.size() > 12 || std::stoull(length) > bodyLimit(req.path))) {
       tooLarge(res, req.path);
       return false;
@@ -312,70 +325,8 @@ class Service {
 
 }  // namespace
 
-void serve(const ServeOptions& o) {
-  // Signals go to one thread that stops the server; the other threads never see them (blocked before
-  // any starts: the store's checkpoint thread is one).
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  auto store = openSqliteStore(o.dataDir, false, o.tuning);
-
-  httplib::SSLServer svr(o.cert.c_str(), o.key.c_str());
-  if (!svr.is_valid())
-    throw Error(Error::Kind::BadInput, N_("The certificate {cert} or key {key} cannot be loaded"),
-                {{"cert", o.cert}, {"key", o.key}});
-  // No session tickets: clients sync a few times an hour, and a ticket sent after the handshake would
-  // be the only data a server sends unasked.
-  SSL_CTX_set_num_tickets(svr.ssl_context(), 0);
-  secureTls(svr.ssl_context());
-  // Answers go out at once: without it Nagle's algorithm holds a small response back for the
-  // client's delayed acknowledgement (40 ms a request here).
-  svr.set_tcp_nodelay(true);
-  // What arrives on the wire, compressed or not, before the routes' own limits on the inflated body.
-  svr.set_payload_max_length(kPushBodyLimit);
-  Service service(*store, o);
-  service.install(svr);
-  int port = o.port;
-  if (port == 0) port = svr.bind_to_any_port(o.host);
-  else if (!svr.bind_to_port(o.host, port)) port = -1;
-  if (port <= 0)
-    throw Error(Error::Kind::Environment, N_("Cannot listen on {host}:{port}"),
-                {{"host", o.host}, {"port", std::to_string(o.port)}});
-  std::printf("gridcenter listening on https://%s:%d\n", o.host.c_str(), port);
-  std::fflush(stdout);
-
-  std::atomic<bool> done{false};
-  std::thread waiter([&] {
-    timespec tick{0, 200 * 1000 * 1000};
-    while (!done) {
-      int sig = sigtimedwait(&signals, nullptr, &tick);
-      if (sig == SIGTERM || sig == SIGINT) {
-        std::printf("gridcenter stopping (signal %d)\n", sig);
-        std::fflush(stdout);
-        svr.stop();
-        break;
-      }
-    }
-  });
-  std::thread upkeep([&] {
-    while (!done) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      try {
-        store->upkeep();
-      } catch (const std::exception& e) {
-        std::printf("fold postponed: %s\n", e.what());
-      }
-    }
-  });
-  svr.listen_after_bind();  // returns once stopped, after the requests in flight are answered
-  done = true;
-  waiter.join();
-  upkeep.join();
-  store.reset();  // closing the store copies the rest of its log in
-  std::printf("gridcenter stopped\n");
-  std::fflush(stdout);
+std::unique_ptr<Routes> makeRoutes(CenterStore& store, const ServeOptions& options) {
+  return std::make_unique<Service>(store, options);
 }
 
 }  // namespace gl::center

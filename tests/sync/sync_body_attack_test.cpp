@@ -71,6 +71,12 @@ TEST_CASE("a compression bomb or an endless chunked body is refused before sign-
   CHECK((got == 413 || got == 0));
   MESSAGE("gridcenter's peak memory under the body attacks: ", gl::test::peakMemory(center.pid()) / kMiB, " MiB");
   CHECK(gl::test::peakMemory(center.pid()) < kPeakLimit);
+  // A length that is not a number is refused as malformed, and nothing of the server's insides shows.
+  {
+    RawTls tls(center.port(), gl::test::Pki::get().ca);
+    tls.send(head("/v1/push", token, "Content-Length: 12abc\r\n"));
+    CHECK(tls.status() == 400);
+  }
   // And it still answers.
   CHECK(http.get("/v1/pull?since=0&limit=10&site=x", token).status == 200);
 }
