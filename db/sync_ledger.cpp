@@ -221,10 +221,15 @@ void SyncLedger::acknowledge(std::int64_t upTo, const std::vector<Refusal>& refu
     // at the data center: it leaves the ledger too, and its values stay listed with the refusals.
     std::set<std::string> kept;
     for (const auto& c : current) kept.insert(c.row);
+    // A record rule refuses a row whole only with its `deleted` cell (a new row sends it, and no rule
+    // reads it): a row of which a single cell was refused stays.
+    std::set<std::string> wholeInconsistent;
+    for (const auto& r : refused)
+      if (r.reason == core::refusal::kInconsistent && r.column == "deleted") wholeInconsistent.insert(r.row);
     std::vector<ScopeExit> gone;
     std::set<std::string> seen;
     for (const auto& r : refused) {
-      bool whole = r.reason == core::refusal::kOutsideScope || r.reason == core::refusal::kInconsistent;
+      bool whole = r.reason == core::refusal::kOutsideScope || wholeInconsistent.count(r.row) > 0;
       if (!whole || kept.count(r.row) || !seen.insert(r.row).second) continue;
       auto& made = s.statement("SELECT 1 FROM clock WHERE row = ? AND col = '' AND site = 1");
       made.bind(1, r.row);

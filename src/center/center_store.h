@@ -57,11 +57,10 @@ class CenterStore {
   virtual std::optional<Account> account(const std::string& name) = 0;
   // The account-wide count of wrong passwords (docs/security.md §4), each step one atomic update so
   // parallel sign-ins cannot slip past it. reserveAttempt counts an attempt before its password is
-  // checked: false, and nothing counted, when the account is locked or `limit` attempts are already
-  // counted (a lock that ran out starts the count again). attemptFailed locks the account until
-  // `lockUntilMs` once the count has reached `limit`; attemptSucceeded clears both.
-  virtual bool reserveAttempt(const std::string& name, int limit, std::int64_t nowMs) = 0;
-  virtual void attemptFailed(const std::string& name, int limit, std::int64_t lockUntilMs) = 0;
+  // checked, and the attempt that reaches `limit` locks the account until `lockUntilMs` at once: false,
+  // and nothing counted, while it is locked (a lock that ran out starts the count again).
+  // attemptSucceeded clears both.
+  virtual bool reserveAttempt(const std::string& name, int limit, std::int64_t nowMs, std::int64_t lockUntilMs) = 0;
   virtual void attemptSucceeded(const std::string& name) = 0;
   // Disables the account (and deletes its tokens: every device is signed out at once) or enables it
   // again. False when there is no such account.

@@ -19,7 +19,8 @@ struct RequestRecord {
 };
 
 // A value as the log writes it: bare when it is plain printable ASCII without spaces, quotes or
-// '=', else in double quotes with \" \\ \n \r \t and \xNN for other control bytes and invalid UTF-8;
+// '=', else in double quotes with \" \\ \n \r \t, \xNN for other control bytes and for bytes that
+// are not strict UTF-8, and \uNNNN for C1 controls, U+2028/9 and the bidirectional marks;
 // longer than `limit` bytes, cut (at a character boundary) and marked with "…".
 std::string logValue(std::string_view value, std::size_t limit = 64);
 

@@ -30,6 +30,10 @@ LoginGuard::Admission LoginGuard::admit(const std::string& address, const std::s
   if (auto p = pairs_.find(pairKey(address, name)); p != pairs_.end() && p->second.lockedUntilMs > nowMs)
     return {Verdict::Locked, p->second.lockedUntilMs - nowMs};
   auto found = addresses_.find(address);
+  // An address quiet for the longest wait since its last failure starts again from the first wait.
+  if (found != addresses_.end() && found->second.busy == 0 && found->second.failures > 0 &&
+      found->second.failedMs + limits_.maxDelayMs <= nowMs)
+    found->second = Address{};
   if (found != addresses_.end()) {
     if (found->second.busy >= limits_.concurrent) return {Verdict::Throttled, std::max<std::int64_t>(limits_.firstDelayMs, 1000)};
     if (found->second.nextMs > nowMs) return {Verdict::Throttled, found->second.nextMs - nowMs};
@@ -47,15 +51,14 @@ void LoginGuard::finish(const std::string& address, const std::string& name, boo
   auto a = addresses_.find(address);
   if (a != addresses_.end()) {
     a->second.busy = std::max(0, a->second.busy - 1);
-    a->second.touchedMs = nowMs;
-    if (ok && a->second.busy == 0) {
-      addresses_.erase(a);
-    } else if (ok) {
-      a->second.failures = 0;
-      a->second.nextMs = 0;
-    } else {
+    // A success does not clear the address's wait: an attacker's own account signing in between
+    // guesses at others' would reset it every time. The wait only runs out (admit).
+    if (!ok) {
+      a->second.touchedMs = a->second.failedMs = nowMs;
       int n = std::min(++a->second.failures, 30);
       a->second.nextMs = nowMs + std::min(limits_.firstDelayMs << (n - 1), limits_.maxDelayMs);
+    } else if (a->second.failures == 0 && a->second.busy == 0) {
+      addresses_.erase(a);
     }
   }
   const std::string key = pairKey(address, name);

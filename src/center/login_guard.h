@@ -1,8 +1,9 @@
 // What stands between a sign-in and the password check (docs/security.md §4), in memory:
 //  - each address has at most 4 attempts being checked at a time (an office behind one address signs
 //    in together), and after each failure waits twice as long as before (1 s, 2 s, 4 s … at most
-//    15 min; a success clears it) — a stranger cannot brute-force from one address, and 1,000
-//    parallel guesses get at most 4 checks;
+//    15 min; it starts again from 1 s after 15 min without a failure, and a success does not clear
+//    it) — a stranger cannot brute-force from one address, nor spray one password over many names
+//    between sign-ins of an account of their own, and 1,000 parallel guesses get at most 4 checks;
 //  - an account locks after `pairFailures` wrong passwords from one address, for that address only:
 //    a stranger's five requests lock the stranger out, not the real user at their own PC. A name that
 //    does not exist locks the same way, so the answer does not tell whether it exists.
@@ -49,6 +50,7 @@ class LoginGuard {
     std::int64_t nextMs = 0;  // no attempt before
     int busy = 0;             // attempts being checked
     std::int64_t touchedMs = 0;
+    std::int64_t failedMs = 0;  // the last failure
   };
   struct Pair {
     int failures = 0;

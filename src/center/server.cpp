@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <set>
 
 #include "center/center_store.h"
 #include "center/http_errors.h"
@@ -90,10 +91,18 @@ class Service final : public Routes {
       r.bytes = res.body.size();
       r.account = requestAccount;
       r.fault = requestFault;
-      r.elapsedMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                           requestStart).count();
+      // A request cpp-httplib refused before routing (a bad request line, a bad Range) ran no
+      // pre-routing: what the thread-locals hold then is the previous request's, so nothing is taken
+      // from them unless this request set them, and they are cleared after every line.
+      if (requestStart != std::chrono::steady_clock::time_point{})
+        r.elapsedMs = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                             requestStart).count();
       std::printf("%s\n", logLine(r).c_str());
       std::fflush(stdout);
+      requestAccount.clear();
+      requestFault.clear();
+      requestWho.reset();
+      requestStart = {};
     });
   }
 
@@ -134,9 +143,27 @@ class Service final : public Routes {
     return kSmallBodyLimit;
   }
 
+  static bool routeKnown(const httplib::Request& req) {
+    static const std::set<std::string> posts = {"/v1/login", "/v1/push", "/v1/conflicts/restore",
+                                                "/v1/duplicates/merge", "/v1/duplicates/distinct"};
+    static const std::set<std::string> gets = {"/v1/pull", "/v1/conflicts"};
+    if (req.method == "POST") return posts.count(req.path) > 0;
+    if (req.method != "GET" || !gets.count(req.path)) return false;
+    const std::string length = req.get_header_value("Content-Length");
+    return !req.has_header("Transfer-Encoding") && !req.has_header("Content-Encoding") &&
+           (length.empty() || length == "0");
+  }
+
   // On the headers alone, before any body is read: the protocol version, the token of every route but
   // sign-in (the account goes to requestWho), and a declared length within the route's limit.
   bool admit(const httplib::Request& req, httplib::Response& res) {
+    // Only the protocol's own routes go on: for any other method or path cpp-httplib would read (and
+    // inflate) the whole body before answering 404. A GET carries no body at all.
+    if (!routeKnown(req)) {
+      res.set_header("Connection", "close");
+      fail(res, 404, "not_found", "no such route");
+      return false;
+    }
     auto version = req.get_header_value(sync::kProtocolHeader);
     if (version != std::to_string(sync::kProtocolVersion)) {
       fail(res, 400, sync::errors::kProtocol,

@@ -24,15 +24,12 @@ SignInOutcome SignIn::attempt(const std::string& address, const std::string& nam
     verifyNothing(password);
     return {};
   }
-  if (!store_.reserveAttempt(name, limits_.accountFailures, nowMs)) {
+  if (!store_.reserveAttempt(name, limits_.accountFailures, nowMs, nowMs + limits_.accountLockMs)) {
     auto locked = store_.account(name);
     std::int64_t wait = locked && locked->lockedUntilMs > nowMs ? locked->lockedUntilMs - nowMs : limits_.accountLockMs;
     return {Kind::Locked, wait, {}, {}};
   }
-  if (!verifyPassword(who->passwordHash, password)) {
-    store_.attemptFailed(name, limits_.accountFailures, nowMs + limits_.accountLockMs);
-    return {};
-  }
+  if (!verifyPassword(who->passwordHash, password)) return {};
   store_.attemptSucceeded(name);
   ok = true;
   if (who->disabled) return {Kind::Disabled, 0, who, {}};

@@ -38,7 +38,6 @@ bool SqliteStore::ruleRow(const std::string& id, bool known, RowPush& row, std::
   for (const auto& [column, c] : row.latest)
     if (core::ruledColumn(table, column)) pushed.emplace_back(column, c->value);
   if (pushed.empty()) return true;
-  if (auto gone = row.latest.find("deleted"); gone != row.latest.end() && gone->second->value == "1") return true;
   core::Cells stored;
   if (known)
     for (const auto& column : core::ruledColumns(table))

@@ -117,24 +117,19 @@ std::optional<Account> SqliteStore::account(const std::string& name) {
   return a;
 }
 
-bool SqliteStore::reserveAttempt(const std::string& name, int limit, std::int64_t nowMs) {
+bool SqliteStore::reserveAttempt(const std::string& name, int limit, std::int64_t nowMs, std::int64_t lockUntilMs) {
   auto lock = lockRequest();
+  // The attempt that reaches the limit locks the account itself, before its password is checked: a
+  // process that dies during that check leaves a lock that runs out, not one that never does.
   auto& st = statement(
-      "UPDATE account SET failures = CASE WHEN locked_until <> 0 THEN 1 ELSE failures + 1 END, locked_until = 0 "
-      "WHERE name = ?1 AND locked_until <= ?2 AND (failures < ?3 OR locked_until <> 0)");
+      "UPDATE account SET failures = CASE WHEN locked_until <> 0 OR failures >= ?3 THEN 1 ELSE failures + 1 END, "
+      "locked_until = CASE WHEN (CASE WHEN locked_until <> 0 OR failures >= ?3 THEN 1 ELSE failures + 1 END) >= ?3 "
+      "THEN ?4 ELSE 0 END WHERE name = ?1 AND locked_until <= ?2");
   st.bind(1, name);
   st.bind(2, nowMs);
   st.bind(3, limit);
+  st.bind(4, lockUntilMs);
   return st.exec() == 1;
-}
-
-void SqliteStore::attemptFailed(const std::string& name, int limit, std::int64_t lockUntilMs) {
-  auto lock = lockRequest();
-  auto& st = statement("UPDATE account SET locked_until = ? WHERE name = ? AND failures >= ? AND locked_until = 0");
-  st.bind(1, lockUntilMs);
-  st.bind(2, name);
-  st.bind(3, limit);
-  st.exec();
 }
 
 bool SqliteStore::setDisabled(const std::string& name, bool disabled) {

@@ -26,8 +26,7 @@ class SqliteStore final : public CenterStore {
   std::string county() const override { return county_; }
   void putAccount(const Account& account) override;
   std::optional<Account> account(const std::string& name) override;
-  bool reserveAttempt(const std::string& name, int limit, std::int64_t nowMs) override;
-  void attemptFailed(const std::string& name, int limit, std::int64_t lockUntilMs) override;
+  bool reserveAttempt(const std::string& name, int limit, std::int64_t nowMs, std::int64_t lockUntilMs) override;
   void attemptSucceeded(const std::string& name) override;
   bool setDisabled(const std::string& name, bool disabled) override;
   void addToken(const std::string& tokenHash, const std::string& name, std::int64_t expiresMs) override;

@@ -7,11 +7,12 @@
 
 namespace gl::sqlite {
 
-// Creates `file` (empty) with mode 0600 when it does not exist; takes group and other permissions
-// from it, and from its -wal and -shm files, when it does. Throws gl::Error (Environment) on failure.
+// Creates `file` (empty) with mode 0600 when it does not exist; narrows it, and its -wal and -shm
+// files, to 0600 when it does and this account owns it. A symbolic link in its place is refused.
+// Throws gl::Error (Environment) on failure.
 void keepPrivate(const std::filesystem::path& file);
 
-// Creates `dir` (and its parents) when missing, then sets it to 0700.
+// Creates `dir` (and its parents) when missing, then narrows it to 0700 when this account owns it.
 void keepPrivateDirectory(const std::filesystem::path& dir);
 
 }  // namespace gl::sqlite

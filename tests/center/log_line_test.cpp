@@ -51,3 +51,13 @@ TEST_CASE("a request line has one line whatever the request held") {
   r.fault = "no such table: cell";
   CHECK(logLine(r).find(" fault=\"no such table: cell\"") != std::string::npos);
 }
+
+TEST_CASE("a log value takes strict UTF-8 only and shows what would change how the line reads") {
+  CHECK(logValue("\xe0\x80\x8a") == "\"\\xe0\\x80\\x8a\"");          // an overlong newline
+  CHECK(logValue("\xed\xa0\x80") == "\"\\xed\\xa0\\x80\"");          // a surrogate
+  CHECK(logValue("\xf5\x80\x80\x80") == "\"\\xf5\\x80\\x80\\x80\"");  // past U+10FFFF
+  CHECK(logValue("a\xc2\x85z") == "\"a\\u0085z\"");                  // NEL, a C1 control
+  CHECK(logValue("a\xe2\x80\xa8z") == "\"a\\u2028z\"");              // the line separator
+  CHECK(logValue("li\xe2\x80\xaenimda") == "\"li\\u202enimda\"");    // right-to-left override
+  CHECK(logValue("\xf0\x9f\x98\x80") == "\"\xf0\x9f\x98\x80\"");     // an emoji stays
+}

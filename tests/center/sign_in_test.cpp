@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "center/accounts.h"
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "center/secrets.h"
 #include "center/sign_in.h"
 #include "core/error.h"
@@ -30,7 +32,7 @@ struct Office {
 
 }  // namespace
 
-TEST_CASE("an address waits twice as long after each wrong password, and a success clears the wait") {
+TEST_CASE("an address waits twice as long after each wrong password, a success does not clear it, and quiet does") {
   LoginGuard guard;
   REQUIRE(guard.admit("10.0.0.9", "li", kT0).verdict == Verdict::Go);
   guard.finish("10.0.0.9", "li", false, kT0);
@@ -45,6 +47,33 @@ TEST_CASE("an address waits twice as long after each wrong password, and a succe
   REQUIRE(guard.admit("10.0.0.9", "li", kT0 + 3000).verdict == Verdict::Go);
   guard.finish("10.0.0.9", "li", true, kT0 + 3000);
   CHECK(guard.admit("10.0.0.9", "li", kT0 + 3001).verdict == Verdict::Go);
+  guard.finish("10.0.0.9", "wang", false, kT0 + 3001);  // the third failure: 4 s, not 1 s again
+  CHECK(guard.admit("10.0.0.9", "li", kT0 + 6000).verdict == Verdict::Throttled);
+  // Fifteen minutes without a failure: the first wait again.
+  const std::int64_t later = kT0 + 3001 + 15 * 60 * 1000;
+  REQUIRE(guard.admit("10.0.0.9", "li", later).verdict == Verdict::Go);
+  guard.finish("10.0.0.9", "li", false, later);
+  CHECK(guard.admit("10.0.0.9", "li", later + 999).verdict == Verdict::Throttled);
+  CHECK(guard.admit("10.0.0.9", "li", later + 1000).verdict == Verdict::Go);
+}
+
+TEST_CASE("one password sprayed over many names, between sign-ins of the attacker's own account, still waits longer each time") {
+  LoginGuard guard;
+  std::int64_t t = kT0, waited = 0;
+  for (int i = 0; i < 8; ++i) {
+    auto own = guard.admit("10.0.0.66", "own", t);
+    if (own.verdict == Verdict::Throttled) {
+      waited = own.waitMs;
+      t += own.waitMs;
+      own = guard.admit("10.0.0.66", "own", t);
+    }
+    REQUIRE(own.verdict == Verdict::Go);
+    guard.finish("10.0.0.66", "own", true, t);
+    const std::string victim = "victim" + std::to_string(i);
+    REQUIRE(guard.admit("10.0.0.66", victim, t).verdict == Verdict::Go);
+    guard.finish("10.0.0.66", victim, false, t);
+  }
+  CHECK(waited >= 64 * 1000);  // 1 s, 2 s … doubling through the successes in between
 }
 
 TEST_CASE("five wrong passwords lock the name for that address only, known or not") {
@@ -142,4 +171,16 @@ TEST_CASE("a disabled account signs nothing in, its tokens are gone at once, and
   CHECK_THROWS_AS(gl::center::Accounts(*o.t.store).setDisabled("nobody", true), gl::Error);
   gl::center::Accounts(*o.t.store).setDisabled("li", false);
   CHECK(signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", kT0 + 2).kind == Kind::Signed);
+}
+
+TEST_CASE("an account whose count was left at the limit without a lock (a process that died mid-check) is not locked for good") {
+  Office o;
+  o.t.store.reset();
+  {
+    SQLite::Database db(o.t.file().string(), SQLite::OPEN_READWRITE);
+    db.exec("UPDATE account SET failures = 50, locked_until = 0 WHERE name = 'li'");
+  }
+  o.t.open(false);
+  SignIn signIn(*o.t.store, {});
+  CHECK(signIn.attempt("10.0.0.5", "li", "Vc5#amber-Pine", kT0).kind == Kind::Signed);
 }

@@ -18,17 +18,19 @@ namespace {
 constexpr std::size_t kMiB = 1 << 20;
 constexpr std::size_t kPeakLimit = 300 * kMiB;
 
-std::string head(const std::string& path, const std::string& token, const std::string& framing) {
-  std::string h = fmt::format("POST {} HTTP/1.1\r\nHost: 127.0.0.1\r\n{}: {}\r\nContent-Type: application/json\r\n", path,
-                              gl::sync::kProtocolHeader, gl::sync::kProtocolVersion);
+std::string head(const std::string& path, const std::string& token, const std::string& framing,
+                 const std::string& method = "POST") {
+  std::string h = fmt::format("{} {} HTTP/1.1\r\nHost: 127.0.0.1\r\n{}: {}\r\nContent-Type: application/json\r\n",
+                              method, path, gl::sync::kProtocolHeader, gl::sync::kProtocolVersion);
   if (!token.empty()) h += "Authorization: Bearer " + token + "\r\n";
   return h + framing + "\r\n";
 }
 
 // Sends a 1 GiB gzip bomb; the status of the answer (0: the connection was closed without one).
-int bomb(const Center& center, const std::string& path, const std::string& token, const std::string& gz) {
+int bomb(const Center& center, const std::string& path, const std::string& token, const std::string& gz,
+         const std::string& method = "POST") {
   RawTls tls(center.port(), gl::test::Pki::get().ca);
-  tls.send(head(path, token, fmt::format("Content-Encoding: gzip\r\nContent-Length: {}\r\n", gz.size())));
+  tls.send(head(path, token, fmt::format("Content-Encoding: gzip\r\nContent-Length: {}\r\n", gz.size()), method));
   tls.send(gz);
   return tls.status();
 }
@@ -51,13 +53,23 @@ TEST_CASE("a compression bomb or an endless chunked body is refused before sign-
   const std::string gz = gl::test::gzipOfZeros(1024 * kMiB);
   REQUIRE(gz.size() < 2 * kMiB);
   // Before sign-in: refused on the headers, the body never read.
+  int got = 0;
   for (const char* path : {"/v1/push", "/v1/login"}) {
-    CAPTURE(path);
-    int got = bomb(center, path, "", gz);
+    CAPTURE(std::string(path));
+    got = bomb(center, path, "", gz);
     CHECK((got == 401 || got == 413));
     CHECK(gl::test::peakMemory(center.pid()) < kPeakLimit);
   }
-  int got = chunked(center, "/v1/push", "", 300 * kMiB);
+  // Another method, or a path the protocol does not have, is refused on its headers too: the server
+  // would otherwise read and inflate the whole body before answering 404.
+  for (auto [method, path] : {std::pair{"PATCH", "/v1/login"}, {"PUT", "/v1/push"}, {"POST", "/v1/nowhere"},
+                              {"GET", "/v1/pull"}}) {
+    CAPTURE(std::string(method) + " " + path);
+    got = bomb(center, path, "", gz, method);
+    CHECK((got == 404 || got == 0));
+    CHECK(gl::test::peakMemory(center.pid()) < kPeakLimit);
+  }
+  got = chunked(center, "/v1/push", "", 300 * kMiB);
   CHECK((got == 401 || got == 0));
   CHECK(gl::test::peakMemory(center.pid()) < kPeakLimit);
   // After sign-in: inflated only up to the limit, then refused.
