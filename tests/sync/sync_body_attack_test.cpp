@@ -16,7 +16,14 @@ using gl::test::RawTls;
 namespace {
 
 constexpr std::size_t kMiB = 1 << 20;
+// The bound for the data center's memory under these attacks. Under AddressSanitizer (the
+// Debug tree of ./test) its shadow memory and the quarantine of freed blocks (up to 256 MiB) come on
+// top of what the server itself holds: there the bound only catches a body read whole (1.5 GiB).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr std::size_t kPeakLimit = 800 * kMiB;
+#else
 constexpr std::size_t kPeakLimit = 300 * kMiB;
+#endif
 
 std::string head(const std::string& path, const std::string& token, const std::string& framing,
                  const std::string& method = "POST") {
