@@ -14,7 +14,7 @@ void LoginGuard::makeRoom(Table& table, std::int64_t nowMs) {
   // Entries whose waits and locks are over hold nothing an attacker could use again: they go first;
   // then, if the table is still full, the least recently touched half.
   std::erase_if(table, [&](const auto& e) {
-    return e.second.busy == 0 && e.second.touchedMs + std::max(limits_.maxDelayMs, limits_.lockMs) < nowMs;
+    return !busy(e.second) && e.second.touchedMs + std::max(limits_.maxDelayMs, limits_.lockMs) < nowMs;
   });
   if (table.size() < limits_.maxEntries) return;
   std::vector<std::int64_t> times;
@@ -22,7 +22,7 @@ void LoginGuard::makeRoom(Table& table, std::int64_t nowMs) {
   auto middle = times.begin() + static_cast<std::ptrdiff_t>(times.size() / 2);
   std::nth_element(times.begin(), middle, times.end());
   std::int64_t cut = *middle;
-  std::erase_if(table, [&](const auto& e) { return e.second.busy == 0 && e.second.touchedMs <= cut; });
+  std::erase_if(table, [&](const auto& e) { return !busy(e.second) && e.second.touchedMs <= cut; });
 }
 
 LoginGuard::Admission LoginGuard::admit(const std::string& address, const std::string& name, std::int64_t nowMs) {

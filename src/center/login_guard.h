@@ -56,8 +56,9 @@ class LoginGuard {
     int failures = 0;
     std::int64_t lockedUntilMs = 0;
     std::int64_t touchedMs = 0;
-    int busy = 0;  // never: only addresses are reserved
   };
+  static bool busy(const Address& a) { return a.busy > 0; }
+  static bool busy(const Pair&) { return false; }  // only addresses are reserved
   template <typename Table>
   void makeRoom(Table& table, std::int64_t nowMs);
 

@@ -107,11 +107,6 @@ int main(int argc, char** argv) {
 
   UserCommands users;
   addUserCommands(app, data, users);
-  auto* add = users.add;
-  auto* passwd = users.passwd;
-  auto* disable = users.disable;
-  auto* enable = users.enable;
-  std::string &userName = users.name, &role = users.role, &scope = users.scope, &passwordFile = users.passwordFile;
 
   gl::center::ServeOptions options;
   std::string listen;
@@ -126,25 +121,27 @@ int main(int argc, char** argv) {
       std::cout << gl::text::format(N_("Created the data center for {name} ({county}) in {path}"),
                                     fmt::arg("name", name), fmt::arg("county", county), fmt::arg("path", data))
                 << '\n';
-    } else if (*add) {
+    } else if (*users.add) {
       auto store = gl::center::openSqliteStore(data, false);
-      gl::center::Accounts(*store).put(userName, role, scope, gl::sync::readPasswordFile(passwordFile), passwordFile);
-      std::cout << gl::text::format(N_("Account {name} ({role}) can now sign in"), fmt::arg("name", userName),
-                                    fmt::arg("role", role))
+      gl::center::Accounts(*store).put(users.name, users.role, users.scope,
+                                       gl::sync::readPasswordFile(users.passwordFile), users.passwordFile);
+      std::cout << gl::text::format(N_("Account {name} ({role}) can now sign in"), fmt::arg("name", users.name),
+                                    fmt::arg("role", users.role))
                 << '\n';
-    } else if (*passwd) {
+    } else if (*users.passwd) {
       auto store = gl::center::openSqliteStore(data, false);
-      gl::center::Accounts(*store).setPassword(userName, gl::sync::readPasswordFile(passwordFile), passwordFile);
+      gl::center::Accounts(*store).setPassword(users.name, gl::sync::readPasswordFile(users.passwordFile),
+                                               users.passwordFile);
       std::cout << gl::text::format(N_("Account {name} has a new password; its devices sign in again"),
-                                    fmt::arg("name", userName))
+                                    fmt::arg("name", users.name))
                 << '\n';
-    } else if (*disable || *enable) {
+    } else if (*users.disable || *users.enable) {
       auto store = gl::center::openSqliteStore(data, false);
-      const bool off = disable->parsed();
-      gl::center::Accounts(*store).setDisabled(userName, off);
+      const bool off = users.disable->parsed();
+      gl::center::Accounts(*store).setDisabled(users.name, off);
       std::cout << (off ? gl::text::format(N_("Account {name} is disabled; its devices are signed out"),
-                                      fmt::arg("name", userName))
-                         : gl::text::format(N_("Account {name} can sign in again"), fmt::arg("name", userName)))
+                                      fmt::arg("name", users.name))
+                         : gl::text::format(N_("Account {name} can sign in again"), fmt::arg("name", users.name)))
                 << '\n';
     } else if (*serveCmd) {
       serve(options, listen);

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <mutex>
-#include <set>
+#include <span>
 
 #include "center/center_store.h"
 #include "center/http_errors.h"
@@ -31,7 +31,6 @@ thread_local std::optional<Account> requestWho;  // the account whose token the 
 // The most a body may hold once inflated (docs/security.md §6): a sign-in is a name and a password; a
 // push of 20,000 change-log entries is some 30 MB of JSON; the rest name a conflict or a pair.
 constexpr std::size_t kLoginBodyLimit = 4u << 10;
-constexpr std::size_t kPushBodyLimit = kWireBodyLimit;
 constexpr std::size_t kSmallBodyLimit = 64u << 10;
 thread_local std::chrono::steady_clock::time_point requestStart;
 
@@ -65,22 +64,18 @@ class Service final : public Routes {
     });
     // Bodies are read here, after admit() has checked the token from the headers, through the reader:
     // inflated piece by piece and refused at the route's limit (docs/security.md §6).
-    auto post = [&](const char* path, auto handler) {
-      svr.Post(path, [this, handler](const httplib::Request& req, httplib::Response& res,
-                                     const httplib::ContentReader& reader) {
+    for (const auto& route : posts())
+      svr.Post(route.path, [this, handler = route.handler](const httplib::Request& req, httplib::Response& res,
+                                                           const httplib::ContentReader& reader) {
         guard(res, [&] {
           std::string body;
           if (readBody(req, reader, body, res)) (this->*handler)(req, body, res);
         });
       });
-    };
-    post("/v1/login", &Service::login);
-    post("/v1/push", &Service::push);
-    post("/v1/conflicts/restore", &Service::restore);
-    post("/v1/duplicates/merge", &Service::merge);
-    post("/v1/duplicates/distinct", &Service::distinct);
-    svr.Get("/v1/pull", [this](const auto& req, auto& res) { guard(res, [&] { pull(req, res); }); });
-    svr.Get("/v1/conflicts", [this](const auto& req, auto& res) { guard(res, [&] { conflicts(req, res); }); });
+    for (const auto& route : gets())
+      svr.Get(route.path, [this, handler = route.handler](const auto& req, auto& res) {
+        guard(res, [&] { (this->*handler)(req, res); });
+      });
     svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       RequestRecord r;
       r.atMs = wallMs();
@@ -136,19 +131,44 @@ class Service final : public Routes {
     res.set_content(body, "application/json");
   }
 
-  // The most a route's body may hold, inflated.
+  // The protocol's routes, once: what install() registers, what routeKnown() lets through, and the
+  // most each POST's body may hold, inflated.
+  struct PostRoute {
+    const char* path;
+    void (Service::*handler)(const httplib::Request&, const std::string&, httplib::Response&);
+    std::size_t bodyLimit;
+  };
+  struct GetRoute {
+    const char* path;
+    void (Service::*handler)(const httplib::Request&, httplib::Response&);
+  };
+  static std::span<const PostRoute> posts() {
+    static const PostRoute table[] = {{"/v1/login", &Service::login, kLoginBodyLimit},
+                                      {"/v1/push", &Service::push, kWireBodyLimit},
+                                      {"/v1/conflicts/restore", &Service::restore, kSmallBodyLimit},
+                                      {"/v1/duplicates/merge", &Service::merge, kSmallBodyLimit},
+                                      {"/v1/duplicates/distinct", &Service::distinct, kSmallBodyLimit}};
+    return table;
+  }
+  static std::span<const GetRoute> gets() {
+    static const GetRoute table[] = {{"/v1/pull", &Service::pull}, {"/v1/conflicts", &Service::conflicts}};
+    return table;
+  }
+  static const PostRoute* postRoute(const std::string& path) {
+    for (const auto& route : posts())
+      if (path == route.path) return &route;
+    return nullptr;
+  }
   static std::size_t bodyLimit(const std::string& path) {
-    if (path == "/v1/push") return kPushBodyLimit;
-    if (path == "/v1/login") return kLoginBodyLimit;
-    return kSmallBodyLimit;
+    const PostRoute* route = postRoute(path);
+    return route ? route->bodyLimit : kSmallBodyLimit;
   }
 
   static bool routeKnown(const httplib::Request& req) {
-    static const std::set<std::string> posts = {"/v1/login", "/v1/push", "/v1/conflicts/restore",
-                                                "/v1/duplicates/merge", "/v1/duplicates/distinct"};
-    static const std::set<std::string> gets = {"/v1/pull", "/v1/conflicts"};
-    if (req.method == "POST") return posts.count(req.path) > 0;
-    if (req.method != "GET" || !gets.count(req.path)) return false;
+    if (req.method == "POST") return postRoute(req.path) != nullptr;
+    bool get = false;
+    for (const auto& route : gets()) get = get || req.path == route.path;
+    if (req.method != "GET" || !get) return false;
     const std::string length = req.get_header_value("Content-Length");
     return !req.has_header("Transfer-Encoding") && !req.has_header("Content-Encoding") &&
            (length.empty() || length == "0");

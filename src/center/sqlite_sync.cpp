@@ -150,16 +150,13 @@ void SqliteStore::decideRow(const std::string& id, bool known, RowPush& row, syn
   const auto& spec = core::tableSpec(table);
   core::RowMerge merge;
   std::vector<const core::SyncCell*> offered;
-  auto refuse = [&](const core::SyncCell* c, std::string_view reason) {
-    out.refused.push_back({c->table, c->row, c->column, std::string(reason), {}, {}});
-  };
   for (auto* c : row.cells) {
     if (c->column != "deleted" && !spec.column(c->column)) {
-      refuse(c, core::refusal::kUnknownColumn);
+      refuseCell(*c, core::refusal::kUnknownColumn, out, false);
       continue;
     }
     if (table != c->table) {
-      refuse(c, core::refusal::kWrongTable);
+      refuseCell(*c, core::refusal::kWrongTable, out, false);
       continue;
     }
     // A row the store has never held has no cells yet (its first push, a county's first load).
@@ -208,7 +205,7 @@ void SqliteStore::pushRow(const Account& who, const std::string& id, RowPush& ro
   const auto& spec = core::tableSpec(table);
   auto known = placeOf(id);
   if (known && known->first != table) {
-    for (auto* c : cells) out.refused.push_back({c->table, c->row, c->column, std::string(core::refusal::kWrongTable), {}, {}});
+    for (auto* c : cells) refuseCell(*c, core::refusal::kWrongTable, out, false);
     return;
   }
   // Decide every cell first, write nothing until the row's scope is checked.

@@ -122,17 +122,26 @@ TEST_CASE("F9 signs a new ledger in and syncs it, a background sync brings other
   CHECK(gl::test::destroyAndWait(frame));
 }
 
-TEST_CASE("the sync problems window opens at once when the data center does not answer, and closes at once") {
-  // A port that takes the connection and never answers (TLS waits for the server's hello).
-  int silent = socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(silent >= 0);
-  sockaddr_in addr{};
+namespace {
+// A TCP socket bound to a free loopback port, whose address goes to `addr`.
+int loopbackSocket(sockaddr_in& addr) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  addr = {};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(bind(silent, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  REQUIRE(listen(silent, 4) == 0);
+  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
   socklen_t size = sizeof addr;
-  getsockname(silent, reinterpret_cast<sockaddr*>(&addr), &size);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &size);
+  return fd;
+}
+}  // namespace
+
+TEST_CASE("the sync problems window opens at once when the data center does not answer, and closes at once") {
+  // A port that takes the connection and never answers (TLS waits for the server's hello).
+  sockaddr_in addr{};
+  int silent = loopbackSocket(addr);
+  REQUIRE(listen(silent, 4) == 0);
 
   gl::test::GuiLedger g(3);
   auto ledger = g.take();
@@ -168,15 +177,8 @@ TEST_CASE("the sync problems window opens at once when the data center does not 
 
 TEST_CASE("a duplicate pair whose other record is outside the grids says only that, and is left to a grid leader") {
   // A port nobody listens on: the window's question to the data center fails at once.
-  int probe = socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(probe >= 0);
   sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(bind(probe, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  socklen_t size = sizeof addr;
-  getsockname(probe, reinterpret_cast<sockaddr*>(&addr), &size);
-  close(probe);
+  close(loopbackSocket(addr));
 
   gl::test::GuiLedger g(3);
   auto ledger = g.take();
